@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+// First-run set-up behind `npm run demo` and `npm test`: installs the npm dependencies when they
+// are missing or stale, then makes sure a browser is there. Plain Node only: this runs before
+// any dependency exists.
+import { spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const major = Number(process.versions.node.split('.')[0]);
+if (major < 20) {
+  console.error(`Kanslist needs Node.js 20 or newer; this is ${process.version}. Install Node 20 LTS and try again.`);
+  process.exit(2);
+}
+
+function run(command, args, extraEnv = {}) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...extraEnv } });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+function dependenciesStale() {
+  const installed = join(root, 'node_modules', '.package-lock.json');
+  if (!existsSync(installed)) return true;
+  const lock = join(root, 'package-lock.json');
+  const manifest = join(root, 'package.json');
+  const newest = Math.max(statSync(manifest).mtimeMs, existsSync(lock) ? statSync(lock).mtimeMs : 0);
+  return statSync(installed).mtimeMs < newest;
+}
+
+if (dependenciesStale()) {
+  console.log('Kanslist: installing npm dependencies (first run)…');
+  // Playwright's own browser download needs the internet; Kanslist finds a system browser instead.
+  const env = { PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1', npm_config_audit: 'false', npm_config_fund: 'false' };
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  run(npm, existsSync(join(root, 'package-lock.json')) ? ['ci', '--no-audit', '--no-fund'] : ['install', '--no-audit', '--no-fund'], env);
+}
+
+run(process.execPath, [join(root, 'bin', 'kanslist.mjs'), 'browser', '--install-if-missing']);

@@ -1,0 +1,68 @@
+/**
+ * The project configuration: `kanslist.config.ts` at the project root, typed through
+ * `defineConfig`, with environment variables taking precedence (operations change a
+ * deployment without editing reviewed files).
+ */
+export type Language = 'sv' | 'da' | 'de' | 'en';
+export const LANGUAGES: readonly Language[] = ['sv', 'da', 'de', 'en'];
+
+export interface FoldersConfig {
+  /** @default 'bots' */
+  bots: string;
+  /** @default 'selectors' */
+  selectors: string;
+  /** @default 'schedules' */
+  schedules: string;
+  /** @default 'reports' */
+  reports: string;
+  /** Local state: the embedded database, run folders, logs, generated reports. @default 'var' */
+  var: string;
+}
+
+export interface BrowserConfig {
+  /** A Chromium or Chrome executable. Env: KANSLIST_BROWSER. @default found automatically */
+  executablePath?: string | undefined;
+  /** Env: KANSLIST_HEADLESS=false shows the browser. @default true */
+  headless: boolean;
+}
+
+export interface KanslistConfig {
+  /** Name printed on reports and letters. Env: KANSLIST_ORGANISATION. @default 'Exempel kommun' */
+  organisation: string;
+  /** Store URL: `sqlite:<path>` (embedded) or `postgres://…`. Env: KANSLIST_STORE. @default 'sqlite:var/kanslist.db' */
+  store: string;
+  /** IANA time zone for schedules and report dates. Env: KANSLIST_TIME_ZONE. @default 'Europe/Stockholm' */
+  timeZone: string;
+  /** Default report language. Env: KANSLIST_LANGUAGE. @default 'sv' */
+  language: Language;
+  folders: FoldersConfig;
+  browser: BrowserConfig;
+  /** Per-system overrides, e.g. `{ casehub: { baseUrl: 'http://…' } }`. Env KANSLIST_<SYSTEM>_URL wins. */
+  systems: Record<string, { baseUrl?: string }>;
+}
+
+/** What a project writes: every key optional, nested objects partial. */
+export interface KanslistConfigInput {
+  organisation?: string;
+  store?: string;
+  timeZone?: string;
+  language?: Language;
+  folders?: Partial<FoldersConfig>;
+  browser?: Partial<BrowserConfig>;
+  systems?: Record<string, { baseUrl?: string }>;
+}
+
+export const DEFAULT_CONFIG: KanslistConfig = {
+  organisation: 'Exempel kommun',
+  store: 'sqlite:var/kanslist.db',
+  timeZone: 'Europe/Stockholm',
+  language: 'sv',
+  folders: { bots: 'bots', selectors: 'selectors', schedules: 'schedules', reports: 'reports', var: 'var' },
+  browser: { headless: true },
+  systems: {},
+};
+
+/** Identity function that gives `kanslist.config.ts` its types. */
+export function defineConfig(config: KanslistConfigInput): KanslistConfigInput {
+  return config;
+}

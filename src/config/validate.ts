@@ -1,0 +1,52 @@
+import { ConfigError } from '../errors.ts';
+import { LANGUAGES, type KanslistConfig } from './config.ts';
+
+/** Checks every key and throws one ConfigError naming the first bad key, its value and what is allowed. */
+export function validateConfig(config: KanslistConfig, source: string): void {
+  const fail = (key: string, message: string, remedy: string): never => {
+    throw new ConfigError('KANSLIST_CONFIG_INVALID', `${key}: ${message}`, { where: source, remedy });
+  };
+  if (typeof config.organisation !== 'string' || !config.organisation.trim()) {
+    fail('organisation', 'must be a non-empty text.', 'Set the organisation name printed on reports.');
+  }
+  if (typeof config.store !== 'string' || !/^(sqlite:|postgres:\/\/|postgresql:\/\/)/.test(config.store)) {
+    fail('store', 'must start with sqlite: or postgres://.', "Use e.g. 'sqlite:var/kanslist.db' or 'postgres://user@host/db' (KANSLIST_STORE).");
+  }
+  if (!isTimeZone(config.timeZone)) {
+    fail('timeZone', `"${String(config.timeZone)}" is not an IANA time zone.`, "Use e.g. 'Europe/Stockholm', 'Europe/Copenhagen', 'Europe/Berlin'.");
+  }
+  if (!LANGUAGES.includes(config.language)) {
+    fail('language', `"${String(config.language)}" is not supported.`, `Use one of ${LANGUAGES.join(', ')}.`);
+  }
+  for (const [key, value] of Object.entries(config.folders)) {
+    if (typeof value !== 'string' || !value.trim()) fail(`folders.${key}`, 'must be a folder path.', 'Give a path relative to the project root.');
+  }
+  if (typeof config.browser.headless !== 'boolean') fail('browser.headless', 'must be true or false.', 'Set true (default) or false.');
+  const exe = config.browser.executablePath;
+  if (exe !== undefined && (typeof exe !== 'string' || !exe)) {
+    fail('browser.executablePath', 'must be a path to a browser executable.', 'Remove it to let Kanslist find a browser.');
+  }
+  for (const [name, system] of Object.entries(config.systems)) {
+    if (system.baseUrl !== undefined && !isHttpUrl(system.baseUrl)) {
+      fail(`systems.${name}.baseUrl`, `"${system.baseUrl}" is not an http(s) URL.`, 'Use e.g. http://casehub.kommun.local/.');
+    }
+  }
+}
+
+function isTimeZone(zone: unknown): boolean {
+  if (typeof zone !== 'string' || !zone) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    return ['http:', 'https:'].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * Kanslist's error types, by what the runner should do with them (Crawlee/BullMQ style).
+ *
+ * Every error has a stable `code` (documented in docs/errors.md) and a `remedy`: what the
+ * person reading it should do. Messages never contain secrets or personal numbers: callers
+ * pass identifiers (file, row, field, target, item key), not values.
+ */
+export interface KanslistErrorOptions {
+  remedy?: string;
+  cause?: unknown;
+  /** Where it happened: file, row, field, target, item — shown after the message. */
+  where?: string;
+}
+
+export class KanslistError extends Error {
+  readonly code: string;
+  readonly remedy: string | undefined;
+  readonly where: string | undefined;
+
+  constructor(code: string, message: string, options: KanslistErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.code = code;
+    this.remedy = options.remedy;
+    this.where = options.where;
+  }
+
+  /** One line for an operator: code, where, what, and what to do. */
+  describe(): string {
+    const where = this.where ? ` (${this.where})` : '';
+    const remedy = this.remedy ? `\n  → ${this.remedy}` : '';
+    return `${this.code}${where}: ${this.message}${remedy}`;
+  }
+}
+
+/** Bad data in a work item (invalid personnummer, missing field): reported, sent to a clerk, never retried. */
+export class BusinessRuleError extends KanslistError {
+  constructor(code: string, message: string, options: KanslistErrorOptions = {}) {
+    super(code, message, options);
+  }
+}
+
+/** The legacy system misbehaved (500 page, busy page, timeout): the item is retried with backoff. */
+export class TransientUiError extends KanslistError {}
+
+/** The legacy system's session ended: the worker logs in again in a fresh context and retries. */
+export class SessionExpiredError extends TransientUiError {
+  constructor(message = 'The session in the legacy system has expired or was ended', options: KanslistErrorOptions = {}) {
+    super('KANSLIST_SESSION_EXPIRED', message, { remedy: 'None needed: the worker logs in again and retries.', ...options });
+  }
+}
+
+/** Something is wrong with the bot itself (a bug, a missing screen): the run stops. */
+export class FatalBotError extends KanslistError {}
+
+/** Invalid configuration, bot file, schedule or command-line use: exit code 2, nothing is touched. */
+export class ConfigError extends KanslistError {}
+
+/** An input file or row that cannot be read: names the file, row and column. */
+export class InputError extends KanslistError {}
+
+/** A target matched no element with any of its strategies. */
+export class TargetNotFoundError extends TransientUiError {}
+
+/** A target matched several elements: Kanslist never guesses which one was meant. */
+export class AmbiguousTargetError extends FatalBotError {}
+
+/** No browser could be found or installed. */
+export class BrowserNotFoundError extends ConfigError {}
+
+export function isBusinessError(error: unknown): error is BusinessRuleError {
+  return error instanceof BusinessRuleError;
+}
+
+/** The code to group a failure by in reports: a Kanslist code, or the error class name. */
+export function errorCode(error: unknown): string {
+  if (error instanceof KanslistError) return error.code;
+  if (error instanceof Error) return error.name === 'TimeoutError' ? 'KANSLIST_TIMEOUT' : 'KANSLIST_UNEXPECTED';
+  return 'KANSLIST_UNEXPECTED';
+}
+
+export function errorMessage(error: unknown): string {
+  if (error instanceof KanslistError) return error.describe();
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
