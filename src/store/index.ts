@@ -1,0 +1,9 @@
+/**
+ * The store: schema, migrations, SQLite and PostgreSQL, the work queue and runs.
+ * Knows nothing of Playwright, bots or the UI.
+ */
+export { openStore, parseStoreUrl, type OpenStoreOptions } from './open.ts';
+export { ItemStateError, LeaseLostError, NotFoundError, StoreError } from './errors.ts';
+export { redactUrl } from './postgres.ts';
+export type { Database } from './schema.ts';
+export * from './types.ts';

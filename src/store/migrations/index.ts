@@ -1,0 +1,17 @@
+/**
+ * The versioned migrations, as an object provider (no folder scan: tsx and bundlers agree on it).
+ * Add a new file `00N_name.ts` and one line here; never edit a migration that has shipped.
+ */
+import type { Migration, MigrationProvider } from 'kysely';
+import type { Engine } from '../types.ts';
+import { initialMigration } from './001_initial.ts';
+
+export function migrationProvider(engine: Engine): MigrationProvider {
+  return {
+    async getMigrations(): Promise<Record<string, Migration>> {
+      return {
+        '001_initial': initialMigration(engine),
+      };
+    },
+  };
+}

@@ -1,0 +1,59 @@
+/**
+ * openStore: picks the engine from the URL, opens it, runs the migrations, and wires the queue
+ * and the run store onto it.
+ *
+ * URL forms: 'sqlite:var/kanslist.db', 'sqlite::memory:', a plain path ending in .db/.sqlite
+ * (or .sqlite3), 'postgres://…' / 'postgresql://…'.
+ */
+import { ConfigError } from '../errors.ts';
+import type { EngineAccess } from './engine.ts';
+import { openPostgres } from './postgres.ts';
+import { SqlWorkQueue } from './queue.ts';
+import { SqlRunStore } from './runs.ts';
+import { openSqlite } from './sqlite.ts';
+import type { Store } from './types.ts';
+
+export interface OpenStoreOptions {
+  /** PostgreSQL only: the schema to use; created if missing and set as search_path. @default the server's search_path */
+  schema?: string;
+}
+
+type Target = { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string };
+
+export function parseStoreUrl(url: string): Target {
+  if (url.startsWith('sqlite:')) {
+    const file = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+    if (file.length === 0) throw badUrl('sqlite:', 'The sqlite: URL names no file');
+    return { engine: 'sqlite', file };
+  }
+  if (/^postgres(ql)?:\/\//i.test(url)) return { engine: 'postgres', url };
+  if (/\.(db|sqlite|sqlite3)$/i.test(url) && !/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) return { engine: 'sqlite', file: url };
+  // Only the scheme is shown: the rest may hold a password.
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1];
+  return badUrl(scheme === undefined ? '(none)' : `${scheme}:`, `Unknown store URL scheme ${scheme === undefined ? '(no scheme)' : `"${scheme}:"`}`);
+}
+
+function badUrl(scheme: string, message: string): never {
+  throw new ConfigError('KANSLIST_STORE_URL', message, {
+    where: `store URL scheme ${scheme}`,
+    remedy: "Use 'sqlite:var/kanslist.db', 'sqlite::memory:', a path ending in .db or .sqlite, or 'postgres://user@host:5432/db'.",
+  });
+}
+
+export async function openStore(url: string, options: OpenStoreOptions = {}): Promise<Store> {
+  const target = parseStoreUrl(url);
+  if (target.engine === 'sqlite' && options.schema !== undefined) {
+    throw new ConfigError('KANSLIST_STORE_SCHEMA', 'The schema option is for PostgreSQL; SQLite has no schemas', {
+      where: `sqlite file ${target.file}`,
+      remedy: 'Use a separate database file instead of a schema.',
+    });
+  }
+  const engine: EngineAccess = target.engine === 'sqlite' ? await openSqlite(target.file) : await openPostgres(target.url, options.schema);
+  return {
+    engine: engine.engine,
+    db: engine.db,
+    queue: new SqlWorkQueue(engine),
+    runs: new SqlRunStore(engine),
+    close: () => engine.close(),
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * Read side of the queue: get, list, counts, attempts. No transaction needed.
+ */
+import type { Kysely, SelectQueryBuilder } from 'kysely';
+import { toAttempt, toWorkItem } from './rows.ts';
+import type { Database } from './schema.ts';
+import { ITEM_STATUSES, type ItemAttempt, type ItemStatus, type ListFilter, type WorkItem } from './types.ts';
+
+const DEFAULT_LIST_LIMIT = 1000;
+
+type ItemQuery<O> = SelectQueryBuilder<Database, 'work_items', O>;
+
+/** bot and runId filters shared by list and counts. */
+function applyScope<O>(db: Kysely<Database>, query: ItemQuery<O>, filter: { bot?: string; runId?: string }): ItemQuery<O> {
+  let q = query;
+  if (filter.bot !== undefined) q = q.where('work_items.bot', '=', filter.bot);
+  const runId = filter.runId;
+  if (runId !== undefined) {
+    const attempted = db.selectFrom('item_attempts').select('item_id').where('run_id', '=', runId);
+    q = q.where((eb) => eb.or([eb('work_items.enqueued_run_id', '=', runId), eb('work_items.id', 'in', attempted)]));
+  }
+  return q;
+}
+
+export async function getItem(db: Kysely<Database>, itemId: string): Promise<WorkItem | undefined> {
+  const row = await db.selectFrom('work_items').selectAll().where('id', '=', itemId).executeTakeFirst();
+  return row === undefined ? undefined : toWorkItem(row);
+}
+
+export async function listItems(db: Kysely<Database>, filter: ListFilter): Promise<WorkItem[]> {
+  let q = applyScope(db, db.selectFrom('work_items').selectAll(), filter);
+  if (filter.status !== undefined) {
+    const statuses = Array.isArray(filter.status) ? filter.status : [filter.status];
+    if (statuses.length === 0) return [];
+    q = q.where('work_items.status', 'in', statuses);
+  }
+  const rows = await q
+    .orderBy('work_items.seq')
+    .limit(filter.limit ?? DEFAULT_LIST_LIMIT)
+    .offset(filter.offset ?? 0)
+    .execute();
+  return rows.map(toWorkItem);
+}
+
+export async function countItems(db: Kysely<Database>, filter: { bot?: string; runId?: string }): Promise<Record<ItemStatus, number>> {
+  const rows = await applyScope(
+    db,
+    db.selectFrom('work_items').select((eb) => ['work_items.status', eb.fn.countAll<number | string>().as('n')]),
+    filter,
+  )
+    .groupBy('work_items.status')
+    .execute();
+  const counts = Object.fromEntries(ITEM_STATUSES.map((s) => [s, 0])) as Record<ItemStatus, number>;
+  for (const row of rows) counts[row.status as ItemStatus] = Number(row.n);
+  return counts;
+}
+
+export async function listAttempts(db: Kysely<Database>, itemId: string): Promise<ItemAttempt[]> {
+  const rows = await db.selectFrom('item_attempts').selectAll().where('item_id', '=', itemId).orderBy('seq').execute();
+  return rows.map(toAttempt);
+}

@@ -1,0 +1,201 @@
+/**
+ * The store's public contract: work items, their queue, runs and drift events.
+ *
+ * One conformance suite (tests/store/queue.conformance.ts) holds SQLite and PostgreSQL to it.
+ * All times are epoch milliseconds. All ids are strings.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from './schema.ts';
+
+export type Engine = 'sqlite' | 'postgres';
+
+export interface Store {
+  readonly engine: Engine;
+  /** Direct typed access for reports and dashboards (read-only use is expected). */
+  readonly db: Kysely<Database>;
+  readonly queue: WorkQueue;
+  readonly runs: RunStore;
+  /** Closes the connection(s). Safe to call twice. */
+  close(): Promise<void>;
+}
+
+export const ITEM_STATUSES = ['pending', 'running', 'done', 'review', 'failed', 'uncertain', 'handled'] as const;
+export type ItemStatus = (typeof ITEM_STATUSES)[number];
+
+export interface WorkItem {
+  id: string;
+  bot: string;
+  key: string;
+  payload: unknown;
+  status: ItemStatus;
+  attempts: number;
+  maxAttempts: number;
+  availableAt: number;
+  leaseOwner: string | null;
+  leaseExpiresAt: number | null;
+  /** Where the item came from, e.g. 'input.xlsx row 7'. */
+  source: string | null;
+  /** For a 'handled' item: `{ handledNote: string }`, the clerk's note. */
+  output: unknown | null;
+  errorCode: string | null;
+  /** Last error or business reason. */
+  reason: string | null;
+  enqueuedRunId: string | null;
+  lastRunId: string | null;
+  createdAt: number;
+  updatedAt: number;
+  startedAt: number | null;
+  finishedAt: number | null;
+  /** Of the last attempt. */
+  durationMs: number | null;
+}
+
+export interface EnqueueInput {
+  key: string;
+  payload: unknown;
+  source?: string;
+  /** A row that failed validation: stored straight into 'review' with this reason, never processed. */
+  rejected?: { code: string; reason: string };
+}
+
+export interface EnqueueResult {
+  added: number;
+  rejected: number;
+  /** Keys already 'done' or 'handled': not enqueued again (idempotency). */
+  skippedDone: number;
+  /** Keys already pending/running/uncertain/review/failed (or repeated in the batch): not duplicated. */
+  alreadyQueued: number;
+}
+
+export interface ClaimOptions {
+  runId: string;
+  workerId: string;
+  leaseMs: number;
+  /** @default Date.now() */
+  now?: number;
+}
+
+export interface Failure {
+  code: string;
+  reason: string;
+}
+
+export interface ListFilter {
+  bot?: string;
+  /** Items with an attempt in that run OR enqueued by it. */
+  runId?: string;
+  status?: ItemStatus | ItemStatus[];
+  /** @default 1000 */
+  limit?: number;
+  offset?: number;
+}
+
+export interface WorkQueue {
+  /** Idempotent per (bot, key); the whole batch in one transaction. */
+  enqueue(bot: string, items: EnqueueInput[], options: { runId: string; maxAttempts: number }): Promise<EnqueueResult>;
+  /** Atomically claim the next pending item whose availableAt <= now (oldest first), or undefined. */
+  claim(bot: string, options: ClaimOptions): Promise<WorkItem | undefined>;
+  /** Extend the lease; false if this worker no longer holds it (the worker must abandon the item). */
+  heartbeat(itemId: string, workerId: string, leaseMs: number): Promise<boolean>;
+  /** Throws LeaseLostError if this worker no longer holds the item. */
+  complete(itemId: string, workerId: string, output: unknown): Promise<void>;
+  /** Business exception: to review with the reason; never retried. Throws LeaseLostError like complete. */
+  toReview(itemId: string, workerId: string, failure: Failure): Promise<void>;
+  /** System exception: pending again after retryDelayMs while attempts < maxAttempts, else 'failed'. */
+  fail(itemId: string, workerId: string, failure: Failure & { retryDelayMs: number }): Promise<'pending' | 'failed'>;
+  /** Graceful shutdown: give the item back without counting the attempt. */
+  release(itemId: string, workerId: string): Promise<void>;
+  /** Running items whose lease expired (their runner died) become 'uncertain' — never pending. */
+  expireLeases(bot: string, now?: number): Promise<WorkItem[]>;
+  /** The runner of `runId` is known dead (its process is gone): its running items become 'uncertain' now, without waiting for the lease. */
+  abandonRun(runId: string, now?: number): Promise<WorkItem[]>;
+  /** When the next pending item of the bot becomes claimable (its retry backoff ends); undefined when none is pending. */
+  nextAvailableAt(bot: string): Promise<number | undefined>;
+  /** After verification, only from 'uncertain': 'done' (effect exists), 'pending' (absent), 'review' (cannot tell). */
+  resolveUncertain(itemId: string, to: 'done' | 'pending' | 'review', details?: { output?: unknown; reason?: string }): Promise<void>;
+  /** Operator: a 'review' or 'failed' item back to 'pending' with attempts reset. */
+  requeue(itemId: string): Promise<void>;
+  /** Clerk: a 'review' item marked 'handled'; the note is kept as output `{ handledNote }`. */
+  markHandled(itemId: string, note: string): Promise<void>;
+  get(itemId: string): Promise<WorkItem | undefined>;
+  /** Oldest first. */
+  list(filter: ListFilter): Promise<WorkItem[]>;
+  counts(filter: { bot?: string; runId?: string }): Promise<Record<ItemStatus, number>>;
+  /** Oldest first. */
+  attempts(itemId: string): Promise<ItemAttempt[]>;
+}
+
+export type AttemptOutcome = 'done' | 'review' | 'retry' | 'failed' | 'released' | 'uncertain';
+
+export interface ItemAttempt {
+  itemId: string;
+  runId: string;
+  attempt: number;
+  workerId: string;
+  startedAt: number;
+  endedAt: number | null;
+  outcome: AttemptOutcome | null;
+  errorCode: string | null;
+  reason: string | null;
+}
+
+export type RunStatus = 'running' | 'finished' | 'interrupted' | 'crashed' | 'timed-out';
+
+export interface Run {
+  id: string;
+  bot: string;
+  botVersion: string;
+  /** 'cli', 'schedule:<name>', 'demo' */
+  trigger: string;
+  host: string;
+  pid: number;
+  startedAt: number;
+  endedAt: number | null;
+  heartbeatAt: number;
+  status: RunStatus;
+  input: string | null;
+  summary: unknown | null;
+}
+
+export interface NewRun {
+  bot: string;
+  botVersion: string;
+  trigger: string;
+  host: string;
+  pid: number;
+  input?: string | null;
+}
+
+export interface RunStore {
+  create(run: NewRun): Promise<Run>;
+  heartbeat(runId: string): Promise<void>;
+  finish(runId: string, status: RunStatus, summary: unknown): Promise<void>;
+  /** Also accepts a unique id prefix of at least 6 characters; throws if the prefix is ambiguous. */
+  get(runId: string): Promise<Run | undefined>;
+  /** Newest first. @default limit 50 */
+  list(options?: { bot?: string; limit?: number }): Promise<Run[]>;
+  /** Runs still 'running' whose heartbeat is older than staleMs become 'crashed'. Returns them. */
+  markStale(staleMs: number, now?: number): Promise<Run[]>;
+  recordDrift(event: DriftEvent): Promise<void>;
+  /** Grouped per (system, target, failedStrategy, matchedStrategy), first seen first. */
+  drift(runId: string): Promise<DriftSummary[]>;
+}
+
+export interface DriftEvent {
+  runId: string;
+  itemId: string | null;
+  system: string;
+  target: string;
+  failedStrategy: string;
+  matchedStrategy: string;
+  at: number;
+}
+
+export interface DriftSummary {
+  system: string;
+  target: string;
+  failedStrategy: string;
+  matchedStrategy: string;
+  count: number;
+  firstAt: number;
+}
