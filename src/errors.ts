@@ -79,6 +79,13 @@ export function errorCode(error: unknown): string {
   return 'KANSLIST_UNEXPECTED';
 }
 
+/** What happened and where, without code or remedy: the reason stored with an item. */
+export function errorReason(error: unknown): string {
+  if (error instanceof KanslistError) return error.where ? `${error.message} (${error.where})` : error.message;
+  if (error instanceof Error) return error.message.split('\n')[0] ?? error.message;
+  return String(error);
+}
+
 export function errorMessage(error: unknown): string {
   if (error instanceof KanslistError) return error.describe();
   if (error instanceof Error) return error.message;

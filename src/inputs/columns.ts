@@ -15,6 +15,8 @@ export interface ColumnDef {
   required: boolean;
   /** Normalised header and aliases. */
   names: string[];
+  /** For 'file' columns: folder relative to the input file's folder. */
+  folder: string | undefined;
 }
 
 /** A column bound to a position in the file; `index` is -1 for an optional column that is absent. */
@@ -35,6 +37,7 @@ export function columnDefs(columns: Columns): ColumnDef[] {
       type: spec.type ?? 'string',
       required: spec.required ?? true,
       names: [spec.header, ...(spec.aliases ?? [])].map(normaliseHeader),
+      folder: spec.folder,
     };
   });
 }

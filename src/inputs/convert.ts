@@ -28,6 +28,7 @@ export function convertCell(cell: RawCell, type: ColumnType): Conversion {
   if (cell.invalid !== undefined) return fail(`holds ${cell.invalid}`);
   switch (type) {
     case 'string':
+    case 'file':
       return toStringValue(cell);
     case 'number':
       return toNumberValue(cell.value);

@@ -2,6 +2,7 @@
  * CSV: decode, parse all records, check the header — then yield rows. Everything structural is
  * checked before the first row is yielded, so a broken file enqueues nothing.
  */
+import { dirname } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import { InputError } from '../errors.ts';
@@ -22,7 +23,7 @@ export async function* readCsv<T>(source: CsvSource, file: InputFile, signal?: A
     const cells = fields.map((value) => ({ value }));
     if (isBlankRow(cells)) continue;
     // Row numbers count records, as a spreadsheet shows the file: the header is row 1.
-    yield buildRow<T>({ fileName: file.name, row: index + 1 }, columns, (c) => cells[c.index]);
+    yield buildRow<T>({ fileName: file.name, row: index + 1, dir: dirname(file.path) }, columns, (c) => cells[c.index]);
   }
 }
 

@@ -1,4 +1,5 @@
 /** XLSX: read the sheet, bind the header row, then yield converted rows below it. */
+import { dirname } from 'node:path';
 import { bindColumns, columnDefs } from './columns.ts';
 import type { RawCell } from './convert.ts';
 import type { InputFile } from './input-errors.ts';
@@ -15,7 +16,7 @@ export async function* readXlsx<T>(source: XlsxSource, file: InputFile, signal?:
   for (const row of sheet.rows) {
     if (row.number <= headerRow || isBlankRow(row.cells)) continue;
     signal?.throwIfAborted();
-    yield buildRow<T>({ fileName: file.name, row: row.number }, columns, (c) => row.cells[c.index]);
+    yield buildRow<T>({ fileName: file.name, row: row.number, dir: dirname(file.path) }, columns, (c) => row.cells[c.index]);
   }
 }
 

@@ -2,6 +2,8 @@
  * Builds one InputRow from the cells of a row: converts each bound column and collects the row's
  * problems. A row with problems still carries the fields that converted (its key, for the clerk).
  */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { BoundColumn } from './columns.ts';
 import { convertCell, isEmptyCell, type RawCell } from './convert.ts';
 import type { InputRow, RowError } from './types.ts';
@@ -11,6 +13,8 @@ export interface RowPlace {
   fileName: string;
   /** 1-based row number in the file. */
   row: number;
+  /** The input file's folder: 'file' columns resolve against it. */
+  dir?: string;
 }
 
 export function rowSource(place: RowPlace): string {
@@ -32,8 +36,13 @@ export function buildRow<T>(place: RowPlace, columns: BoundColumn[], cellAt: (co
       continue;
     }
     const converted = convertCell(cell, column.type);
-    if (converted.ok) data[column.field] = converted.value;
-    else errors.push(rowError(place, column, 'INPUT_TYPE', converted.problem));
+    if (!converted.ok) errors.push(rowError(place, column, 'INPUT_TYPE', converted.problem));
+    else if (column.type !== 'file') data[column.field] = converted.value;
+    else {
+      const path = resolve(place.dir ?? '.', column.folder ?? '', String(converted.value));
+      if (existsSync(path)) data[column.field] = path;
+      else errors.push(rowError(place, column, 'INPUT_FILE_MISSING', `names a file that does not exist in ${join(place.dir ?? '.', column.folder ?? '')}`));
+    }
   }
   return { source: rowSource(place), row: place.row, data: data as T, errors };
 }

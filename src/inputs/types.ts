@@ -6,7 +6,8 @@
  */
 
 /** How a cell is converted. @default 'string' */
-export type ColumnType = 'string' | 'number' | 'date' | 'boolean';
+/** 'file': a file name or relative path, resolved against the input file's folder (and `folder`) and checked to exist. */
+export type ColumnType = 'string' | 'number' | 'date' | 'boolean' | 'file';
 
 export interface ColumnSpec {
   /** The header text in the file. Matched trimmed, case-insensitively, with whitespace collapsed. */
@@ -17,6 +18,8 @@ export interface ColumnSpec {
   required?: boolean;
   /** Other header texts accepted for the same column (older exports, other languages). */
   aliases?: string[];
+  /** For type 'file': the folder the files are in, relative to the input file's folder (e.g. 'bilagor'). */
+  folder?: string;
 }
 
 /** Property name in the item's data → its header text, or a full spec. */
@@ -69,7 +72,7 @@ export interface RowError {
   field: string;
   /** The header text in the file. */
   column: string;
-  code: 'INPUT_REQUIRED' | 'INPUT_TYPE';
+  code: 'INPUT_REQUIRED' | 'INPUT_TYPE' | 'INPUT_FILE_MISSING';
   /** Names the row and column, never the cell's value (it may be personal data). */
   message: string;
 }

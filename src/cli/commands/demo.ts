@@ -1,0 +1,74 @@
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { createLogger } from '../../audit/logger.ts';
+import { loadConfig } from '../../config/load.ts';
+import { runBot } from '../../runner/run.ts';
+import { EXIT_NOT_ALL_DONE, EXIT_OK } from '../exit-codes.ts';
+import { intOption } from '../options.ts';
+import { formatSummary } from '../print-summary.ts';
+import { createProgress } from '../progress.ts';
+import { importProjectModule } from '../project-module.ts';
+import { stopSignal } from '../signals.ts';
+import type * as CaseHubModule from '../../../fixtures/casehub/index.ts';
+import type * as InputsModule from '../../../fixtures/inputs/index.ts';
+
+const DEMO_BOT = 'bygglov-registrering';
+// The fixture's synthetic accounts: one for a person looking around, one per robot worker (CaseHub
+// allows one session per user). A real deployment reads these from its vault or environment.
+const DEMO_USER = { username: 'handlaggare', password: 'Kommun2026!' };
+const ROBOTS = [1, 2, 3, 4].map((n) => ({ username: `robot${n}`, password: `Robot-${n}-demo!` }));
+
+export function registerDemoCommand(program: Command): void {
+  program
+    .command('demo')
+    .description('The main job: start CaseHub with mild faults, generate e-service applications, run the registration bot, print the summary')
+    .option('--count <n>', 'applications to generate', intOption('--count', 1), 24)
+    .option('--concurrency <n>', 'workers', intOption('--concurrency', 1), 2)
+    .option('--layout <v1|v2>', 'CaseHub layout (v2 shows selector drift)', 'v1')
+    .action(async (o: { count: number; concurrency: number; layout: 'v1' | 'v2' }) => {
+      const config = await loadConfig();
+      const { startCaseHub } = await importProjectModule<typeof CaseHubModule>(config.root, 'fixtures/casehub/index.ts', 'The CaseHub fixture');
+      const { generateEServiceExport } = await importProjectModule<typeof InputsModule>(config.root, 'fixtures/inputs/index.ts', 'The input generator');
+      // 1. A legacy system on loopback that is slow now and then, sometimes errs, sometimes busy.
+      const hub = await startCaseHub({ port: 0, layout: o.layout === 'v2' ? 'v2' : 'v1', users: [DEMO_USER, ...ROBOTS], faults: { latencyMs: 15, jitterMs: 25, error500Rate: 0.02, busyRate: 0.02, noticeAlertRate: 0.3 } });
+      const stop = stopSignal(() => console.error('\nkanslist: stopping the demo — finishing the items in progress'));
+      try {
+        console.log(`CaseHub (${hub.layout}) is running at ${hub.url} — log in as ${DEMO_USER.username} / ${DEMO_USER.password} to look around`);
+        // 2. Today's export from the e-service: new application ids each time, some rows with errors.
+        const seed = Date.now() % 1_000_000_000;
+        const exported = await generateEServiceExport({ count: o.count, errorShare: 0.15, seed, outDir: join(config.paths.var, 'demo', `inputs-${seed}`) });
+        console.log(`E-service export: ${exported.xlsxPath} (${exported.validCount} valid, ${exported.invalidCount} with business errors)`);
+        // 3. The bot registers them, on the embedded store.
+        const progress = createProgress();
+        const log = createLogger({ dir: join(config.paths.var, 'logs'), console: false });
+        const summary = await runBot({
+          config, bot: DEMO_BOT, input: exported.xlsxPath, concurrency: o.concurrency, trigger: 'demo', log, signal: stop.signal,
+          env: { ...process.env, KANSLIST_CASEHUB_URL: hub.url, ...robotEnv() },
+          onStart: ({ pending }) => progress.start(pending),
+          onOutcome: (outcome) => progress.outcome(outcome),
+        });
+        progress.end();
+        await log.flush();
+        console.log(formatSummary(summary));
+        // 4. What the legacy system says: every valid application registered exactly once.
+        const counts = Object.values(hub.countsByExternalRef());
+        console.log(`CaseHub now holds ${hub.cases().length} case(s); registered more than once: ${counts.filter((n) => n > 1).length}`);
+        console.log('Next: `npx kanslist runs`, `npx kanslist items <run>`, `npx kanslist review`.');
+        process.exitCode = summary.allDone || summary.outcomes.failed + summary.outcomes.lost === 0 ? EXIT_OK : EXIT_NOT_ALL_DONE;
+      } finally {
+        stop.dispose();
+        await hub.close();
+      }
+    });
+}
+
+/** KANSLIST_CASEHUB_USERNAME / _PASSWORD for the first robot, _USERNAME_2 … for the others. */
+function robotEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  ROBOTS.forEach((robot, i) => {
+    const suffix = i === 0 ? '' : `_${i + 1}`;
+    env[`KANSLIST_CASEHUB_USERNAME${suffix}`] = robot.username;
+    env[`KANSLIST_CASEHUB_PASSWORD${suffix}`] = robot.password;
+  });
+  return env;
+}

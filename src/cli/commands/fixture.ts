@@ -1,0 +1,66 @@
+import type { Command } from 'commander';
+import { loadConfig } from '../../config/load.ts';
+import { ConfigError } from '../../errors.ts';
+import { importProjectModule } from '../project-module.ts';
+import type * as CaseHubModule from '../../../fixtures/casehub/index.ts';
+import type * as InputsModule from '../../../fixtures/inputs/index.ts';
+import { intOption, rateOption } from '../options.ts';
+
+export function registerFixtureCommand(program: Command): void {
+  const fixture = program.command('fixture').description('Start the legacy-system fixtures and generate sample inputs');
+
+  fixture
+    .command('casehub')
+    .description('Start CaseHub, the legacy case-system fixture, on loopback (until Ctrl-C)')
+    .option('--port <n>', 'port to listen on (0 = any free port)', intOption('--port'), 8080)
+    .option('--layout <v1|v2>', 'UI layout: v2 renumbers ids, moves labels, reorders grid columns', 'v1')
+    .option('--latency <ms>', 'fixed latency per request', intOption('--latency'), 0)
+    .option('--jitter <ms>', 'random extra latency per request', intOption('--jitter'), 0)
+    .option('--errors <rate>', "share of requests answered with a 500 'Server Error' page (0..1)", rateOption('--errors'), 0)
+    .option('--busy <rate>', "share of requests answered with a 'system busy' page (0..1)", rateOption('--busy'), 0)
+    .option('--alerts <rate>', 'share of logins followed by an unexpected operations-notice alert (0..1)', rateOption('--alerts'), 0)
+    .option('--idle-timeout <seconds>', 'idle session timeout', intOption('--idle-timeout'), 1200)
+    .action(async (o: { port: number; layout: string; latency: number; jitter: number; errors: number; busy: number; alerts: number; idleTimeout: number }) => {
+      if (o.layout !== 'v1' && o.layout !== 'v2') {
+        throw new ConfigError('KANSLIST_USAGE', `--layout must be v1 or v2, not "${o.layout}".`);
+      }
+      const config = await loadConfig();
+      const { startCaseHub } = await importProjectModule<typeof CaseHubModule>(config.root, 'fixtures/casehub/index.ts', 'The CaseHub fixture');
+      const hub = await startCaseHub({
+        port: o.port,
+        layout: o.layout,
+        idleTimeoutMs: o.idleTimeout * 1000,
+        faults: { latencyMs: o.latency, jitterMs: o.jitter, error500Rate: o.errors, busyRate: o.busy, noticeAlertRate: o.alerts },
+      });
+      console.log(`CaseHub (${hub.layout}) is listening on ${hub.url}`);
+      console.log('Log in as handlaggare / Kommun2026!   (Ctrl-C stops it)');
+      await stopOnSignal(() => hub.close());
+    });
+
+  fixture
+    .command('inputs')
+    .description('Generate an e-service export (.xlsx) of building-permit applications with PDF attachments')
+    .option('--count <n>', 'number of applications', intOption('--count'), 20)
+    .option('--errors <share>', 'share of rows with business errors (0..1)', rateOption('--errors'), 0.1)
+    .option('--seed <n>', 'seed for reproducible data', intOption('--seed'), 1)
+    .option('--out <dir>', 'output folder', 'var/inputs')
+    .action(async (o: { count: number; errors: number; seed: number; out: string }) => {
+      const config = await loadConfig();
+      const { generateEServiceExport } = await importProjectModule<typeof InputsModule>(config.root, 'fixtures/inputs/index.ts', 'The input generator');
+      const result = await generateEServiceExport({ count: o.count, errorShare: o.errors, seed: o.seed, outDir: o.out });
+      console.log(`Wrote ${result.xlsxPath}: ${result.applications.length} applications (${result.validCount} valid, ${result.invalidCount} with business errors)`);
+      console.log(`Attachments: ${result.attachmentsDir}`);
+    });
+}
+
+export function stopOnSignal(stop: () => Promise<void>): Promise<void> {
+  return new Promise((resolve) => {
+    const onSignal = () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      void stop().then(resolve, resolve);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  });
+}

@@ -1,0 +1,20 @@
+import type { Command } from 'commander';
+import { registerBotsCommand } from './bots.ts';
+import { registerBrowserCommand } from './browser.ts';
+import { registerDemoCommand } from './demo.ts';
+import { registerFixtureCommand } from './fixture.ts';
+import { registerRetryCommand } from './retry.ts';
+import { registerReviewCommand } from './review.ts';
+import { registerRunCommand } from './run.ts';
+import { registerRunsCommands } from './runs.ts';
+
+export function registerCommands(program: Command): void {
+  registerDemoCommand(program);
+  registerRunCommand(program);
+  registerBotsCommand(program);
+  registerRunsCommands(program);
+  registerRetryCommand(program);
+  registerReviewCommand(program);
+  registerFixtureCommand(program);
+  registerBrowserCommand(program);
+}

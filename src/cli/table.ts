@@ -1,0 +1,29 @@
+import { redact } from '../audit/redact.ts';
+
+/** A plain text table for listing commands (redacted: listings are operator output). */
+export function printTable(rows: Record<string, unknown>[], columns: string[]): void {
+  if (rows.length === 0) {
+    console.log('(none)');
+    return;
+  }
+  const cells = rows.map((row) => columns.map((c) => redact(cellText(row[c]))));
+  const widths = columns.map((c, i) => Math.min(60, Math.max(c.length, ...cells.map((r) => r[i]!.length))));
+  const line = (values: string[]) => values.map((v, i) => (v.length > widths[i]! ? `${v.slice(0, widths[i]! - 1)}…` : v.padEnd(widths[i]!))).join('  ').trimEnd();
+  console.log(line(columns));
+  console.log(line(widths.map((w) => '-'.repeat(w))));
+  for (const row of cells) console.log(line(row));
+}
+
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+export function printJson(value: unknown): void {
+  console.log(JSON.stringify(value, null, 2));
+}
+
+export function isoTime(ms: number | null | undefined): string {
+  return ms ? new Date(ms).toISOString().replace('T', ' ').slice(0, 19) : '';
+}

@@ -1,0 +1,86 @@
+/**
+ * `defineBot`: what an author writes in `bots/<name>.ts`.
+ */
+import type { Page } from 'playwright-core';
+import { ConfigError } from '../errors.ts';
+import type { InputSource } from '../inputs/index.ts';
+import type { Credentials, ScreensDefinition, System, Ui } from '../ui/index.ts';
+import type { Logger } from '../audit/logger.ts';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnySystem = System<any>;
+export type ScreensOf<S> = S extends System<infer X> ? X : ScreensDefinition;
+
+/** What a bot's `process` and `verify` get besides the item. */
+export interface BotContext<S extends AnySystem = AnySystem> {
+  /** Resolves the system map's targets, acts, and records each action. */
+  ui: Ui<ScreensOf<S>>;
+  /** Escape hatch: the Playwright page of this worker's session. */
+  page: Page;
+  item: { id: string; key: string; attempt: number; source: string | null };
+  runId: string;
+  log: Logger;
+  credentials: Credentials;
+  /** Project-relative folders and a place for files this item produces (kept as evidence). */
+  evidence: { dir: string; capture(label: string): Promise<void> };
+  /** Aborted when the run stops (signal, maximum duration). */
+  signal: AbortSignal;
+}
+
+/** What `verify` answers: does the item's effect already exist in the system? */
+export type VerifyResult = { exists: false } | { exists: true; output?: unknown };
+
+export interface BotDefinition<Item = Record<string, unknown>, S extends AnySystem = AnySystem, Output = unknown> {
+  /** Identifier used on the command line: `kanslist run <name>`. Lower-case, digits, dashes. */
+  name: string;
+  /** A readable title for reports. */
+  title: string;
+  system: S;
+  input: InputSource<Item>;
+  /** The key that makes an item unique (e.g. the e-service application id): enqueueing is idempotent on it. */
+  key(item: Item): string;
+  /** Business validation before any screen work: throw a BusinessRuleError to send the item to review. */
+  validate?(item: Item): void;
+  /** A skilled clerk's minutes per item when done by hand. */
+  manualMinutes: number;
+  /** How `manualMinutes` was measured (stopwatch study, estimate by whom, when): printed in reports. */
+  manualMinutesNote: string;
+  /** Parallel workers, each its own logged-in session; capped by the system's maxSessions. @default 1 */
+  concurrency?: number;
+  /** Attempts per item for system exceptions (timeouts, 500 pages, expired sessions). @default 3 */
+  maxAttempts?: number;
+  /** Longest time one item may take before it counts as a system exception. @default 120000 */
+  itemTimeoutMs?: number;
+  /** Longest time one run may take; then it stops claiming and ends. @default 3600000 */
+  maxRunMs?: number;
+  process(item: Item, ctx: BotContext<S>): Promise<Output>;
+  /** Looks in the system whether the item's effect already exists. Lets uncertain items be settled without a second effect. */
+  verify?(item: Item, ctx: BotContext<S>): Promise<VerifyResult>;
+}
+
+export type AnyBot = BotDefinition<any, AnySystem, unknown>;
+
+const BOT_NAME = /^[a-z][a-z0-9-]{1,62}$/;
+
+export function defineBot<Item, S extends AnySystem, Output>(bot: BotDefinition<Item, S, Output>): BotDefinition<Item, S, Output> {
+  const fail = (field: string, message: string): never => {
+    throw new ConfigError('KANSLIST_BOT_INVALID', `${field}: ${message}`, { where: `bot ${bot.name ?? '(unnamed)'}` });
+  };
+  if (typeof bot.name !== 'string' || !BOT_NAME.test(bot.name)) fail('name', 'must be lower-case letters, digits and dashes.');
+  if (typeof bot.title !== 'string' || !bot.title) fail('title', 'is required.');
+  if (!bot.system || typeof bot.system !== 'object') fail('system', 'must be a system map made with defineSystem.');
+  if (!bot.input || typeof bot.input !== 'object') fail('input', 'must be an input source (xlsx(), csv(), json(), fromFunction()).');
+  if (typeof bot.key !== 'function') fail('key', 'must be a function (item) => string.');
+  if (typeof bot.process !== 'function') fail('process', 'must be an async function (item, ctx).');
+  if (!(bot.manualMinutes > 0)) fail('manualMinutes', 'must be a positive number of minutes.');
+  if (typeof bot.manualMinutesNote !== 'string' || !bot.manualMinutesNote) fail('manualMinutesNote', 'must say how the manual time was measured.');
+  for (const field of ['concurrency', 'maxAttempts', 'itemTimeoutMs', 'maxRunMs'] as const) {
+    const value = bot[field];
+    if (value !== undefined && !(Number.isInteger(value) && value > 0)) fail(field, 'must be a positive whole number.');
+  }
+  return Object.freeze({ ...bot, __kanslistBot: true }) as BotDefinition<Item, S, Output>;
+}
+
+export function isBot(value: unknown): value is AnyBot {
+  return typeof value === 'object' && value !== null && (value as { __kanslistBot?: boolean }).__kanslistBot === true;
+}

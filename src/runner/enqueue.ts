@@ -1,0 +1,71 @@
+/**
+ * Reading a bot's input into the queue: each row is read, keyed and validated at the boundary.
+ * A row that fails (unreadable cell, missing field, a business rule) is stored straight into the
+ * review queue with its reason, so nothing from the file is lost and nothing bad is processed.
+ */
+import { BusinessRuleError, errorCode } from '../errors.ts';
+import { readInput, type InputRow } from '../inputs/index.ts';
+import type { EnqueueInput, EnqueueResult, Store } from '../store/index.ts';
+import type { AnyBot } from './bot.ts';
+
+const BATCH = 500;
+
+export interface EnqueueOptions {
+  store: Store;
+  bot: AnyBot;
+  runId: string;
+  file?: string | undefined;
+  cwd: string;
+  maxAttempts: number;
+  signal?: AbortSignal;
+}
+
+export async function enqueueInput(options: EnqueueOptions): Promise<EnqueueResult> {
+  const total: EnqueueResult = { added: 0, rejected: 0, skippedDone: 0, alreadyQueued: 0 };
+  let batch: EnqueueInput[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const result = await options.store.queue.enqueue(options.bot.name, batch, { runId: options.runId, maxAttempts: options.maxAttempts });
+    total.added += result.added;
+    total.rejected += result.rejected;
+    total.skippedDone += result.skippedDone;
+    total.alreadyQueued += result.alreadyQueued;
+    batch = [];
+  };
+  const rows = readInput(options.bot.input, { file: options.file, cwd: options.cwd, signal: options.signal });
+  for await (const row of rows) {
+    batch.push(toQueueItem(options.bot, row));
+    if (batch.length >= BATCH) await flush();
+  }
+  await flush();
+  return total;
+}
+
+export function toQueueItem(bot: AnyBot, row: InputRow<unknown>): EnqueueInput {
+  const key = safeKey(bot, row);
+  if (row.errors.length > 0 || row.data === undefined) {
+    const first = row.errors[0];
+    const reason = row.errors.map((e) => e.message).join('; ') || `${row.source}: the row could not be read.`;
+    return { key, payload: row.data ?? null, source: row.source, rejected: { code: first?.code ?? 'INPUT_UNREADABLE', reason } };
+  }
+  try {
+    bot.validate?.(row.data);
+  } catch (error) {
+    if (!(error instanceof BusinessRuleError)) throw error;
+    return { key, payload: row.data, source: row.source, rejected: { code: errorCode(error), reason: error.message } };
+  }
+  return { key, payload: row.data, source: row.source };
+}
+
+/** The bot's key, or the row's place in the file when the row is too broken to have one. */
+function safeKey(bot: AnyBot, row: InputRow<unknown>): string {
+  if (row.data !== undefined) {
+    try {
+      const key = bot.key(row.data);
+      if (typeof key === 'string' && key.trim()) return key.trim();
+    } catch {
+      // fall through: a row without a usable key is keyed by where it came from
+    }
+  }
+  return `(${row.source})`;
+}

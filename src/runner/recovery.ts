@@ -1,0 +1,34 @@
+/**
+ * What a crashed runner left behind. Its items were in progress: they may or may not have had
+ * their effect, so they become *uncertain* (never pending). A runner on this machine whose
+ * process is gone is known dead at once; one elsewhere is dead when its leases expire.
+ */
+import { hostname } from 'node:os';
+import type { Logger } from '../audit/logger.ts';
+import type { Store } from '../store/index.ts';
+
+export async function recoverInterruptedWork(store: Store, bot: string, currentRunId: string, leaseMs: number, log: Logger): Promise<number> {
+  let uncertain = 0;
+  const host = hostname();
+  for (const run of await store.runs.list({ bot, limit: 100 })) {
+    if (run.status !== 'running' || run.id === currentRunId || run.host !== host || processAlive(run.pid)) continue;
+    const items = await store.queue.abandonRun(run.id);
+    uncertain += items.length;
+    await store.runs.finish(run.id, 'crashed', { reason: `runner process ${run.pid} on ${host} is gone`, uncertainItems: items.length });
+    log.warn(`run ${run.id.slice(0, 8)} crashed (process ${run.pid} is gone): ${items.length} item(s) in progress are now uncertain`);
+  }
+  await store.runs.markStale(Math.max(leaseMs * 2, 60_000));
+  const expired = await store.queue.expireLeases(bot);
+  if (expired.length > 0) log.warn(`${expired.length} item(s) whose runner stopped heartbeating are now uncertain`);
+  return uncertain + expired.length;
+}
+
+function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

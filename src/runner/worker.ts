@@ -1,0 +1,201 @@
+/**
+ * One worker's loop: claim an item, make sure there is a logged-in session, process the item
+ * under a lease heartbeat and a timeout, record the outcome. Several workers run side by side in
+ * one runner, each with its own browser context.
+ */
+import type { Browser } from 'playwright-core';
+import { errorCode, errorReason, FatalBotError, isBusinessError, SessionExpiredError, TransientUiError } from '../errors.ts';
+import type { Logger } from '../audit/logger.ts';
+import { redact } from '../audit/redact.ts';
+import { LeaseLostError, type Store, type WorkItem } from '../store/index.ts';
+import type { Credentials } from '../ui/index.ts';
+import type { AnyBot, AnySystem, BotContext } from './bot.ts';
+import { retryDelayMs } from './backoff.ts';
+import { EvidenceKeeper, itemEvidenceDir } from './evidence.ts';
+import type { ItemOutcome } from './outcome.ts';
+import { revivePayload } from './payload.ts';
+import { createRecorder, type RunRecorder } from './recorder.ts';
+import { Session, type TraceMode } from './session.ts';
+import { join } from 'node:path';
+import type { WorkSignal } from './work-signal.ts';
+
+export interface WorkerShared {
+  store: Store;
+  bot: AnyBot;
+  system: AnySystem;
+  runId: string;
+  browser: Browser;
+  baseUrl: string;
+  credentials: Credentials;
+  trace: TraceMode;
+  timeoutMs: number;
+  varDir: string;
+  leaseMs: number;
+  itemTimeoutMs: number;
+  log: Logger;
+  work: WorkSignal;
+  evidence: EvidenceKeeper;
+  /** Stop claiming new items (graceful stop, maximum duration, fatal error). */
+  stop: AbortSignal;
+  onOutcome(outcome: ItemOutcome): void;
+  onFatal(error: unknown): void;
+}
+
+export async function runWorker(shared: WorkerShared, workerId: string): Promise<void> {
+  const log = shared.log.child({ worker: workerId });
+  const recorder = createRecorder({ store: shared.store, runId: shared.runId, system: shared.system.name, log });
+  let currentDir = join(shared.varDir, 'runs', shared.runId);
+  const evidenceDir = () => currentDir;
+  let session: Session | undefined;
+  try {
+    while (!shared.stop.aborted) {
+      // 1. Claim the next item, or wait until another worker's item may come back for a retry.
+      const item = await shared.store.queue.claim(shared.bot.name, { runId: shared.runId, workerId, leaseMs: shared.leaseMs });
+      if (!item) {
+        if (await noMoreWork(shared)) break;
+        continue;
+      }
+      shared.work.inFlight++;
+      try {
+        // 2. A logged-in session; 3. the item under heartbeat and timeout; 4. its outcome.
+        currentDir = itemEvidenceDir(shared.varDir, shared.runId, item.id);
+        session = await processClaimed(shared, workerId, item, session, recorder, evidenceDir, log);
+      } finally {
+        shared.work.inFlight--;
+        shared.work.notify();
+      }
+    }
+  } finally {
+    await session?.close();
+  }
+}
+
+/** True when nothing is pending and no other worker holds an item that might come back. */
+async function noMoreWork(shared: WorkerShared): Promise<boolean> {
+  const next = await shared.store.queue.nextAvailableAt(shared.bot.name);
+  if (next === undefined && shared.work.inFlight === 0) return true;
+  await shared.work.wait(next, shared.stop);
+  return false;
+}
+
+async function processClaimed(shared: WorkerShared, workerId: string, item: WorkItem, current: Session | undefined, recorder: RunRecorder, evidenceDir: () => string, log: Logger): Promise<Session | undefined> {
+  const started = Date.now();
+  const dir = itemEvidenceDir(shared.varDir, shared.runId, item.id);
+  const itemLog = log.child({ item: item.key });
+  recorder.setItem(item.id, itemLog);
+  const heartbeat = startHeartbeat(shared, workerId, item.id);
+  let session = current;
+  try {
+    session ??= await openSession(shared, recorder, evidenceDir);
+    await session.startItemTrace(`${shared.bot.name} ${item.key}`);
+    const result = await withTimeout(runItem(shared, item, session, dir, itemLog, heartbeat.lost), shared.itemTimeoutMs, item.key);
+    await session.stopItemTrace(false, join(dir, 'trace.zip'));
+    // Completing throws LeaseLostError when another runner took the item over: reported as lost.
+    await shared.store.queue.complete(item.id, workerId, result.output ?? null);
+    return report(shared, item, started, { kind: result.verified ? 'verified' : 'done', output: result.output }, session);
+  } catch (error) {
+    const code = errorCode(error);
+    const evidence = session ? await shared.evidence.capture(session.page, shared.system, dir, code).catch(() => undefined) : undefined;
+    const trace = session ? await session.stopItemTrace(true, join(dir, `trace-attempt-${item.attempts}.zip`)).catch(() => undefined) : undefined;
+    const reason = redact(errorReason(error));
+    if (heartbeat.lost.aborted || error instanceof LeaseLostError) {
+      await session?.close();
+      return report(shared, item, started, { kind: 'lost', code, reason }, undefined);
+    }
+    try {
+      return await recordFailure(shared, workerId, item, started, error, { code, reason, evidence: evidence ?? trace, session, log: itemLog });
+    } catch (recordError) {
+      if (!(recordError instanceof LeaseLostError)) throw recordError;
+      await session?.close();
+      return report(shared, item, started, { kind: 'lost', code, reason }, undefined);
+    }
+  } finally {
+    heartbeat.stop();
+  }
+}
+
+/** A business exception goes to review (the session stays); a system exception discards the session and retries. */
+async function recordFailure(
+  shared: WorkerShared, workerId: string, item: WorkItem, started: number, error: unknown,
+  f: { code: string; reason: string; evidence: string | undefined; session: Session | undefined; log: Logger },
+): Promise<Session | undefined> {
+  const { code, reason, evidence, session } = f;
+  if (isBusinessError(error)) {
+    await shared.store.queue.toReview(item.id, workerId, { code, reason });
+    f.log.warn(`business exception ${code}: ${reason}`);
+    return report(shared, item, started, { kind: 'review', code, reason, evidence }, session);
+  }
+  // A system exception: the context may be in any state, so it is thrown away.
+  await session?.close();
+  const delay = error instanceof SessionExpiredError ? 0 : retryDelayMs(item.attempts);
+  const status = await shared.store.queue.fail(item.id, workerId, { code, reason, retryDelayMs: delay });
+  f.log.warn(`system exception ${code} (attempt ${item.attempts}/${item.maxAttempts}): ${reason}${evidence ? ` — evidence ${evidence}` : ''}`);
+  if (error instanceof FatalBotError) shared.onFatal(error);
+  return report(shared, item, started, { kind: status === 'pending' ? 'retry' : 'failed', code, reason, evidence }, undefined);
+}
+
+async function openSession(shared: WorkerShared, recorder: RunRecorder, evidenceDir: () => string): Promise<Session> {
+  return Session.open({
+    browser: shared.browser,
+    system: shared.system,
+    baseUrl: shared.baseUrl,
+    credentials: shared.credentials,
+    recorder,
+    trace: shared.trace,
+    timeoutMs: shared.timeoutMs,
+    evidenceDir,
+  });
+}
+
+async function runItem(shared: WorkerShared, item: WorkItem, session: Session, dir: string, log: Logger, signal: AbortSignal): Promise<{ output: unknown; verified: boolean }> {
+  const payload = revivePayload(shared.bot.input, item.payload);
+  const ctx: BotContext = {
+    ui: session.ui,
+    page: session.page,
+    item: { id: item.id, key: item.key, attempt: item.attempts, source: item.source },
+    runId: shared.runId,
+    log,
+    credentials: shared.credentials,
+    evidence: { dir, capture: async (label) => void (await shared.evidence.capture(session.page, shared.system, dir, label)) },
+    signal,
+  };
+  // A retry may follow an attempt that failed after its effect was made (a 500 page after the
+  // save): ask the system first, so that the effect is never made twice.
+  if (item.attempts > 1 && shared.bot.verify) {
+    const found = await shared.bot.verify(payload, ctx);
+    if (found.exists) return { output: found.output ?? null, verified: true };
+  }
+  return { output: await shared.bot.process(payload, ctx), verified: false };
+}
+
+function report(shared: WorkerShared, item: WorkItem, started: number, outcome: Omit<ItemOutcome, 'itemId' | 'key' | 'attempt' | 'durationMs'>, session: Session | undefined): Session | undefined {
+  shared.onOutcome({ itemId: item.id, key: item.key, attempt: item.attempts, durationMs: Date.now() - started, ...outcome });
+  return session;
+}
+
+function startHeartbeat(shared: WorkerShared, workerId: string, itemId: string): { lost: AbortSignal; stop(): void } {
+  const lost = new AbortController();
+  const timer = setInterval(() => {
+    shared.store.queue.heartbeat(itemId, workerId, shared.leaseMs).then(
+      (held) => (held ? undefined : lost.abort()),
+      () => undefined, // a failed heartbeat is retried at the next tick; the lease has slack for it
+    );
+  }, Math.max(250, Math.floor(shared.leaseMs / 3)));
+  timer.unref();
+  return { lost: lost.signal, stop: () => clearInterval(timer) };
+}
+
+async function withTimeout<T>(work: Promise<T>, ms: number, key: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new TransientUiError('KANSLIST_ITEM_TIMEOUT', `The item took longer than ${ms} ms.`, { where: `item ${key}`, remedy: 'Raise itemTimeoutMs if the system is this slow.' })),
+      ms,
+    );
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

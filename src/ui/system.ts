@@ -1,0 +1,230 @@
+/**
+ * System maps: what an author writes in `selectors/<system>.ts` with `defineSystem`.
+ *
+ * A map names the screens and targets of one legacy system, how to log in, which error pages it
+ * shows, how many sessions its licence allows and when it is open. It is validated when defined,
+ * so a typo fails at load time with the system, screen and target named — not mid-run.
+ * `defineSystem` keeps the literal screen and target names so `ui.fill('newCase.x', …)` is checked
+ * by the compiler.
+ */
+import { ConfigError, FatalBotError } from '../errors.ts';
+import { describeStrategy, strategyProblem, type Strategy } from './strategies.ts';
+import type { Ui } from './ui.ts';
+
+export interface TargetSpec {
+  /** Tried in order; the first is the intended one, a later one matching is reported as drift. */
+  readonly strategies: readonly Strategy[];
+  /** A frame name, or 'outer > inner' for nested frames. @default the top page */
+  readonly frame?: string;
+  /** A secret (password): values are recorded as '•••' and the element is masked in screenshots. */
+  readonly sensitive?: boolean;
+  /** Personal data (personnummer): recorded flagged `personal: true` and masked in screenshots. */
+  readonly personal?: boolean;
+}
+
+/** A target: a full spec, or the shorthand of just its strategy list. */
+export type TargetDefinition = TargetSpec | readonly Strategy[];
+export type ScreensDefinition = { readonly [screen: string]: { readonly [target: string]: TargetDefinition } };
+
+/** `${screen}.${target}` for every target of a system map. */
+export type TargetPath<S extends ScreensDefinition> = {
+  [K in keyof S & string]: `${K}.${keyof S[K] & string}`;
+}[keyof S & string];
+
+export interface PageErrorDefinition {
+  readonly strategies: readonly Strategy[];
+  /**
+   * Where the error page shows. With a frame: only there. Without: in the top document and, while a
+   * target inside a frame is awaited, in that frame too; `assertNoPageError` checks every frame.
+   */
+  readonly frame?: string;
+  /** 'transient' → TransientUiError (retry); 'session' → SessionExpiredError (log in again). */
+  readonly kind: 'transient' | 'session';
+}
+
+export interface Availability {
+  /** 'mon-fri', 'mon,wed,fri', 'mon-sun'. */
+  readonly days: string;
+  /** 'HH:MM', 24-hour local time of the system. */
+  readonly from: string;
+  readonly to: string;
+}
+
+/** For now from env KANSLIST_<NAME>_USERNAME / _PASSWORD; an encrypted vault comes later. */
+export interface Credentials {
+  readonly username: string;
+  readonly password: string;
+}
+
+export interface LoginContext<S extends ScreensDefinition> {
+  ui: Ui<S>;
+  credentials: Credentials;
+  baseUrl: string;
+}
+
+export interface SystemDefinition<S extends ScreensDefinition> {
+  /** Short identifier: lower-case letters, digits, '-' or '_'. Also names the env variables. */
+  readonly name: string;
+  readonly title?: string;
+  /** Overridden by env KANSLIST_<NAME>_URL, then by the runner's config. */
+  readonly baseUrl: string;
+  /** The licence: at most this many concurrent logged-in sessions. @default 1 */
+  readonly maxSessions?: number;
+  /**
+   * How many sessions one account may hold at once. Many legacy systems end a user's old session
+   * when the same user logs in again, so parallel workers need one robot account each
+   * (KANSLIST_<NAME>_USERNAME_2 / _PASSWORD_2 …). @default unlimited
+   */
+  readonly sessionsPerAccount?: number;
+  readonly availability?: Availability;
+  /** How dialogs nobody declared with `expectDialog` are answered. @default { unexpected: 'accept' } */
+  readonly dialogs?: { readonly unexpected: 'accept' | 'dismiss' };
+  readonly pageErrors?: { readonly [name: string]: PageErrorDefinition };
+  readonly login?: (context: LoginContext<S>) => Promise<void>;
+  readonly screens: S;
+}
+
+/** A target after validation, with its path and normalised spec. */
+export interface ResolvedTarget {
+  readonly path: string;
+  readonly strategies: readonly Strategy[];
+  readonly frame: string | undefined;
+  readonly sensitive: boolean;
+  readonly personal: boolean;
+}
+
+export interface System<S extends ScreensDefinition = ScreensDefinition> extends SystemDefinition<S> {
+  readonly maxSessions: number;
+  readonly dialogs: { readonly unexpected: 'accept' | 'dismiss' };
+  readonly targets: ReadonlyMap<string, ResolvedTarget>;
+  /** The target at `screen.target`; an unknown path is a FatalBotError (a bug in the bot). */
+  target(path: string): ResolvedTarget;
+}
+
+const DAY_NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+const SYSTEM_NAME = /^[a-z][a-z0-9_-]*$/;
+
+export function defineSystem<const S extends ScreensDefinition>(definition: SystemDefinition<S>): System<S> {
+  validateSystem(definition);
+  const targets = collectTargets(definition);
+  return {
+    ...definition,
+    maxSessions: definition.maxSessions ?? 1,
+    dialogs: definition.dialogs ?? { unexpected: 'accept' },
+    targets,
+    target(path: string): ResolvedTarget {
+      const found = targets.get(path);
+      if (found) return found;
+      throw new FatalBotError('KANSLIST_UNKNOWN_TARGET', `The system map "${definition.name}" has no target "${path}"`, {
+        where: `system ${definition.name}, target ${path}`,
+        remedy: `Use a target defined in selectors/${definition.name}.ts as "screen.target", or add it there.`,
+      });
+    },
+  };
+}
+
+function configError(system: string, where: string, message: string): ConfigError {
+  return new ConfigError('KANSLIST_SYSTEM_MAP_INVALID', `System map "${system}": ${where}: ${message}`, {
+    where: `selectors/${system}.ts, ${where}`,
+    remedy: 'Fix the system map; see docs on writing a system map.',
+  });
+}
+
+function validateSystem(definition: SystemDefinition<ScreensDefinition>): void {
+  const name = definition.name;
+  if (typeof name !== 'string' || !SYSTEM_NAME.test(name)) {
+    throw configError(String(name), 'name', 'must start with a lower-case letter and contain only a-z, 0-9, - or _');
+  }
+  if (typeof definition.baseUrl !== 'string' || !/^https?:\/\//.test(definition.baseUrl)) {
+    throw configError(name, 'baseUrl', 'must be an http(s) URL');
+  }
+  const max = definition.maxSessions;
+  if (max !== undefined && !(Number.isInteger(max) && max >= 1)) throw configError(name, 'maxSessions', 'must be a whole number ≥ 1');
+  const perAccount = definition.sessionsPerAccount;
+  if (perAccount !== undefined && !(Number.isInteger(perAccount) && perAccount >= 1)) throw configError(name, 'sessionsPerAccount', 'must be a whole number ≥ 1');
+  if (definition.availability) validateAvailability(name, definition.availability);
+  const policy = definition.dialogs?.unexpected;
+  if (policy !== undefined && policy !== 'accept' && policy !== 'dismiss') {
+    throw configError(name, 'dialogs.unexpected', `must be 'accept' or 'dismiss', got ${JSON.stringify(policy)}`);
+  }
+  for (const [errorName, error] of Object.entries(definition.pageErrors ?? {})) {
+    const where = `pageErrors.${errorName}`;
+    if (error.kind !== 'transient' && error.kind !== 'session') throw configError(name, where, "kind must be 'transient' or 'session'");
+    validateStrategies(name, where, error.strategies);
+  }
+  if (typeof definition.screens !== 'object' || definition.screens === null) throw configError(name, 'screens', 'must be an object');
+}
+
+function validateAvailability(system: string, availability: Availability): void {
+  for (const key of ['from', 'to'] as const) {
+    if (!TIME.test(availability[key])) throw configError(system, `availability.${key}`, `must be HH:MM (00:00–23:59), got ${JSON.stringify(availability[key])}`);
+  }
+  const parts = String(availability.days).toLowerCase().split(',').map((part) => part.trim());
+  for (const part of parts) {
+    const ends = part.split('-');
+    if (ends.length > 2 || ends.some((day) => !DAY_NAMES.includes(day))) {
+      throw configError(system, 'availability.days', `"${availability.days}" is not like 'mon-fri' or 'mon,wed,fri' (days: ${DAY_NAMES.join(', ')})`);
+    }
+  }
+}
+
+function validateStrategies(system: string, where: string, strategies: unknown): void {
+  if (!Array.isArray(strategies) || strategies.length === 0) throw configError(system, where, 'needs at least one strategy');
+  strategies.forEach((strategy, index) => {
+    const problem = strategyProblem(strategy);
+    if (problem) throw configError(system, `${where}, strategy ${index + 1}`, problem);
+  });
+}
+
+function collectTargets(definition: SystemDefinition<ScreensDefinition>): Map<string, ResolvedTarget> {
+  const targets = new Map<string, ResolvedTarget>();
+  for (const [screen, screenTargets] of Object.entries(definition.screens)) {
+    for (const [name, target] of Object.entries(screenTargets)) {
+      const path = `${screen}.${name}`;
+      const spec: TargetSpec = Array.isArray(target) ? { strategies: target as readonly Strategy[] } : (target as TargetSpec);
+      const known = ['strategies', 'frame', 'sensitive', 'personal'];
+      const unknown = Object.keys(spec).filter((key) => !known.includes(key));
+      if (unknown.length > 0) throw configError(definition.name, `screen ${screen}, target ${name}`, `unknown key(s) ${unknown.join(', ')}`);
+      validateStrategies(definition.name, `screen ${screen}, target ${name}`, spec.strategies);
+      targets.set(path, {
+        path,
+        strategies: spec.strategies,
+        frame: spec.frame,
+        sensitive: spec.sensitive === true,
+        personal: spec.personal === true,
+      });
+    }
+  }
+  return targets;
+}
+
+/** KANSLIST_<NAME>_… : the system name upper-cased, anything not a letter or digit as '_'. */
+export function systemEnvPrefix(system: { name: string }): string {
+  return `KANSLIST_${system.name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
+}
+
+/** The base URL to use: env KANSLIST_<NAME>_URL, then the runner's config, then the map's own. */
+export function resolveBaseUrl(system: { name: string; baseUrl: string }, options: { env?: NodeJS.ProcessEnv; configured?: string } = {}): string {
+  const env = options.env ?? process.env;
+  return env[`${systemEnvPrefix(system)}_URL`] || options.configured || system.baseUrl;
+}
+
+/** Credentials from env KANSLIST_<NAME>_USERNAME / _PASSWORD; a ConfigError naming the variables if unset. */
+export function credentialsFromEnv(system: { name: string }, env: NodeJS.ProcessEnv = process.env): Credentials {
+  const prefix = systemEnvPrefix(system);
+  const username = env[`${prefix}_USERNAME`];
+  const password = env[`${prefix}_PASSWORD`];
+  if (!username || !password) {
+    throw new ConfigError('KANSLIST_CREDENTIALS_MISSING', `No credentials for system "${system.name}": ${prefix}_USERNAME and ${prefix}_PASSWORD must both be set`, {
+      where: `environment variables ${prefix}_USERNAME and ${prefix}_PASSWORD`,
+      remedy: `Set ${prefix}_USERNAME and ${prefix}_PASSWORD for the bot's own account in that system.`,
+    });
+  }
+  return { username, password };
+}
+
+/** Descriptions of a target's strategies, in order (for error messages and drift reports). */
+export function describeTarget(target: ResolvedTarget): string[] {
+  return target.strategies.map(describeStrategy);
+}

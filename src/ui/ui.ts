@@ -1,0 +1,333 @@
+/**
+ * `ctx.ui`: what a bot author calls. Every action resolves its target through the system map
+ * (drift and error pages detected), acts with Playwright, and is reported to the recorder.
+ */
+import { mkdir } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
+import { KanslistError, TargetNotFoundError, TransientUiError } from '../errors.ts';
+import { dialogGuardFor, type DialogAnswer, type DialogGuard } from './dialogs.ts';
+import { frameLocatorFor } from './frames.ts';
+import { readGrid, type ReadGridOptions } from './grid.ts';
+import { assertNoPageError } from './page-errors.ts';
+import { waitForPostback } from './postback.ts';
+import { MASKED_VALUE, NO_RECORDER, RecorderChannel, type UiActionKind, type UiRecorder } from './recorder.ts';
+import type { ScreensDefinition, System, TargetPath } from './system.ts';
+import { resolveTarget, targetUnion, type Resolution } from './targets.ts';
+import { firstLine, withTimeout } from './wait.ts';
+
+export type { UiRecorder } from './recorder.ts';
+
+/** Pauses Playwright tracing while a secret is typed (the runner implements it with trace chunks). */
+export interface TracingPause {
+  pause(): Promise<void>;
+  resume(): Promise<void>;
+}
+
+export interface CreateUiOptions<S extends ScreensDefinition> {
+  page: Page;
+  system: System<S>;
+  recorder?: UiRecorder;
+  /** Bound of every wait (target, dialog, popup, postback). @default 15000 */
+  timeoutMs?: number;
+  tracing?: TracingPause;
+}
+
+export type SelectOption = string | { label: string } | { value: string };
+export type WaitState = 'visible' | 'attached' | 'hidden' | 'detached';
+
+export interface Ui<S extends ScreensDefinition = ScreensDefinition> {
+  readonly page: Page;
+  frame(name: string): FrameLocator;
+  locate(path: TargetPath<S>): Promise<Locator>;
+  goto(url: string): Promise<void>;
+  click(path: TargetPath<S>, opts?: { timeoutMs?: number }): Promise<void>;
+  fill(path: TargetPath<S>, value: string): Promise<void>;
+  /** With `postback: true`, waits for the postback the change triggers (a `<select>` with AutoPostBack). */
+  select(path: TargetPath<S>, option: SelectOption, opts?: { postback?: boolean }): Promise<void>;
+  check(path: TargetPath<S>, checked?: boolean): Promise<void>;
+  press(path: TargetPath<S>, key: string): Promise<void>;
+  text(path: TargetPath<S>): Promise<string>;
+  /** The title attribute when it is longer than the text (truncated grid cells), else the text. */
+  fullText(path: TargetPath<S>): Promise<string>;
+  value(path: TargetPath<S>): Promise<string>;
+  /** Present now (default) or within `timeoutMs`. */
+  isPresent(path: TargetPath<S>, opts?: { timeoutMs?: number }): Promise<boolean>;
+  waitFor(path: TargetPath<S>, opts?: { state?: WaitState; timeoutMs?: number }): Promise<void>;
+  upload(path: TargetPath<S>, files: string | string[]): Promise<void>;
+  download(path: TargetPath<S>, saveDir: string): Promise<string>;
+  expectDialog(match: string | RegExp, answer: DialogAnswer, action: () => Promise<void>): Promise<string>;
+  popup<T>(path: TargetPath<S>, work: (popupUi: Ui<S>) => Promise<T>, opts?: { waitForClose?: boolean }): Promise<T>;
+  readGrid(path: TargetPath<S>, opts?: Omit<ReadGridOptions, 'nextPage'> & { nextPage?: TargetPath<S> | ((nextPageNumber: number) => TargetPath<S> | Locator | undefined) }): Promise<Record<string, string>[]>;
+  waitForPostback(action: () => Promise<void>, opts?: { frame?: string }): Promise<void>;
+  assertNoPageError(): Promise<void>;
+}
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+
+export function createUi<S extends ScreensDefinition>(options: CreateUiOptions<S>): Ui<S> {
+  return new SystemUi<S>(options, new RecorderChannel(options.recorder ?? NO_RECORDER));
+}
+
+const navigationWatched = new WeakSet<Page>();
+
+class SystemUi<S extends ScreensDefinition> implements Ui<S> {
+  readonly page: Page;
+  private readonly system: System;
+  private readonly timeoutMs: number;
+  private readonly dialogs: DialogGuard;
+
+  constructor(
+    private readonly options: CreateUiOptions<S>,
+    private readonly channel: RecorderChannel,
+  ) {
+    this.page = options.page;
+    this.system = options.system as unknown as System;
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.dialogs = dialogGuardFor(this.page, this.system.dialogs.unexpected, channel);
+    this.watchNavigation();
+  }
+
+  frame(name: string): FrameLocator {
+    return frameLocatorFor(this.page, name);
+  }
+
+  async locate(path: TargetPath<S>): Promise<Locator> {
+    return (await this.resolve(path, this.timeoutMs)).locator;
+  }
+
+  async goto(url: string): Promise<void> {
+    const started = Date.now();
+    this.channel.throwIfFailed();
+    let status: number | undefined;
+    try {
+      status = (await this.page.goto(url, { timeout: this.timeoutMs, waitUntil: 'domcontentloaded' }))?.status();
+    } catch (error) {
+      throw new TransientUiError('KANSLIST_NAVIGATION_FAILED', `Could not open ${url}: ${firstLine(error)}`, { cause: error, where: `system ${this.system.name}` });
+    }
+    await this.assertNoPageError();
+    if (status !== undefined && status >= 500) {
+      throw new TransientUiError('KANSLIST_HTTP_ERROR', `${this.system.name} answered ${url} with HTTP ${status}`, { where: `system ${this.system.name}` });
+    }
+    await this.record({ target: '(page)', strategy: 'url', action: 'goto', value: url, started });
+  }
+
+  async click(path: TargetPath<S>, opts: { timeoutMs?: number } = {}): Promise<void> {
+    await this.act(path, 'click', (locator, timeout) => locator.click({ timeout }), { timeoutMs: opts.timeoutMs });
+  }
+
+  async fill(path: TargetPath<S>, value: string): Promise<void> {
+    const sensitive = this.system.target(path).sensitive;
+    const tracing = sensitive ? this.options.tracing : undefined;
+    await tracing?.pause();
+    try {
+      await this.act(path, 'fill', (locator, timeout) => locator.fill(value, { timeout }), { value });
+    } finally {
+      await tracing?.resume();
+    }
+  }
+
+  async select(path: TargetPath<S>, option: SelectOption, opts: { postback?: boolean } = {}): Promise<void> {
+    const value = typeof option === 'string' ? option : 'label' in option ? option.label : option.value;
+    const doSelect = () => this.act(path, 'select', async (locator, timeout) => void (await locator.selectOption(option, { timeout })), { value });
+    if (opts.postback) await this.waitForPostback(doSelect, { frame: this.system.target(path).frame });
+    else await doSelect();
+  }
+
+  async check(path: TargetPath<S>, checked = true): Promise<void> {
+    await this.act(path, checked ? 'check' : 'uncheck', (locator, timeout) => locator.setChecked(checked, { timeout }));
+  }
+
+  async press(path: TargetPath<S>, key: string): Promise<void> {
+    await this.act(path, 'press', (locator, timeout) => locator.press(key, { timeout }), { value: key });
+  }
+
+  async text(path: TargetPath<S>): Promise<string> {
+    let text = '';
+    await this.act(path, 'read', async (locator, timeout) => void (text = (await locator.innerText({ timeout })).trim()));
+    return text;
+  }
+
+  async fullText(path: TargetPath<S>): Promise<string> {
+    let text = '';
+    await this.act(path, 'read', async (locator, timeout) => {
+      const shown = (await locator.innerText({ timeout })).trim();
+      const title = (await locator.getAttribute('title', { timeout })) ?? '';
+      text = title.length > shown.length ? title : shown;
+    });
+    return text;
+  }
+
+  async value(path: TargetPath<S>): Promise<string> {
+    let value = '';
+    await this.act(path, 'read', async (locator, timeout) => void (value = await locator.inputValue({ timeout })));
+    return value;
+  }
+
+  async isPresent(path: TargetPath<S>, opts: { timeoutMs?: number } = {}): Promise<boolean> {
+    try {
+      await this.resolve(path, opts.timeoutMs ?? 0);
+      return true;
+    } catch (error) {
+      if (error instanceof TargetNotFoundError) return false;
+      throw error;
+    }
+  }
+
+  async waitFor(path: TargetPath<S>, opts: { state?: WaitState; timeoutMs?: number } = {}): Promise<void> {
+    const state = opts.state ?? 'visible';
+    const timeoutMs = opts.timeoutMs ?? this.timeoutMs;
+    const deadline = Date.now() + timeoutMs;
+    try {
+      if (state === 'hidden' || state === 'detached') {
+        this.channel.throwIfFailed();
+        await targetUnion(this.page, this.system.target(path)).first().waitFor({ state, timeout: Math.max(1, timeoutMs) });
+        return;
+      }
+      const found = await this.resolve(path, timeoutMs);
+      if (state === 'visible') await found.locator.waitFor({ state, timeout: Math.max(1, deadline - Date.now()) });
+    } catch (error) {
+      if (error instanceof KanslistError) throw error;
+      throw new TransientUiError('KANSLIST_WAIT_TIMEOUT', `Target "${path}" did not become ${state} within ${timeoutMs} ms`, {
+        cause: error,
+        where: `system ${this.system.name}, target ${path}`,
+      });
+    }
+  }
+
+  async upload(path: TargetPath<S>, files: string | string[]): Promise<void> {
+    const list = Array.isArray(files) ? files : [files];
+    await this.act(path, 'upload', (locator, timeout) => locator.setInputFiles(list, { timeout }), { value: list.map((file) => basename(file)).join(', ') });
+  }
+
+  async download(path: TargetPath<S>, saveDir: string): Promise<string> {
+    let saved = '';
+    await this.act(path, 'download', async (locator, timeout) => {
+      const downloading = this.page.waitForEvent('download', { timeout });
+      downloading.catch(() => undefined); // if the click fails, that error is the one reported
+      await locator.click({ timeout });
+      const download = await downloading;
+      await mkdir(saveDir, { recursive: true });
+      saved = join(saveDir, basename(download.suggestedFilename()) || 'download');
+      await download.saveAs(saved);
+    });
+    return saved;
+  }
+
+  async expectDialog(match: string | RegExp, answer: DialogAnswer, action: () => Promise<void>): Promise<string> {
+    const pending = this.dialogs.expect(match, answer);
+    try {
+      await action();
+      return await withTimeout(pending.message, this.timeoutMs, () =>
+        new TransientUiError('KANSLIST_DIALOG_NOT_SHOWN', `The expected dialog ${String(match)} did not appear within ${this.timeoutMs} ms`, {
+          where: `system ${this.system.name}`,
+          remedy: 'The action did not lead where the bot expected; the item is retried. If it persists, check the bot against the system.',
+        }),
+      );
+    } finally {
+      pending.cancel();
+    }
+  }
+
+  async popup<T>(path: TargetPath<S>, work: (popupUi: Ui<S>) => Promise<T>, opts: { waitForClose?: boolean } = {}): Promise<T> {
+    const opening = this.page.waitForEvent('popup', { timeout: this.timeoutMs });
+    opening.catch(() => undefined); // a failed click is reported instead
+    await this.click(path);
+    const popup = await opening.catch((error: unknown) => {
+      throw new TransientUiError('KANSLIST_POPUP_NOT_OPENED', `Clicking "${path}" opened no popup window within ${this.timeoutMs} ms`, { cause: error, where: `target ${path}` });
+    });
+    const closed = new Promise<void>((resolve) => (popup.isClosed() ? resolve() : popup.once('close', () => resolve())));
+    await popup.waitForLoadState('domcontentloaded', { timeout: this.timeoutMs }).catch(() => undefined); // it may close at once
+    const result = await work(new SystemUi<S>({ ...this.options, page: popup }, this.channel));
+    if (opts.waitForClose ?? true) {
+      await withTimeout(closed, this.timeoutMs, () =>
+        new TransientUiError('KANSLIST_POPUP_NOT_CLOSED', `The popup opened by "${path}" did not close within ${this.timeoutMs} ms`, { where: `target ${path}` }),
+      );
+    }
+    return result;
+  }
+
+  async readGrid(path: TargetPath<S>, opts: Parameters<Ui<S>['readGrid']>[1] = {}): Promise<Record<string, string>[]> {
+    return readGrid(
+      {
+        page: this.page,
+        timeoutMs: this.timeoutMs,
+        resolve: (target, timeoutMs) => this.resolve(target, timeoutMs),
+        resolveNow: (target) => this.resolve(target, 0).catch((error: unknown) => (error instanceof TargetNotFoundError ? undefined : Promise.reject(error))),
+        click: async (locator, target, strategy) => {
+          const started = Date.now();
+          await locator.click({ timeout: this.timeoutMs });
+          await this.record({ target, strategy, action: 'click', started });
+        },
+      },
+      path,
+      opts as ReadGridOptions,
+    );
+  }
+
+  async waitForPostback(action: () => Promise<void>, opts: { frame?: string } = {}): Promise<void> {
+    this.channel.throwIfFailed();
+    await waitForPostback(this.page, opts.frame, action, this.timeoutMs, this.system.name);
+    await this.assertNoPageError();
+  }
+
+  async assertNoPageError(): Promise<void> {
+    this.channel.throwIfFailed();
+    await assertNoPageError(this.page, this.system);
+  }
+
+  // — internals —
+
+  private async resolve(path: string, timeoutMs: number): Promise<Resolution> {
+    this.channel.throwIfFailed();
+    return resolveTarget(this.page, this.system, path, {
+      timeoutMs,
+      onDrift: (event) => this.channel.recorder.drift(event),
+    });
+  }
+
+  /** Resolve, act within what is left of the time budget, then record. */
+  private async act(
+    path: string,
+    action: UiActionKind,
+    run: (locator: Locator, timeoutMs: number) => Promise<void>,
+    extra: { value?: string; timeoutMs?: number | undefined } = {},
+  ): Promise<void> {
+    const started = Date.now();
+    const timeoutMs = extra.timeoutMs ?? this.timeoutMs;
+    const found = await this.resolve(path, timeoutMs);
+    try {
+      await run(found.locator, Math.max(1, started + timeoutMs - Date.now()));
+    } catch (error) {
+      if (error instanceof KanslistError) throw error;
+      await this.assertNoPageError(); // a 500 page explains a failed action better than a timeout
+      throw new TransientUiError('KANSLIST_UI_ACTION_FAILED', `Could not ${action} target "${path}" (${found.description}): ${firstLine(error)}`, {
+        cause: error,
+        where: `system ${this.system.name}, target ${path}`,
+      });
+    }
+    const value = extra.value === undefined ? undefined : found.target.sensitive ? MASKED_VALUE : extra.value;
+    await this.record({ target: path, strategy: found.description, action, value, personal: found.target.personal, started });
+  }
+
+  private async record(e: { target: string; strategy: string; action: UiActionKind; value?: string | undefined; personal?: boolean; started: number }): Promise<void> {
+    const now = Date.now();
+    await this.channel.recorder.action({
+      target: e.target,
+      strategy: e.strategy,
+      action: e.action,
+      ...(e.value === undefined ? {} : { value: e.value }),
+      ...(e.personal ? { personal: true } : {}),
+      at: e.started,
+      durationMs: now - e.started,
+    });
+  }
+
+  private watchNavigation(): void {
+    if (!this.channel.recorder.navigation || navigationWatched.has(this.page)) return;
+    navigationWatched.add(this.page);
+    this.page.on('framenavigated', (frame) => {
+      if (frame === this.page.mainFrame()) this.channel.fire((recorder) => recorder.navigation?.({ url: frame.url(), at: Date.now() }));
+    });
+  }
+}

@@ -1,0 +1,201 @@
+/**
+ * Legacy-UI helpers against real Chromium: postback selects, dialogs, popups that write back,
+ * and grids paged by postback links.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from '../../src/ui/browser.ts';
+import { createUi } from '../../src/ui/ui.ts';
+import { defineSystem } from '../../src/ui/system.ts';
+import type { UiDialogEvent, UiRecorder } from '../../src/ui/recorder.ts';
+import { startStaticServer, type Route, type StaticServer } from '../helpers/static-server.ts';
+
+const system = defineSystem({
+  name: 'casehub',
+  baseUrl: 'http://127.0.0.1:9',
+  screens: {
+    form: {
+      caseType: [{ label: 'Ärendetyp' }],
+      property: [{ label: 'Fastighet' }],
+      save: [{ role: 'button', name: 'Spara' }],
+      warn: [{ role: 'button', name: 'Kontrollera' }],
+      result: [{ css: '#out' }],
+    },
+    person: {
+      name: [{ label: 'Sökande' }],
+      lookup: [{ role: 'link', name: 'Sök person' }],
+      choose: [{ role: 'button', name: 'Välj' }],
+    },
+    cases: {
+      grid: [{ css: '#ctl00_Main_gvCases' }],
+      next: [{ role: 'link', name: 'Nästa', exact: true }],
+    },
+  },
+});
+
+function dialogRecorder() {
+  const dialogs: UiDialogEvent[] = [];
+  const recorder: UiRecorder = { action() {}, drift() {}, dialog: (e) => void dialogs.push(e) };
+  return { recorder, dialogs };
+}
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let server: StaticServer | undefined;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  context = await browser.newContext();
+  page = await context.newPage();
+});
+afterEach(async () => {
+  await context.close();
+  await server?.close();
+  server = undefined;
+});
+
+async function serve(routes: Record<string, Route>): Promise<string> {
+  server = await startStaticServer(routes);
+  return server.url;
+}
+
+describe('postback select', () => {
+  it('selects an option that posts back, then fills the field that appears after it', async () => {
+    const form = (type: string) => `<form method="post" action="/form">
+      <label>Ärendetyp <select name="typ" onchange="this.form.submit()">
+        <option value="">--</option><option value="bygglov" ${type === 'bygglov' ? 'selected' : ''}>Bygglov</option>
+      </select></label>
+      ${type === 'bygglov' ? '<label>Fastighet <input name="fastighet"></label>' : ''}</form>`;
+    const url = await serve({ '/form': (request) => form(request.form.get('typ') ?? '') });
+    const ui = createUi({ page, system });
+    await ui.goto(url + '/form');
+    await ui.select('form.caseType', { label: 'Bygglov' }, { postback: true });
+    await ui.fill('form.property', 'Kungsbacka Hede 1:12');
+    expect(await ui.value('form.property')).toBe('Kungsbacka Hede 1:12');
+    expect(await ui.value('form.caseType')).toBe('bygglov');
+  });
+});
+
+describe('dialogs', () => {
+  const routes: Record<string, Route> = {
+    '/': `<button onclick="document.getElementById('out').textContent = confirm('Vill du spara ärendet?') ? 'sparat' : 'avbrutet'">Spara</button>
+      <button onclick="alert('Observera: handläggare saknas'); document.getElementById('out').textContent = 'kontrollerat'">Kontrollera</button>
+      <p id="out">-</p>`,
+  };
+
+  it('accepts an expected confirm and returns its message', async () => {
+    const url = await serve(routes);
+    const { recorder, dialogs } = dialogRecorder();
+    const ui = createUi({ page, system, recorder });
+    await ui.goto(url + '/');
+    const message = await ui.expectDialog(/spara ärendet/, 'accept', () => ui.click('form.save'));
+    expect(message).toBe('Vill du spara ärendet?');
+    expect(await ui.text('form.result')).toBe('sparat');
+    expect(dialogs).toEqual([expect.objectContaining({ type: 'confirm', expected: true, response: 'accept' })]);
+  });
+
+  it('dismisses an expected confirm when told to', async () => {
+    const url = await serve(routes);
+    const ui = createUi({ page, system });
+    await ui.goto(url + '/');
+    await ui.expectDialog('Vill du spara', 'dismiss', () => ui.click('form.save'));
+    expect(await ui.text('form.result')).toBe('avbrutet');
+  });
+
+  it('records and answers an unexpected alert so the page goes on', async () => {
+    const url = await serve(routes);
+    const { recorder, dialogs } = dialogRecorder();
+    const ui = createUi({ page, system, recorder });
+    await ui.goto(url + '/');
+    await ui.click('form.warn');
+    expect(await ui.text('form.result')).toBe('kontrollerat');
+    expect(dialogs).toEqual([expect.objectContaining({ type: 'alert', message: 'Observera: handläggare saknas', expected: false, response: 'accept' })]);
+  });
+
+  it('answers an unexpected confirm by the system policy', async () => {
+    const url = await serve(routes);
+    const dismissing = defineSystem({ ...system, name: 'casehub', dialogs: { unexpected: 'dismiss' } });
+    const ui = createUi({ page, system: dismissing });
+    await ui.goto(url + '/');
+    await ui.click('form.save');
+    expect(await ui.text('form.result')).toBe('avbrutet');
+  });
+});
+
+describe('popup', () => {
+  it('works in a lookup window that writes back into its opener and closes', async () => {
+    const url = await serve({
+      '/': `<label>Sökande <input id="applicant"></label>
+        <a href="#" onclick="window.open('/lookup', 'lookup', 'width=400,height=300'); return false">Sök person</a>`,
+      '/lookup': `<button onclick="window.opener.document.getElementById('applicant').value = 'Testperson Ett'; window.close()">Välj</button>`,
+    });
+    const ui = createUi({ page, system });
+    await ui.goto(url + '/');
+    const result = await ui.popup('person.lookup', async (lookup) => {
+      await lookup.click('person.choose');
+      return 'chosen';
+    });
+    expect(result).toBe('chosen');
+    expect(await ui.value('person.name')).toBe('Testperson Ett');
+    expect(context.pages()).toHaveLength(1);
+  });
+});
+
+describe('readGrid', () => {
+  const rowsPerPage = 3;
+  const pages = 3;
+  function gridPage(pageNumber: number): string {
+    const rows = Array.from({ length: rowsPerPage }, (_, i) => {
+      const n = (pageNumber - 1) * rowsPerPage + i + 1;
+      const address = `Långgatan ${n}, 434 30 Kungsbacka`;
+      return `<tr><td>BN 2026-${String(n).padStart(3, '0')}</td><td title="${address}">${address.slice(0, 12)}…</td><td>Öppet</td></tr>`;
+    }).join('');
+    const links = Array.from({ length: pages }, (_, i) => i + 1)
+      .map((n) => (n === pageNumber ? `<td><span>${n}</span></td>` : `<td><a href="javascript:__doPostBack('gvCases','Page$${n}')">${n}</a></td>`))
+      .join('');
+    const next = pageNumber < pages ? `<td><a href="javascript:__doPostBack('gvCases','Page$${pageNumber + 1}')">Nästa</a></td>` : '';
+    return `<script>function __doPostBack(t, a) { var f = document.forms[0]; f.__EVENTTARGET.value = t; f.__EVENTARGUMENT.value = a; f.submit(); }</script>
+      <form method="post" action="/cases"><input type="hidden" name="__EVENTTARGET"><input type="hidden" name="__EVENTARGUMENT">
+      <input type="hidden" name="__VIEWSTATE" value="dDwtMTIzNDU2Nzg5Ozs+">
+      <table id="ctl00_Main_gvCases"><tr><th>Ärende</th><th>Fastighet</th><th>Status</th></tr>${rows}
+      <tr class="pager"><td colspan="3"><table id="pager"><tr>${links}${next}</tr></table></td></tr></table></form>`;
+  }
+  const routes: Record<string, Route> = {
+    '/cases': (request) => gridPage(Number(/Page\$(\d+)/.exec(request.form.get('__EVENTARGUMENT') ?? '')?.[1] ?? 1)),
+  };
+
+  it('reads every page through numbered postback pager links, with full text from titles', async () => {
+    const url = await serve(routes);
+    const ui = createUi({ page, system });
+    await ui.goto(url + '/cases');
+    const records = await ui.readGrid('cases.grid', {
+      columns: { Ärende: 'caseNumber', Fastighet: 'property' },
+      nextPage: (n) => page.locator('#pager').getByRole('link', { name: String(n), exact: true }),
+    });
+    expect(records).toHaveLength(9);
+    expect(records[0]).toEqual({ caseNumber: 'BN 2026-001', property: 'Långgatan 1, 434 30 Kungsbacka' });
+    expect(records.map((r) => r.caseNumber)).toEqual(Array.from({ length: 9 }, (_, i) => `BN 2026-00${i + 1}`));
+  });
+
+  it('follows a "next" target until it is gone, with raw headers as keys', async () => {
+    const url = await serve(routes);
+    const ui = createUi({ page, system });
+    await ui.goto(url + '/cases');
+    const records = await ui.readGrid('cases.grid', { nextPage: 'cases.next' });
+    expect(records).toHaveLength(9);
+    expect(records[8]).toEqual({ Ärende: 'BN 2026-009', Fastighet: 'Långgatan 9, 434 30 Kungsbacka', Status: 'Öppet' });
+  });
+
+  it('stops at maxPages', async () => {
+    const url = await serve(routes);
+    const ui = createUi({ page, system });
+    await ui.goto(url + '/cases');
+    expect(await ui.readGrid('cases.grid', { nextPage: 'cases.next', maxPages: 2 })).toHaveLength(6);
+  });
+});
