@@ -300,6 +300,12 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
       await run(found.locator, Math.max(1, started + timeoutMs - Date.now()));
     } catch (error) {
       if (error instanceof KanslistError) throw error;
+      // A click that makes its own window close (a lookup popup's "Välj") did what it should:
+      // Playwright only reports that the page went away while it waited after the click.
+      if (action === 'click' && this.page.isClosed()) {
+        await this.record({ target: path, strategy: found.description, action, started });
+        return;
+      }
       await this.assertNoPageError(); // a 500 page explains a failed action better than a timeout
       throw new TransientUiError('KANSLIST_UI_ACTION_FAILED', `Could not ${action} target "${path}" (${found.description}): ${firstLine(error)}`, {
         cause: error,

@@ -77,7 +77,10 @@ export async function lookUpApplicant(page: Page, layout: LayoutName, personnumm
   await main.getByRole('button', { name: 'Sök person' }).click();
   const popup = await popupOpened;
   const closed = popup.waitForEvent('close');
-  await popup.getByRole('button', { name: 'Välj' }).first().click();
+  // Choosing closes the popup; Playwright may report that while it waits after the click.
+  await popup.getByRole('button', { name: 'Välj' }).first().click().catch((error: unknown) => {
+    if (!popup.isClosed()) throw error;
+  });
   await closed;
   await expect.poll(() => main.locator(byControl(layout, 'applicantName')).inputValue()).not.toBe('');
 }

@@ -13,11 +13,6 @@ import type * as CaseHubModule from '../../../fixtures/casehub/index.ts';
 import type * as InputsModule from '../../../fixtures/inputs/index.ts';
 
 const DEMO_BOT = 'bygglov-registrering';
-// The fixture's synthetic accounts: one for a person looking around, one per robot worker (CaseHub
-// allows one session per user). A real deployment reads these from its vault or environment.
-const DEMO_USER = { username: 'handlaggare', password: 'Kommun2026!' };
-const ROBOTS = [1, 2, 3, 4].map((n) => ({ username: `robot${n}`, password: `Robot-${n}-demo!` }));
-
 export function registerDemoCommand(program: Command): void {
   program
     .command('demo')
@@ -27,13 +22,13 @@ export function registerDemoCommand(program: Command): void {
     .option('--layout <v1|v2>', 'CaseHub layout (v2 shows selector drift)', 'v1')
     .action(async (o: { count: number; concurrency: number; layout: 'v1' | 'v2' }) => {
       const config = await loadConfig();
-      const { startCaseHub } = await importProjectModule<typeof CaseHubModule>(config.root, 'fixtures/casehub/index.ts', 'The CaseHub fixture');
+      const { startCaseHub, CLERK_ACCOUNT, ROBOT_ACCOUNTS, robotAccountsEnv } = await importProjectModule<typeof CaseHubModule>(config.root, 'fixtures/casehub/index.ts', 'The CaseHub fixture');
       const { generateEServiceExport } = await importProjectModule<typeof InputsModule>(config.root, 'fixtures/inputs/index.ts', 'The input generator');
       // 1. A legacy system on loopback that is slow now and then, sometimes errs, sometimes busy.
-      const hub = await startCaseHub({ port: 0, layout: o.layout === 'v2' ? 'v2' : 'v1', users: [DEMO_USER, ...ROBOTS], faults: { latencyMs: 15, jitterMs: 25, error500Rate: 0.02, busyRate: 0.02, noticeAlertRate: 0.3 } });
+      const hub = await startCaseHub({ port: 0, layout: o.layout === 'v2' ? 'v2' : 'v1', users: [CLERK_ACCOUNT, ...ROBOT_ACCOUNTS], faults: { latencyMs: 15, jitterMs: 25, error500Rate: 0.02, busyRate: 0.02, noticeAlertRate: 0.3 } });
       const stop = stopSignal(() => console.error('\nkanslist: stopping the demo — finishing the items in progress'));
       try {
-        console.log(`CaseHub (${hub.layout}) is running at ${hub.url} — log in as ${DEMO_USER.username} / ${DEMO_USER.password} to look around`);
+        console.log(`CaseHub (${hub.layout}) is running at ${hub.url} — log in as ${CLERK_ACCOUNT.username} / ${CLERK_ACCOUNT.password} to look around`);
         // 2. Today's export from the e-service: new application ids each time, some rows with errors.
         const seed = Date.now() % 1_000_000_000;
         const exported = await generateEServiceExport({ count: o.count, errorShare: 0.15, seed, outDir: join(config.paths.var, 'demo', `inputs-${seed}`) });
@@ -43,7 +38,7 @@ export function registerDemoCommand(program: Command): void {
         const log = createLogger({ dir: join(config.paths.var, 'logs'), console: false });
         const summary = await runBot({
           config, bot: DEMO_BOT, input: exported.xlsxPath, concurrency: o.concurrency, trigger: 'demo', log, signal: stop.signal,
-          env: { ...process.env, KANSLIST_CASEHUB_URL: hub.url, ...robotEnv() },
+          env: { ...process.env, ...robotAccountsEnv(hub.url, o.concurrency) },
           onStart: ({ pending }) => progress.start(pending),
           onOutcome: (outcome) => progress.outcome(outcome),
         });
@@ -62,13 +57,3 @@ export function registerDemoCommand(program: Command): void {
     });
 }
 
-/** KANSLIST_CASEHUB_USERNAME / _PASSWORD for the first robot, _USERNAME_2 … for the others. */
-function robotEnv(): Record<string, string> {
-  const env: Record<string, string> = {};
-  ROBOTS.forEach((robot, i) => {
-    const suffix = i === 0 ? '' : `_${i + 1}`;
-    env[`KANSLIST_CASEHUB_USERNAME${suffix}`] = robot.username;
-    env[`KANSLIST_CASEHUB_PASSWORD${suffix}`] = robot.password;
-  });
-  return env;
-}
