@@ -47,6 +47,10 @@ export interface FindBrowserOptions {
   /** An explicit executable (from config). KANSLIST_BROWSER overrides it. */
   executablePath?: string | undefined;
   env?: NodeJS.ProcessEnv;
+  /** Where to look for a system browser besides PATH. @default the usual Linux and macOS install paths */
+  systemPaths?: readonly string[];
+  /** Whether to consider Playwright's own downloaded browser. @default true */
+  playwrightBrowser?: boolean;
 }
 
 export function findBrowser(options: FindBrowserOptions = {}): FoundBrowser | undefined {
@@ -61,9 +65,9 @@ export function findBrowser(options: FindBrowserOptions = {}): FoundBrowser | un
     }
     return { executablePath: explicit, source: 'setting' };
   }
-  const managed = playwrightManagedChromium();
+  const managed = options.playwrightBrowser === false ? undefined : playwrightManagedChromium();
   if (managed) return { executablePath: managed, source: 'playwright' };
-  const system = systemChromium(env);
+  const system = systemChromium(env, options.systemPaths ?? SYSTEM_BROWSER_PATHS);
   return system ? { executablePath: system, source: 'system' } : undefined;
 }
 
@@ -76,14 +80,14 @@ function playwrightManagedChromium(): string | undefined {
   }
 }
 
-function systemChromium(env: NodeJS.ProcessEnv): string | undefined {
+function systemChromium(env: NodeJS.ProcessEnv, paths: readonly string[]): string | undefined {
   for (const dir of (env.PATH ?? '').split(delimiter).filter(Boolean)) {
     for (const name of SYSTEM_BROWSER_NAMES) {
       const candidate = join(dir, name);
       if (existsSync(candidate)) return candidate;
     }
   }
-  return SYSTEM_BROWSER_PATHS.find((path) => existsSync(path));
+  return paths.find((path) => existsSync(path));
 }
 
 export function browserNotFound(): BrowserNotFoundError {

@@ -1,0 +1,70 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig, storeUrl } from '../../src/config/load.ts';
+import { ConfigError } from '../../src/errors.ts';
+
+const SRC_INDEX = join(import.meta.dirname, '..', '..', 'src', 'index.ts');
+
+function project(configBody: string | undefined): string {
+  const dir = mkdtempSync(join(tmpdir(), 'kanslist-config-'));
+  if (configBody !== undefined) {
+    writeFileSync(join(dir, 'kanslist.config.ts'), `import { defineConfig } from ${JSON.stringify(SRC_INDEX)};\nexport default defineConfig(${configBody});\n`);
+  }
+  return dir;
+}
+
+async function configError(root: string, env: NodeJS.ProcessEnv = {}): Promise<ConfigError> {
+  try {
+    await loadConfig(root, env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return error as ConfigError;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('kanslist.config.ts', () => {
+  it('gives the defaults when there is no config file, with absolute folders', async () => {
+    const root = project(undefined);
+    const config = await loadConfig(root, {});
+    expect(config).toMatchObject({ store: 'sqlite:var/kanslist.db', timeZone: 'Europe/Stockholm', language: 'sv', browser: { headless: true } });
+    expect(config.paths.bots).toBe(join(root, 'bots'));
+    expect(storeUrl(config)).toBe(`sqlite:${join(root, 'var', 'kanslist.db')}`);
+  });
+
+  it('reads the typed config file and lets environment variables override it', async () => {
+    const root = project(`{ organisation: 'Trelleborgs kommun', language: 'da', timeZone: 'Europe/Copenhagen', folders: { var: 'state' } }`);
+    const config = await loadConfig(root, { KANSLIST_LANGUAGE: 'de', KANSLIST_STORE: 'postgres://kanslist@db.example/kanslist', KANSLIST_HEADLESS: 'false' });
+    expect(config).toMatchObject({ organisation: 'Trelleborgs kommun', language: 'de', timeZone: 'Europe/Copenhagen', store: 'postgres://kanslist@db.example/kanslist', browser: { headless: false } });
+    expect(config.paths.var).toBe(join(root, 'state'));
+  });
+
+  it('names the key and the file for an invalid value in the file', async () => {
+    const root = project(`{ timeZone: 'Europe/Stockholmm' }`);
+    const error = await configError(root);
+    expect(error.message).toContain('timeZone');
+    expect(error.where).toContain('kanslist.config.ts');
+    expect(error.remedy).toContain('Europe/Stockholm');
+  });
+
+  it('names the environment as the source of an invalid override', async () => {
+    const error = await configError(project(undefined), { KANSLIST_LANGUAGE: 'fr' });
+    expect(error.message).toContain('language');
+    expect(error.where).toContain('environment');
+  });
+
+  it('rejects an unknown store scheme and a non-boolean KANSLIST_HEADLESS', async () => {
+    expect((await configError(project(`{ store: 'mysql://x' }`))).message).toContain('store');
+    expect((await configError(project(undefined), { KANSLIST_HEADLESS: 'maybe' })).message).toContain('KANSLIST_HEADLESS');
+  });
+
+  it('reports a config file that does not load, naming the file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kanslist-config-'));
+    writeFileSync(join(dir, 'kanslist.config.ts'), 'export default {{ broken');
+    const error = await configError(dir);
+    expect(error.code).toBe('KANSLIST_CONFIG_BROKEN');
+    expect(error.where).toContain(join(dir, 'kanslist.config.ts'));
+  });
+});
