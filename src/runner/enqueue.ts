@@ -3,7 +3,7 @@
  * A row that fails (unreadable cell, missing field, a business rule) is stored straight into the
  * review queue with its reason, so nothing from the file is lost and nothing bad is processed.
  */
-import { BusinessRuleError, errorCode } from '../errors.ts';
+import { BusinessRuleError, errorCode, errorReason } from '../errors.ts';
 import { readInput, type InputRow } from '../inputs/index.ts';
 import type { EnqueueInput, EnqueueResult, Store } from '../store/index.ts';
 import type { AnyBot } from './bot.ts';
@@ -18,6 +18,26 @@ export interface EnqueueOptions {
   cwd: string;
   maxAttempts: number;
   signal?: AbortSignal;
+  /** Rows already opened with openInput; read from the source when absent. */
+  rows?: AsyncIterable<InputRow<unknown>>;
+}
+
+/**
+ * Opens a file input and reads its first row, so that structural problems (a missing file, sheet
+ * or column) throw their InputError before anything is stored. The returned rows start again
+ * from that first row. Function sources are not opened early: they may need the system itself.
+ */
+export async function openInput(bot: AnyBot, options: { file?: string | undefined; cwd: string; signal?: AbortSignal | undefined }): Promise<AsyncIterable<InputRow<unknown>> | undefined> {
+  if (bot.input.kind === 'function') return undefined;
+  const iterator = readInput(bot.input, { file: options.file, cwd: options.cwd, signal: options.signal })[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  return {
+    async *[Symbol.asyncIterator]() {
+      if (first.done) return;
+      yield first.value;
+      yield* { [Symbol.asyncIterator]: () => iterator };
+    },
+  };
 }
 
 export async function enqueueInput(options: EnqueueOptions): Promise<EnqueueResult> {
@@ -32,7 +52,7 @@ export async function enqueueInput(options: EnqueueOptions): Promise<EnqueueResu
     total.alreadyQueued += result.alreadyQueued;
     batch = [];
   };
-  const rows = readInput(options.bot.input, { file: options.file, cwd: options.cwd, signal: options.signal });
+  const rows = options.rows ?? readInput(options.bot.input, { file: options.file, cwd: options.cwd, signal: options.signal });
   for await (const row of rows) {
     batch.push(toQueueItem(options.bot, row));
     if (batch.length >= BATCH) await flush();
@@ -52,7 +72,8 @@ export function toQueueItem(bot: AnyBot, row: InputRow<unknown>): EnqueueInput {
     bot.validate?.(row.data);
   } catch (error) {
     if (!(error instanceof BusinessRuleError)) throw error;
-    return { key, payload: row.data, source: row.source, rejected: { code: errorCode(error), reason: error.message } };
+    // validate() sees the data, not the file: the row is named here so a clerk can find it.
+    return { key, payload: row.data, source: row.source, rejected: { code: errorCode(error), reason: `${row.source}: ${errorReason(error)}` } };
   }
   return { key, payload: row.data, source: row.source };
 }

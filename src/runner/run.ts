@@ -15,7 +15,8 @@ import { storeUrl as resolveStoreUrl, type LoadedConfig } from '../config/load.t
 import { errorMessage } from '../errors.ts';
 import { openStore, type EnqueueResult, type RunStatus, type Store } from '../store/index.ts';
 import { launchBrowser } from '../ui/browser.ts';
-import { enqueueInput } from './enqueue.ts';
+import { enqueueInput, openInput } from './enqueue.ts';
+import type { InputRow } from '../inputs/index.ts';
 import { EvidenceKeeper } from './evidence.ts';
 import { loadBot, type LoadedBot } from './load-bot.ts';
 import type { ItemOutcome } from './outcome.ts';
@@ -66,6 +67,8 @@ export async function runBot(options: RunBotOptions): Promise<RunSummary> {
   const baseUrl = systemBaseUrl(bot.system, config, env);
   const accounts = systemAccounts(bot.system, env);
   const credentials = accounts[0]!;
+  // The input file, its sheet and columns too: a usage mistake leaves the store untouched.
+  const input = await openRunInput(loaded, options, config.root);
   const store = await openStore(resolveStoreUrl(config, options.storeUrl));
   let browser: Browser | undefined;
   try {
@@ -79,7 +82,7 @@ export async function runBot(options: RunBotOptions): Promise<RunSummary> {
     try {
       await recoverInterruptedWork(store, bot.name, run.id, options.leaseMs ?? 30_000, runLog);
       // 3. The input, into the queue.
-      const enqueue = await enqueueOnce(store, loaded, run.id, options, config.root);
+      const enqueue = input && (await enqueueInput({ store, bot, runId: run.id, file: options.input, cwd: config.root, maxAttempts: bot.maxAttempts ?? 3, signal: options.signal, rows: input.rows }));
       // 4.-5. Browser, uncertain items, workers.
       browser = await launchBrowser({ headless: !(options.headed ?? false) && config.browser.headless, executablePath: config.browser.executablePath });
       const stop = new AbortController();
@@ -123,11 +126,12 @@ export async function runBot(options: RunBotOptions): Promise<RunSummary> {
   }
 }
 
-async function enqueueOnce(store: Store, loaded: LoadedBot, runId: string, options: RunBotOptions, cwd: string): Promise<EnqueueResult | null> {
+/** The run's input, opened (file sources read up to their first row), or null when the bot has none. */
+async function openRunInput(loaded: LoadedBot, options: RunBotOptions, cwd: string): Promise<{ rows: AsyncIterable<InputRow<unknown>> | undefined } | null> {
   const source = loaded.bot.input;
   const hasInput = options.input !== undefined || source.kind === 'function' || ('file' in source && source.file !== undefined);
   if (!hasInput) return null;
-  return enqueueInput({ store, bot: loaded.bot, runId, file: options.input, cwd, maxAttempts: loaded.bot.maxAttempts ?? 3, signal: options.signal });
+  return { rows: await openInput(loaded.bot, { file: options.input, cwd, signal: options.signal }) };
 }
 
 function newTally(): RunTally {

@@ -3,7 +3,7 @@
  * and the run store onto it.
  *
  * URL forms: 'sqlite:var/kanslist.db', 'sqlite::memory:', a plain path ending in .db/.sqlite
- * (or .sqlite3), 'postgres://…' / 'postgresql://…'.
+ * (or .sqlite3), 'postgres://…' / 'postgresql://…' (optionally with `?schema=name`).
  */
 import { ConfigError } from '../errors.ts';
 import type { EngineAccess } from './engine.ts';
@@ -18,7 +18,7 @@ export interface OpenStoreOptions {
   schema?: string;
 }
 
-type Target = { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string };
+type Target = { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string; schema?: string };
 
 export function parseStoreUrl(url: string): Target {
   if (url.startsWith('sqlite:')) {
@@ -26,11 +26,26 @@ export function parseStoreUrl(url: string): Target {
     if (file.length === 0) throw badUrl('sqlite:', 'The sqlite: URL names no file');
     return { engine: 'sqlite', file };
   }
-  if (/^postgres(ql)?:\/\//i.test(url)) return { engine: 'postgres', url };
+  if (/^postgres(ql)?:\/\//i.test(url)) return postgresTarget(url);
   if (/\.(db|sqlite|sqlite3)$/i.test(url) && !/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) return { engine: 'sqlite', file: url };
   // Only the scheme is shown: the rest may hold a password.
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1];
   return badUrl(scheme === undefined ? '(none)' : `${scheme}:`, `Unknown store URL scheme ${scheme === undefined ? '(no scheme)' : `"${scheme}:"`}`);
+}
+
+/**
+ * A `?schema=name` parameter picks the schema (as the `schema` option does), so a command line or
+ * KANSLIST_STORE can point a runner at one; it is taken off the URL the driver sees.
+ */
+function postgresTarget(url: string): Target {
+  const match = /^([^?#]*)\?([^#]*)(#.*)?$/.exec(url);
+  if (!match) return { engine: 'postgres', url };
+  const params = new URLSearchParams(match[2]);
+  const schema = params.get('schema');
+  if (schema === null) return { engine: 'postgres', url };
+  params.delete('schema');
+  const rest = params.toString();
+  return { engine: 'postgres', url: `${match[1]}${rest ? `?${rest}` : ''}${match[3] ?? ''}`, schema };
 }
 
 function badUrl(scheme: string, message: string): never {
@@ -48,7 +63,7 @@ export async function openStore(url: string, options: OpenStoreOptions = {}): Pr
       remedy: 'Use a separate database file instead of a schema.',
     });
   }
-  const engine: EngineAccess = target.engine === 'sqlite' ? await openSqlite(target.file) : await openPostgres(target.url, options.schema);
+  const engine: EngineAccess = target.engine === 'sqlite' ? await openSqlite(target.file) : await openPostgres(target.url, options.schema ?? target.schema);
   return {
     engine: engine.engine,
     db: engine.db,

@@ -1,0 +1,62 @@
+/**
+ * The contestant: the example bot run by Kanslist in-process (`runBot`), with a fresh SQLite store
+ * in a temporary folder, tracing off and a silent logger — what `kanslist run` does, minus the CLI.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { robotAccountsEnv } from '../fixtures/casehub/index.ts';
+import { loadConfig } from '../src/config/load.ts';
+import { runBot } from '../src/runner/run.ts';
+import type { RunSummary } from '../src/runner/summary.ts';
+
+export const BOT = 'bygglov-registrering';
+export const REPO_ROOT = join(import.meta.dirname, '..');
+
+export interface FrameworkRunOptions {
+  baseUrl: string;
+  xlsxPath: string;
+  concurrency: number;
+  /** Timeout of every wait. @default 15000 */
+  timeoutMs?: number;
+}
+
+export interface FrameworkRunResult {
+  summary: RunSummary;
+  /** Durations of the items that ended done (from claim to completion, as the worker measures them). */
+  itemDurationsMs: number[];
+  /** Epoch ms: input enqueued, browser up, workers start (log in, then items). */
+  workStartedAt: number;
+  /** Epoch ms: the last item's outcome was reported. */
+  workEndedAt: number;
+}
+
+export async function runFramework(options: FrameworkRunOptions): Promise<FrameworkRunResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'kanslist-bench-'));
+  try {
+    const env = { ...process.env, ...robotAccountsEnv(options.baseUrl), KANSLIST_VAR_DIR: join(dir, 'var') };
+    const config = await loadConfig(REPO_ROOT, env);
+    const itemDurationsMs: number[] = [];
+    let workStartedAt = 0;
+    let workEndedAt = 0;
+    const summary = await runBot({
+      config,
+      bot: BOT,
+      input: options.xlsxPath,
+      storeUrl: `sqlite:${join(dir, 'var', 'kanslist.db')}`,
+      env,
+      concurrency: options.concurrency,
+      trace: 'off',
+      timeoutMs: options.timeoutMs ?? 15_000,
+      trigger: 'bench',
+      onStart: () => void (workStartedAt = Date.now()),
+      onOutcome: (outcome) => {
+        workEndedAt = Date.now();
+        if (outcome.kind === 'done') itemDurationsMs.push(outcome.durationMs);
+      },
+    });
+    return { summary, itemDurationsMs, workStartedAt, workEndedAt };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,197 @@
+/**
+ * The baseline: a plain Playwright script doing exactly the clicks the building-permit bot does
+ * (bots/bygglov-registrering.ts with the v1 strategies of selectors/casehub.ts), without Kanslist's
+ * target resolution, error-page watching, audit recorder, store, leases or heartbeats.
+ *
+ * It is written the way a competent Playwright author would write it: idiomatic auto-waiting
+ * locators, a wait for an element of the next screen after each postback, no retries (the
+ * benchmark runs it with no faults). Workers share an in-memory index for work distribution.
+ */
+import { dirname, join } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
+import { parsePersonnummer } from '../src/identity/index.ts';
+import { launchBrowser } from '../src/ui/browser.ts';
+
+export interface PlainApplication {
+  applicationId: string;
+  personnummer: string;
+  propertyDesignation: string;
+  measure: string;
+  description: string;
+  /** Absolute path of the PDF attachment. */
+  attachment: string;
+}
+
+export interface PlainItemResult {
+  applicationId: string;
+  caseNumber: string;
+  /** From the start of the item's first click to the receipt number read. */
+  durationMs: number;
+}
+
+export interface PlainRunOptions {
+  baseUrl: string;
+  xlsxPath: string;
+  /** One robot account per worker (CaseHub allows one session per user). */
+  accounts: readonly { username: string; password: string }[];
+  concurrency: number;
+  /** Timeout of every wait. @default 15000 */
+  timeoutMs?: number;
+}
+
+export interface PlainRunResult {
+  items: PlainItemResult[];
+  /** Epoch ms: the browser is up and the workers start (log in, then items). */
+  workStartedAt: number;
+  /** Epoch ms: the last item's receipt was read. */
+  workEndedAt: number;
+  browserVersion: string;
+}
+
+/** Same mapping as the bot: the e-service's measures to CaseHub's code list. */
+const MEASURES: Record<string, string> = {
+  Nybyggnad: 'Nybyggnad',
+  Tillbyggnad: 'Tillbyggnad',
+  Rivning: 'Rivning',
+  'Ändrad användning': 'Ändrad användning',
+  Fasadändring: 'Ombyggnad',
+};
+
+/** v1 control ids: the first strategy of each target in selectors/casehub.ts. */
+const ID = {
+  username: '#ctl00_ContentPlaceHolder1_txtUserName',
+  password: '#ctl00_ContentPlaceHolder1_txtPassword',
+  login: '#ctl00_ContentPlaceHolder1_btnLogin',
+  caseType: '#ctl00_ContentPlaceHolder1_ddlArendetyp',
+  personnummer: '#ctl00_ContentPlaceHolder1_txtPersonnummer',
+  lookupPerson: '#ctl00_ContentPlaceHolder1_btnSokPerson',
+  applicantName: '#ctl00_ContentPlaceHolder1_txtNamn',
+  propertyDesignation: '#ctl00_ContentPlaceHolder1_txtFastighet',
+  measure: '#ctl00_ContentPlaceHolder1_ddlAtgard',
+  description: '#ctl00_ContentPlaceHolder1_txtBeskrivning',
+  externalRef: '#ctl00_ContentPlaceHolder1_txtExternRef',
+  attachment: '#ctl00_ContentPlaceHolder1_fuBilaga',
+  register: '#ctl00_ContentPlaceHolder1_btnRegistrera',
+  receiptNumber: "xpath=//td[normalize-space(.)='Ärendenummer:']/following-sibling::td[1]",
+} as const;
+
+export async function runPlainScript(options: PlainRunOptions): Promise<PlainRunResult> {
+  const applications = await readApplications(options.xlsxPath);
+  const browser = await launchBrowser();
+  try {
+    const workStartedAt = Date.now();
+    const items: PlainItemResult[] = [];
+    let next = 0; // the shared work index: JavaScript is single-threaded, so `next++` is a claim
+    const claim = () => (next < applications.length ? applications[next++] : undefined);
+    const workers = Array.from({ length: options.concurrency }, (_, i) => {
+      const account = options.accounts[i];
+      if (!account) throw new Error(`Worker ${i + 1} has no robot account; pass one account per worker.`);
+      return runWorker(browser, options, account, claim, items);
+    });
+    await Promise.all(workers);
+    return { items, workStartedAt, workEndedAt: Date.now(), browserVersion: browser.version() };
+  } finally {
+    await browser.close();
+  }
+}
+
+async function runWorker(
+  browser: Browser,
+  options: PlainRunOptions,
+  account: { username: string; password: string },
+  claim: () => PlainApplication | undefined,
+  results: PlainItemResult[],
+): Promise<void> {
+  const context = await browser.newContext({ acceptDownloads: true, locale: 'sv-SE' });
+  try {
+    const page = await openLoggedIn(context, options, account);
+    for (let application = claim(); application; application = claim()) {
+      const started = Date.now();
+      const caseNumber = await registerApplication(page, application);
+      results.push({ applicationId: application.applicationId, caseNumber, durationMs: Date.now() - started });
+    }
+  } finally {
+    await context.close();
+  }
+}
+
+async function openLoggedIn(context: BrowserContext, options: PlainRunOptions, account: { username: string; password: string }): Promise<Page> {
+  context.setDefaultTimeout(options.timeoutMs ?? 15_000);
+  context.setDefaultNavigationTimeout(options.timeoutMs ?? 15_000);
+  const page = await context.newPage();
+  page.on('dialog', (dialog) => void dialog.accept()); // the only dialog is "Vill du registrera ärendet?"
+  await page.goto(new URL('/Login.aspx', options.baseUrl).href, { waitUntil: 'domcontentloaded' });
+  await page.locator(ID.username).fill(account.username);
+  await page.locator(ID.password).fill(account.password);
+  await page.locator(ID.login).click();
+  await menu(page).getByRole('link', { name: 'Nytt ärende' }).waitFor();
+  return page;
+}
+
+/** The bot's process(), click for click. */
+async function registerApplication(page: Page, application: PlainApplication): Promise<string> {
+  const main = mainFrame(page);
+  // 1. A fresh "Nytt ärende" form of the building-permit type (the select posts back).
+  await menu(page).getByRole('link', { name: 'Nytt ärende' }).click();
+  await main.locator(ID.caseType).selectOption({ label: 'Bygglov' });
+  await main.locator(ID.propertyDesignation).waitFor({ state: 'attached' }); // only there after the postback
+  // 2. The applicant, through the lookup popup that fills name and address.
+  await main.locator(ID.personnummer).fill(parsePersonnummer(application.personnummer).normalized);
+  const opening = page.waitForEvent('popup');
+  await main.locator(ID.lookupPerson).click();
+  const popup = await opening;
+  const closed = popup.isClosed() ? Promise.resolve() : popup.waitForEvent('close');
+  // "Välj" closes the popup; Playwright may report that while it waits after the click.
+  await popup.getByRole('button', { name: 'Välj' }).click().catch((error: unknown) => {
+    if (!popup.isClosed()) throw error;
+  });
+  await closed;
+  if (!(await main.locator(ID.applicantName).inputValue())) throw new Error(`${application.applicationId}: the lookup filled no name`);
+  // 3. The application, its e-service id and its PDF.
+  await main.locator(ID.propertyDesignation).fill(application.propertyDesignation);
+  await main.locator(ID.measure).selectOption({ label: MEASURES[application.measure] ?? application.measure });
+  await main.locator(ID.description).fill(application.description);
+  await main.locator(ID.externalRef).fill(application.applicationId);
+  await main.locator(ID.attachment).setInputFiles(application.attachment);
+  // 4. Register (the confirm is accepted by the page's dialog handler), then read the receipt.
+  await main.locator(ID.register).click();
+  await main.getByRole('heading', { name: 'Kvittens' }).waitFor();
+  return (await main.locator(ID.receiptNumber).innerText()).trim();
+}
+
+function mainFrame(page: Page): FrameLocator {
+  return page.frameLocator('frame[name="main"]');
+}
+
+function menu(page: Page): FrameLocator {
+  return page.frameLocator('frame[name="menu"]');
+}
+
+/** Reads the e-service export with exceljs directly (sheet "Ansökningar", headers in row 1). */
+export async function readApplications(xlsxPath: string): Promise<PlainApplication[]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(xlsxPath);
+  const sheet = workbook.getWorksheet('Ansökningar');
+  if (!sheet) throw new Error(`${xlsxPath} has no sheet "Ansökningar"`);
+  const column = new Map<string, number>();
+  sheet.getRow(1).eachCell((cell, index) => column.set(String(cell.value), index));
+  const text = (row: ExcelJS.Row, header: string): string => {
+    const index = column.get(header);
+    if (index === undefined) throw new Error(`${xlsxPath} has no column "${header}"`);
+    return String(row.getCell(index).text ?? '').trim();
+  };
+  const applications: PlainApplication[] = [];
+  sheet.eachRow((row, number) => {
+    if (number === 1) return;
+    applications.push({
+      applicationId: text(row, 'Ärende-ID'),
+      personnummer: text(row, 'Personnummer'),
+      propertyDesignation: text(row, 'Fastighetsbeteckning'),
+      measure: text(row, 'Åtgärd'),
+      description: text(row, 'Beskrivning'),
+      attachment: join(dirname(xlsxPath), 'bilagor', text(row, 'Bilaga')),
+    });
+  });
+  return applications;
+}
