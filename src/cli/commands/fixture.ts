@@ -25,15 +25,16 @@ export function registerFixtureCommand(program: Command): void {
         throw new ConfigError('KANSLIST_USAGE', `--layout must be v1 or v2, not "${o.layout}".`);
       }
       const config = await loadConfig();
-      const { startCaseHub } = await importProjectModule<typeof CaseHubModule>(config.root, 'fixtures/casehub/index.ts', 'The CaseHub fixture');
+      const { startCaseHub, CLERK_ACCOUNT, ROBOT_ACCOUNTS } = await importProjectModule<typeof CaseHubModule>(config.root, 'fixtures/casehub/index.ts', 'The CaseHub fixture');
       const hub = await startCaseHub({
         port: o.port,
+        users: [CLERK_ACCOUNT, ...ROBOT_ACCOUNTS],
         layout: o.layout,
         idleTimeoutMs: o.idleTimeout * 1000,
         faults: { latencyMs: o.latency, jitterMs: o.jitter, error500Rate: o.errors, busyRate: o.busy, noticeAlertRate: o.alerts },
       });
       console.log(`CaseHub (${hub.layout}) is listening on ${hub.url}`);
-      console.log('Log in as handlaggare / Kommun2026!   (Ctrl-C stops it)');
+      console.log(`Log in as ${CLERK_ACCOUNT.username} / ${CLERK_ACCOUNT.password}; robot accounts robot1…robot${ROBOT_ACCOUNTS.length} (password Robot-<n>-demo!).  Ctrl-C stops it.`);
       await stopOnSignal(() => hub.close());
     });
 
