@@ -2,13 +2,13 @@
  * Legacy-UI helpers against real Chromium: postback selects, dialogs, popups that write back,
  * and grids paged by postback links.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../../src/ui/browser.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { createUi } from '../../src/ui/ui.ts';
 import { defineSystem } from '../../src/ui/system.ts';
 import type { UiDialogEvent, UiRecorder } from '../../src/ui/recorder.ts';
-import { startStaticServer, type Route, type StaticServer } from '../helpers/static-server.ts';
+import { useBrowserPage } from '../helpers/browser-page.ts';
+import type { Route } from '../helpers/static-server.ts';
 
 const system = defineSystem({
   name: 'casehub',
@@ -39,31 +39,12 @@ function dialogRecorder() {
   return { recorder, dialogs };
 }
 
-let browser: Browser;
-let context: BrowserContext;
+const env = useBrowserPage();
+const serve = env.serve;
 let page: Page;
-let server: StaticServer | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
+beforeEach(() => {
+  page = env.page();
 });
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  context = await browser.newContext();
-  page = await context.newPage();
-});
-afterEach(async () => {
-  await context.close();
-  await server?.close();
-  server = undefined;
-});
-
-async function serve(routes: Record<string, Route>): Promise<string> {
-  server = await startStaticServer(routes);
-  return server.url;
-}
 
 describe('postback select', () => {
   it('selects an option that posts back, then fills the field that appears after it', async () => {
@@ -143,7 +124,7 @@ describe('popup', () => {
     });
     expect(result).toBe('chosen');
     expect(await ui.value('person.name')).toBe('Testperson Ett');
-    expect(context.pages()).toHaveLength(1);
+    expect(page.context().pages()).toHaveLength(1);
   });
 });
 

@@ -2,14 +2,14 @@
  * Target resolution against real Chromium: fallback with drift, ambiguity, not found, error pages,
  * frames, and what the recorder receives.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { AmbiguousTargetError, SessionExpiredError, TargetNotFoundError, TransientUiError } from '../../src/errors.ts';
-import { launchBrowser } from '../../src/ui/browser.ts';
 import { createUi } from '../../src/ui/ui.ts';
 import { defineSystem } from '../../src/ui/system.ts';
 import type { UiActionEvent, UiDriftEvent, UiRecorder } from '../../src/ui/recorder.ts';
-import { startStaticServer, type Route, type StaticServer } from '../helpers/static-server.ts';
+import { useBrowserPage } from '../helpers/browser-page.ts';
+import type { Route } from '../helpers/static-server.ts';
 
 const system = defineSystem({
   name: 'casehub',
@@ -45,31 +45,12 @@ function memoryRecorder() {
   return { recorder, actions, drifts };
 }
 
-let browser: Browser;
-let context: BrowserContext;
+const env = useBrowserPage();
+const serve = env.serve;
 let page: Page;
-let server: StaticServer | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
+beforeEach(() => {
+  page = env.page();
 });
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  context = await browser.newContext();
-  page = await context.newPage();
-});
-afterEach(async () => {
-  await context.close();
-  await server?.close();
-  server = undefined;
-});
-
-async function serve(routes: Record<string, Route>): Promise<string> {
-  server = await startStaticServer(routes);
-  return server.url;
-}
 
 describe('target resolution', () => {
   it('falls back to a later strategy and reports drift', async () => {
