@@ -3,8 +3,9 @@
  * the UI the way a clerk does. Every wait is for a condition (an element, a popup, a close).
  */
 import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { expect } from 'vitest';
-import { controlId, LAYOUTS, type CaseHub, type LayoutName } from '../../fixtures/casehub/index.ts';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
+import { controlId, LAYOUTS, startCaseHub, type CaseHub, type LayoutName } from '../../fixtures/casehub/index.ts';
+import { launchBrowser } from '../../src/ui/browser.ts';
 import type { ControlKey } from '../../fixtures/casehub/layout.ts';
 import { populationRegister } from '../../fixtures/population/register.ts';
 
@@ -106,4 +107,26 @@ export async function registerBygglov(page: Page, layout: LayoutName, input: Byg
 export async function readReceiptNumber(page: Page): Promise<string> {
   const cell = mainFrame(page).locator('td').filter({ hasText: /^(BN|ST) \d{4}-\d{6}$/ });
   return (await cell.textContent())?.trim() ?? '';
+}
+
+/**
+ * For a describe block: one browser for the file, and per test a fresh CaseHub in `layout` with a
+ * logged-in clerk's page. Registers the vitest hooks itself.
+ */
+export function useLoggedInCaseHub(layout: LayoutName): { hub(): CaseHub; page(): Page } {
+  let browser: Browser;
+  let hub: CaseHub;
+  let page: Page;
+  beforeAll(async () => { browser = await launchBrowser(); }, 30_000);
+  afterAll(async () => { await browser?.close(); });
+  beforeEach(async () => {
+    hub = await startCaseHub({ layout });
+    page = await newPage(browser);
+    await login(page, hub);
+  });
+  afterEach(async () => {
+    await page.context().close();
+    await hub.close();
+  });
+  return { hub: () => hub, page: () => page };
 }

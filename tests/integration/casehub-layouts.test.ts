@@ -1,24 +1,16 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../../src/ui/browser.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { controlId, LAYOUTS, startCaseHub, type CaseHub, type LayoutName } from '../../fixtures/casehub/index.ts';
 import { byControl, login, mainFrame, newPage, openMenu, registerBygglov, syntheticPerson } from '../helpers/casehub.ts';
-
-let browser: Browser;
-beforeAll(async () => { browser = await launchBrowser(); }, 30_000);
-afterAll(async () => { await browser?.close(); });
+import { useLoggedInCaseHub } from '../helpers/casehub.ts';
 
 describe.each<LayoutName>(['v1', 'v2'])('CaseHub layout %s', { timeout: 30_000 }, (layout) => {
+  const casehub = useLoggedInCaseHub(layout);
   let hub: CaseHub;
   let page: Page;
-  beforeEach(async () => {
-    hub = await startCaseHub({ layout });
-    page = await newPage(browser);
-    await login(page, hub);
-  });
-  afterEach(async () => {
-    await page.context().close();
-    await hub.close();
+  beforeEach(() => {
+    hub = casehub.hub();
+    page = casehub.page();
   });
 
   it('keeps <label for> right, so unchanged label texts find the same fields in both layouts', async () => {
@@ -65,25 +57,20 @@ describe.each<LayoutName>(['v1', 'v2'])('CaseHub layout %s', { timeout: 30_000 }
 });
 
 describe('CaseHub layout switch', { timeout: 30_000 }, () => {
+  const casehub = useLoggedInCaseHub('v1');
   it('renders the new layout after a live switch and rejects a post from a form of the old one', async () => {
-    const hub = await startCaseHub({ layout: 'v1' });
-    const page = await newPage(browser);
-    try {
-      await login(page, hub);
-      const main = mainFrame(page);
-      await openMenu(page, 'Sök ärende');
-      await main.locator(byControl('v1', 'searchButton')).waitFor();
-      const switched = await fetch(`${hub.url}/__test/layout`, { method: 'POST', body: JSON.stringify({ layout: 'v2' }) });
-      expect(switched.status).toBe(200);
-      expect(hub.layout).toBe('v2');
-      await main.locator(byControl('v1', 'searchButton')).click();
-      await main.getByText('Validation of viewstate MAC failed.').waitFor();
-      await openMenu(page, 'Sök ärende');
-      await main.locator(byControl('v2', 'searchButton')).waitFor();
-      expect(await main.getByLabel('Diarienummer').count()).toBe(1);
-    } finally {
-      await page.context().close();
-      await hub.close();
-    }
+    const hub = casehub.hub();
+    const page = casehub.page();
+    const main = mainFrame(page);
+    await openMenu(page, 'Sök ärende');
+    await main.locator(byControl('v1', 'searchButton')).waitFor();
+    const switched = await fetch(`${hub.url}/__test/layout`, { method: 'POST', body: JSON.stringify({ layout: 'v2' }) });
+    expect(switched.status).toBe(200);
+    expect(hub.layout).toBe('v2');
+    await main.locator(byControl('v1', 'searchButton')).click();
+    await main.getByText('Validation of viewstate MAC failed.').waitFor();
+    await openMenu(page, 'Sök ärende');
+    await main.locator(byControl('v2', 'searchButton')).waitFor();
+    expect(await main.getByLabel('Diarienummer').count()).toBe(1);
   });
 });

@@ -1,27 +1,19 @@
 import { createHash } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../../src/ui/browser.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { startCaseHub, type CaseHub, type LayoutName } from '../../fixtures/casehub/index.ts';
 import {
   byControl, chooseCaseType, login, lookUpApplicant, mainFrame, newPage, openMenu, readReceiptNumber, registerBygglov, syntheticPerson,
 } from '../helpers/casehub.ts';
-
-let browser: Browser;
-beforeAll(async () => { browser = await launchBrowser(); }, 30_000);
-afterAll(async () => { await browser?.close(); });
+import { useLoggedInCaseHub } from '../helpers/casehub.ts';
 
 describe.each<LayoutName>(['v1', 'v2'])('CaseHub new case (%s)', { timeout: 30_000 }, (layout) => {
+  const casehub = useLoggedInCaseHub(layout);
   let hub: CaseHub;
   let page: Page;
-  beforeEach(async () => {
-    hub = await startCaseHub({ layout });
-    page = await newPage(browser);
-    await login(page, hub);
-  });
-  afterEach(async () => {
-    await page.context().close();
-    await hub.close();
+  beforeEach(() => {
+    hub = casehub.hub();
+    page = casehub.page();
   });
 
   it('posts back on case-type change and shows that type\'s fields at the same URL', async () => {
