@@ -1,4 +1,4 @@
-import { redact } from '../audit/redact.ts';
+import { redact, redactDeep } from '../audit/redact.ts';
 
 /** A plain text table for listing commands (redacted: listings are operator output). */
 export function printTable(rows: Record<string, unknown>[], columns: string[]): void {
@@ -20,8 +20,9 @@ function cellText(value: unknown): string {
   return String(value);
 }
 
+/** JSON for scripts; redacted like the tables (payloads hold identity numbers). */
 export function printJson(value: unknown): void {
-  console.log(JSON.stringify(value, null, 2));
+  console.log(JSON.stringify(redactDeep(value), null, 2));
 }
 
 export function isoTime(ms: number | null | undefined): string {

@@ -6,6 +6,8 @@ import type { TraceMode } from '../../runner/session.ts';
 import { EXIT_NOT_ALL_DONE, EXIT_OK } from '../exit-codes.ts';
 import { intOption } from '../options.ts';
 import { formatSummary } from '../print-summary.ts';
+import { printJson } from '../table.ts';
+import { redact } from '../../audit/redact.ts';
 import { createProgress } from '../progress.ts';
 import { stopSignal } from '../signals.ts';
 
@@ -45,7 +47,8 @@ export function registerRunCommand(program: Command): void {
           onOutcome: (outcome) => progress?.outcome(outcome),
         });
         progress?.end();
-        console.log(o.json ? JSON.stringify(summary, null, 2) : formatSummary(summary));
+        if (o.json) printJson(summary);
+        else console.log(redact(formatSummary(summary)));
         process.exitCode = summary.allDone ? EXIT_OK : EXIT_NOT_ALL_DONE;
       } finally {
         stop.dispose();
