@@ -1,4 +1,4 @@
-import { BusinessRuleError, defineBot, parsePersonnummer, xlsx, type BotContext } from 'kanslist';
+import { BusinessRuleError, defineBot, parsePersonnummer, xlsx, type BotContext, type InvalidIdentityNumberError } from 'kanslist';
 import casehub from '../selectors/casehub.ts';
 
 /** One building-permit application from the e-service export. */
@@ -44,7 +44,13 @@ export default defineBot({
   }),
   key: (application: Application) => application.applicationId,
   validate(application) {
-    parsePersonnummer(application.personnummer); // an InvalidIdentityNumberError is a business exception
+    try {
+      parsePersonnummer(application.personnummer);
+    } catch (error) {
+      // A business exception that names the column; the number itself is never in the message.
+      const invalid = error as InvalidIdentityNumberError;
+      throw new BusinessRuleError(invalid.code, invalid.message, { where: 'column "Personnummer"', remedy: invalid.remedy, cause: error });
+    }
     if (!MEASURES[application.measure]) {
       throw new BusinessRuleError('BYGGLOV_UNKNOWN_MEASURE', `The measure "${application.measure}" has no counterpart in CaseHub.`, {
         remedy: 'Register the application by hand, or add the measure to the mapping in bots/bygglov-registrering.ts.',
