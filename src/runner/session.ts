@@ -21,6 +21,8 @@ export interface SessionOptions {
   timeoutMs: number;
   /** The evidence folder of the item the session is on now. */
   evidenceDir: () => string;
+  /** Called with the page when the login fails, before the context is closed (evidence). */
+  onLoginFailure?: (page: Page, error: unknown) => Promise<void>;
 }
 
 export class Session {
@@ -35,10 +37,11 @@ export class Session {
 
   static async open(options: SessionOptions): Promise<Session> {
     const context = await options.browser.newContext({ acceptDownloads: true, locale: 'sv-SE' });
+    let page: Page | undefined;
     try {
       context.setDefaultTimeout(options.timeoutMs);
       context.setDefaultNavigationTimeout(options.timeoutMs);
-      const page = await context.newPage();
+      page = await context.newPage();
       // Chunks cut while a secret is typed mid-item land next to the item's other evidence.
       let part = 0;
       const tracing = chunkedTracing(context, () => join(options.evidenceDir(), `trace-part-${++part}.zip`));
@@ -48,6 +51,7 @@ export class Session {
       if (options.trace !== 'off') await context.tracing.start({ screenshots: true, snapshots: true });
       return new Session(context, page, ui, options.trace);
     } catch (error) {
+      if (page && options.onLoginFailure) await options.onLoginFailure(page, error).catch(() => undefined);
       await context.close().catch(() => undefined);
       throw error;
     }

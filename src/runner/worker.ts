@@ -144,6 +144,7 @@ async function openSession(shared: WorkerShared, recorder: RunRecorder, evidence
     trace: shared.trace,
     timeoutMs: shared.timeoutMs,
     evidenceDir,
+    onLoginFailure: async (page, error) => void (await shared.evidence.capture(page, shared.system, evidenceDir(), `login-${errorCode(error)}`)),
   });
 }
 
