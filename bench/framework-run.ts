@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { robotAccountsEnv } from '../fixtures/casehub/index.ts';
 import { loadConfig } from '../src/config/load.ts';
 import { runBot } from '../src/runner/run.ts';
+import { openStore } from '../src/store/index.ts';
 import type { RunSummary } from '../src/runner/summary.ts';
 
 export const BOT = 'bygglov-registrering';
@@ -29,6 +30,10 @@ export interface FrameworkRunResult {
   workStartedAt: number;
   /** Epoch ms: the last item's outcome was reported. */
   workEndedAt: number;
+  /** runBot from call to return: config, store, input, browser launch and close included. */
+  wallMs: number;
+  /** Application id → the case number the bot read from the receipt, as stored. */
+  caseNumbers: Map<string, string>;
 }
 
 export async function runFramework(options: FrameworkRunOptions): Promise<FrameworkRunResult> {
@@ -39,11 +44,13 @@ export async function runFramework(options: FrameworkRunOptions): Promise<Framew
     const itemDurationsMs: number[] = [];
     let workStartedAt = 0;
     let workEndedAt = 0;
+    const storeUrl = `sqlite:${join(dir, 'var', 'kanslist.db')}`;
+    const started = Date.now();
     const summary = await runBot({
       config,
       bot: BOT,
       input: options.xlsxPath,
-      storeUrl: `sqlite:${join(dir, 'var', 'kanslist.db')}`,
+      storeUrl,
       env,
       concurrency: options.concurrency,
       trace: 'off',
@@ -55,8 +62,19 @@ export async function runFramework(options: FrameworkRunOptions): Promise<Framew
         if (outcome.kind === 'done') itemDurationsMs.push(outcome.durationMs);
       },
     });
-    return { summary, itemDurationsMs, workStartedAt, workEndedAt };
+    const wallMs = Date.now() - started;
+    return { summary, itemDurationsMs, workStartedAt, workEndedAt, wallMs, caseNumbers: await storedCaseNumbers(storeUrl) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function storedCaseNumbers(storeUrl: string): Promise<Map<string, string>> {
+  const store = await openStore(storeUrl);
+  try {
+    const done = await store.queue.list({ bot: BOT, status: 'done' });
+    return new Map(done.map((item) => [item.key, String((item.output as { caseNumber?: unknown } | null)?.caseNumber ?? '')]));
+  } finally {
+    await store.close();
   }
 }

@@ -116,7 +116,7 @@ async function runWorker(
   }
 }
 
-async function openLoggedIn(context: BrowserContext, options: PlainRunOptions, account: { username: string; password: string }): Promise<Page> {
+export async function openLoggedIn(context: BrowserContext, options: PlainRunOptions, account: { username: string; password: string }): Promise<Page> {
   context.setDefaultTimeout(options.timeoutMs ?? 15_000);
   context.setDefaultNavigationTimeout(options.timeoutMs ?? 15_000);
   const page = await context.newPage();
@@ -130,7 +130,7 @@ async function openLoggedIn(context: BrowserContext, options: PlainRunOptions, a
 }
 
 /** The bot's process(), click for click. */
-async function registerApplication(page: Page, application: PlainApplication): Promise<string> {
+export async function registerApplication(page: Page, application: PlainApplication): Promise<string> {
   const main = mainFrame(page);
   // 1. A fresh "Nytt ärende" form of the building-permit type (the select posts back).
   await menu(page).getByRole('link', { name: 'Nytt ärende' }).click();

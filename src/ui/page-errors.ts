@@ -4,10 +4,10 @@
  * They are watched while a target is awaited so a 500 page fails the wait in milliseconds with the
  * right error type (retry, or log in again) instead of a timeout that looks like a missing element.
  */
-import type { Locator, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 import { SessionExpiredError, TransientUiError } from '../errors.ts';
-import { scopeFor } from './frames.ts';
-import { describeStrategy, strategyLocator, unionLocator } from './strategies.ts';
+import { probeScopeFor, scopeFor } from './frames.ts';
+import { describeStrategy, strategyLocator, unionLocator, type LocatorScope } from './strategies.ts';
 import type { PageErrorDefinition, System } from './system.ts';
 
 export interface PageErrorWatch {
@@ -49,24 +49,51 @@ export function pageErrorFor(system: System, name: string, definition: PageError
   });
 }
 
-/** Throw for the first watched error page that is shown right now (one count per locator, no wait). */
-export async function throwIfWatchedErrorShown(system: System, watches: readonly PageErrorWatch[], during: string): Promise<void> {
-  for (const watch of watches) {
-    if ((await watch.locator.count()) > 0) throw pageErrorFor(system, watch.name, watch.definition, during);
+/**
+ * Throw for the first watched error page that is shown right now, without waiting. One count per
+ * frame (the union of that frame's error pages) keeps the common case — no error page — to one
+ * protocol round trip per frame instead of one per error page; which one it is is only asked
+ * when something matched.
+ */
+export async function throwIfWatchedErrorShown(page: Page, system: System, watches: readonly PageErrorWatch[], during: string): Promise<void> {
+  for (const group of byFrame(watches)) {
+    // One scope for the whole group: `.or()` needs its locators in one frame.
+    const frame = group[0]!.frame;
+    const scope = probeScopeFor(page, frame === '' ? undefined : frame);
+    const probes = group.map((watch) => unionLocator(watch.definition.strategies.map((strategy) => strategyLocator(scope, strategy)))!);
+    if ((await unionLocator(probes)!.count()) === 0) continue;
+    for (const [index, watch] of group.entries()) {
+      if ((await probes[index]!.count()) > 0) throw pageErrorFor(system, watch.name, watch.definition, during);
+    }
   }
+}
+
+function byFrame<T extends { frame: string }>(items: readonly T[]): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(item.frame, [...(groups.get(item.frame) ?? []), item]);
+  return [...groups.values()];
 }
 
 /**
  * Cheap check of every declared error page now: an error with a frame is looked for in that frame,
- * one without in every frame of the page (top document included).
+ * one without in every frame of the page (top document included). As above, one count per scope
+ * in the common case.
  */
 export async function assertNoPageError(page: Page, system: System, during = 'current page'): Promise<void> {
+  // Grouped by where they are looked for: a live Frame, or a declared frame path.
+  const checks = new Map<Frame | string, { name: string; definition: PageErrorDefinition; locator: Locator }[]>();
   for (const [name, definition] of Object.entries(system.pageErrors ?? {})) {
-    const scopes = definition.frame !== undefined ? [scopeFor(page, definition.frame)] : page.frames();
-    for (const scope of scopes) {
+    const scopes: [Frame | string, LocatorScope][] = definition.frame !== undefined ? [[definition.frame, scopeFor(page, definition.frame)]] : page.frames().map((frame) => [frame, frame]);
+    for (const [key, scope] of scopes) {
       const locator = unionLocator(definition.strategies.map((strategy) => strategyLocator(scope, strategy)));
-      const count = await locator?.count().catch(() => 0); // a frame detached mid-check shows nothing
-      if (count) throw pageErrorFor(system, name, definition, during);
+      if (locator) checks.set(key, [...(checks.get(key) ?? []), { name, definition, locator }]);
+    }
+  }
+  for (const group of checks.values()) {
+    const shown = await unionLocator(group.map((check) => check.locator))?.count().catch(() => 0); // a frame detached mid-check shows nothing
+    if (!shown) continue;
+    for (const check of group) {
+      if (await check.locator.count().catch(() => 0)) throw pageErrorFor(system, check.name, check.definition, during);
     }
   }
 }

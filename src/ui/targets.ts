@@ -12,7 +12,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { AmbiguousTargetError, TargetNotFoundError } from '../errors.ts';
-import { scopeFor } from './frames.ts';
+import { probeScopeFor, scopeFor } from './frames.ts';
 import { assertNoPageError, pageErrorWatches, throwIfWatchedErrorShown, type PageErrorWatch } from './page-errors.ts';
 import { describeStrategy, strategyLocator, unionLocator, type Strategy } from './strategies.ts';
 import type { ResolvedTarget, System } from './system.ts';
@@ -39,6 +39,9 @@ export interface ResolveOptions {
   onDrift?: (event: DriftEvent) => void | Promise<void>;
 }
 
+/** Longest single wait before the strategies are counted again. */
+const WAIT_SLICE_MS = 1_000;
+
 interface Candidate {
   readonly strategy: Strategy;
   readonly locator: Locator;
@@ -52,23 +55,31 @@ export async function resolveTarget(page: Page, system: System, path: string, op
   const during = `waiting for target ${path}`;
   const deadline = Date.now() + options.timeoutMs;
   for (;;) {
-    await throwIfWatchedErrorShown(system, watches, during);
-    const found = await firstUniqueMatch(system, target, candidates);
+    // Both checks run at once (their round trips overlap); a shown error page still wins.
+    const matching = firstUniqueMatch(page, system, target, candidates);
+    matching.catch(() => undefined); // its failure is reported below, unless an error page explains more
+    await throwIfWatchedErrorShown(page, system, watches, during);
+    const found = await matching;
     if (found) {
       if (found.index > 0) await reportDrift(target, found, options);
       return found;
     }
     const remaining = deadline - Date.now();
-    if (remaining <= 0 || !(await waitForAnyAttached(waitGroups(target, candidates, watches), remaining))) break;
+    if (remaining <= 0) break;
+    // Waits run in slices: Playwright cannot cancel the waits that lose the race, so a slice bounds
+    // how long they keep polling after another frame's wait won; the loop then looks again.
+    await waitForAnyAttached(waitGroups(target, candidates, watches), Math.min(remaining, WAIT_SLICE_MS));
   }
   // An error page in a frame nobody watched still explains the miss better than "not found".
   await assertNoPageError(page, system, during);
   throw notFound(system, target, options.timeoutMs);
 }
 
-async function firstUniqueMatch(system: System, target: ResolvedTarget, candidates: readonly Candidate[]): Promise<Resolution | undefined> {
+/** Counted in the live frame (cheaper); the Resolution carries the FrameLocator-based locator, which re-resolves on use. */
+async function firstUniqueMatch(page: Page, system: System, target: ResolvedTarget, candidates: readonly Candidate[]): Promise<Resolution | undefined> {
+  const scope = probeScopeFor(page, target.frame);
   for (const [index, { strategy, locator }] of candidates.entries()) {
-    const count = await locator.count();
+    const count = await strategyLocator(scope, strategy).count();
     if (count === 0) continue;
     const description = describeStrategy(strategy);
     if (count > 1) {
