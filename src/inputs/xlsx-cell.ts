@@ -12,7 +12,7 @@ export function normaliseCell(value: unknown, numFmt?: string): RawCell {
   return text === undefined ? { value: plain } : { value: plain, text };
 }
 
-/** A formula cell without a cached result: the streaming reader drops error results (`t="e"`). */
+/** A formula cell without a cached result (never calculated, e.g. written by a script). */
 const NO_RESULT = Symbol('no formula result');
 
 function plainValue(value: unknown): unknown {

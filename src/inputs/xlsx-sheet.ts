@@ -25,42 +25,39 @@ export interface SheetData {
 
 const NOT_XLSX_REMEDY = 'Open it in Excel and save it as "Excel Workbook (*.xlsx)", or declare the source as csv() if it is a CSV file.';
 
-/** The named sheet (or the first one) of the workbook, as plain cells. */
+/**
+ * The named sheet (or the first tab) of the workbook, as plain cells. Read with exceljs's
+ * document reader: its streaming reader fails now and then on valid files (a race on the
+ * workbook's sheet list), and input exports are small enough to read whole.
+ */
 export async function readSheet(file: InputFile, wanted: string | undefined, signal?: AbortSignal): Promise<SheetData> {
   await checkSignature(file);
-  const names: string[] = [];
-  let found: SheetData | undefined;
+  const workbook = new ExcelJS.Workbook();
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(file.path, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore' });
-    for await (const worksheet of reader) {
-      signal?.throwIfAborted();
-      const name = (worksheet as unknown as { name?: string }).name ?? `Sheet${names.length + 1}`;
-      names.push(name);
-      // Only the wanted sheet's rows are parsed; the others are skipped but the file is read to its end.
-      if (found === undefined && sheetMatches(name, wanted)) found = { name, rows: await collectRows(worksheet, signal) };
-    }
+    await workbook.xlsx.readFile(file.path);
   } catch (error) {
-    if (error instanceof KanslistError || signal?.aborted) throw error;
+    if (signal?.aborted) throw error;
     throw unreadableError(file, 'is not a readable .xlsx workbook', NOT_XLSX_REMEDY, error);
   }
-  if (found === undefined) throw sheetNotFoundError(file, wanted ?? '(first sheet)', names);
-  return found;
+  signal?.throwIfAborted();
+  const worksheet = workbook.worksheets.find((sheet) => sheetMatches(sheet.name, wanted));
+  if (worksheet === undefined) throw sheetNotFoundError(file, wanted ?? '(first sheet)', workbook.worksheets.map((sheet) => sheet.name));
+  return { name: worksheet.name, rows: collectRows(worksheet) };
 }
 
 function sheetMatches(name: string, wanted: string | undefined): boolean {
   return wanted === undefined || name === wanted || normaliseHeader(name) === normaliseHeader(wanted);
 }
 
-async function collectRows(worksheet: ExcelJS.stream.xlsx.WorksheetReader, signal?: AbortSignal): Promise<SheetRow[]> {
+function collectRows(worksheet: ExcelJS.Worksheet): SheetRow[] {
   const rows: SheetRow[] = [];
-  for await (const row of worksheet) {
-    signal?.throwIfAborted();
+  worksheet.eachRow({ includeEmpty: false }, (row) => {
     const cells: (RawCell | undefined)[] = [];
     row.eachCell({ includeEmpty: false }, (cell, column) => {
       cells[column - 1] = normaliseCell(cell.value, cell.numFmt);
     });
     rows.push({ number: row.number, cells });
-  }
+  });
   return rows;
 }
 

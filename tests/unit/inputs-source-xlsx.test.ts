@@ -155,7 +155,7 @@ describe('xlsx input source', () => {
       sheet.addRow(['A-1', '2026-11-22', PNR_TEXT, { formula: 'VLOOKUP(A2,X:Y,2,0)', result: { error: '#N/A' } }, 'ja']);
     });
     const [row] = await collect(readInput(source, { file }));
-    expect(row?.errors).toMatchObject([{ field: 'amount', code: 'INPUT_TYPE', message: expect.stringMatching(/holds a formula with no usable result/) }]);
+    expect(row?.errors).toMatchObject([{ field: 'amount', code: 'INPUT_TYPE', message: expect.stringMatching(/holds the formula error #N\/A/) }]);
   });
 
   it('lists the sheets there are when the sheet is missing', async () => {
