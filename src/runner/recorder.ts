@@ -5,37 +5,49 @@
 import type { Logger } from '../audit/logger.ts';
 import type { Store } from '../store/index.ts';
 import type { UiRecorder } from '../ui/index.ts';
+import type { AuditTrail } from '../audit/trail.ts';
 
 export interface RunRecorder extends UiRecorder {
   /** The item the worker is on now: actions and drift are attributed to it. */
-  setItem(itemId: string | null, log: Logger): void;
+  setItem(itemId: string | null, log: Logger, itemKey?: string | null): void;
   readonly actions: number;
 }
 
-export function createRecorder(options: { store: Store; runId: string; system: string; log: Logger }): RunRecorder {
+export function createRecorder(options: { store: Store; runId: string; system: string; log: Logger; trail: AuditTrail }): RunRecorder {
+  const { trail } = options;
   let itemId: string | null = null;
+  let itemKey: string | null = null;
   let log = options.log;
   let actions = 0;
   return {
     get actions() {
       return actions;
     },
-    setItem(id, itemLog) {
+    setItem(id, itemLog, key = null) {
       itemId = id;
+      itemKey = key;
       log = itemLog;
     },
-    action(e) {
+    async action(e) {
       actions++;
       log.debug(`${e.action} ${e.target} via ${e.strategy}${e.value !== undefined && !e.personal ? ` = ${e.value}` : ''}`);
+      // The trail keeps personal values (access requests need them); sensitive ones arrive masked.
+      await trail.append({
+        kind: e.action === 'goto' ? 'ui.navigation' : 'ui.action', itemId, itemKey, at: e.at,
+        data: { system: options.system, target: e.target, strategy: e.strategy, action: e.action, value: e.value ?? null, personal: e.personal ?? false, durationMs: e.durationMs },
+        subjects: e.personal && e.value ? [e.value] : [],
+      });
     },
     async drift(e) {
       log.warn(`drift: ${e.target} matched by ${e.matchedStrategy} (expected ${e.failedStrategy})`);
       await options.store.runs.recordDrift({ runId: options.runId, itemId, system: options.system, target: e.target, failedStrategy: e.failedStrategy, matchedStrategy: e.matchedStrategy, at: e.at });
+      await trail.append({ kind: 'ui.drift', itemId, itemKey, at: e.at, data: { system: options.system, target: e.target, failedStrategy: e.failedStrategy, matchedStrategy: e.matchedStrategy } });
     },
-    dialog(e) {
+    async dialog(e) {
       const line = `${e.expected ? 'dialog' : 'unexpected dialog'} (${e.type}) answered ${e.response}: ${e.message}`;
       if (e.expected) log.debug(line);
       else log.warn(line);
+      await trail.append({ kind: 'ui.dialog', itemId, itemKey, at: e.at, data: { type: e.type, message: e.message, expected: e.expected, response: e.response } });
     },
   };
 }

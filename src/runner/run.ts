@@ -25,6 +25,8 @@ import { recoverInterruptedWork } from './recovery.ts';
 import { Session, type TraceMode } from './session.ts';
 import { summarise, type RunSummary, type RunTally } from './summary.ts';
 import { accountFor, systemAccounts, systemBaseUrl, workerCount } from './system-access.ts';
+import { openVault } from '../vault/index.ts';
+import { auditKeyFromEnv, openAuditTrail, type AuditTrail } from '../audit/trail.ts';
 import { settleUncertain, type SettleResult } from './uncertain.ts';
 import { runWorker, type WorkerShared } from './worker.ts';
 import { WorkSignal } from './work-signal.ts';
@@ -65,8 +67,9 @@ export async function runBot(options: RunBotOptions): Promise<RunSummary> {
   const loaded = await loadBot(options.bot, config.paths);
   const { bot } = loaded;
   const baseUrl = systemBaseUrl(bot.system, config, env);
-  const accounts = systemAccounts(bot.system, env);
+  const accounts = systemAccounts(bot.system, env, openVault({ env, varDir: config.paths.var }));
   const credentials = accounts[0]!;
+  const auditKey = auditKeyFromEnv(env);
   // The input file, its sheet and columns too: a usage mistake leaves the store untouched.
   const input = await openRunInput(loaded, options, config.root);
   const store = await openStore(resolveStoreUrl(config, options.storeUrl));
@@ -75,14 +78,17 @@ export async function runBot(options: RunBotOptions): Promise<RunSummary> {
     // 2. The run record, and what crashed runs left behind.
     const run = await store.runs.create({ bot: bot.name, botVersion: loaded.version, trigger: options.trigger ?? 'cli', host: hostname(), pid: process.pid, input: options.input ?? null });
     const runLog = log.child({ runId: run.id });
+    const trail = await openAuditTrail(store, { bot: bot.name, botVersion: loaded.version, host: run.host, runId: run.id }, { key: auditKey });
+    await trail.append({ kind: 'run.start', data: { trigger: run.trigger, pid: run.pid, input: options.input ?? null, botFile: loaded.file, systemFile: loaded.systemFile ?? null, system: bot.system.name } });
     const heartbeat = setInterval(() => void store.runs.heartbeat(run.id).catch(() => undefined), 5_000);
     heartbeat.unref();
     const tally = newTally();
     let status: RunStatus = 'finished';
     try {
-      await recoverInterruptedWork(store, bot.name, run.id, options.leaseMs ?? 30_000, runLog);
+      await recoverInterruptedWork(store, bot.name, run.id, options.leaseMs ?? 30_000, runLog, trail);
       // 3. The input, into the queue.
       const enqueue = input && (await enqueueInput({ store, bot, runId: run.id, file: options.input, cwd: config.root, maxAttempts: bot.maxAttempts ?? 3, signal: options.signal, rows: input.rows }));
+      if (enqueue) await trail.append({ kind: 'item.transition', data: { event: 'enqueued', ...enqueue } });
       // 4.-5. Browser, uncertain items, workers.
       browser = await launchBrowser({ headless: !(options.headed ?? false) && config.browser.headless, executablePath: config.browser.executablePath });
       const stop = new AbortController();
@@ -91,11 +97,11 @@ export async function runBot(options: RunBotOptions): Promise<RunSummary> {
       const maxRunMs = options.maxRunMs ?? bot.maxRunMs ?? 3_600_000;
       const deadline = setTimeout(() => ((status = 'timed-out'), stop.abort()), maxRunMs);
       try {
-        const shared = workerShared(options, loaded, store, run.id, browser, baseUrl, credentials, runLog, stop.signal, tally);
+        const shared = workerShared(options, loaded, store, run.id, browser, baseUrl, credentials, runLog, stop.signal, tally, trail);
         const settle = await settleUncertain({
-          store, bot, runId: run.id, log: runLog, signal: stop.signal, credentials,
+          store, bot, runId: run.id, log: runLog, signal: stop.signal, credentials, trail,
           items: await store.queue.list({ bot: bot.name, status: 'uncertain' }),
-          openSession: () => Session.open({ ...sessionOptions(shared), recorder: createRecorder({ store, runId: run.id, system: bot.system.name, log: runLog }) }),
+          openSession: () => Session.open({ ...sessionOptions(shared), recorder: createRecorder({ store, runId: run.id, system: bot.system.name, log: runLog, trail }) }),
         });
         tally.settle = settle;
         const workers = workerCount(options.concurrency ?? bot.concurrency ?? 1, bot.system, accounts.length);
@@ -115,9 +121,12 @@ export async function runBot(options: RunBotOptions): Promise<RunSummary> {
       throw error;
     } finally {
       clearInterval(heartbeat);
-      const summary = await summarise(store, run.id, bot.name, loaded.version, tally, config.paths.var);
+      const counted = await summarise(store, run.id, bot.name, loaded.version, tally, config.paths.var);
+      await trail.append({ kind: 'run.end', data: { status, outcomes: counted.outcomes, enqueue: counted.enqueue, settle: counted.settle, fatal: counted.fatal ?? null } });
+      await trail.close();
+      const summary = { ...counted, status, auditHead: trail.head() };
       await store.runs.finish(run.id, status, summary);
-      tally.summary = { ...summary, status };
+      tally.summary = summary;
     }
     return tally.summary;
   } finally {
@@ -138,11 +147,11 @@ function newTally(): RunTally {
   return { outcomes: { done: 0, verified: 0, review: 0, retry: 0, failed: 0, released: 0, lost: 0 }, enqueue: null, settle: null, fatal: undefined, summary: undefined as unknown as RunSummary };
 }
 
-function workerShared(options: RunBotOptions, loaded: LoadedBot, store: Store, runId: string, browser: Browser, baseUrl: string, credentials: WorkerShared['credentials'], log: Logger, stop: AbortSignal, tally: RunTally): WorkerShared {
+function workerShared(options: RunBotOptions, loaded: LoadedBot, store: Store, runId: string, browser: Browser, baseUrl: string, credentials: WorkerShared['credentials'], log: Logger, stop: AbortSignal, tally: RunTally, trail: AuditTrail): WorkerShared {
   const stopController = new AbortController();
   stop.addEventListener('abort', () => stopController.abort(), { once: true });
   return {
-    store, bot: loaded.bot, system: loaded.bot.system, runId, browser, baseUrl, credentials, log,
+    store, bot: loaded.bot, system: loaded.bot.system, runId, browser, baseUrl, credentials, log, trail,
     trace: options.trace ?? 'retain-on-failure',
     timeoutMs: options.timeoutMs ?? 15_000,
     varDir: options.config.paths.var,

@@ -27,6 +27,8 @@ export interface RunSummary {
   fatal: string | undefined;
   /** True when everything the run was given ended done. */
   allDone: boolean;
+  /** The hash of the run's last audit record (`kanslist audit verify <run>` checks the chain up to it). */
+  auditHead?: string | null;
 }
 
 export async function summarise(store: Store, runId: string, bot: string, botVersion: string, tally: RunTally, varDir: string): Promise<RunSummary> {

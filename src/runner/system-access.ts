@@ -4,7 +4,8 @@
  */
 import { registerSecret } from '../audit/redact.ts';
 import type { LoadedConfig } from '../config/load.ts';
-import { credentialsFromEnv, resolveBaseUrl, systemEnvPrefix, type Credentials } from '../ui/index.ts';
+import { resolveBaseUrl, type Credentials } from '../ui/index.ts';
+import { lookupAccounts, openVault, type SecretSource } from '../vault/index.ts';
 import type { AnySystem } from './bot.ts';
 
 export function systemBaseUrl(system: AnySystem, config: LoadedConfig, env: NodeJS.ProcessEnv = process.env): string {
@@ -12,15 +13,12 @@ export function systemBaseUrl(system: AnySystem, config: LoadedConfig, env: Node
 }
 
 /**
- * The robot accounts for a system: KANSLIST_<NAME>_USERNAME / _PASSWORD, then _USERNAME_2 /
- * _PASSWORD_2 and so on. Every password is registered for redaction at once.
+ * The robot accounts for a system: env KANSLIST_<NAME>_USERNAME / _PASSWORD, else the vault's
+ * <name>.username / <name>.password; then _USERNAME_2 / <name>.username.2 and so on. A missing or
+ * unopenable secret is a ConfigError naming it. Every password is registered for redaction at once.
  */
-export function systemAccounts(system: AnySystem, env: NodeJS.ProcessEnv = process.env): Credentials[] {
-  const accounts = [credentialsFromEnv(system, env)];
-  const prefix = systemEnvPrefix(system);
-  for (let n = 2; env[`${prefix}_USERNAME_${n}`] && env[`${prefix}_PASSWORD_${n}`]; n++) {
-    accounts.push({ username: env[`${prefix}_USERNAME_${n}`]!, password: env[`${prefix}_PASSWORD_${n}`]! });
-  }
+export function systemAccounts(system: AnySystem, env: NodeJS.ProcessEnv = process.env, vault: SecretSource = openVault({ env })): Credentials[] {
+  const accounts = lookupAccounts(system, env, vault);
   for (const account of accounts) registerSecret(account.password);
   return accounts;
 }

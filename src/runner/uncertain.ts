@@ -11,6 +11,7 @@ import type { AnyBot, BotContext } from './bot.ts';
 import { revivePayload } from './payload.ts';
 import type { Session } from './session.ts';
 import type { Credentials } from '../ui/index.ts';
+import type { AuditTrail } from '../audit/trail.ts';
 
 export interface SettleResult {
   verifiedDone: number;
@@ -25,15 +26,21 @@ export async function settleUncertain(options: {
   items: WorkItem[];
   openSession: () => Promise<Session>;
   credentials: Credentials;
+  trail: AuditTrail;
   log: Logger;
   signal: AbortSignal;
 }): Promise<SettleResult> {
   const result: SettleResult = { verifiedDone: 0, requeued: 0, toReview: 0 };
   const { store, bot, items, log } = options;
+  // Every settlement is an item transition on the audit trail, with its reason.
+  const resolve = async (item: WorkItem, to: 'done' | 'pending' | 'review', details: { output?: unknown; reason: string }) => {
+    await store.queue.resolveUncertain(item.id, to, details);
+    await options.trail.append({ kind: 'item.transition', itemId: item.id, itemKey: item.key, data: { from: 'uncertain', to, reason: details.reason, output: details.output ?? null } });
+  };
   if (items.length === 0) return result;
   if (!bot.verify) {
     for (const item of items) {
-      await store.queue.resolveUncertain(item.id, 'review', { reason: 'The runner stopped while this item was in progress and the bot has no verify(): check in the system whether it was done.' });
+      await resolve(item, 'review', { reason: 'The runner stopped while this item was in progress and the bot has no verify(): check in the system whether it was done.' });
       result.toReview++;
     }
     return result;
@@ -55,17 +62,17 @@ export async function settleUncertain(options: {
         };
         const found = await bot.verify(revivePayload(bot.input, item.payload), ctx);
         if (found.exists) {
-          await store.queue.resolveUncertain(item.id, 'done', { output: found.output ?? null, reason: 'verified in the system after an interrupted run' });
+          await resolve(item, 'done', { output: found.output ?? null, reason: 'verified in the system after an interrupted run' });
           result.verifiedDone++;
         } else {
-          await store.queue.resolveUncertain(item.id, 'pending', { reason: 'verified absent in the system after an interrupted run' });
+          await resolve(item, 'pending', { reason: 'verified absent in the system after an interrupted run' });
           result.requeued++;
         }
       } catch (error) {
         await session?.close();
         session = undefined;
         const reason = `Verification after an interrupted run failed: ${redact(errorReason(error))}`;
-        await store.queue.resolveUncertain(item.id, 'review', { reason });
+        await resolve(item, 'review', { reason });
         result.toReview++;
       }
     }

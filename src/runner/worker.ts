@@ -18,6 +18,7 @@ import { createRecorder, type RunRecorder } from './recorder.ts';
 import { Session, type TraceMode } from './session.ts';
 import { join } from 'node:path';
 import type { WorkSignal } from './work-signal.ts';
+import type { AuditTrail } from '../audit/trail.ts';
 
 export interface WorkerShared {
   store: Store;
@@ -35,6 +36,7 @@ export interface WorkerShared {
   log: Logger;
   work: WorkSignal;
   evidence: EvidenceKeeper;
+  trail: AuditTrail;
   /** Stop claiming new items (graceful stop, maximum duration, fatal error). */
   stop: AbortSignal;
   onOutcome(outcome: ItemOutcome): void;
@@ -43,7 +45,7 @@ export interface WorkerShared {
 
 export async function runWorker(shared: WorkerShared, workerId: string): Promise<void> {
   const log = shared.log.child({ worker: workerId });
-  const recorder = createRecorder({ store: shared.store, runId: shared.runId, system: shared.system.name, log });
+  const recorder = createRecorder({ store: shared.store, runId: shared.runId, system: shared.system.name, log, trail: shared.trail });
   let currentDir = join(shared.varDir, 'runs', shared.runId);
   const evidenceDir = () => currentDir;
   let session: Session | undefined;
@@ -82,7 +84,8 @@ async function processClaimed(shared: WorkerShared, workerId: string, item: Work
   const started = Date.now();
   const dir = itemEvidenceDir(shared.varDir, shared.runId, item.id);
   const itemLog = log.child({ item: item.key });
-  recorder.setItem(item.id, itemLog);
+  recorder.setItem(item.id, itemLog, item.key);
+  await shared.trail.append({ kind: 'item.transition', itemId: item.id, itemKey: item.key, data: { from: 'pending', to: 'running', attempt: item.attempts, worker: workerId } });
   const heartbeat = startHeartbeat(shared, workerId, item.id);
   let session = current;
   try {
@@ -169,9 +172,22 @@ async function runItem(shared: WorkerShared, item: WorkItem, session: Session, d
   return { output: await shared.bot.process(payload, ctx), verified: false };
 }
 
-function report(shared: WorkerShared, item: WorkItem, started: number, outcome: Omit<ItemOutcome, 'itemId' | 'key' | 'attempt' | 'durationMs'>, session: Session | undefined): Session | undefined {
-  shared.onOutcome({ itemId: item.id, key: item.key, attempt: item.attempts, durationMs: Date.now() - started, ...outcome });
+async function report(shared: WorkerShared, item: WorkItem, started: number, outcome: Omit<ItemOutcome, 'itemId' | 'key' | 'attempt' | 'durationMs'>, session: Session | undefined): Promise<Session | undefined> {
+  const full: ItemOutcome = { itemId: item.id, key: item.key, attempt: item.attempts, durationMs: Date.now() - started, ...outcome };
+  await auditOutcome(shared.trail, full);
+  shared.onOutcome(full);
   return session;
+}
+
+const STATUS_AFTER: Record<ItemOutcome['kind'], string> = { done: 'done', verified: 'done', review: 'review', retry: 'pending', failed: 'failed', released: 'pending', lost: 'unknown' };
+
+/** The item's transition, and the exception and evidence behind it, on the audit trail. */
+async function auditOutcome(trail: AuditTrail, o: ItemOutcome): Promise<void> {
+  const base = { itemId: o.itemId, itemKey: o.key };
+  if (o.code) await trail.append({ ...base, kind: 'exception', data: { code: o.code, reason: o.reason ?? null, attempt: o.attempt } });
+  if (o.evidence) await trail.append({ ...base, kind: 'evidence', data: { path: o.evidence, code: o.code ?? null } });
+  const data = { from: 'running', to: STATUS_AFTER[o.kind], outcome: o.kind, attempt: o.attempt, durationMs: o.durationMs, output: o.output ?? null };
+  await trail.append({ ...base, kind: 'item.transition', data });
 }
 
 function startHeartbeat(shared: WorkerShared, workerId: string, itemId: string): { lost: AbortSignal; stop(): void } {

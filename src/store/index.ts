@@ -7,3 +7,4 @@ export { ItemStateError, LeaseLostError, NotFoundError, StoreError } from './err
 export { redactUrl } from './postgres.ts';
 export type { Database } from './schema.ts';
 export * from './types.ts';
+export type { AuditStore, AuditRow, AuditHead } from './audit.ts';

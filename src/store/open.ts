@@ -6,6 +6,7 @@
  * (or .sqlite3), 'postgres://…' / 'postgresql://…' (optionally with `?schema=name`).
  */
 import { ConfigError } from '../errors.ts';
+import { SqlAuditStore } from './audit.ts';
 import type { EngineAccess } from './engine.ts';
 import { openPostgres } from './postgres.ts';
 import { SqlWorkQueue } from './queue.ts';
@@ -69,6 +70,7 @@ export async function openStore(url: string, options: OpenStoreOptions = {}): Pr
     db: engine.db,
     queue: new SqlWorkQueue(engine),
     runs: new SqlRunStore(engine),
+    audit: new SqlAuditStore(engine),
     close: () => engine.close(),
   };
 }

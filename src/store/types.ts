@@ -5,6 +5,7 @@
  * All times are epoch milliseconds. All ids are strings.
  */
 import type { Kysely } from 'kysely';
+import type { AuditStore } from './audit.ts';
 import type { Database } from './schema.ts';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -15,6 +16,8 @@ export interface Store {
   readonly db: Kysely<Database>;
   readonly queue: WorkQueue;
   readonly runs: RunStore;
+  /** The hash-chained audit trail's rows (hashing and verification: src/audit/trail.ts). */
+  readonly audit: AuditStore;
   /** Closes the connection(s). Safe to call twice. */
   close(): Promise<void>;
 }

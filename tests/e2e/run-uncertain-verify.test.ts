@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/audit/logger.ts';
 import type { AnyBot } from '../../src/runner/bot.ts';
 import type { RunSummary } from '../../src/runner/summary.ts';
+import { openAuditTrail, verifyRun } from '../../src/audit/trail.ts';
 import { settleUncertain } from '../../src/runner/uncertain.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
 import { BOT, createHarness, type Harness } from '../helpers/run-harness.ts';
@@ -143,7 +144,9 @@ describe('settleUncertain: a bot without verify() sends uncertain items to revie
     expect(uncertain.map((i) => i.status)).toEqual(['uncertain']);
 
     const stubBot = { name: bot, process: () => Promise.reject(new Error('process() must not run')) } as unknown as AnyBot;
+    const trail = await openAuditTrail(store, { bot, botVersion: '1', host: hostname(), runId: enqueueRun.id });
     const result = await settleUncertain({
+      trail,
       store, bot: stubBot, runId: enqueueRun.id, items: uncertain,
       openSession: () => Promise.reject(new Error('no session is needed without verify()')),
       credentials: { username: 'robot', password: 'unused' },
@@ -151,7 +154,12 @@ describe('settleUncertain: a bot without verify() sends uncertain items to revie
       signal: new AbortController().signal,
     });
 
+    await trail.close();
     expect(result).toEqual({ verifiedDone: 0, requeued: 0, toReview: 1 });
+    // The settlement is on the audit trail, and the chain verifies.
+    const records = await store.audit.records(enqueueRun.id);
+    expect(records.map((r) => JSON.parse(r.data))).toContainEqual(expect.objectContaining({ from: 'uncertain', to: 'review' }));
+    expect(await verifyRun(store, enqueueRun.id)).toMatchObject({ ok: true });
     const item = await store.queue.get(uncertain[0]!.id);
     expect(item?.status).toBe('review');
     expect(item?.attempts).toBe(1);

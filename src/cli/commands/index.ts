@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerAuditCommand } from './audit.ts';
 import { registerBotsCommand } from './bots.ts';
 import { registerBrowserCommand } from './browser.ts';
 import { registerDemoCommand } from './demo.ts';
@@ -7,6 +8,7 @@ import { registerRetryCommand } from './retry.ts';
 import { registerReviewCommand } from './review.ts';
 import { registerRunCommand } from './run.ts';
 import { registerRunsCommands } from './runs.ts';
+import { registerVaultCommand } from './vault.ts';
 
 export function registerCommands(program: Command): void {
   registerDemoCommand(program);
@@ -17,4 +19,6 @@ export function registerCommands(program: Command): void {
   registerReviewCommand(program);
   registerFixtureCommand(program);
   registerBrowserCommand(program);
+  registerAuditCommand(program);
+  registerVaultCommand(program);
 }

@@ -5,12 +5,14 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import type { Engine } from '../types.ts';
 import { initialMigration } from './001_initial.ts';
+import { auditMigration } from './002_audit.ts';
 
 export function migrationProvider(engine: Engine): MigrationProvider {
   return {
     async getMigrations(): Promise<Record<string, Migration>> {
       return {
         '001_initial': initialMigration(engine),
+        '002_audit': auditMigration(engine),
       };
     },
   };

@@ -1,0 +1,64 @@
+/**
+ * Audit records as the rest of Kanslist sees them (camelCase, data parsed), and the access-request
+ * query: every record about one person across runs.
+ */
+import type { AuditRow, Store } from '../store/index.ts';
+import { lookupForms } from './trail-subjects.ts';
+
+export const AUDIT_KINDS = [
+  'run.start', 'run.end', 'item.transition', 'ui.action', 'ui.navigation', 'ui.dialog', 'ui.drift', 'ui.popup',
+  'session.login', 'session.logout', 'evidence', 'exception',
+] as const;
+export type AuditKind = (typeof AUDIT_KINDS)[number];
+
+export interface AuditRecord {
+  runId: string;
+  seq: number;
+  /** Epoch milliseconds. */
+  at: number;
+  kind: AuditKind;
+  itemId: string | null;
+  itemKey: string | null;
+  bot: string;
+  botVersion: string;
+  host: string;
+  data: Record<string, unknown>;
+  /** Normalised identity numbers the record concerns (12 digits Swedish, 10 digits CPR). */
+  subjects: string[];
+  prevHash: string | null;
+  hash: string;
+}
+
+export function toAuditRecord(row: AuditRow): AuditRecord {
+  return {
+    runId: row.run_id,
+    seq: row.seq,
+    at: row.at,
+    kind: row.kind as AuditKind,
+    itemId: row.item_id,
+    itemKey: row.item_key,
+    bot: row.bot,
+    botVersion: row.bot_version,
+    host: row.host,
+    data: parseData(row.data),
+    subjects: row.subjects,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+/** A tampered data column must not make a listing or export crash: show it as it is. */
+function parseData(text: string): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : { value };
+  } catch {
+    return { unparsable: text };
+  }
+}
+
+/** Every record about one person, oldest first; accepts any personnummer/samordningsnummer/CPR form. */
+export async function recordsForPerson(store: Store, idNumber: string): Promise<AuditRecord[]> {
+  const rows = await store.audit.recordsForSubjects(lookupForms(idNumber));
+  return rows.map(toAuditRecord);
+}

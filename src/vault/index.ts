@@ -1,0 +1,4 @@
+export { openVault, Vault, assertVaultName, type SecretSource, type VaultEntry } from './vault.ts';
+export { vaultLocation, type VaultLocation, type VaultLocationOptions } from './paths.ts';
+export { createKeyFile, loadVaultKey, requireVaultKey, type VaultKey } from './key.ts';
+export { credentialEnvVar, credentialName, lookupAccounts } from './credentials.ts';
