@@ -1,13 +1,14 @@
 /**
- * Operator logs (winston): a readable console and a JSON file per day under var/logs.
- * They are for operations, not evidence, and pass through redaction before any transport.
+ * Operator logs (winston): a readable console (colour on a terminal) and a JSON file per day under
+ * var/logs. They are for operations, not evidence, and pass through redaction before any transport:
+ * no secret and no unmasked identity number reaches a console or a file.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import winston from 'winston';
+import type { LogLevel } from '../config/config.ts';
+import { DailyFileTransport } from './daily-file.ts';
 import { redact, redactDeep } from './redact.ts';
 
-export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
+export type { LogLevel } from '../config/config.ts';
 
 export interface Logger {
   error(message: string, meta?: Record<string, unknown>): void;
@@ -15,16 +16,24 @@ export interface Logger {
   info(message: string, meta?: Record<string, unknown>): void;
   debug(message: string, meta?: Record<string, unknown>): void;
   child(meta: Record<string, unknown>): Logger;
-  /** Waits until every transport has written what it was given. */
+  /**
+   * Waits until every transport has written what it was given and closes the files. Safe to call
+   * twice; lines logged afterwards are dropped (the command is exiting).
+   */
   flush(): Promise<void>;
 }
 
 export interface LoggerOptions {
-  level?: LogLevel;
-  /** Folder for daily JSON files; none when undefined. */
-  dir?: string;
+  /** @default 'info' */
+  level?: LogLevel | undefined;
+  /** Folder for daily JSON files (`kanslist-YYYY-MM-DD.log`); none when undefined. */
+  dir?: string | undefined;
   /** Console output; off in tests and when the run shows a progress bar. @default true */
-  console?: boolean;
+  console?: boolean | undefined;
+  /** Time zone whose midnight starts a new daily file. @default the process's local time zone */
+  timeZone?: string | undefined;
+  /** The clock for the daily file; tests cross midnight with it. @default () => new Date() */
+  now?: (() => Date) | undefined;
 }
 
 const redactFormat = winston.format((info) => {
@@ -35,54 +44,60 @@ const redactFormat = winston.format((info) => {
   return info;
 });
 
+function consoleTransport(): winston.transport {
+  return new winston.transports.Console({
+    stderrLevels: ['error', 'warn'],
+    format: winston.format.combine(
+      ...(process.stderr.isTTY ? [winston.format.colorize()] : []),
+      winston.format.printf(({ level, message, runId, item }) => {
+        const where = [runId ? `run ${String(runId).slice(0, 8)}` : '', item ? `item ${String(item)}` : ''].filter(Boolean).join(' ');
+        return `${level}${where ? ` [${where}]` : ''} ${String(message)}`;
+      }),
+    ),
+  });
+}
+
 export function createLogger(options: LoggerOptions = {}): Logger {
   const transports: winston.transport[] = [];
-  if (options.console ?? true) {
-    transports.push(
-      new winston.transports.Console({
-        stderrLevels: ['error', 'warn'],
-        format: winston.format.combine(
-          ...(process.stderr.isTTY ? [winston.format.colorize()] : []),
-          winston.format.printf(({ level, message, runId, item }) => {
-            const where = [runId ? `run ${String(runId).slice(0, 8)}` : '', item ? `item ${String(item)}` : ''].filter(Boolean).join(' ');
-            return `${level}${where ? ` [${where}]` : ''} ${String(message)}`;
-          }),
-        ),
-      }),
-    );
-  }
+  if (options.console ?? true) transports.push(consoleTransport());
   if (options.dir) {
-    mkdirSync(options.dir, { recursive: true });
-    const day = new Date().toISOString().slice(0, 10);
-    transports.push(new winston.transports.File({ filename: join(options.dir, `kanslist-${day}.log`), format: winston.format.json() }));
+    const file = new DailyFileTransport({ dir: options.dir, timeZone: options.timeZone, now: options.now });
+    file.format = winston.format.json();
+    transports.push(file);
   }
   const base = winston.createLogger({
     level: options.level ?? 'info',
+    // Redaction first: the timestamp and every transport's own format see masked values only.
     format: winston.format.combine(redactFormat(), winston.format.timestamp()),
     transports: transports.length ? transports : [new winston.transports.Console({ silent: true })],
   });
-  return wrap(base, base);
+  const state = { ended: false, flushing: undefined as Promise<void> | undefined };
+  const flush = () => (state.flushing ??= endLogger(base, state));
+  return wrap(base, state, flush);
 }
 
-function wrap(logger: winston.Logger, root: winston.Logger): Logger {
+function wrap(logger: winston.Logger, state: { ended: boolean }, flush: () => Promise<void>): Logger {
+  const write = (level: LogLevel) => (message: string, meta?: Record<string, unknown>) => {
+    if (!state.ended) logger.log(level, message, meta);
+  };
   return {
-    error: (m, meta) => void logger.error(m, meta),
-    warn: (m, meta) => void logger.warn(m, meta),
-    info: (m, meta) => void logger.info(m, meta),
-    debug: (m, meta) => void logger.debug(m, meta),
-    child: (meta) => wrap(logger.child(meta), root),
-    flush: () => flushLogger(root),
+    error: write('error'),
+    warn: write('warn'),
+    info: write('info'),
+    debug: write('debug'),
+    child: (meta) => wrap(logger.child(meta), state, flush),
+    flush,
   };
 }
 
-function flushLogger(logger: winston.Logger): Promise<void> {
-  return new Promise((resolve) => {
-    const fileTransports = logger.transports.filter((t) => t instanceof winston.transports.File);
-    if (fileTransports.length === 0) return resolve();
-    let pending = fileTransports.length;
-    for (const transport of fileTransports) {
-      transport.once('finish', () => (--pending === 0 ? resolve() : undefined));
-    }
-    logger.end();
-  });
+/** Ends the logger and resolves when every transport has finished (closed its file). */
+function endLogger(logger: winston.Logger, state: { ended: boolean }): Promise<void> {
+  state.ended = true;
+  const finished = logger.transports.map((t) => new Promise<void>((resolve) => {
+    if ((t as { writableFinished?: boolean }).writableFinished) return resolve();
+    t.once('finish', () => resolve());
+    t.once('error', () => resolve());
+  }));
+  logger.end();
+  return Promise.all(finished).then(() => undefined);
 }

@@ -5,6 +5,8 @@
  */
 export type Language = 'sv' | 'da' | 'de' | 'en';
 export const LANGUAGES: readonly Language[] = ['sv', 'da', 'de', 'en'];
+export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
+export const LOG_LEVELS: readonly LogLevel[] = ['error', 'warn', 'info', 'debug'];
 
 export interface FoldersConfig {
   /** @default 'bots' */
@@ -35,6 +37,8 @@ export interface KanslistConfig {
   timeZone: string;
   /** Default report language. Env: KANSLIST_LANGUAGE. @default 'sv' */
   language: Language;
+  /** Operator log level; `kanslist run --log-level` wins. Env: KANSLIST_LOG_LEVEL. @default 'info' */
+  logLevel: LogLevel;
   folders: FoldersConfig;
   browser: BrowserConfig;
   /** Per-system overrides, e.g. `{ casehub: { baseUrl: 'http://…' } }`. Env KANSLIST_<SYSTEM>_URL wins. */
@@ -47,6 +51,7 @@ export interface KanslistConfigInput {
   store?: string;
   timeZone?: string;
   language?: Language;
+  logLevel?: LogLevel;
   folders?: Partial<FoldersConfig>;
   browser?: Partial<BrowserConfig>;
   systems?: Record<string, { baseUrl?: string }>;
@@ -57,6 +62,7 @@ export const DEFAULT_CONFIG: KanslistConfig = {
   store: 'sqlite:var/kanslist.db',
   timeZone: 'Europe/Stockholm',
   language: 'sv',
+  logLevel: 'info',
   folders: { bots: 'bots', selectors: 'selectors', schedules: 'schedules', reports: 'reports', var: 'var' },
   browser: { headless: true },
   systems: {},

@@ -65,6 +65,7 @@ function applyEnv(config: KanslistConfig, env: NodeJS.ProcessEnv): KanslistConfi
   if (env.KANSLIST_ORGANISATION) next.organisation = env.KANSLIST_ORGANISATION;
   if (env.KANSLIST_TIME_ZONE) next.timeZone = env.KANSLIST_TIME_ZONE;
   if (env.KANSLIST_LANGUAGE) next.language = env.KANSLIST_LANGUAGE as KanslistConfig['language'];
+  if (env.KANSLIST_LOG_LEVEL) next.logLevel = env.KANSLIST_LOG_LEVEL.toLowerCase() as KanslistConfig['logLevel'];
   if (env.KANSLIST_VAR_DIR) next.folders.var = env.KANSLIST_VAR_DIR;
   if (env.KANSLIST_BROWSER) next.browser.executablePath = env.KANSLIST_BROWSER;
   if (env.KANSLIST_HEADLESS !== undefined && env.KANSLIST_HEADLESS !== '') {

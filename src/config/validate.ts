@@ -1,5 +1,5 @@
 import { ConfigError } from '../errors.ts';
-import { LANGUAGES, type KanslistConfig } from './config.ts';
+import { LANGUAGES, LOG_LEVELS, type KanslistConfig } from './config.ts';
 
 /** Checks every key and throws one ConfigError naming the first bad key, its value and what is allowed. */
 export function validateConfig(config: KanslistConfig, source: string): void {
@@ -17,6 +17,9 @@ export function validateConfig(config: KanslistConfig, source: string): void {
   }
   if (!LANGUAGES.includes(config.language)) {
     fail('language', `"${String(config.language)}" is not supported.`, `Use one of ${LANGUAGES.join(', ')}.`);
+  }
+  if (!LOG_LEVELS.includes(config.logLevel)) {
+    fail('logLevel', `"${String(config.logLevel)}" is not a log level.`, `Use one of ${LOG_LEVELS.join(', ')} (KANSLIST_LOG_LEVEL).`);
   }
   for (const [key, value] of Object.entries(config.folders)) {
     if (typeof value !== 'string' || !value.trim()) fail(`folders.${key}`, 'must be a folder path.', 'Give a path relative to the project root.');

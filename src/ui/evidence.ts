@@ -1,13 +1,17 @@
 /**
  * Evidence of what the screen looked like when something went wrong: a full-page screenshot with
- * every sensitive or personal target masked, and the HTML of the page and of each frame.
+ * every sensitive or personal target masked, and the HTML of the page and of each frame with the
+ * values of those targets and of password inputs blanked, and identity numbers and registered
+ * secrets masked in all the text (promise 4: evidence is kept, personal data is not spread).
  *
  * Capturing evidence never throws: it runs while handling another error, and must not hide it.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import { redact } from '../audit/redact.ts';
 import { scopeFor } from './frames.ts';
+import { markForRedaction, serializeRedacted, unmarkForRedaction } from './evidence-html.ts';
 import { strategyLocator, unionLocator } from './strategies.ts';
 import type { System } from './system.ts';
 
@@ -33,24 +37,30 @@ export async function captureEvidence(page: Page, dir: string, options: { mask: 
   } catch {
     // no screenshot (page closed or crashed): the HTML may still be captured
   }
-  const html = await captureHtml(page, dir);
+  const html = await captureHtml(page, dir, options.mask);
   if (html.length > 0) evidence.html = html;
   return evidence;
 }
 
-async function captureHtml(page: Page, dir: string): Promise<string[]> {
+/** `sensitive`: the targets whose values are blanked (the same locators the screenshot masks). */
+async function captureHtml(page: Page, dir: string, sensitive: Locator[]): Promise<string[]> {
   const written: string[] = [];
   const usedNames = new Set<string>();
-  for (const [index, frame] of page.frames().entries()) {
-    const isMain = frame === page.mainFrame();
-    const file = isMain ? 'page.html' : `frame-${uniqueName(frame.name() || `${index}`, usedNames)}.html`;
-    try {
-      const path = join(dir, file);
-      await writeFile(path, await frame.content(), 'utf8');
-      written.push(path);
-    } catch {
-      // a frame that detached meanwhile has no content to keep
+  await markForRedaction(sensitive);
+  try {
+    for (const [index, frame] of page.frames().entries()) {
+      const isMain = frame === page.mainFrame();
+      const file = isMain ? 'page.html' : `frame-${uniqueName(frame.name() || `${index}`, usedNames)}.html`;
+      try {
+        const path = join(dir, file);
+        await writeFile(path, redact(await serializeRedacted(frame)), 'utf8');
+        written.push(path);
+      } catch {
+        // a frame that detached meanwhile has no content to keep
+      }
     }
+  } finally {
+    await unmarkForRedaction(sensitive);
   }
   return written;
 }

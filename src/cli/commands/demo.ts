@@ -27,6 +27,7 @@ export function registerDemoCommand(program: Command): void {
       // 1. A legacy system on loopback that is slow now and then, sometimes errs, sometimes busy.
       const hub = await startCaseHub({ port: 0, layout: o.layout === 'v2' ? 'v2' : 'v1', users: [CLERK_ACCOUNT, ...ROBOT_ACCOUNTS], faults: { latencyMs: 15, jitterMs: 25, error500Rate: 0.02, busyRate: 0.02, noticeAlertRate: 0.3 } });
       const stop = stopSignal(() => console.error('\nkanslist: stopping the demo — finishing the items in progress'));
+      const log = createLogger({ level: config.logLevel, dir: join(config.paths.var, 'logs'), timeZone: config.timeZone, console: false });
       try {
         console.log(`CaseHub (${hub.layout}) is running at ${hub.url} — log in as ${CLERK_ACCOUNT.username} / ${CLERK_ACCOUNT.password} to look around`);
         // 2. Today's export from the e-service: new application ids each time, some rows with errors.
@@ -35,7 +36,6 @@ export function registerDemoCommand(program: Command): void {
         console.log(`E-service export: ${exported.xlsxPath} (${exported.validCount} valid, ${exported.invalidCount} with business errors)`);
         // 3. The bot registers them, on the embedded store.
         const progress = createProgress();
-        const log = createLogger({ dir: join(config.paths.var, 'logs'), console: false });
         const summary = await runBot({
           config, bot: DEMO_BOT, input: exported.xlsxPath, concurrency: o.concurrency, trigger: 'demo', log, signal: stop.signal,
           env: { ...process.env, ...robotAccountsEnv(hub.url, o.concurrency) },
@@ -43,7 +43,6 @@ export function registerDemoCommand(program: Command): void {
           onOutcome: (outcome) => progress.outcome(outcome),
         });
         progress.end();
-        await log.flush();
         console.log(formatSummary(summary));
         // 4. What the legacy system says: every valid application registered exactly once.
         const counts = Object.values(hub.countsByExternalRef());
@@ -52,6 +51,7 @@ export function registerDemoCommand(program: Command): void {
         process.exitCode = summary.allDone || summary.outcomes.failed + summary.outcomes.lost === 0 ? EXIT_OK : EXIT_NOT_ALL_DONE;
       } finally {
         stop.dispose();
+        await log.flush();
         await hub.close();
       }
     });

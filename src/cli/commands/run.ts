@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import { createLogger } from '../../audit/logger.ts';
+import { LOG_LEVELS, type LogLevel } from '../../config/config.ts';
 import { loadConfig } from '../../config/load.ts';
 import { runBot } from '../../runner/run.ts';
 import type { TraceMode } from '../../runner/session.ts';
@@ -18,7 +19,7 @@ interface RunCliOptions {
   trace: TraceMode;
   db?: string;
   maxDuration?: number;
-  logLevel: 'error' | 'warn' | 'info' | 'debug';
+  logLevel?: LogLevel;
   json?: boolean;
 }
 
@@ -32,11 +33,11 @@ export function registerRunCommand(program: Command): void {
     .addOption(new Option('--trace <mode>', 'Playwright traces per item').choices(['off', 'on', 'retain-on-failure']).default('retain-on-failure'))
     .option('--db <url>', 'store URL (sqlite:path or postgres://…); overrides the config')
     .option('--max-duration <minutes>', "stop claiming after this long (default: the bot's maxRunMs)", intOption('--max-duration', 1))
-    .addOption(new Option('--log-level <level>', 'operator log level').choices(['error', 'warn', 'info', 'debug']).default('info'))
+    .addOption(new Option('--log-level <level>', 'operator log level (default: the config\'s logLevel, KANSLIST_LOG_LEVEL, else info)').choices([...LOG_LEVELS]))
     .option('--json', 'print the summary as JSON')
     .action(async (bot: string, o: RunCliOptions) => {
       const config = await loadConfig();
-      const log = createLogger({ level: o.logLevel, dir: `${config.paths.var}/logs`, console: !process.stdout.isTTY && !o.json });
+      const log = createLogger({ level: o.logLevel ?? config.logLevel, dir: `${config.paths.var}/logs`, timeZone: config.timeZone, console: !process.stdout.isTTY && !o.json });
       const progress = o.json ? undefined : createProgress();
       const stop = stopSignal(() => console.error('\nkanslist: stopping — finishing the items in progress (Ctrl-C again to abort now)'));
       try {
