@@ -10,6 +10,7 @@
 import { dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
+import { MEASURES } from '../bots/bygglov-registrering.ts';
 import { parsePersonnummer } from '../src/identity/index.ts';
 import { launchBrowser } from '../src/ui/browser.ts';
 
@@ -49,14 +50,7 @@ export interface PlainRunResult {
   browserVersion: string;
 }
 
-/** Same mapping as the bot: the e-service's measures to CaseHub's code list. */
-const MEASURES: Record<string, string> = {
-  Nybyggnad: 'Nybyggnad',
-  Tillbyggnad: 'Tillbyggnad',
-  Rivning: 'Rivning',
-  'Ändrad användning': 'Ändrad användning',
-  Fasadändring: 'Ombyggnad',
-};
+/** The bot's own mapping of the e-service's measures to CaseHub's code list. */
 
 /** v1 control ids: the first strategy of each target in selectors/casehub.ts. */
 const ID = {

@@ -15,7 +15,7 @@ interface Application {
 }
 
 /** The e-service's measures and the case system's code list differ; this is the agreed mapping. */
-const MEASURES: Record<string, string> = {
+export const MEASURES: Record<string, string> = {
   Nybyggnad: 'Nybyggnad',
   Tillbyggnad: 'Tillbyggnad',
   Rivning: 'Rivning',

@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ItemOutcome } from '../../src/runner/outcome.ts';
 import type { RunSummary } from '../../src/runner/summary.ts';
-import { openStore, type WorkItem } from '../../src/store/index.ts';
-import { BOT, createHarness, type Harness } from '../helpers/run-harness.ts';
+import type { WorkItem } from '../../src/store/index.ts';
+import { createHarness, harnessItems, type Harness } from '../helpers/run-harness.ts';
 
 // A whole run with a real browser: generous on a busy 2-core machine (a limit, not a wait).
 const RUN_HOOK_TIMEOUT_MS = 180_000;
@@ -31,12 +31,7 @@ describe('run: CaseHub ends every session mid-run; the run logs in again and fin
         }
       },
     });
-    const store = await openStore(h.storeUrl);
-    try {
-      items = await store.queue.list({ bot: BOT });
-    } finally {
-      await store.close();
-    }
+    items = await harnessItems(h);
   }, RUN_HOOK_TIMEOUT_MS);
   afterAll(() => h?.close());
 

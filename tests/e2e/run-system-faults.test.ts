@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ItemOutcome } from '../../src/runner/outcome.ts';
 import type { RunSummary } from '../../src/runner/summary.ts';
-import { openStore, type WorkItem } from '../../src/store/index.ts';
-import { BOT, createHarness, type Harness } from '../helpers/run-harness.ts';
+import type { WorkItem } from '../../src/store/index.ts';
+import { createHarness, harnessItems, type Harness } from '../helpers/run-harness.ts';
 
 // A whole run with a real browser: generous on a busy 2-core machine (a limit, not a wait).
 const RUN_HOOK_TIMEOUT_MS = 180_000;
@@ -37,12 +37,7 @@ describe('run: a flaky system (500 and busy pages) still gets every application 
         if (o.kind === 'retry' && o.attempt >= LAST_FAULTY_ATTEMPT) h.hub.setFaults({});
       },
     });
-    const store = await openStore(h.storeUrl);
-    try {
-      items = await store.queue.list({ bot: BOT });
-    } finally {
-      await store.close();
-    }
+    items = await harnessItems(h);
   }, RUN_HOOK_TIMEOUT_MS);
   afterAll(() => h?.close());
 

@@ -11,6 +11,7 @@ import { generateEServiceExport, type GeneratedExport } from '../../fixtures/inp
 import { loadConfig, type LoadedConfig } from '../../src/config/load.ts';
 import { runBot, type RunBotOptions } from '../../src/runner/run.ts';
 import type { RunSummary } from '../../src/runner/summary.ts';
+import { openStore, type WorkItem } from '../../src/store/index.ts';
 
 export const REPO_ROOT = join(import.meta.dirname, '..', '..');
 export const BOT = 'bygglov-registrering';
@@ -60,6 +61,16 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Every work item of the example bot in the harness's store. */
+export async function harnessItems(h: Harness): Promise<WorkItem[]> {
+  const store = await openStore(h.storeUrl);
+  try {
+    return await store.queue.list({ bot: BOT });
+  } finally {
+    await store.close();
+  }
 }
 
 /** Environment for a `kanslist` child process working on the harness's CaseHub, store and var folder. */
