@@ -1,8 +1,8 @@
 /**
  * One run of one bot, start to end:
- *   1. load the bot and check access to its system (before any browser starts)
- *   2. open the store, record the run, recover what crashed runs left behind
- *   3. read the input into the queue (idempotent per key)
+ *   1. load the bot, its credentials, audit key and input (before the store or a browser is touched)
+ *   2. open the store, record the run, open its audit trail
+ *   3. recover what crashed runs left behind; read the input into the queue (idempotent per key)
  *   4. settle uncertain items (verify, or review)
  *   5. run the workers until the queue is empty, a stop is asked, or the maximum duration passes
  *   6. record the end and return the summary
@@ -13,7 +13,8 @@ import type { Browser } from 'playwright-core';
 import { createLogger, type Logger } from '../audit/logger.ts';
 import { storeUrl as resolveStoreUrl, type LoadedConfig } from '../config/load.ts';
 import { errorMessage } from '../errors.ts';
-import { openStore, type EnqueueResult, type RunStatus, type Store } from '../store/index.ts';
+import { openStore, type EnqueueResult, type Run, type RunStatus, type Store } from '../store/index.ts';
+import type { Credentials } from '../ui/index.ts';
 import { launchBrowser } from '../ui/browser.ts';
 import { enqueueInput, openInput } from './enqueue.ts';
 import type { InputRow } from '../inputs/index.ts';
@@ -60,79 +61,130 @@ export interface RunBotOptions {
 }
 
 export async function runBot(options: RunBotOptions): Promise<RunSummary> {
-  const { config } = options;
-  const env = options.env ?? process.env;
-  const log = options.log ?? createLogger({ console: false });
-  // 1. The bot, its system's address and credentials: every mistake here is found before a browser starts.
-  const loaded = await loadBot(options.bot, config.paths);
-  const { bot } = loaded;
-  const baseUrl = systemBaseUrl(bot.system, config, env);
-  const accounts = systemAccounts(bot.system, env, openVault({ env, varDir: config.paths.var }));
-  const credentials = accounts[0]!;
-  const auditKey = auditKeyFromEnv(env);
-  // The input file, its sheet and columns too: a usage mistake leaves the store untouched.
-  const input = await openRunInput(loaded, options, config.root);
-  const store = await openStore(resolveStoreUrl(config, options.storeUrl));
-  let browser: Browser | undefined;
+  // 1. The bot, its system, credentials, audit key and input: every mistake here is found before
+  //    a browser starts, and a usage mistake leaves the store untouched.
+  const prepared = await prepare(options);
+  const store = await openStore(resolveStoreUrl(options.config, options.storeUrl));
   try {
-    // 2. The run record, and what crashed runs left behind.
-    const run = await store.runs.create({ bot: bot.name, botVersion: loaded.version, trigger: options.trigger ?? 'cli', host: hostname(), pid: process.pid, input: options.input ?? null });
-    const runLog = log.child({ runId: run.id });
-    const trail = await openAuditTrail(store, { bot: bot.name, botVersion: loaded.version, host: run.host, runId: run.id }, { key: auditKey });
-    await trail.append({ kind: 'run.start', data: { trigger: run.trigger, pid: run.pid, input: options.input ?? null, botFile: loaded.file, systemFile: loaded.systemFile ?? null, system: bot.system.name } });
-    const heartbeat = setInterval(() => void store.runs.heartbeat(run.id).catch(() => undefined), 5_000);
-    heartbeat.unref();
-    const tally = newTally();
-    let status: RunStatus = 'finished';
+    // 2. The run record and its audit trail.
+    const active = await startRun(options, prepared, store);
+    let status: RunStatus = 'crashed';
     try {
-      await recoverInterruptedWork(store, bot.name, run.id, options.leaseMs ?? 30_000, runLog, trail);
-      // 3. The input, into the queue.
-      const enqueue = input && (await enqueueInput({ store, bot, runId: run.id, file: options.input, cwd: config.root, maxAttempts: bot.maxAttempts ?? 3, signal: options.signal, rows: input.rows }));
-      if (enqueue) await trail.append({ kind: 'item.transition', data: { event: 'enqueued', ...enqueue } });
-      // 4.-5. Browser, uncertain items, workers.
-      browser = await launchBrowser({ headless: !(options.headed ?? false) && config.browser.headless, executablePath: config.browser.executablePath });
-      const stop = new AbortController();
-      const onStop = () => stop.abort();
-      options.signal?.addEventListener('abort', onStop, { once: true });
-      const maxRunMs = options.maxRunMs ?? bot.maxRunMs ?? 3_600_000;
-      const deadline = setTimeout(() => ((status = 'timed-out'), stop.abort()), maxRunMs);
-      try {
-        const shared = workerShared(options, loaded, store, run.id, browser, baseUrl, credentials, runLog, stop.signal, tally, trail);
-        const settle = await settleUncertain({
-          store, bot, runId: run.id, log: runLog, signal: stop.signal, credentials, trail,
-          items: await store.queue.list({ bot: bot.name, status: 'uncertain' }),
-          openSession: () => Session.open({ ...sessionOptions(shared), recorder: createRecorder({ store, runId: run.id, system: bot.system.name, log: runLog, trail }) }),
-        });
-        tally.settle = settle;
-        const workers = workerCount(options.concurrency ?? bot.concurrency ?? 1, bot.system, accounts.length);
-        const pending = (await store.queue.counts({ bot: bot.name })).pending;
-        options.onStart?.({ runId: run.id, workers, pending, enqueue, settle });
-        tally.enqueue = enqueue;
-        await Promise.all(Array.from({ length: workers }, (_, i) => runWorker({ ...shared, credentials: accountFor(i, accounts) }, `${hostname()}:${process.pid}:${run.id.slice(0, 8)}:w${i + 1}`)));
-        if (options.signal?.aborted && status === 'finished') status = 'interrupted';
-        if (tally.fatal) status = 'crashed';
-      } finally {
-        clearTimeout(deadline);
-        options.signal?.removeEventListener('abort', onStop);
-      }
+      status = await executeRun(active);
     } catch (error) {
-      status = 'crashed';
-      tally.fatal ??= errorMessage(error);
+      active.tally.fatal ??= errorMessage(error);
       throw error;
     } finally {
-      clearInterval(heartbeat);
-      const counted = await summarise(store, run.id, bot.name, loaded.version, tally, config.paths.var);
-      await trail.append({ kind: 'run.end', data: { status, outcomes: counted.outcomes, enqueue: counted.enqueue, settle: counted.settle, fatal: counted.fatal ?? null } });
-      await trail.close();
-      const summary = { ...counted, status, auditHead: trail.head() };
-      await store.runs.finish(run.id, status, summary);
-      tally.summary = summary;
+      // 6. The end, recorded: summary, audit head, status.
+      await finishRun(active, status);
     }
-    return tally.summary;
+    return active.tally.summary;
   } finally {
-    await browser?.close().catch(() => undefined);
     await store.close();
   }
+}
+
+interface Prepared {
+  loaded: LoadedBot;
+  baseUrl: string;
+  accounts: Credentials[];
+  auditKey: Buffer | null;
+  input: { rows: AsyncIterable<InputRow<unknown>> | undefined } | null;
+}
+
+/** A run in progress: what every phase needs. */
+interface ActiveRun extends Prepared {
+  options: RunBotOptions;
+  store: Store;
+  run: Run;
+  trail: AuditTrail;
+  log: Logger;
+  tally: RunTally;
+}
+
+async function prepare(options: RunBotOptions): Promise<Prepared> {
+  const { config } = options;
+  const env = options.env ?? process.env;
+  const loaded = await loadBot(options.bot, config.paths);
+  const system = loaded.bot.system;
+  return {
+    loaded,
+    baseUrl: systemBaseUrl(system, config, env),
+    accounts: systemAccounts(system, env, openVault({ env, varDir: config.paths.var })),
+    auditKey: auditKeyFromEnv(env),
+    input: await openRunInput(loaded, options, config.root),
+  };
+}
+
+async function startRun(options: RunBotOptions, prepared: Prepared, store: Store): Promise<ActiveRun> {
+  const { loaded } = prepared;
+  const bot = loaded.bot;
+  const run = await store.runs.create({ bot: bot.name, botVersion: loaded.version, trigger: options.trigger ?? 'cli', host: hostname(), pid: process.pid, input: options.input ?? null });
+  const trail = await openAuditTrail(store, { bot: bot.name, botVersion: loaded.version, host: run.host, runId: run.id }, { key: prepared.auditKey });
+  await trail.append({ kind: 'run.start', data: { trigger: run.trigger, pid: run.pid, input: options.input ?? null, botFile: loaded.file, systemFile: loaded.systemFile ?? null, system: bot.system.name } });
+  const log = (options.log ?? createLogger({ console: false })).child({ runId: run.id });
+  return { ...prepared, options, store, run, trail, log, tally: newTally() };
+}
+
+async function executeRun(a: ActiveRun): Promise<RunStatus> {
+  const { store, run, options } = a;
+  const bot = a.loaded.bot;
+  const heartbeat = setInterval(() => void store.runs.heartbeat(run.id).catch(() => undefined), 5_000);
+  heartbeat.unref();
+  let browser: Browser | undefined;
+  try {
+    // 3. What crashed runs left behind becomes uncertain; the input goes into the queue.
+    await recoverInterruptedWork(store, bot.name, run.id, options.leaseMs ?? 30_000, a.log, a.trail);
+    const enqueue = a.input && (await enqueueInput({ store, bot, runId: run.id, file: options.input, cwd: options.config.root, maxAttempts: bot.maxAttempts ?? 3, signal: options.signal, rows: a.input.rows }));
+    if (enqueue) await a.trail.append({ kind: 'item.transition', data: { event: 'enqueued', ...enqueue } });
+    a.tally.enqueue = enqueue;
+    // 4.-5. One browser for the run; uncertain items settled; the workers.
+    const { config } = options;
+    browser = await launchBrowser({ headless: !(options.headed ?? false) && config.browser.headless, executablePath: config.browser.executablePath });
+    return await processQueue(a, browser);
+  } finally {
+    clearInterval(heartbeat);
+    await browser?.close().catch(() => undefined);
+  }
+}
+
+/** Settles uncertain items, then runs the workers until the queue is empty, a stop is asked, or time is up. */
+async function processQueue(a: ActiveRun, browser: Browser): Promise<RunStatus> {
+  const { store, run, options, tally } = a;
+  const bot = a.loaded.bot;
+  const stop = new AbortController();
+  const onStop = () => stop.abort();
+  options.signal?.addEventListener('abort', onStop, { once: true });
+  let timedOut = false;
+  const deadline = setTimeout(() => ((timedOut = true), stop.abort()), options.maxRunMs ?? bot.maxRunMs ?? 3_600_000);
+  try {
+    const shared = workerShared(a, browser, stop.signal);
+    tally.settle = await settleUncertain({
+      store, bot, runId: run.id, log: a.log, signal: stop.signal, credentials: shared.credentials, trail: a.trail,
+      items: await store.queue.list({ bot: bot.name, status: 'uncertain' }),
+      openSession: () => Session.open({ ...sessionOptions(shared), recorder: createRecorder({ store, runId: run.id, system: bot.system.name, log: a.log, trail: a.trail }) }),
+    });
+    const workers = workerCount(options.concurrency ?? bot.concurrency ?? 1, bot.system, a.accounts.length);
+    const pending = (await store.queue.counts({ bot: bot.name })).pending;
+    options.onStart?.({ runId: run.id, workers, pending, enqueue: tally.enqueue, settle: tally.settle });
+    await Promise.all(Array.from({ length: workers }, (_, i) => runWorker({ ...shared, credentials: accountFor(i, a.accounts) }, `${run.host}:${run.pid}:${run.id.slice(0, 8)}:w${i + 1}`)));
+  } finally {
+    clearTimeout(deadline);
+    options.signal?.removeEventListener('abort', onStop);
+  }
+  if (tally.fatal) return 'crashed';
+  if (timedOut) return 'timed-out';
+  return options.signal?.aborted ? 'interrupted' : 'finished';
+}
+
+async function finishRun(a: ActiveRun, status: RunStatus): Promise<void> {
+  const bot = a.loaded.bot;
+  const counted = await summarise(a.store, a.run.id, bot.name, a.loaded.version, a.tally, a.options.config.paths.var);
+  await a.trail.append({ kind: 'run.end', data: { status, outcomes: counted.outcomes, enqueue: counted.enqueue, settle: counted.settle, fatal: counted.fatal ?? null } });
+  await a.trail.close();
+  const summary = { ...counted, status, auditHead: a.trail.head() };
+  await a.store.runs.finish(a.run.id, status, summary);
+  a.tally.summary = summary;
 }
 
 /** The run's input, opened (file sources read up to their first row), or null when the bot has none. */
@@ -147,11 +199,13 @@ function newTally(): RunTally {
   return { outcomes: { done: 0, verified: 0, review: 0, retry: 0, failed: 0, released: 0, lost: 0 }, enqueue: null, settle: null, fatal: undefined, summary: undefined as unknown as RunSummary };
 }
 
-function workerShared(options: RunBotOptions, loaded: LoadedBot, store: Store, runId: string, browser: Browser, baseUrl: string, credentials: WorkerShared['credentials'], log: Logger, stop: AbortSignal, tally: RunTally, trail: AuditTrail): WorkerShared {
+function workerShared(a: ActiveRun, browser: Browser, stop: AbortSignal): WorkerShared {
+  const { options, tally, loaded } = a;
+  // A fatal bot error stops every worker of the run, as a stop request does.
   const stopController = new AbortController();
   stop.addEventListener('abort', () => stopController.abort(), { once: true });
   return {
-    store, bot: loaded.bot, system: loaded.bot.system, runId, browser, baseUrl, credentials, log, trail,
+    store: a.store, bot: loaded.bot, system: loaded.bot.system, runId: a.run.id, browser, baseUrl: a.baseUrl, credentials: a.accounts[0]!, log: a.log, trail: a.trail,
     trace: options.trace ?? 'retain-on-failure',
     timeoutMs: options.timeoutMs ?? 15_000,
     varDir: options.config.paths.var,
