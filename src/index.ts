@@ -16,3 +16,5 @@ export type { InputSource, InputRow, Columns, ColumnSpec } from './inputs/index.
 export { openStore } from './store/index.ts';
 export type { Store, WorkItem, ItemStatus } from './store/index.ts';
 export { parsePersonnummer, isValidPersonnummer, parseCpr, isValidCpr, InvalidIdentityNumberError } from './identity/index.ts';
+export { defineSchedule, loadSchedules, decideFire, nextFires, describeSchedule, ScheduleConfigError } from './schedule/index.ts';
+export type { Schedule, ScheduleInput, FireDecision, SkipReason, PlannedFire } from './schedule/index.ts';

@@ -8,6 +8,7 @@ import { registerRetryCommand } from './retry.ts';
 import { registerReviewCommand } from './review.ts';
 import { registerRunCommand } from './run.ts';
 import { registerRunsCommands } from './runs.ts';
+import { registerSchedulesCommand } from './schedules.ts';
 import { registerVaultCommand } from './vault.ts';
 
 export function registerCommands(program: Command): void {
@@ -21,4 +22,5 @@ export function registerCommands(program: Command): void {
   registerBrowserCommand(program);
   registerAuditCommand(program);
   registerVaultCommand(program);
+  registerSchedulesCommand(program);
 }
