@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { createLogger } from '../../audit/logger.ts';
 import { loadConfig } from '../../config/load.ts';
 import { runBot } from '../../runner/run.ts';
@@ -19,13 +19,13 @@ export function registerDemoCommand(program: Command): void {
     .description('The main job: start CaseHub with mild faults, generate e-service applications, run the registration bot, print the summary')
     .option('--count <n>', 'applications to generate', intOption('--count', 1), 24)
     .option('--concurrency <n>', 'workers', intOption('--concurrency', 1), 2)
-    .option('--layout <v1|v2>', 'CaseHub layout (v2 shows selector drift)', 'v1')
+    .addOption(new Option('--layout <layout>', 'CaseHub layout (v2 shows selector drift)').choices(['v1', 'v2']).default('v1'))
     .action(async (o: { count: number; concurrency: number; layout: 'v1' | 'v2' }) => {
       const config = await loadConfig();
       const { startCaseHub, CLERK_ACCOUNT, ROBOT_ACCOUNTS, robotAccountsEnv } = await importProjectModule<typeof CaseHubModule>(config.root, 'fixtures/casehub/index.ts', 'The CaseHub fixture');
       const { generateEServiceExport } = await importProjectModule<typeof InputsModule>(config.root, 'fixtures/inputs/index.ts', 'The input generator');
       // 1. A legacy system on loopback that is slow now and then, sometimes errs, sometimes busy.
-      const hub = await startCaseHub({ port: 0, layout: o.layout === 'v2' ? 'v2' : 'v1', users: [CLERK_ACCOUNT, ...ROBOT_ACCOUNTS], faults: { latencyMs: 15, jitterMs: 25, error500Rate: 0.02, busyRate: 0.02, noticeAlertRate: 0.3 } });
+      const hub = await startCaseHub({ port: 0, layout: o.layout, users: [CLERK_ACCOUNT, ...ROBOT_ACCOUNTS], faults: { latencyMs: 15, jitterMs: 25, error500Rate: 0.02, busyRate: 0.02, noticeAlertRate: 0.3 } });
       const stop = stopSignal(() => console.error('\nkanslist: stopping the demo — finishing the items in progress'));
       const log = createLogger({ level: config.logLevel, dir: join(config.paths.var, 'logs'), timeZone: config.timeZone, console: false });
       try {
@@ -47,7 +47,7 @@ export function registerDemoCommand(program: Command): void {
         // 4. What the legacy system says: every valid application registered exactly once.
         const counts = Object.values(hub.countsByExternalRef());
         console.log(`CaseHub now holds ${hub.cases().length} case(s); registered more than once: ${counts.filter((n) => n > 1).length}`);
-        console.log('Next: `npx kanslist runs`, `npx kanslist items <run>`, `npx kanslist review`.');
+        console.log(`Next: \`npx kanslist items ${summary.runId.slice(0, 8)}\`, \`npx kanslist review\`, \`npx kanslist audit verify ${summary.runId.slice(0, 8)}\`.`);
         process.exitCode = summary.allDone || summary.outcomes.failed + summary.outcomes.lost === 0 ? EXIT_OK : EXIT_NOT_ALL_DONE;
       } finally {
         stop.dispose();
