@@ -1,29 +1,17 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { csv, readInput, type CsvSource, type InputRow } from '../../src/inputs/index.ts';
+import { collect, useTempDir } from '../helpers/temp-dir.ts';
 
 // Synthetic personnummer only: birth numbers 980–999 are the Tax Agency's test series.
 const PNR = '010101-9800';
 
-let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'kanslist-inputs-csv-'));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function collect<T>(rows: AsyncIterable<InputRow<T>>): Promise<InputRow<T>[]> {
-  const out: InputRow<T>[] = [];
-  for await (const row of rows) out.push(row);
-  return out;
-}
+const tempDir = useTempDir('kanslist-inputs-csv-');
 
 async function write(name: string, content: string | Buffer): Promise<string> {
-  const path = join(dir, name);
+  const path = join(tempDir(), name);
   await writeFile(path, content);
   return path;
 }

@@ -1,28 +1,16 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { json, readInput, type InputRow } from '../../src/inputs/index.ts';
+import { collect, useTempDir } from '../helpers/temp-dir.ts';
 
 // Synthetic personnummer only: birth numbers 980–999 are the Tax Agency's test series.
 const PNR = '010101-9800';
 
-let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'kanslist-inputs-json-'));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function collect<T>(rows: AsyncIterable<InputRow<T>>): Promise<InputRow<T>[]> {
-  const out: InputRow<T>[] = [];
-  for await (const row of rows) out.push(row);
-  return out;
-}
+const tempDir = useTempDir('kanslist-inputs-json-');
 
 async function write(name: string, value: unknown): Promise<string> {
-  const path = join(dir, name);
+  const path = join(tempDir(), name);
   await writeFile(path, typeof value === 'string' ? value : JSON.stringify(value));
   return path;
 }

@@ -1,35 +1,23 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.ts';
 import { readInput, xlsx, type InputRow, type XlsxSource } from '../../src/inputs/index.ts';
+import { collect, useTempDir } from '../helpers/temp-dir.ts';
 
 // Synthetic personnummer only: birth numbers 980–999 are the Tax Agency's test series.
 const PNR_TEXT = '010101-9800';
 const PNR_12 = 198507099862;
 
-let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'kanslist-inputs-xlsx-'));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function collect<T>(rows: AsyncIterable<InputRow<T>>): Promise<InputRow<T>[]> {
-  const out: InputRow<T>[] = [];
-  for await (const row of rows) out.push(row);
-  return out;
-}
+const tempDir = useTempDir('kanslist-inputs-xlsx-');
 
 /** Writes a workbook whose first sheet is a cover page, so the sheet has to be found by name. */
 async function writeWorkbook(name: string, fill: (sheet: ExcelJS.Worksheet) => void, sheetName = 'Ansökningar'): Promise<string> {
   const workbook = new ExcelJS.Workbook();
   workbook.addWorksheet('Info').addRow(['Export från e-tjänsten']);
   fill(workbook.addWorksheet(sheetName));
-  const path = join(dir, name);
+  const path = join(tempDir(), name);
   await workbook.xlsx.writeFile(path);
   return path;
 }
@@ -173,12 +161,12 @@ describe('xlsx input source', () => {
   });
 
   it('fails on a missing file, naming it, and on a file that is not a workbook', async () => {
-    await expect(collect(readInput(source, { file: 'saknas.xlsx', cwd: dir }))).rejects.toMatchObject({
+    await expect(collect(readInput(source, { file: 'saknas.xlsx', cwd: tempDir() }))).rejects.toMatchObject({
       code: 'INPUT_FILE_NOT_FOUND',
-      message: expect.stringContaining(join(dir, 'saknas.xlsx')),
+      message: expect.stringContaining(join(tempDir(), 'saknas.xlsx')),
     });
-    await writeFile(join(dir, 'really.csv.xlsx'), 'Ärende-ID;Inkommen\nA-1;2026-11-22\n');
-    await expect(collect(readInput(source, { file: 'really.csv.xlsx', cwd: dir }))).rejects.toMatchObject({
+    await writeFile(join(tempDir(), 'really.csv.xlsx'), 'Ärende-ID;Inkommen\nA-1;2026-11-22\n');
+    await expect(collect(readInput(source, { file: 'really.csv.xlsx', cwd: tempDir() }))).rejects.toMatchObject({
       code: 'INPUT_UNREADABLE',
       message: expect.stringContaining('really.csv.xlsx'),
     });
@@ -194,7 +182,7 @@ describe('xlsx input source', () => {
       sheet.addRow(['A-7', '2026-11-22', PNR_TEXT, 1, 'ja']);
     });
     const withOwnFile = xlsx({ ...source, file: 'does-not-exist.xlsx' });
-    const rows = await collect(readInput(withOwnFile, { file: 'override.xlsx', cwd: dir }));
+    const rows = await collect(readInput(withOwnFile, { file: 'override.xlsx', cwd: tempDir() }));
     expect(rows[0]?.data?.applicationId).toBe('A-7');
     await expect(collect(readInput(source, {}))).rejects.toMatchObject({ code: 'INPUT_NO_FILE' });
   });

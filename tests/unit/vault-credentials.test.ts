@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { thrown } from '../helpers/thrown.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { redact } from '../../src/audit/redact.ts';
-import { KanslistError } from '../../src/errors.ts';
 import { systemAccounts } from '../../src/runner/system-access.ts';
 import { createKeyFile, openVault, type Vault } from '../../src/vault/index.ts';
 import casehub from '../../selectors/casehub.ts';
@@ -14,16 +14,6 @@ const PASSWORD_2 = 'Vault-Robot-Pass-5522';
 
 let dir: string;
 let vault: Vault;
-
-function thrown(work: () => unknown): KanslistError {
-  try {
-    work();
-  } catch (error) {
-    if (error instanceof KanslistError) return error;
-    throw error;
-  }
-  throw new Error('expected an error');
-}
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'kanslist-vault-creds-'));

@@ -1,8 +1,8 @@
 import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { thrown } from '../helpers/thrown.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { KanslistError } from '../../src/errors.ts';
 import { createKeyFile, openVault, type Vault } from '../../src/vault/index.ts';
 
 // Synthetic test secrets; never real credentials.
@@ -14,16 +14,6 @@ let env: NodeJS.ProcessEnv;
 const vault = (extra: NodeJS.ProcessEnv = {}): Vault => openVault({ env: { ...env, ...extra }, varDir: join(dir, 'var') });
 const vaultJson = () => JSON.parse(readFileSync(join(dir, 'var', 'vault.json'), 'utf8')) as { secrets: Record<string, Record<string, string>> };
 const writeVaultJson = (value: unknown) => writeFileSync(join(dir, 'var', 'vault.json'), JSON.stringify(value));
-
-function thrown(work: () => unknown): KanslistError {
-  try {
-    work();
-  } catch (error) {
-    if (error instanceof KanslistError) return error;
-    throw error;
-  }
-  throw new Error('expected an error');
-}
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'kanslist-vault-'));
