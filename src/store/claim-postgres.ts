@@ -4,25 +4,13 @@
  * SKIP LOCKED lets many runners on many machines claim at once without waiting on each other.
  */
 import { sql, type Kysely } from 'kysely';
-import { claimedColumns, type ClaimParams } from './engine.ts';
+import { claimedColumns, nextClaimable, type ClaimParams } from './engine.ts';
 import type { WorkItemRow } from './rows.ts';
 import type { Database } from './schema.ts';
 
 export async function claimNextPostgres(tx: Kysely<Database>, params: ClaimParams): Promise<WorkItemRow | undefined> {
   return await tx
-    .with('next', (db) =>
-      db
-        .selectFrom('work_items')
-        .select('id')
-        .where('bot', '=', params.bot)
-        .where('status', '=', 'pending')
-        .where('available_at', '<=', params.now)
-        .orderBy('available_at')
-        .orderBy('seq')
-        .limit(1)
-        .forUpdate()
-        .skipLocked(),
-    )
+    .with('next', (db) => nextClaimable(db, params).forUpdate().skipLocked())
     .updateTable('work_items')
     .set({ ...claimedColumns(params), attempts: sql<number>`work_items.attempts + 1` })
     .from('next')

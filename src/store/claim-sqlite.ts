@@ -3,20 +3,12 @@
  * and one UPDATE … WHERE id = (SELECT … LIMIT 1) RETURNING picks and takes the item.
  */
 import { sql, type Kysely } from 'kysely';
-import { claimedColumns, type ClaimParams } from './engine.ts';
+import { claimedColumns, nextClaimable, type ClaimParams } from './engine.ts';
 import type { WorkItemRow } from './rows.ts';
 import type { Database } from './schema.ts';
 
 export async function claimNextSqlite(tx: Kysely<Database>, params: ClaimParams): Promise<WorkItemRow | undefined> {
-  const next = tx
-    .selectFrom('work_items')
-    .select('id')
-    .where('bot', '=', params.bot)
-    .where('status', '=', 'pending')
-    .where('available_at', '<=', params.now)
-    .orderBy('available_at')
-    .orderBy('seq')
-    .limit(1);
+  const next = nextClaimable(tx, params);
   return await tx
     .updateTable('work_items')
     .set({ ...claimedColumns(params), attempts: sql<number>`attempts + 1` })

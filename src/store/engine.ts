@@ -2,7 +2,7 @@
  * What the shared queue and run logic needs from an engine: a Kysely instance, a way to run a
  * write transaction, and the one statement that differs most between engines — the claim.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, QueryCreator } from 'kysely';
 import type { WorkItemRow } from './rows.ts';
 import type { Database } from './schema.ts';
 import type { Engine } from './types.ts';
@@ -40,4 +40,17 @@ export function claimedColumns(params: ClaimParams) {
     duration_ms: null,
     updated_at: params.now,
   } as const;
+}
+
+/** The oldest claimable item of the bot: pending and due. Both engines' claims select it. */
+export function nextClaimable(db: QueryCreator<Database>, params: ClaimParams) {
+  return db
+    .selectFrom('work_items')
+    .select('id')
+    .where('bot', '=', params.bot)
+    .where('status', '=', 'pending')
+    .where('available_at', '<=', params.now)
+    .orderBy('available_at')
+    .orderBy('seq')
+    .limit(1);
 }
