@@ -8,6 +8,10 @@ import { lookupForms } from './trail-subjects.ts';
 export const AUDIT_KINDS = [
   'run.start', 'run.end', 'item.transition', 'ui.action', 'ui.navigation', 'ui.dialog', 'ui.drift', 'ui.popup',
   'session.login', 'session.logout', 'evidence', 'exception',
+  // Scheduler decisions (fired, skipped, missed, caught-up, preflight-failed) and operator actions on schedules.
+  'schedule.decision', 'schedule.operator',
+  // A preflight check of a system's screens, and an alert raised to operations.
+  'preflight', 'alert',
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 

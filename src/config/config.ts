@@ -28,6 +28,29 @@ export interface BrowserConfig {
   headless: boolean;
 }
 
+/** Where alerts go (failed runs, failed preflights, new items in review). The log always gets them. */
+export interface AlertsConfig {
+  /** A webhook that receives each alert as a JSON POST. Env: KANSLIST_ALERT_WEBHOOK. @default none */
+  webhook?: { url: string; headers?: Record<string, string> } | undefined;
+  /** Delivery attempts per alert before it is given up (and logged). @default 4 */
+  attempts: number;
+  /** Per attempt. @default 5000 */
+  timeoutMs: number;
+}
+
+/** Countries whose annual working hours per full-time equivalent Kanslist knows a default for. */
+export type FteCountry = 'SE' | 'DK' | 'DE' | 'NO';
+export const FTE_COUNTRIES: readonly FteCountry[] = ['SE', 'DK', 'DE', 'NO'];
+
+export interface ReportsConfig {
+  /** Whose working-time rules set the default hours per FTE. @default from `language` (sv→SE, da→DK, de→DE, en→SE) */
+  country?: FteCountry | undefined;
+  /** Annual working hours of one full-time equivalent; overrides the country default. */
+  annualHoursPerFte?: number | undefined;
+  /** A PNG or JPEG printed in the title block of every PDF, relative to the project root. */
+  logo?: string | undefined;
+}
+
 export interface KanslistConfig {
   /** Name printed on reports and letters. Env: KANSLIST_ORGANISATION. @default 'Exempel kommun' */
   organisation: string;
@@ -43,6 +66,8 @@ export interface KanslistConfig {
   browser: BrowserConfig;
   /** Per-system overrides, e.g. `{ casehub: { baseUrl: 'http://…' } }`. Env KANSLIST_<SYSTEM>_URL wins. */
   systems: Record<string, { baseUrl?: string }>;
+  alerts: AlertsConfig;
+  reports: ReportsConfig;
 }
 
 /** What a project writes: every key optional, nested objects partial. */
@@ -55,6 +80,8 @@ export interface KanslistConfigInput {
   folders?: Partial<FoldersConfig>;
   browser?: Partial<BrowserConfig>;
   systems?: Record<string, { baseUrl?: string }>;
+  alerts?: Partial<AlertsConfig>;
+  reports?: ReportsConfig;
 }
 
 export const DEFAULT_CONFIG: KanslistConfig = {
@@ -66,6 +93,8 @@ export const DEFAULT_CONFIG: KanslistConfig = {
   folders: { bots: 'bots', selectors: 'selectors', schedules: 'schedules', reports: 'reports', var: 'var' },
   browser: { headless: true },
   systems: {},
+  alerts: { attempts: 4, timeoutMs: 5000 },
+  reports: {},
 };
 
 /** Identity function that gives `kanslist.config.ts` its types. */

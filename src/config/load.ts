@@ -52,6 +52,8 @@ export function mergeConfig(base: KanslistConfig, input: KanslistConfigInput): K
     folders: { ...base.folders, ...stripUndefined(input.folders ?? {}) },
     browser: { ...base.browser, ...stripUndefined(input.browser ?? {}) },
     systems: { ...base.systems, ...(input.systems ?? {}) },
+    alerts: { ...base.alerts, ...stripUndefined(input.alerts ?? {}) },
+    reports: { ...base.reports, ...stripUndefined(input.reports ?? {}) },
   } as KanslistConfig;
 }
 
@@ -60,7 +62,8 @@ function stripUndefined<T extends object>(value: T): Partial<T> {
 }
 
 function applyEnv(config: KanslistConfig, env: NodeJS.ProcessEnv): KanslistConfig {
-  const next: KanslistConfig = { ...config, folders: { ...config.folders }, browser: { ...config.browser } };
+  const next: KanslistConfig = { ...config, folders: { ...config.folders }, browser: { ...config.browser }, alerts: { ...config.alerts } };
+  if (env.KANSLIST_ALERT_WEBHOOK) next.alerts.webhook = { ...next.alerts.webhook, url: env.KANSLIST_ALERT_WEBHOOK };
   if (env.KANSLIST_STORE) next.store = env.KANSLIST_STORE;
   if (env.KANSLIST_ORGANISATION) next.organisation = env.KANSLIST_ORGANISATION;
   if (env.KANSLIST_TIME_ZONE) next.timeZone = env.KANSLIST_TIME_ZONE;

@@ -1,5 +1,5 @@
 import { ConfigError } from '../errors.ts';
-import { LANGUAGES, LOG_LEVELS, type KanslistConfig } from './config.ts';
+import { FTE_COUNTRIES, LANGUAGES, LOG_LEVELS, type KanslistConfig } from './config.ts';
 
 /** Checks every key and throws one ConfigError naming the first bad key, its value and what is allowed. */
 export function validateConfig(config: KanslistConfig, source: string): void {
@@ -33,6 +33,20 @@ export function validateConfig(config: KanslistConfig, source: string): void {
     if (system.baseUrl !== undefined && !isHttpUrl(system.baseUrl)) {
       fail(`systems.${name}.baseUrl`, `"${system.baseUrl}" is not an http(s) URL.`, 'Use e.g. http://casehub.kommun.local/.');
     }
+  }
+  const webhook = config.alerts.webhook;
+  if (webhook !== undefined && (typeof webhook.url !== 'string' || !isHttpUrl(webhook.url))) {
+    fail('alerts.webhook.url', `"${String(webhook?.url)}" is not an http(s) URL.`, 'Use e.g. https://chat.kommun.local/hooks/rpa (KANSLIST_ALERT_WEBHOOK).');
+  }
+  for (const key of ['attempts', 'timeoutMs'] as const) {
+    if (!(Number.isInteger(config.alerts[key]) && config.alerts[key] > 0)) fail(`alerts.${key}`, 'must be a positive whole number.', 'Remove it to use the default.');
+  }
+  const { country, annualHoursPerFte } = config.reports;
+  if (country !== undefined && !FTE_COUNTRIES.includes(country)) {
+    fail('reports.country', `"${String(country)}" has no default working year.`, `Use one of ${FTE_COUNTRIES.join(', ')}, or set reports.annualHoursPerFte.`);
+  }
+  if (annualHoursPerFte !== undefined && !(typeof annualHoursPerFte === 'number' && annualHoursPerFte >= 100 && annualHoursPerFte <= 3000)) {
+    fail('reports.annualHoursPerFte', `${String(annualHoursPerFte)} is not a plausible number of annual hours.`, 'Give the annual working hours of one full-time clerk, e.g. 1700.');
   }
 }
 
