@@ -15,10 +15,24 @@ export type VerifyResult =
 type Broken = { seq: number; problem: VerifyProblem; detail: string };
 
 export async function verifyRun(store: Store, runId: string, options: { key?: Buffer | null } = {}): Promise<VerifyResult> {
-  const rows = await store.audit.records(runId);
-  const head = await store.audit.head(runId);
+  const { rows, head } = await consistentRead(store, runId);
   const broken = firstBroken(rows, head, options.key ?? null);
   return broken === undefined ? { ok: true, records: rows.length } : { ok: false, records: rows.length, firstBroken: broken };
+}
+
+/**
+ * A live chain (a running bot, a scheduler) grows while it is read. Records and head are written in
+ * one transaction and seq only grows, so records read between two equal head reads are one
+ * consistent state; a head that moved meanwhile means read again. A chain that never settles is
+ * read as it is on the last try (a real gap still shows).
+ */
+async function consistentRead(store: Store, runId: string): Promise<{ rows: AuditRow[]; head: AuditHead | undefined }> {
+  for (let attempt = 1; ; attempt++) {
+    const before = await store.audit.head(runId);
+    const rows = await store.audit.records(runId);
+    const after = await store.audit.head(runId);
+    if (before?.seq === after?.seq || attempt >= 5) return { rows, head: after };
+  }
 }
 
 export async function verifyAll(store: Store, options: { key?: Buffer | null } = {}): Promise<Array<{ runId: string; result: VerifyResult }>> {

@@ -36,7 +36,7 @@ export function validateConfig(config: KanslistConfig, source: string): void {
   }
   const webhook = config.alerts.webhook;
   if (webhook !== undefined && (typeof webhook.url !== 'string' || !isHttpUrl(webhook.url))) {
-    fail('alerts.webhook.url', `"${String(webhook?.url)}" is not an http(s) URL.`, 'Use e.g. https://chat.kommun.local/hooks/rpa (KANSLIST_ALERT_WEBHOOK).');
+    fail('alerts.webhook.url', 'is not an http(s) URL (the value is not shown: a webhook URL often holds a token).', 'Use e.g. https://chat.kommun.local/hooks/rpa (KANSLIST_ALERT_WEBHOOK).');
   }
   for (const key of ['attempts', 'timeoutMs'] as const) {
     if (!(Number.isInteger(config.alerts[key]) && config.alerts[key] > 0)) fail(`alerts.${key}`, 'must be a positive whole number.', 'Remove it to use the default.');

@@ -6,6 +6,8 @@ import type { Migration, MigrationProvider } from 'kysely';
 import type { Engine } from '../types.ts';
 import { initialMigration } from './001_initial.ts';
 import { auditMigration } from './002_audit.ts';
+import { schedulesMigration } from './003_schedules.ts';
+import { reportIndexesMigration } from './004_report_indexes.ts';
 
 export function migrationProvider(engine: Engine): MigrationProvider {
   return {
@@ -13,6 +15,8 @@ export function migrationProvider(engine: Engine): MigrationProvider {
       return {
         '001_initial': initialMigration(engine),
         '002_audit': auditMigration(engine),
+        '003_schedules': schedulesMigration(engine),
+        '004_report_indexes': reportIndexesMigration(engine),
       };
     },
   };
