@@ -1,4 +1,4 @@
-import { defineSystem } from 'kanslist';
+import { defineSystem, FatalBotError } from 'kanslist';
 
 /**
  * CaseHub, the municipality's case system for building permits and serving licences.
@@ -6,6 +6,8 @@ import { defineSystem } from 'kanslist';
  * Each target lists first what an RPA developer records against today's release (the generated
  * ASP.NET ids), then sturdier fallbacks (labels, roles, text). When a release renumbers the ids,
  * the fallbacks keep the bot working and the run reports the drift, so the map gets updated.
+ * `navigation` tells `kanslist check casehub` how to bring each screen up without changing
+ * anything in CaseHub, so the drift shows before a scheduled run rather than during it.
  */
 export default defineSystem({
   name: 'casehub',
@@ -27,14 +29,25 @@ export default defineSystem({
     await ui.goto(new URL('/Login.aspx', baseUrl).href);
     await ui.fill('login.username', credentials.username);
     await ui.fill('login.password', credentials.password);
-    await ui.click('login.submit');
+    // A refused login answers at once with its own page: say so now, not after the wait for the menu.
+    await ui.waitForPostback(() => ui.click('login.submit'));
+    if (await ui.isPresent('login.refused')) {
+      throw new FatalBotError('CASEHUB_LOGIN_REFUSED', 'CaseHub refused the robot account\'s username or password', {
+        where: 'system casehub, login',
+        remedy: 'Check the account (KANSLIST_CASEHUB_USERNAME / _PASSWORD or `kanslist vault set casehub.password`); retrying would not help and may lock it.',
+      });
+    }
     await ui.waitFor('menu.newCase');
+  },
+  async logout({ ui, baseUrl }) {
+    await ui.goto(new URL('/Logout.aspx', baseUrl).href);
   },
   screens: {
     login: {
       username: [{ css: '#ctl00_ContentPlaceHolder1_txtUserName' }, { label: 'Användarnamn' }],
       password: { strategies: [{ css: '#ctl00_ContentPlaceHolder1_txtPassword' }, { label: 'Lösenord' }], sensitive: true },
       submit: [{ css: '#ctl00_ContentPlaceHolder1_btnLogin' }, { role: 'button', name: 'Logga in' }],
+      refused: { onlyWhen: 'CaseHub refused the username or password', strategies: [{ css: '#loginError' }, { text: 'Felaktigt användarnamn eller lösenord' }] },
     },
     menu: {
       newCase: { frame: 'menu', strategies: [{ role: 'link', name: 'Nytt ärende' }] },
@@ -52,11 +65,11 @@ export default defineSystem({
       externalRef: { frame: 'main', strategies: [{ css: '#ctl00_ContentPlaceHolder1_txtExternRef' }, { label: 'Extern referens' }, { label: 'E-tjänst-id' }] },
       attachment: { frame: 'main', strategies: [{ css: '#ctl00_ContentPlaceHolder1_fuBilaga' }, { label: 'Bilaga' }] },
       register: { frame: 'main', strategies: [{ css: '#ctl00_ContentPlaceHolder1_btnRegistrera' }, { role: 'button', name: 'Registrera' }] },
-      validationErrors: { frame: 'main', strategies: [{ css: '#ctl00_ContentPlaceHolder1_ValidationSummary1 li' }, { css: '.validation li' }] },
+      validationErrors: { frame: 'main', onlyWhen: 'CaseHub rejected a registration', strategies: [{ css: '#ctl00_ContentPlaceHolder1_ValidationSummary1 li' }, { css: '.validation li' }] },
     },
     personPopup: {
       choose: [{ role: 'button', name: 'Välj' }],
-      notFound: [{ css: '#lblIngenPerson' }],
+      notFound: { onlyWhen: 'the personnummer is not in the population register', strategies: [{ css: '#lblIngenPerson' }] },
       close: [{ role: 'button', name: 'Stäng' }],
     },
     receipt: {
@@ -69,9 +82,37 @@ export default defineSystem({
     search: {
       externalRef: { frame: 'main', strategies: [{ css: '#ctl00_ContentPlaceHolder1_txtSokExternRef' }, { label: 'Extern referens' }, { label: 'E-tjänst-id' }] },
       submit: { frame: 'main', strategies: [{ css: '#ctl00_ContentPlaceHolder1_btnSok' }, { role: 'button', name: 'Sök', exact: true }] },
-      hitCount: { frame: 'main', strategies: [{ css: '#lblAntal' }] },
-      noHits: { frame: 'main', strategies: [{ css: '#lblInga' }] },
-      results: { frame: 'main', strategies: [{ css: '#ctl00_ContentPlaceHolder1_gvResults' }, { css: 'table.grid' }] },
+      hitCount: { frame: 'main', onlyWhen: 'a search found cases', strategies: [{ css: '#lblAntal' }] },
+      noHits: { frame: 'main', onlyWhen: 'a search found no case', strategies: [{ css: '#lblInga' }] },
+      results: { frame: 'main', onlyWhen: 'a search found cases', strategies: [{ css: '#ctl00_ContentPlaceHolder1_gvResults' }, { css: 'table.grid' }] },
+    },
+  },
+  // How `kanslist check casehub` reaches each screen: menu links, the case-type postback and a
+  // search for a reference no case can have. Nothing is ever registered by a check.
+  navigation: {
+    login: {
+      phase: 'before-login',
+      async reach({ ui, baseUrl }) {
+        await ui.goto(new URL('/Login.aspx', baseUrl).href);
+      },
+    },
+    // The menu frame is what login leaves on screen.
+    menu: {},
+    newCase: {
+      async reach({ ui }) {
+        await ui.waitForPostback(() => ui.click('menu.newCase'), { frame: 'main' });
+        // The bygglov fields (Fastighetsbeteckning, Åtgärd …) only show after the type's postback.
+        await ui.select('newCase.caseType', { label: 'Bygglov' }, { postback: true });
+      },
+    },
+    personPopup: { unreachable: 'opens only from "Sök person" with a personnummer typed on the new-case form; a check looks up no person' },
+    receipt: { unreachable: 'shows only after a case is registered; a check never registers a case' },
+    search: {
+      async reach({ ui }) {
+        await ui.waitForPostback(() => ui.click('menu.search'), { frame: 'main' });
+        await ui.fill('search.externalRef', 'KANSLIST-PREFLIGHT-0');
+        await ui.waitForPostback(() => ui.click('search.submit'), { frame: 'main' });
+      },
     },
   },
 });

@@ -20,6 +20,12 @@ export interface TargetSpec {
   readonly sensitive?: boolean;
   /** Personal data (personnummer): recorded flagged `personal: true` and masked in screenshots. */
   readonly personal?: boolean;
+  /**
+   * The state in which the target shows, for a target that is not always on its screen (validation
+   * errors, a "no hits" label, a popup's not-found text), in words: 'the registration was rejected'.
+   * A preflight reports it 'not-checked' with this reason instead of 'missing'. @default always shown
+   */
+  readonly onlyWhen?: string;
 }
 
 /** A target: a full spec, or the shorthand of just its strategy list. */
@@ -62,6 +68,35 @@ export interface LoginContext<S extends ScreensDefinition> {
   baseUrl: string;
 }
 
+/** What a screen's `reach` and the system's `logout` get. */
+export interface NavigationContext<S extends ScreensDefinition> {
+  ui: Ui<S>;
+  baseUrl: string;
+}
+
+/**
+ * How a preflight (`kanslist check`) brings a screen up to resolve its targets. Exactly one of
+ * `reach` and `unreachable` may be given; with neither, the screen is checked as it shows right
+ * after `login` (a menu frame) — or, for phase 'before-login', as the blank page shows it.
+ */
+export interface ScreenNavigation<S extends ScreensDefinition> {
+  /** 'before-login': the screen is there before logging in (the login screen itself). @default 'after-login' */
+  readonly phase?: 'before-login' | 'after-login';
+  /**
+   * Brings the screen up without changing anything in the system (menu links, a postback that
+   * shows more fields, a search for something that cannot exist). It starts where the screen
+   * checked before it left the session, so it should begin with a step that works from anywhere.
+   */
+  readonly reach?: (context: NavigationContext<S>) => Promise<void>;
+  /**
+   * Why the screen cannot be reached without a side effect (a receipt needs a registered case):
+   * its targets are reported 'not-checked' with this reason. A check never registers anything.
+   */
+  readonly unreachable?: string;
+}
+
+export type NavigationDefinition<S extends ScreensDefinition> = { readonly [K in keyof S & string]?: ScreenNavigation<S> };
+
 export interface SystemDefinition<S extends ScreensDefinition> {
   /** Short identifier: lower-case letters, digits, '-' or '_'. Also names the env variables. */
   readonly name: string;
@@ -81,7 +116,11 @@ export interface SystemDefinition<S extends ScreensDefinition> {
   readonly dialogs?: { readonly unexpected: 'accept' | 'dismiss' };
   readonly pageErrors?: { readonly [name: string]: PageErrorDefinition };
   readonly login?: (context: LoginContext<S>) => Promise<void>;
+  /** Ends the session politely (a preflight logs out when done, so it holds no licence). */
+  readonly logout?: (context: NavigationContext<S>) => Promise<void>;
   readonly screens: S;
+  /** How a preflight reaches each screen; a screen without an entry is reported 'not-checked'. */
+  readonly navigation?: NoInfer<NavigationDefinition<S>>;
 }
 
 /** A target after validation, with its path and normalised spec. */
@@ -91,6 +130,8 @@ export interface ResolvedTarget {
   readonly frame: string | undefined;
   readonly sensitive: boolean;
   readonly personal: boolean;
+  /** See TargetSpec.onlyWhen. */
+  readonly onlyWhen: string | undefined;
 }
 
 export interface System<S extends ScreensDefinition = ScreensDefinition> extends SystemDefinition<S> {
@@ -154,6 +195,33 @@ function validateSystem(definition: SystemDefinition<ScreensDefinition>): void {
     validateStrategies(name, where, error.strategies);
   }
   if (typeof definition.screens !== 'object' || definition.screens === null) throw configError(name, 'screens', 'must be an object');
+  for (const hook of ['login', 'logout'] as const) {
+    if (definition[hook] !== undefined && typeof definition[hook] !== 'function') throw configError(name, hook, 'must be an async function');
+  }
+  validateNavigation(name, definition.screens, definition.navigation);
+}
+
+const NAVIGATION_KEYS = ['phase', 'reach', 'unreachable'];
+
+function validateNavigation(system: string, screens: ScreensDefinition, navigation: unknown): void {
+  if (navigation === undefined) return;
+  if (typeof navigation !== 'object' || navigation === null || Array.isArray(navigation)) throw configError(system, 'navigation', 'must be an object keyed by screen name');
+  for (const [screen, entry] of Object.entries(navigation as Record<string, unknown>)) {
+    const where = `navigation.${screen}`;
+    if (!Object.hasOwn(screens, screen)) throw configError(system, where, `there is no screen "${screen}" (screens: ${Object.keys(screens).join(', ') || 'none'})`);
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) throw configError(system, where, 'must be an object like { reach: async ({ ui }) => { … } }');
+    const spec = entry as Record<string, unknown>;
+    const unknown = Object.keys(spec).filter((key) => !NAVIGATION_KEYS.includes(key));
+    if (unknown.length > 0) throw configError(system, where, `unknown key(s) ${unknown.join(', ')} (known: ${NAVIGATION_KEYS.join(', ')})`);
+    if (spec.phase !== undefined && spec.phase !== 'before-login' && spec.phase !== 'after-login') {
+      throw configError(system, `${where}.phase`, `must be 'before-login' or 'after-login', got ${JSON.stringify(spec.phase)}`);
+    }
+    if (spec.reach !== undefined && typeof spec.reach !== 'function') throw configError(system, `${where}.reach`, 'must be an async function ({ ui, baseUrl }) => …');
+    if (spec.unreachable !== undefined && !(typeof spec.unreachable === 'string' && spec.unreachable.trim() !== '')) {
+      throw configError(system, `${where}.unreachable`, 'must say in words why the screen cannot be reached');
+    }
+    if (spec.reach !== undefined && spec.unreachable !== undefined) throw configError(system, where, 'give either reach or unreachable, not both');
+  }
 }
 
 function validateAvailability(system: string, availability: Availability): void {
@@ -183,16 +251,20 @@ function collectTargets(definition: SystemDefinition<ScreensDefinition>): Map<st
     for (const [name, target] of Object.entries(screenTargets)) {
       const path = `${screen}.${name}`;
       const spec: TargetSpec = Array.isArray(target) ? { strategies: target as readonly Strategy[] } : (target as TargetSpec);
-      const known = ['strategies', 'frame', 'sensitive', 'personal'];
+      const known = ['strategies', 'frame', 'sensitive', 'personal', 'onlyWhen'];
       const unknown = Object.keys(spec).filter((key) => !known.includes(key));
       if (unknown.length > 0) throw configError(definition.name, `screen ${screen}, target ${name}`, `unknown key(s) ${unknown.join(', ')}`);
       validateStrategies(definition.name, `screen ${screen}, target ${name}`, spec.strategies);
+      if (spec.onlyWhen !== undefined && !(typeof spec.onlyWhen === 'string' && spec.onlyWhen.trim() !== '')) {
+        throw configError(definition.name, `screen ${screen}, target ${name}, onlyWhen`, 'must say in words when the target shows');
+      }
       targets.set(path, {
         path,
         strategies: spec.strategies,
         frame: spec.frame,
         sensitive: spec.sensitive === true,
         personal: spec.personal === true,
+        onlyWhen: spec.onlyWhen,
       });
     }
   }

@@ -143,3 +143,25 @@ export function targetUnion(page: Page, target: ResolvedTarget): Locator {
   const scope = scopeFor(page, target.frame);
   return unionLocator(target.strategies.map((strategy) => strategyLocator(scope, strategy))) as Locator;
 }
+
+/** How many elements one strategy of a target matches right now. */
+export interface StrategyCount {
+  readonly index: number;
+  readonly description: string;
+  readonly count: number;
+}
+
+/**
+ * Counts, once and without waiting, how many elements each of a target's strategies matches — for
+ * reports that say *which* strategy saw several elements (a preflight's 'ambiguous'), where
+ * resolveTarget only throws. Counted in the live frame, as resolveTarget's own check is.
+ */
+export async function countStrategyMatches(page: Page, system: System, path: string): Promise<StrategyCount[]> {
+  const target = system.target(path);
+  const scope = probeScopeFor(page, target.frame);
+  const counts: StrategyCount[] = [];
+  for (const [index, strategy] of target.strategies.entries()) {
+    counts.push({ index, description: describeStrategy(strategy), count: await strategyLocator(scope, strategy).count() });
+  }
+  return counts;
+}
