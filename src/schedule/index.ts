@@ -9,3 +9,5 @@ export { localTime, type LocalTime } from './local-time.ts';
 export type {
   Schedule, ScheduleInput, CalendarInput, WindowsInput, WeeklyWindow, DatedWindow, Weekday, DaySpec, FireDecision, SkipReason,
 } from './types.ts';
+export { openScheduleLedger, ScheduleLedgerError, schedulerChainId, DECISION_KINDS, DECISION_TRIGGERS, RUN_OUTCOMES, type ScheduleLedgerOptions } from './ledger.ts';
+export type { ScheduleLedger, Decision, DecisionKind, DecisionTrigger, DecisionFilter, NewDecision, RunOutcome, RunResult, ScheduleState } from './ledger.ts';

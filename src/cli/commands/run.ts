@@ -1,4 +1,4 @@
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { createLogger } from '../../audit/logger.ts';
 import { LOG_LEVELS, type LogLevel } from '../../config/config.ts';
 import { loadConfig } from '../../config/load.ts';
@@ -21,6 +21,7 @@ interface RunCliOptions {
   maxDuration?: number;
   logLevel?: LogLevel;
   json?: boolean;
+  trigger: string;
 }
 
 export function registerRunCommand(program: Command): void {
@@ -35,6 +36,7 @@ export function registerRunCommand(program: Command): void {
     .option('--max-duration <minutes>', "stop claiming after this long (default: the bot's maxRunMs)", intOption('--max-duration', 1))
     .addOption(new Option('--log-level <level>', 'operator log level (default: the config\'s logLevel, KANSLIST_LOG_LEVEL, else info)').choices([...LOG_LEVELS]))
     .option('--json', 'print the summary as JSON')
+    .option('--trigger <trigger>', "what started the run, recorded with it: 'cli', 'schedule:<name>', …", triggerOption, 'cli')
     .action(async (bot: string, o: RunCliOptions) => {
       const config = await loadConfig();
       const log = createLogger({ level: o.logLevel ?? config.logLevel, dir: `${config.paths.var}/logs`, timeZone: config.timeZone, console: !process.stdout.isTTY && !o.json });
@@ -42,7 +44,7 @@ export function registerRunCommand(program: Command): void {
       const stop = stopSignal(() => console.error('\nkanslist: stopping — finishing the items in progress (Ctrl-C again to abort now)'));
       try {
         const summary = await runBot({
-          config, bot, input: o.input, concurrency: o.concurrency, headed: o.headed, trace: o.trace, storeUrl: o.db, log,
+          config, bot, input: o.input, concurrency: o.concurrency, headed: o.headed, trace: o.trace, storeUrl: o.db, log, trigger: o.trigger,
           signal: stop.signal, maxRunMs: o.maxDuration ? o.maxDuration * 60_000 : undefined,
           onStart: ({ pending }) => progress?.start(pending),
           onOutcome: (outcome) => progress?.outcome(outcome),
@@ -56,4 +58,12 @@ export function registerRunCommand(program: Command): void {
         await log.flush();
       }
     });
+}
+
+/** A trigger is a short label such as 'cli' or 'schedule:permit-intake': one line, no control characters. */
+function triggerOption(value: string): string {
+  if (!/^[^\x00-\x1f\x7f]{1,200}$/.test(value) || value.trim() !== value) {
+    throw new InvalidArgumentError("--trigger must be a short one-line label such as 'cli' or 'schedule:permit-intake'.");
+  }
+  return value;
 }
