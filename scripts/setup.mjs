@@ -37,3 +37,22 @@ if (dependenciesStale()) {
 }
 
 run(process.execPath, [join(root, 'bin', 'kanslist.mjs'), 'browser', '--install-if-missing']);
+
+// The PDF report tests render pages with poppler's pdftoppm. Like the browser, it is installed only
+// where that is safe to do unasked (root on Debian); best effort, quiet, and never failing set-up.
+function hasCommand(command) {
+  return spawnSync(command, ['-v'], { stdio: 'ignore' }).error === undefined;
+}
+
+if (!hasCommand('pdftoppm') && process.platform === 'linux' && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
+  console.log('Kanslist: installing poppler-utils (pdftoppm, used by the PDF report tests)…');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const quiet = { cwd: root, stdio: 'ignore', env };
+  let install = spawnSync('apt-get', ['install', '-y', '-qq', 'poppler-utils'], quiet);
+  if (install.status !== 0 && spawnSync('apt-get', ['update', '-qq'], quiet).status === 0) {
+    install = spawnSync('apt-get', ['install', '-y', '-qq', 'poppler-utils'], quiet);
+  }
+  if (install.status !== 0 || !hasCommand('pdftoppm')) {
+    console.log('Kanslist: could not install poppler-utils; the PDF rendering tests will say how to install it.');
+  }
+}

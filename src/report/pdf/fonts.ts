@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
 import type { PDFDocument, PDFFont } from 'pdf-lib';
 import { ConfigError } from '../../errors.ts';
+import { useCharacterCache } from './fast-text.ts';
 
 export interface ReportFonts {
   regular: PDFFont;
@@ -37,10 +38,14 @@ function fontBytes(): Promise<{ regular: Uint8Array; bold: Uint8Array }> {
   return cache;
 }
 
-/** Registers fontkit on the document and embeds the regular and bold faces (subset). */
+/**
+ * Registers fontkit on the document and embeds the regular and bold faces (subset). Measuring and
+ * encoding go character by character through a cache (see fast-text.ts): the same glyphs and widths,
+ * without shaping every string again.
+ */
 export async function embedReportFonts(doc: PDFDocument): Promise<ReportFonts> {
   doc.registerFontkit(fontkit);
   const bytes = await fontBytes();
   const [regular, bold] = await Promise.all([doc.embedFont(bytes.regular, { subset: true }), doc.embedFont(bytes.bold, { subset: true })]);
-  return { regular, bold };
+  return { regular: useCharacterCache(regular), bold: useCharacterCache(bold) };
 }
