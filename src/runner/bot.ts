@@ -6,10 +6,29 @@ import { ConfigError } from '../errors.ts';
 import type { InputSource } from '../inputs/index.ts';
 import type { Credentials, ScreensDefinition, System, Ui } from '../ui/index.ts';
 import type { Logger } from '../audit/logger.ts';
+import type { Language } from '../config/config.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnySystem = System<any>;
 export type ScreensOf<S> = S extends System<infer X> ? X : ScreensDefinition;
+
+/**
+ * The project's settings a bot's own output needs (a letter's letterhead and dates): the run's
+ * configuration, kanslist.config.ts with its KANSLIST_* overrides, as the run loaded it.
+ */
+export interface BotSettings {
+  /** The organisation's name: `organisation`. */
+  organisation: string;
+  /** The IANA zone in which dates are calendar days: `timeZone`. */
+  timeZone: string;
+  /** The language of reports and letters: `language`. */
+  language: Language;
+}
+
+/** The settings of a loaded configuration that bots get as `ctx.settings`. */
+export function botSettings(config: BotSettings): BotSettings {
+  return { organisation: config.organisation, timeZone: config.timeZone, language: config.language };
+}
 
 /** What a bot's `process` and `verify` get besides the item. */
 export interface BotContext<S extends AnySystem = AnySystem> {
@@ -21,6 +40,8 @@ export interface BotContext<S extends AnySystem = AnySystem> {
   runId: string;
   log: Logger;
   credentials: Credentials;
+  /** The project's organisation, time zone and language, from the run's configuration. */
+  settings: BotSettings;
   /** Project-relative folders and a place for files this item produces (kept as evidence). */
   evidence: { dir: string; capture(label: string): Promise<void> };
   /** Aborted when the run stops (signal, maximum duration). */

@@ -19,6 +19,7 @@ import { launchBrowser } from '../ui/browser.ts';
 import { enqueueInput, openInput } from './enqueue.ts';
 import type { InputRow } from '../inputs/index.ts';
 import { EvidenceKeeper } from './evidence.ts';
+import { botSettings } from './bot.ts';
 import { loadBot, type LoadedBot } from './load-bot.ts';
 import type { ItemOutcome } from './outcome.ts';
 import { createRecorder } from './recorder.ts';
@@ -160,7 +161,7 @@ async function processQueue(a: ActiveRun, browser: Browser): Promise<RunStatus> 
   try {
     const shared = workerShared(a, browser, stop.signal);
     tally.settle = await settleUncertain({
-      store, bot, runId: run.id, log: a.log, signal: stop.signal, credentials: shared.credentials, trail: a.trail,
+      store, bot, runId: run.id, log: a.log, signal: stop.signal, credentials: shared.credentials, settings: shared.settings, trail: a.trail, varDir: shared.varDir,
       items: await store.queue.list({ bot: bot.name, status: 'uncertain' }),
       openSession: () => Session.open({ ...sessionOptions(shared), recorder: createRecorder({ store, runId: run.id, system: bot.system.name, log: a.log, trail: a.trail }) }),
     });
@@ -206,6 +207,7 @@ function workerShared(a: ActiveRun, browser: Browser, stop: AbortSignal): Worker
   stop.addEventListener('abort', () => stopController.abort(), { once: true });
   return {
     store: a.store, bot: loaded.bot, system: loaded.bot.system, runId: a.run.id, browser, baseUrl: a.baseUrl, credentials: a.accounts[0]!, log: a.log, trail: a.trail,
+    settings: botSettings(options.config),
     trace: options.trace ?? 'retain-on-failure',
     timeoutMs: options.timeoutMs ?? 15_000,
     varDir: options.config.paths.var,

@@ -7,11 +7,12 @@ import { errorReason } from '../errors.ts';
 import type { Logger } from '../audit/logger.ts';
 import { redact } from '../audit/redact.ts';
 import type { Store, WorkItem } from '../store/index.ts';
-import type { AnyBot, BotContext } from './bot.ts';
+import type { AnyBot, BotContext, BotSettings } from './bot.ts';
 import { revivePayload } from './payload.ts';
 import type { Session } from './session.ts';
 import type { Credentials } from '../ui/index.ts';
 import type { AuditTrail } from '../audit/trail.ts';
+import { itemEvidenceDir } from './evidence.ts';
 
 export interface SettleResult {
   verifiedDone: number;
@@ -26,8 +27,12 @@ export async function settleUncertain(options: {
   items: WorkItem[];
   openSession: () => Promise<Session>;
   credentials: Credentials;
+  /** The run's configuration as the bot's verify sees it (`ctx.settings`). */
+  settings: BotSettings;
   trail: AuditTrail;
   log: Logger;
+  /** Where each item's evidence folder lives (`<var>/runs/<run>/<item>`): files verify writes, such as a letter, are kept there. */
+  varDir: string;
   signal: AbortSignal;
 }): Promise<SettleResult> {
   const result: SettleResult = { verifiedDone: 0, requeued: 0, toReview: 0 };
@@ -57,7 +62,8 @@ export async function settleUncertain(options: {
           runId: options.runId,
           log: log.child({ item: item.key }),
           credentials: options.credentials,
-          evidence: { dir: '', capture: async () => undefined },
+          settings: options.settings,
+          evidence: { dir: itemEvidenceDir(options.varDir, options.runId, item.id), capture: async () => undefined },
           signal: options.signal,
         };
         const found = await bot.verify(revivePayload(bot.input, item.payload), ctx);

@@ -9,7 +9,7 @@ import type { Logger } from '../audit/logger.ts';
 import { redact } from '../audit/redact.ts';
 import { LeaseLostError, type Store, type WorkItem } from '../store/index.ts';
 import type { Credentials } from '../ui/index.ts';
-import type { AnyBot, AnySystem, BotContext } from './bot.ts';
+import type { AnyBot, AnySystem, BotContext, BotSettings } from './bot.ts';
 import { retryDelayMs } from './backoff.ts';
 import { EvidenceKeeper, itemEvidenceDir } from './evidence.ts';
 import type { ItemOutcome } from './outcome.ts';
@@ -28,6 +28,8 @@ export interface WorkerShared {
   browser: Browser;
   baseUrl: string;
   credentials: Credentials;
+  /** The run's configuration as bots see it (`ctx.settings`). */
+  settings: BotSettings;
   trace: TraceMode;
   timeoutMs: number;
   varDir: string;
@@ -88,8 +90,11 @@ async function processClaimed(shared: WorkerShared, workerId: string, item: Work
   await shared.trail.append({ kind: 'item.transition', itemId: item.id, itemKey: item.key, data: { from: 'pending', to: 'running', attempt: item.attempts, worker: workerId } });
   const heartbeat = startHeartbeat(shared, workerId, item.id);
   let session = current;
+  // A login that fails (an error page after the login post) leaves no session to capture from:
+  // its evidence is captured before the context closes, and reported as this attempt's evidence.
+  let loginEvidence: string | undefined;
   try {
-    session ??= await openSession(shared, recorder, evidenceDir);
+    session ??= await openSession(shared, recorder, evidenceDir, (path) => (loginEvidence = path));
     await session.startItemTrace(`${shared.bot.name} ${item.key}`);
     const result = await withTimeout(runItem(shared, item, session, dir, itemLog, heartbeat.lost), shared.itemTimeoutMs, item.key);
     await session.stopItemTrace(false, join(dir, 'trace.zip'));
@@ -98,7 +103,7 @@ async function processClaimed(shared: WorkerShared, workerId: string, item: Work
     return report(shared, item, started, { kind: result.verified ? 'verified' : 'done', output: result.output }, session);
   } catch (error) {
     const code = errorCode(error);
-    const evidence = session ? await shared.evidence.capture(session.page, shared.system, dir, code).catch(() => undefined) : undefined;
+    const evidence = session ? await shared.evidence.capture(session.page, shared.system, dir, code).catch(() => undefined) : loginEvidence;
     const trace = session ? await session.stopItemTrace(true, join(dir, `trace-attempt-${item.attempts}.zip`)).catch(() => undefined) : undefined;
     const reason = redact(errorReason(error));
     if (heartbeat.lost.aborted || error instanceof LeaseLostError) {
@@ -137,7 +142,8 @@ async function recordFailure(
   return report(shared, item, started, { kind: status === 'pending' ? 'retry' : 'failed', code, reason, evidence }, undefined);
 }
 
-async function openSession(shared: WorkerShared, recorder: RunRecorder, evidenceDir: () => string): Promise<Session> {
+/** `onLoginEvidence` gets the folder of the evidence a failed login left (none when the same failure was kept before). */
+async function openSession(shared: WorkerShared, recorder: RunRecorder, evidenceDir: () => string, onLoginEvidence: (path: string) => void): Promise<Session> {
   return Session.open({
     browser: shared.browser,
     system: shared.system,
@@ -147,7 +153,10 @@ async function openSession(shared: WorkerShared, recorder: RunRecorder, evidence
     trace: shared.trace,
     timeoutMs: shared.timeoutMs,
     evidenceDir,
-    onLoginFailure: async (page, error) => void (await shared.evidence.capture(page, shared.system, evidenceDir(), `login-${errorCode(error)}`)),
+    onLoginFailure: async (page, error) => {
+      const path = await shared.evidence.capture(page, shared.system, evidenceDir(), `login-${errorCode(error)}`);
+      if (path) onLoginEvidence(path);
+    },
   });
 }
 
@@ -160,12 +169,14 @@ async function runItem(shared: WorkerShared, item: WorkItem, session: Session, d
     runId: shared.runId,
     log,
     credentials: shared.credentials,
+    settings: shared.settings,
     evidence: { dir, capture: async (label) => void (await shared.evidence.capture(session.page, shared.system, dir, label)) },
     signal,
   };
   // A retry may follow an attempt that failed after its effect was made (a 500 page after the
-  // save): ask the system first, so that the effect is never made twice.
-  if (item.attempts > 1 && shared.bot.verify) {
+  // save): ask the system first, so that the effect is never made twice. An item an operator
+  // requeued starts again at attempt 1 but has earlier attempts on record: ask then too.
+  if (shared.bot.verify && (item.attempts > 1 || (await shared.store.queue.attempts(item.id)).length > 1)) {
     const found = await shared.bot.verify(payload, ctx);
     if (found.exists) return { output: found.output ?? null, verified: true };
   }

@@ -6,7 +6,7 @@ import { withStore } from '../with-store.ts';
 export function registerRetryCommand(program: Command): void {
   program
     .command('retry <runOrItem>')
-    .description("Put a run's failed items (or one failed or review item) back in the queue; `kanslist run <bot>` then processes them")
+    .description("Put a run's failed items (or one failed or review item) back in the queue; `kanslist run <bot>` then processes them, asking the bot's verify first whether an earlier attempt's effect exists")
     .option('--db <url>', 'store URL')
     .action((ref: string, o: { db?: string }) =>
       withStore(o.db, async (store) => {

@@ -41,7 +41,7 @@ export function registerReviewCommand(program: Command): void {
 
   review
     .command('requeue <item>')
-    .description('Send a review item back to the bot (after the data was corrected at the source)')
+    .description("Send a review item back to the bot (after the data was corrected at the source); the bot's verify first checks whether an earlier attempt's effect exists")
     .option('--db <url>', 'store URL')
     .action((id: string, o: { db?: string }) =>
       withStore(o.db, async (store) => {
