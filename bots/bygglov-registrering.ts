@@ -1,4 +1,7 @@
-import { BusinessRuleError, defineBot, parsePersonnummer, xlsx, type BotContext, type InvalidIdentityNumberError } from 'kanslist';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { BusinessRuleError, defineBot, errorCode, parsePersonnummer, TransientUiError, writeLetter, xlsx, type BotContext, type InvalidIdentityNumberError } from 'kanslist';
+import { bygglovKvittensFileName, checkBygglovKvittensTemplate, makeBygglovKvittens } from '../reports/letters/bygglov-kvittens.ts';
 import casehub from '../selectors/casehub.ts';
 
 /** One building-permit application from the e-service export. */
@@ -24,6 +27,19 @@ export const MEASURES: Record<string, string> = {
 };
 
 type Ctx = BotContext<typeof casehub>;
+
+/** What the bot leaves in the item's output: the case number, and the receipt letter it wrote. */
+interface Registered {
+  caseNumber: string;
+  /** Absolute path of `kvittens-<applicationId>.pdf` in the item's evidence folder; null when none could be written. */
+  letter: string | null;
+}
+
+/** The applicant as the population-register lookup filled them into CaseHub's form. */
+interface Applicant {
+  name: string;
+  address: string;
+}
 
 export default defineBot({
   name: 'bygglov-registrering',
@@ -64,25 +80,14 @@ export default defineBot({
   maxAttempts: 4,
   itemTimeoutMs: 90_000,
 
-  async process(application, ctx) {
+  async process(application, ctx): Promise<Registered> {
     const { ui } = ctx;
-    // 1. A fresh "Nytt ärende" form, of the building-permit type (the select posts back).
-    await ui.waitForPostback(() => ui.click('menu.newCase'), { frame: 'main' });
-    await ui.select('newCase.caseType', { label: 'Bygglov' }, { postback: true });
-    // 2. The applicant, through the population-register lookup popup that fills name and address.
-    await ui.fill('newCase.personnummer', parsePersonnummer(application.personnummer).normalized);
-    await ui.popup('newCase.lookupPerson', async (popup) => {
-      if (await popup.isPresent('personPopup.notFound', { timeoutMs: 0 })) {
-        await popup.click('personPopup.close');
-        throw new BusinessRuleError('BYGGLOV_PERSON_NOT_FOUND', 'The applicant is not in the population register.', {
-          remedy: 'Check the personnummer with the applicant; register by hand if they are not registered in Sweden.',
-        });
-      }
-      await popup.click('personPopup.choose');
-    });
-    if (!(await ui.value('newCase.applicantName'))) {
-      throw new BusinessRuleError('BYGGLOV_APPLICANT_NOT_FILLED', 'The person lookup did not fill in the applicant.');
-    }
+    // 0. The letter's template first: a broken template stops the run before a case is
+    //    registered, not after.
+    await checkLetterTemplate();
+    // 1. A fresh "Nytt ärende" form, of the building-permit type, and 2. the applicant, through
+    //    the population-register lookup popup that fills name and address.
+    const applicant = await lookUpApplicant(application, ctx);
     // 3. The application itself, its e-service id and its PDF.
     await ui.fill('newCase.propertyDesignation', application.propertyDesignation);
     await ui.select('newCase.measure', { label: MEASURES[application.measure]! });
@@ -95,14 +100,100 @@ export default defineBot({
     }, { frame: 'main' });
     await rejectValidationErrors(ctx);
     await ui.waitFor('receipt.heading');
-    return { caseNumber: await ui.text('receipt.caseNumber') };
+    const caseNumber = await ui.text('receipt.caseNumber');
+    // 5. The receipt letter to the applicant, kept with the item's evidence. Should writing it
+    //    fail, the retry verifies first, finds the case and writes the letter then.
+    return { caseNumber, letter: await writeReceiptLetter(application, caseNumber, applicant, ctx) };
   },
 
   async verify(application, ctx) {
     const caseNumber = await findCaseByExternalRef(ctx, application.applicationId);
-    return caseNumber ? { exists: true, output: { caseNumber } } : { exists: false };
+    if (!caseNumber) return { exists: false };
+    // The case exists (an earlier attempt registered it): it still gets its receipt letter.
+    const output: Registered = { caseNumber, letter: await ensureReceiptLetter(application, caseNumber, ctx) };
+    return { exists: true, output };
   },
 });
+
+/** Opens a new building-permit form and lets the population register fill in the applicant. */
+async function lookUpApplicant(application: Application, ctx: Ctx): Promise<Applicant> {
+  const { ui } = ctx;
+  await ui.waitForPostback(() => ui.click('menu.newCase'), { frame: 'main' });
+  await ui.select('newCase.caseType', { label: 'Bygglov' }, { postback: true });
+  await ui.fill('newCase.personnummer', parsePersonnummer(application.personnummer).normalized);
+  await ui.popup('newCase.lookupPerson', async (popup) => {
+    if (await popup.isPresent('personPopup.notFound', { timeoutMs: 0 })) {
+      await popup.click('personPopup.close');
+      throw new BusinessRuleError('BYGGLOV_PERSON_NOT_FOUND', 'The applicant is not in the population register.', {
+        remedy: 'Check the personnummer with the applicant; register by hand if they are not registered in Sweden.',
+      });
+    }
+    await popup.click('personPopup.choose');
+  });
+  const applicant = { name: await ui.value('newCase.applicantName'), address: await ui.value('newCase.applicantAddress') };
+  if (!applicant.name || !applicant.address) {
+    throw new BusinessRuleError('BYGGLOV_APPLICANT_NOT_FILLED', 'The person lookup did not fill in the applicant\'s name and address.', {
+      remedy: 'Check the applicant in the population register; register by hand if the address is protected or missing.',
+    });
+  }
+  return applicant;
+}
+
+/**
+ * Writes `kvittens-<applicationId>.pdf` into the item's evidence folder; the same letter again
+ * replaces it. The letterhead and the dates' time zone are the project's (`ctx.settings`).
+ */
+async function writeReceiptLetter(application: Application, caseNumber: string, applicant: Applicant, ctx: Ctx): Promise<string | null> {
+  if (!ctx.evidence.dir) return noEvidenceFolder(ctx, caseNumber);
+  const facts = {
+    applicationId: application.applicationId,
+    submittedAt: application.submittedAt,
+    caseNumber,
+    applicantName: applicant.name,
+    applicantAddress: applicant.address,
+    propertyDesignation: application.propertyDesignation,
+    measure: MEASURES[application.measure] ?? application.measure,
+  };
+  const path = await writeLetter(ctx.evidence.dir, bygglovKvittensFileName(application.applicationId), await makeBygglovKvittens(facts, ctx.settings));
+  ctx.log.info(`receipt letter for case ${caseNumber} written: ${path}`);
+  return path;
+}
+
+/**
+ * The receipt letter for a case found by `verify`: the one an earlier attempt wrote, or a new one
+ * with the applicant looked up again (nothing is registered for it). A system fault is retried like
+ * any other; anything else leaves the case done without a letter, with a warning, because the
+ * case itself exists and must not be registered again.
+ */
+async function ensureReceiptLetter(application: Application, caseNumber: string, ctx: Ctx): Promise<string | null> {
+  if (!ctx.evidence.dir) return noEvidenceFolder(ctx, caseNumber);
+  const earlier = join(ctx.evidence.dir, bygglovKvittensFileName(application.applicationId));
+  if (statSync(earlier, { throwIfNoEntry: false })?.isFile()) return earlier;
+  try {
+    await checkLetterTemplate();
+    return await writeReceiptLetter(application, caseNumber, await lookUpApplicant(application, ctx), ctx);
+  } catch (error) {
+    if (error instanceof TransientUiError) throw error;
+    ctx.log.warn(`the receipt letter for case ${caseNumber} could not be written (${errorCode(error)}); the case exists and is not registered again`);
+    return null;
+  }
+}
+
+/** Without a folder to keep it in, a letter is not evidence: it is not written, and the log says so. */
+function noEvidenceFolder(ctx: Ctx, caseNumber: string): null {
+  ctx.log.warn(`no evidence folder for item ${ctx.item.id}: the receipt letter for case ${caseNumber} was not written`);
+  return null;
+}
+
+/** The letter template's fields, checked once per process. */
+let templateChecked: Promise<void> | undefined;
+function checkLetterTemplate(): Promise<void> {
+  templateChecked ??= checkBygglovKvittensTemplate().catch((error: unknown) => {
+    templateChecked = undefined; // a fixed template is checked again next time
+    throw error;
+  });
+  return templateChecked;
+}
 
 async function rejectValidationErrors({ ui }: Ctx): Promise<void> {
   if (!(await ui.isPresent('newCase.validationErrors', { timeoutMs: 0 }))) return;
