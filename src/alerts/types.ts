@@ -38,20 +38,13 @@ export interface Alerter {
   flush(timeoutMs?: number): Promise<AlertDeliveryCounts>;
 }
 
-/** The JSON body POSTed to the webhook. */
-export interface WebhookBody {
+/** The JSON body POSTed to the webhook: the alert as raised, with its severity, organisation and machine. */
+export interface WebhookBody extends Omit<Alert, 'at'> {
   source: 'kanslist';
   organisation: string;
-  kind: AlertKind;
   severity: AlertSeverity;
   /** ISO 8601, UTC. */
   at: string;
-  schedule?: string;
-  bot?: string;
-  runId?: string;
-  system?: string;
-  message: string;
-  details?: Record<string, unknown>;
   /** The machine that raised it. */
   host: string;
 }

@@ -4,35 +4,19 @@
  * same instant. Each fire must be launched exactly once, and what one decided the other must not
  * decide again — a skip, an overlap, a restart's catch-up alike.
  */
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { verifyAll } from '../../src/audit/trail.ts';
 import { ManualClock } from '../../src/schedule/daemon/clock.ts';
+import { usePgSchemas } from '../helpers/pg-schemas.ts';
 import { RecordingLauncher, brief, createSchedulerHarness, schedule, type SchedulerHarness } from '../helpers/scheduler-doubles.ts';
 
-const pgUrl = process.env.KANSLIST_TEST_PG_URL;
+const { url: pgUrl, newSchemaUrl: storeUrl } = usePgSchemas('kanslist_sched');
 
 describe.skipIf(!pgUrl)('two schedulers on one PostgreSQL schema (set KANSLIST_TEST_PG_URL to run)', () => {
-  const schemas: string[] = [];
   let h: SchedulerHarness | undefined;
-  const storeUrl = () => {
-    const name = `kanslist_sched_${randomBytes(5).toString('hex')}`;
-    schemas.push(name);
-    return `${pgUrl}${pgUrl!.includes('?') ? '&' : '?'}schema=${name}`;
-  };
   afterEach(async () => {
     await h?.close();
     h = undefined;
-  });
-  afterAll(async () => {
-    const client = new pg.Client({ connectionString: pgUrl });
-    await client.connect();
-    try {
-      for (const s of schemas) await client.query(`drop schema if exists "${s}" cascade`);
-    } finally {
-      await client.end();
-    }
   });
 
   it('launches each fire once, records each decision once, and both audit chains verify', async () => {

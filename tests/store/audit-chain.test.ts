@@ -4,12 +4,10 @@
  * deleted record, two records swapped, a forged record inserted or appended — are each detected.
  * With an HMAC key, a chain recomputed with plain SHA-256 does not verify.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { openAuditTrail, recordsForPerson, verifyAll, verifyRun, type AuditEntry, type AuditKind } from '../../src/audit/trail.ts';
 import { recordHash } from '../../src/audit/trail-hash.ts';
@@ -17,6 +15,7 @@ import { syntheticPersonnummer } from '../../src/identity/index.ts';
 import type { AuditTables } from '../../src/store/audit.ts';
 import { openStore, type AuditRow, type Store } from '../../src/store/index.ts';
 import { createRng, pick, randomInt, type Rng } from '../../src/util/rng.ts';
+import { usePgSchemas } from '../helpers/pg-schemas.ts';
 
 const RECORDS = 200;
 const MUTATIONS = 100;
@@ -305,25 +304,7 @@ afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
-const pgUrl = process.env.KANSLIST_TEST_PG_URL;
-if (pgUrl === undefined || pgUrl === '') {
-  describe.skipIf(true)('audit chain: postgres (set KANSLIST_TEST_PG_URL to run)', () => {
-    it('runs the audit chain suite on PostgreSQL', () => undefined);
-  });
-} else {
-  const schemas: string[] = [];
-  defineAuditChainConformance('postgres', () => {
-    const schema = `kanslist_audit_${randomBytes(6).toString('hex')}`;
-    schemas.push(schema);
-    return openStore(pgUrl, { schema });
-  });
-  afterAll(async () => {
-    const client = new pg.Client({ connectionString: pgUrl });
-    await client.connect();
-    try {
-      for (const schema of schemas.splice(0)) await client.query(`drop schema if exists "${schema}" cascade`);
-    } finally {
-      await client.end();
-    }
-  });
-}
+const { url: pgUrl, newSchema } = usePgSchemas('kanslist_audit');
+describe.skipIf(pgUrl === undefined)('PostgreSQL (set KANSLIST_TEST_PG_URL to run)', () => {
+  defineAuditChainConformance('postgres', () => openStore(pgUrl!, { schema: newSchema() }));
+});

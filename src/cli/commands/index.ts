@@ -1,14 +1,18 @@
 import type { Command } from 'commander';
 import { registerAuditCommand } from './audit.ts';
 import { registerBotsCommand } from './bots.ts';
+import { registerCheckCommand } from './check.ts';
 import { registerBrowserCommand } from './browser.ts';
 import { registerDemoCommand } from './demo.ts';
 import { registerFixtureCommand } from './fixture.ts';
 import { registerRetryCommand } from './retry.ts';
+import { registerReportCommand } from './report.ts';
 import { registerReviewCommand } from './review.ts';
 import { registerRunCommand } from './run.ts';
 import { registerRunsCommands } from './runs.ts';
 import { registerSchedulesCommand } from './schedules.ts';
+import { registerScheduleCommand } from './schedule.ts';
+import { registerSchedulerCommand } from './scheduler.ts';
 import { registerVaultCommand } from './vault.ts';
 
 export function registerCommands(program: Command): void {
@@ -18,9 +22,13 @@ export function registerCommands(program: Command): void {
   registerRunsCommands(program);
   registerRetryCommand(program);
   registerReviewCommand(program);
+  registerReportCommand(program);
   registerFixtureCommand(program);
   registerBrowserCommand(program);
   registerAuditCommand(program);
   registerVaultCommand(program);
   registerSchedulesCommand(program);
+  registerScheduleCommand(program);
+  registerSchedulerCommand(program);
+  registerCheckCommand(program);
 }

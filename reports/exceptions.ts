@@ -1,0 +1,165 @@
+/**
+ * The exceptions list for clerks: every item waiting in review (business exceptions, input rows
+ * that failed validation, uncertain items the runner could not settle), longest waiting first,
+ * with the reason, the evidence folder and the command that closes it.
+ *
+ * XLSX by default (a clerk filters and sorts it); PDF on request. `kanslist report exceptions`.
+ */
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  commonMessages, createReportPdf, createXlsxWorkbook, defineReport, exceptionItems, exceptionSummary, wallClock,
+  type ExceptionRow, type ExceptionSummary, type ReportContext, type ReportFile,
+} from 'kanslist';
+import { exceptionsMessages } from './exceptions-messages.ts';
+
+export interface ExceptionsParams {
+  /** Only this bot's items; all bots when undefined. */
+  bot?: string | undefined;
+}
+
+/** More rows than this make a PDF nobody reads; the XLSX has them all. */
+export const PDF_ITEM_LIMIT = 2000;
+const DAY_MS = 86_400_000;
+
+export default defineReport<ExceptionsParams>({
+  name: 'exceptions',
+  formats: ['xlsx', 'pdf'],
+  defaultFormats: ['xlsx'],
+  async render(ctx, params) {
+    const summary = await exceptionSummary(ctx.store, { bot: params.bot });
+    const base = join(ctx.outDir, `exceptions-${isoDate(ctx.now, ctx.config.timeZone)}.${ctx.language}`);
+    const files: ReportFile[] = [];
+    if (ctx.formats.includes('xlsx')) files.push({ format: 'xlsx', path: await writeXlsx(ctx, params, summary, `${base}.xlsx`) });
+    if (ctx.formats.includes('pdf')) files.push({ format: 'pdf', path: await writePdf(ctx, params, summary, `${base}.pdf`) });
+    ctx.log.info(`exceptions list written (${summary.total} items)`, { files: files.map((f) => f.path) });
+    return files;
+  },
+});
+
+type Texts = ReturnType<typeof exceptionsMessages.for>;
+
+/** The local date for the file name, always YYYY-MM-DD so the files sort by date. */
+function isoDate(epochMs: number, timeZone: string): string {
+  const w = wallClock(epochMs, timeZone);
+  return `${w.year}-${String(w.month).padStart(2, '0')}-${String(w.day).padStart(2, '0')}`;
+}
+
+function reasonText(item: ExceptionRow): string {
+  return [item.errorCode, item.reason].filter((s) => s !== null && s !== '').join(': ');
+}
+
+async function writePdf(ctx: ReportContext, params: ExceptionsParams, summary: ExceptionSummary, path: string): Promise<string> {
+  const t = exceptionsMessages.for(ctx.language);
+  const f = ctx.format;
+  const pdf = await createReportPdf(ctx, {
+    title: t.title,
+    subtitle: t.subtitle({ date: f.date(ctx.now), bot: params.bot }),
+    keywords: ['kanslist', 'exceptions', ...(params.bot ? [params.bot] : [])],
+  });
+  pdf.paragraph(t.intro);
+  pdf.keyValues([
+    [t.waiting, f.integer(summary.total)],
+    [t.oldest, summary.oldest === null ? '–' : f.dateTime(summary.oldest)],
+  ]);
+  if (summary.total === 0) {
+    pdf.paragraph(t.none, { bold: true });
+    await writeFile(path, await pdf.save());
+    return path;
+  }
+  pdf.heading(t.byBot, 2);
+  pdf.table([{ header: t.bot, width: 4 }, { header: t.count, width: 1, align: 'right' }], summary.byBot.map((b) => [b.bot, f.integer(b.count)]));
+  pdf.heading(t.byCode, 2);
+  pdf.table([{ header: t.code, width: 4 }, { header: t.count, width: 1, align: 'right' }], summary.byCode.map((c) => [c.code || t.noCode, f.integer(c.count)]));
+  pdf.heading(t.howTo, 2);
+  pdf.paragraph(`${t.howToHandled}\n${t.howToRequeue}\n${t.howToEvidence}`, { size: 9 });
+
+  const rows: string[][] = [];
+  for await (const item of exceptionItems(ctx.store, { bot: params.bot, varDir: ctx.config.paths.var })) {
+    if (rows.length === PDF_ITEM_LIMIT) break;
+    rows.push([params.bot ? item.key : `${item.key}\n${item.bot}`, reasonText(item), f.dateTime(item.since), `${item.itemId}\n${item.evidence ?? item.source ?? ''}`]);
+  }
+  pdf.pageBreak();
+  pdf.heading(t.sheetExceptions);
+  if (summary.total > rows.length) pdf.paragraph(t.capped({ shown: f.integer(rows.length), total: f.integer(summary.total) }), { color: 'warning' });
+  pdf.table(
+    [{ header: params.bot ? t.key : `${t.key} / ${t.bot}`, width: 1.7 }, { header: t.reason, width: 3 }, { header: t.since, width: 1.3 }, { header: `${t.itemId} / ${t.evidence}`, width: 3.4 }],
+    rows,
+    { zebra: true, fontSize: 7.5 },
+  );
+  await writeFile(path, await pdf.save());
+  return path;
+}
+
+interface XlsxExceptionRow {
+  bot: string;
+  key: string;
+  code: string | null;
+  reason: string | null;
+  since: number;
+  days: number;
+  attempts: number;
+  source: string | null;
+  evidence: string | null;
+  itemId: string;
+  run: string | null;
+  handled: string;
+  requeue: string;
+}
+
+async function writeXlsx(ctx: ReportContext, params: ExceptionsParams, summary: ExceptionSummary, path: string): Promise<string> {
+  const t = exceptionsMessages.for(ctx.language);
+  const common = commonMessages.for(ctx.language);
+  const wb = await createXlsxWorkbook(path, { language: ctx.language, timeZone: ctx.config.timeZone, creator: ctx.config.organisation, title: t.title, created: ctx.now });
+
+  // 1. The list itself, first, so it is what opens.
+  const list = wb.sheet<XlsxExceptionRow>(t.sheetExceptions, [
+    { key: 'bot', header: t.bot, type: 'text', width: 22 },
+    { key: 'key', header: t.key, type: 'text', width: 22 },
+    { key: 'code', header: t.code, type: 'text', width: 28 },
+    { key: 'reason', header: t.reason, type: 'text', width: 60 },
+    { key: 'since', header: t.since, type: 'datetime' },
+    { key: 'days', header: t.days, type: 'number' },
+    { key: 'attempts', header: t.attempts, type: 'integer' },
+    { key: 'source', header: t.source, type: 'text', width: 28 },
+    { key: 'evidence', header: t.evidence, type: 'text', width: 60 },
+    { key: 'itemId', header: t.itemId, type: 'text', width: 38 },
+    { key: 'run', header: t.run, type: 'text', width: 38 },
+    { key: 'handled', header: t.handled, type: 'text', width: 60 },
+    { key: 'requeue', header: t.requeue, type: 'text', width: 50 },
+  ]);
+  await list.addAll(xlsxRows(ctx, params));
+
+  // 2. Counts by bot and by reason code.
+  const counts = wb.sheet<{ group: string; name: string; count: number }>(t.sheetSummary, [
+    { key: 'group', header: t.group, type: 'text', width: 20 },
+    { key: 'name', header: t.name, type: 'text', width: 40 },
+    { key: 'count', header: t.count, type: 'integer' },
+  ]);
+  counts.add({ group: common.total, name: t.waiting, count: summary.total });
+  for (const b of summary.byBot) counts.add({ group: t.byBot, name: b.bot, count: b.count });
+  for (const c of summary.byCode) counts.add({ group: t.byCode, name: c.code || t.noCode, count: c.count });
+
+  await wb.close();
+  return path;
+}
+
+async function* xlsxRows(ctx: ReportContext, params: ExceptionsParams): AsyncGenerator<XlsxExceptionRow> {
+  for await (const item of exceptionItems(ctx.store, { bot: params.bot, varDir: ctx.config.paths.var })) {
+    yield {
+      bot: item.bot,
+      key: item.key,
+      code: item.errorCode,
+      reason: item.reason,
+      since: item.since,
+      days: Math.max(0, (ctx.now - item.since) / DAY_MS),
+      attempts: item.attempts,
+      source: item.source,
+      evidence: item.evidence,
+      itemId: item.itemId,
+      run: item.runId,
+      handled: item.handledCommand,
+      requeue: item.requeueCommand,
+    };
+  }
+}

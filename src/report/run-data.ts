@@ -1,0 +1,245 @@
+/**
+ * What a run report shows, read from the store: the run's facts and counts (loaded once), and its
+ * items sorted by finish time (paged with a keyset, so a run of 10 000 items is never in memory at
+ * once). Payloads are never read: they hold identity numbers. Reasons and outputs pass through
+ * redact() again on the way out, whatever was done when they were written.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { sql, type Kysely } from 'kysely';
+import { redact } from '../audit/redact.ts';
+import { auditKeyFromEnv, verifyRun, type VerifyResult } from '../audit/trail.ts';
+import { ConfigError } from '../errors.ts';
+import type { Database } from '../store/schema.ts';
+import type { AttemptOutcome, AuditHead, DriftSummary, EnqueueResult, ItemStatus, Run, Store } from '../store/index.ts';
+
+export const ATTEMPT_OUTCOMES: readonly AttemptOutcome[] = ['done', 'review', 'retry', 'failed', 'released', 'uncertain'];
+
+export interface RunReportData {
+  run: Run;
+  /** The run's input (a file path, usually), redacted: a file name may carry an identity number. */
+  input: string | null;
+  /** endedAt − startedAt; null while the run is still going. */
+  durationMs: number | null;
+  /** Items of the run (enqueued by it or attempted in it) by their status now. */
+  counts: Record<ItemStatus, number>;
+  /** Sum of `counts`. */
+  items: number;
+  /** Attempts made in this run, by how each ended (a retried item counts once per attempt). */
+  attempts: Record<AttemptOutcome, number>;
+  /** What the run's input gave, when the run recorded it (rows rejected by validation went to review). */
+  enqueue: EnqueueResult | null;
+  drift: DriftSummary[];
+  /** `<var>/runs/<runId>`: every item's screenshots, HTML and traces are in a folder below it. */
+  evidenceDir: string;
+  /** The run's last audit record; null when the run wrote no audit trail. */
+  auditHead: AuditHead | null;
+  /** The hash chain checked up to the head; null when there is no trail to check. */
+  verification: VerifyResult | null;
+}
+
+/** One item as the run report prints it. */
+export interface RunItemRow {
+  itemId: string;
+  key: string;
+  /** The item's status now (a review item a clerk handled since shows 'handled'). */
+  status: ItemStatus;
+  /** How its last attempt in this run ended; 'rejected' for an input row that failed validation; null if this run never tried it. */
+  outcome: AttemptOutcome | 'rejected' | null;
+  /** Attempts in this run. */
+  attempts: number;
+  startedAt: number | null;
+  /** When its last attempt in this run ended (for a rejected row: when it was read); the sort order. */
+  finishedAt: number | null;
+  /** Time spent on the item in this run, over all its attempts. */
+  durationMs: number | null;
+  /** The output, as "name: value" text (e.g. "caseNumber: BN 2026-000123"), redacted. */
+  output: string;
+  errorCode: string | null;
+  /** The business or system reason, redacted. */
+  reason: string | null;
+  /** The item's evidence folder for this run, when anything was saved there. */
+  evidence: string | null;
+  /** Where the item came from, e.g. 'input.xlsx row 7'. */
+  source: string | null;
+}
+
+/**
+ * Loads the facts of one run (by id or unique prefix). Throws KANSLIST_RUN_UNKNOWN (exit 2) when there is none.
+ * The chain is verified with `auditKey`, by default the key from KANSLIST_AUDIT_KEY(_FILE) as `kanslist audit verify` uses.
+ */
+export async function loadRunReportData(store: Store, runRef: string, options: { varDir: string; auditKey?: Buffer | null }): Promise<RunReportData> {
+  const run = await store.runs.get(runRef);
+  if (!run) {
+    throw new ConfigError('KANSLIST_RUN_UNKNOWN', 'No run has this id or id prefix.', {
+      where: `run "${runRef}"`,
+      remedy: 'See `kanslist runs` for the run ids (a unique prefix of 6+ characters is enough).',
+    });
+  }
+  const counts = await store.queue.counts({ runId: run.id });
+  const auditHead = (await store.audit.head(run.id)) ?? null;
+  // Verified whenever anything is there: records without a head are a broken trail, not a missing one.
+  const verification = await verifyRun(store, run.id, { key: options.auditKey === undefined ? auditKeyFromEnv() : options.auditKey });
+  return {
+    run,
+    input: run.input === null ? null : redact(run.input),
+    durationMs: run.endedAt === null ? null : run.endedAt - run.startedAt,
+    counts,
+    items: Object.values(counts).reduce((a, b) => a + b, 0),
+    attempts: await attemptOutcomes(store.db, run.id),
+    enqueue: enqueueOf(run.summary),
+    drift: await store.runs.drift(run.id),
+    evidenceDir: join(options.varDir, 'runs', run.id),
+    auditHead,
+    verification: auditHead === null && verification.records === 0 ? null : verification,
+  };
+}
+
+async function attemptOutcomes(db: Kysely<Database>, runId: string): Promise<Record<AttemptOutcome, number>> {
+  const rows = await db
+    .selectFrom('item_attempts')
+    .select((eb) => ['outcome', eb.fn.countAll<number | string>().as('n')])
+    .where('run_id', '=', runId)
+    .groupBy('outcome')
+    .execute();
+  const out = Object.fromEntries(ATTEMPT_OUTCOMES.map((o) => [o, 0])) as Record<AttemptOutcome, number>;
+  // An attempt still open (outcome null) belongs to a running or abandoned run: not counted as any outcome.
+  for (const row of rows) if (row.outcome !== null && row.outcome in out) out[row.outcome as AttemptOutcome] = Number(row.n);
+  return out;
+}
+
+function enqueueOf(summary: unknown): EnqueueResult | null {
+  if (!summary || typeof summary !== 'object') return null;
+  const enqueue = (summary as { enqueue?: unknown }).enqueue;
+  if (!enqueue || typeof enqueue !== 'object') return null;
+  const e = enqueue as Partial<EnqueueResult>;
+  return { added: Number(e.added ?? 0), rejected: Number(e.rejected ?? 0), skippedDone: Number(e.skippedDone ?? 0), alreadyQueued: Number(e.alreadyQueued ?? 0) };
+}
+
+export interface RunItemsOptions {
+  varDir: string;
+  /** Rows per query. @default 1000 */
+  pageSize?: number;
+}
+
+/**
+ * The run's items, oldest finish first (ties by insertion order), a page per query. Only the columns
+ * the report prints are selected: never the payload.
+ */
+export async function* runItems(store: Store, runId: string, options: RunItemsOptions): AsyncGenerator<RunItemRow> {
+  const pageSize = options.pageSize ?? 1000;
+  let after: { at: number; seq: number } | undefined;
+  for (;;) {
+    const rows = await runItemsPage(store.db, runId, after, pageSize);
+    for (const row of rows) yield toRunItemRow(row, runId, options.varDir);
+    const last = rows.at(-1);
+    if (rows.length < pageSize || last === undefined) return;
+    after = { at: Number(last.sort_at), seq: Number(last.seq) };
+  }
+}
+
+interface RunItemSqlRow {
+  seq: number | string;
+  id: string;
+  key: string;
+  status: string;
+  output: string | null;
+  source: string | null;
+  item_code: string | null;
+  item_reason: string | null;
+  enqueued_run_id: string | null;
+  total_attempts: number | string;
+  n: number | string | null;
+  first_started: number | string | null;
+  last_ended: number | string | null;
+  work_ms: number | string | null;
+  outcome: string | null;
+  attempt_code: string | null;
+  attempt_reason: string | null;
+  sort_at: number | string;
+}
+
+/**
+ * One page: the items enqueued by the run or attempted in it, each with its attempts in this run
+ * summed up and its last attempt (by seq: a released attempt repeats its number) joined in. The
+ * run's items are found through the two indexes (enqueued_run_id, item_attempts.run_id), never by
+ * scanning every item of every run. Plain SQL that both engines read the same way.
+ */
+async function runItemsPage(db: Kysely<Database>, runId: string, after: { at: number; seq: number } | undefined, limit: number): Promise<RunItemSqlRow[]> {
+  // An item this run only enqueued (rejected, or left for a later run) sorts at its enqueue time.
+  const sortAt = sql`coalesce(r.last_ended, r.first_started, w.created_at)`;
+  const keyset = after === undefined ? sql`` : sql`where ${sortAt} > ${after.at} or (${sortAt} = ${after.at} and w.seq > ${after.seq})`;
+  const result = await sql<RunItemSqlRow>`
+    with r as (
+      select item_id, max(seq) as last_seq, count(*) as n, min(started_at) as first_started, max(ended_at) as last_ended,
+             sum(coalesce(ended_at, started_at) - started_at) as work_ms
+      from item_attempts where run_id = ${runId} group by item_id
+    ),
+    ids as (
+      select id as item_id from work_items where enqueued_run_id = ${runId}
+      union
+      select item_id from r
+    )
+    select w.seq, w.id, w.key, w.status, w.output, w.source, w.error_code as item_code, w.reason as item_reason,
+           w.enqueued_run_id, w.attempts as total_attempts, r.n, r.first_started, r.last_ended, r.work_ms,
+           la.outcome, la.error_code as attempt_code, la.reason as attempt_reason, ${sortAt} as sort_at
+    from ids
+    join work_items w on w.id = ids.item_id
+    left join r on r.item_id = w.id
+    left join item_attempts la on la.seq = r.last_seq
+    ${keyset}
+    order by sort_at, w.seq
+    limit ${limit}`.execute(db);
+  return result.rows;
+}
+
+function toRunItemRow(row: RunItemSqlRow, runId: string, varDir: string): RunItemRow {
+  const attempts = Number(row.n ?? 0);
+  const rejected = Number(row.total_attempts) === 0 && row.enqueued_run_id === runId && row.status === 'review' && row.item_code !== null;
+  const evidence = join(varDir, 'runs', runId, row.id);
+  const code = attempts > 0 ? (row.attempt_code ?? null) : row.item_code;
+  const reason = attempts > 0 ? (row.attempt_reason ?? null) : row.item_reason;
+  return {
+    itemId: row.id,
+    key: row.key,
+    status: row.status as ItemStatus,
+    outcome: attempts > 0 ? ((row.outcome as AttemptOutcome | null) ?? null) : rejected ? 'rejected' : null,
+    attempts,
+    startedAt: numOrNull(row.first_started),
+    finishedAt: attempts > 0 ? numOrNull(row.last_ended) : rejected ? Number(row.sort_at) : null,
+    durationMs: attempts > 0 ? numOrNull(row.work_ms) : null,
+    output: formatOutput(parseJson(row.output)),
+    errorCode: code,
+    reason: reason === null ? null : redact(reason),
+    evidence: existsSync(evidence) ? evidence : null,
+    source: row.source === null ? null : redact(row.source),
+  };
+}
+
+function numOrNull(value: number | string | null): number | null {
+  return value === null ? null : Number(value);
+}
+
+function parseJson(text: string | null): unknown {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * An item's output as one line a person reads: `{ caseNumber: 'BN 2026-000123' }` becomes
+ * "caseNumber: BN 2026-000123"; nested values are shown as compact JSON. Identity numbers and
+ * registered secrets are masked.
+ */
+export function formatOutput(output: unknown): string {
+  if (output === null || output === undefined) return '';
+  if (typeof output !== 'object') return redact(String(output));
+  if (Array.isArray(output)) return redact(output.map((v) => (typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v))).join(', '));
+  const parts = Object.entries(output as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined && v !== null)
+    .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`);
+  return redact(parts.join('; '));
+}
