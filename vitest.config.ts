@@ -7,10 +7,9 @@ export default defineConfig({
     // opens its own database), so they run in parallel processes.
     pool: 'forks',
     fileParallelism: true,
-    // Vitest's default is one worker fewer than the CPUs: a single worker on a 2-core machine. Most
-    // files spend their time waiting (fixture latency, child processes, a browser), so three run
-    // side by side without starving each other.
-    maxWorkers: 3,
+    // Workers: Vitest's default (one fewer than the CPUs). The browser and CLI files are CPU-bound
+    // (Chromium, a tsx start per CLI call): on two cores, three at once made each file three times
+    // slower and pushed some past their timeouts, for no gain in total time.
     testTimeout: 60_000,
     hookTimeout: 60_000,
     reporters: process.env.CI ? ['default'] : ['default'],
