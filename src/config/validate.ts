@@ -1,4 +1,5 @@
 import { ConfigError } from '../errors.ts';
+import { isTimeZone } from '../util/wall-clock.ts';
 import { FTE_COUNTRIES, LANGUAGES, LOG_LEVELS, type KanslistConfig } from './config.ts';
 
 /** Checks every key and throws one ConfigError naming the first bad key, its value and what is allowed. */
@@ -47,16 +48,6 @@ export function validateConfig(config: KanslistConfig, source: string): void {
   }
   if (annualHoursPerFte !== undefined && !(typeof annualHoursPerFte === 'number' && annualHoursPerFte >= 100 && annualHoursPerFte <= 3000)) {
     fail('reports.annualHoursPerFte', `${String(annualHoursPerFte)} is not a plausible number of annual hours.`, 'Give the annual working hours of one full-time clerk, e.g. 1700.');
-  }
-}
-
-function isTimeZone(zone: unknown): boolean {
-  if (typeof zone !== 'string' || !zone) return false;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
   }
 }
 

@@ -1,8 +1,12 @@
 /**
- * Wall-clock parts of an instant in a time zone, via Intl (handles DST). All schedule date math
- * goes through here so that "Good Friday" and "06:00" mean the schedule's local day and time.
+ * Wall-clock parts of an instant in a schedule's time zone (DST included). All schedule date math
+ * goes through here so that "Good Friday" and "06:00" mean the schedule's local day and time; the
+ * zone arithmetic itself is src/util/wall-clock.ts, shared with the reports.
  */
+import { wallClock } from '../util/wall-clock.ts';
 import type { Weekday } from './types.ts';
+
+export { isTimeZone } from '../util/wall-clock.ts';
 
 export interface LocalTime {
   /** 'YYYY-MM-DD' */
@@ -15,39 +19,17 @@ export interface LocalTime {
   time: string;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', weekday: 'short', hourCycle: 'h23',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
+/** Sunday first, as Date.getUTCDay counts. */
+const WEEKDAYS: readonly Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 
 export function localTime(at: Date, timeZone: string): LocalTime {
-  const parts: Record<string, string> = {};
-  for (const p of formatter(timeZone).formatToParts(at)) parts[p.type] = p.value;
-  const hour = Number(parts.hour) % 24;
-  const minute = Number(parts.minute);
+  const local = wallClock(at.getTime(), timeZone);
+  const two = (n: number) => String(n).padStart(2, '0');
   return {
-    date: `${parts.year}-${parts.month}-${parts.day}`,
-    year: Number(parts.year),
-    weekday: (parts.weekday ?? 'Mon').toLowerCase().slice(0, 3) as Weekday,
-    minutes: hour * 60 + minute,
-    time: `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`,
+    date: `${local.year}-${two(local.month)}-${two(local.day)}`,
+    year: local.year,
+    weekday: WEEKDAYS[new Date(Date.UTC(local.year, local.month - 1, local.day)).getUTCDay()]!,
+    minutes: local.hour * 60 + local.minute,
+    time: `${two(local.hour)}:${two(local.minute)}`,
   };
-}
-
-export function isTimeZone(zone: unknown): zone is string {
-  if (typeof zone !== 'string' || zone === '') return false;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }

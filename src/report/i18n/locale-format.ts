@@ -16,7 +16,7 @@
  * - A value that is not a finite number (0/0, a missing timestamp) prints as an en dash `–`.
  */
 import { LOCALES, type Language } from './language.ts';
-import { checkTimeZone, wallClock } from './wall-clock.ts';
+import { checkTimeZone, wallClock } from '../../util/wall-clock.ts';
 
 export interface LocaleFormat {
   language: Language;

@@ -3,7 +3,7 @@
  * start at local midnight, which in Europe/Stockholm is 23:00 or 22:00 UTC depending on DST — so
  * boundaries are computed here, per date, and never by adding 7 × 24 hours.
  */
-import { localTime } from '../../schedule/local-time.ts';
+import { wallClock, zoneOffsetMs } from '../../util/wall-clock.ts';
 
 /** A local calendar date. Month 1–12. */
 export interface CivilDate {
@@ -60,16 +60,6 @@ export function isoWeek(date: CivilDate): { year: number; week: number } {
   return { year: thursday.year, week: Math.floor((dayNumber(thursday) - dayNumber(jan1)) / 7) + 1 };
 }
 
-/** How far the zone's wall clock is ahead of UTC at `epochMs`, in milliseconds. */
-function zoneOffsetMs(epochMs: number, timeZone: string): number {
-  const at = new Date(epochMs);
-  const local = localTime(at, timeZone);
-  const date = parseCivilDate(local.date);
-  if (date === undefined) throw new RangeError(`Unexpected local date ${local.date}`);
-  const wall = dayNumber(date) * DAY_MS + local.minutes * 60_000 + at.getUTCSeconds() * 1000 + at.getUTCMilliseconds();
-  return wall - epochMs;
-}
-
 /**
  * The first instant of a local date in the zone: local midnight; where a DST change makes midnight
  * happen twice, the first one; where a jump skips midnight (00:00 → 01:00), the jump itself.
@@ -86,7 +76,6 @@ export function startOfLocalDay(date: CivilDate, timeZone: string): number {
 
 /** The local date of an instant in the zone. */
 export function localDate(epochMs: number, timeZone: string): CivilDate {
-  const date = parseCivilDate(localTime(new Date(epochMs), timeZone).date);
-  if (date === undefined) throw new RangeError(`Unexpected local date for ${epochMs}`);
-  return date;
+  const { year, month, day } = wallClock(epochMs, timeZone);
+  return { year, month, day };
 }

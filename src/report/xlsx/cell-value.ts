@@ -6,7 +6,7 @@
  * may be personal data).
  */
 import { InputError } from '../../errors.ts';
-import { wallClockAsUtcDate } from '../i18n/wall-clock.ts';
+import { wallClockAsUtcDate } from '../../util/wall-clock.ts';
 import { isNumericType, type CellType } from './cell-formats.ts';
 import { inertText } from './inert-text.ts';
 

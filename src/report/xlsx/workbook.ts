@@ -10,7 +10,7 @@
 import ExcelJS from 'exceljs';
 import { ConfigError, KanslistError } from '../../errors.ts';
 import type { Language } from '../i18n/language.ts';
-import { checkTimeZone } from '../i18n/wall-clock.ts';
+import { checkTimeZone } from '../../util/wall-clock.ts';
 import { CELL_TYPES, defaultWidth, numberFormat, type CellType } from './cell-formats.ts';
 import { toCellValue } from './cell-value.ts';
 import { checkSheetName } from './sheet-name.ts';

@@ -1,8 +1,8 @@
 /**
- * Local wall-clock time in an IANA time zone, from epoch milliseconds. Reports print times as the
- * office that reads them sees them, and Excel (which has no time zones) gets the same fields.
+ * Local wall-clock time in an IANA time zone, from epoch milliseconds: the one place Kanslist turns
+ * an instant into a zone's date and time (schedules' days and windows, report dates, Excel cells).
  */
-import { ConfigError } from '../../errors.ts';
+import { ConfigError } from '../errors.ts';
 
 export interface WallClock {
   year: number;
@@ -50,9 +50,20 @@ export function checkTimeZone(timeZone: string): void {
   formatterFor(timeZone);
 }
 
+/** Whether `zone` is an IANA time zone this Node knows. */
+export function isTimeZone(zone: unknown): zone is string {
+  if (typeof zone !== 'string' || zone === '') return false;
+  try {
+    formatterFor(zone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The local date and time at `epochMs` in `timeZone`. */
 export function wallClock(epochMs: number, timeZone: string): WallClock {
-  const local = new Date(epochMs + offsetAt(epochMs, timeZone));
+  const local = new Date(epochMs + zoneOffsetMs(epochMs, timeZone));
   return {
     year: local.getUTCFullYear(),
     month: local.getUTCMonth() + 1,
@@ -69,7 +80,7 @@ export function wallClock(epochMs: number, timeZone: string): WallClock {
  * for a sheet of a million dates, so offsets are remembered per quarter hour: when the offset is
  * the same at both ends of a quarter hour, no change of offset (DST) lies inside it.
  */
-function offsetAt(epochMs: number, timeZone: string): number {
+export function zoneOffsetMs(epochMs: number, timeZone: string): number {
   const start = Math.floor(epochMs / QUARTER_HOUR) * QUARTER_HOUR;
   let zone = offsets.get(timeZone);
   if (!zone) offsets.set(timeZone, (zone = new Map()));
@@ -104,5 +115,5 @@ function intlOffset(epochMs: number, timeZone: string): number {
  * writes as the Excel serial date, so the sheet shows local time.
  */
 export function wallClockAsUtcDate(epochMs: number, timeZone: string): Date {
-  return new Date(epochMs + offsetAt(epochMs, timeZone));
+  return new Date(epochMs + zoneOffsetMs(epochMs, timeZone));
 }
