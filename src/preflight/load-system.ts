@@ -3,10 +3,10 @@
  * way this can go wrong is a ConfigError naming the system and file, so `kanslist check` exits 2.
  */
 import { basename, extname } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { ConfigError } from '../errors.ts';
 import { contentHash, listBotFiles } from '../runner/load-bot.ts';
 import type { System } from '../ui/system.ts';
+import { importDefaultExport } from '../config/import-default.ts';
 
 export interface LoadedSystemMap {
   system: System;
@@ -35,27 +35,16 @@ export async function loadSystemMap(name: string, selectorsDir: string): Promise
   return { system, file, version: contentHash([file]) };
 }
 
-async function importSystemMap(file: string): Promise<System> {
-  let module: { default?: unknown };
-  try {
-    module = (await import(pathToFileURL(file).href)) as { default?: unknown };
-  } catch (cause) {
-    // defineSystem validates when the file loads: its ConfigError names the field already.
-    if (cause instanceof ConfigError) throw cause;
-    const detail = cause instanceof Error ? cause.message.split('\n')[0] : String(cause);
-    throw new ConfigError('KANSLIST_SYSTEM_MAP_BROKEN', `The system map could not be loaded: ${detail}`, {
-      where: file,
-      remedy: 'Fix the error in the file (run `npx tsc --noEmit` for details).',
-      cause,
-    });
-  }
-  if (!isSystem(module.default)) {
-    throw new ConfigError('KANSLIST_SYSTEM_MAP_BROKEN', 'The file does not export a system map as its default export.', {
-      where: file,
-      remedy: 'End the file with `export default defineSystem({ ... })`.',
-    });
-  }
-  return module.default;
+function importSystemMap(file: string): Promise<System> {
+  return importDefaultExport(file, {
+    what: 'system map',
+    brokenCode: 'KANSLIST_SYSTEM_MAP_BROKEN',
+    wrongCode: 'KANSLIST_SYSTEM_MAP_BROKEN',
+    wrongMessage: 'The file does not export a system map as its default export.',
+    expected: 'export default defineSystem({ ... })',
+    accepts: isSystem,
+    passConfigErrors: true,
+  });
 }
 
 function isSystem(value: unknown): value is System {

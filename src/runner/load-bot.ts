@@ -8,6 +8,7 @@ import { basename, extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError } from '../errors.ts';
 import { isBot, type AnyBot } from './bot.ts';
+import { importDefaultExport } from '../config/import-default.ts';
 
 export interface LoadedBot {
   bot: AnyBot;
@@ -49,25 +50,15 @@ export async function loadBot(name: string, dirs: { bots: string; selectors: str
   return { bot, file, systemFile, version: contentHash([file, systemFile].filter((f): f is string => !!f)) };
 }
 
-export async function importBot(file: string): Promise<AnyBot> {
-  let module: { default?: unknown };
-  try {
-    module = (await import(pathToFileURL(file).href)) as { default?: unknown };
-  } catch (cause) {
-    const detail = cause instanceof Error ? cause.message.split('\n')[0] : String(cause);
-    throw new ConfigError('KANSLIST_BOT_BROKEN', `The bot file could not be loaded: ${detail}`, {
-      where: file,
-      remedy: 'Fix the error in the file (run `npx tsc --noEmit` for details).',
-      cause,
-    });
-  }
-  if (!isBot(module.default)) {
-    throw new ConfigError('KANSLIST_BOT_NO_DEFAULT', 'The file does not export a bot as its default export.', {
-      where: file,
-      remedy: 'End the file with `export default defineBot({ ... })`.',
-    });
-  }
-  return module.default;
+export function importBot(file: string): Promise<AnyBot> {
+  return importDefaultExport(file, {
+    what: 'bot file',
+    brokenCode: 'KANSLIST_BOT_BROKEN',
+    wrongCode: 'KANSLIST_BOT_NO_DEFAULT',
+    wrongMessage: 'The file does not export a bot as its default export.',
+    expected: 'export default defineBot({ ... })',
+    accepts: isBot,
+  });
 }
 
 async function findSystemFile(bot: AnyBot, selectorsDir: string): Promise<string | undefined> {
