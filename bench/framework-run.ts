@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { robotAccountsEnv } from '../fixtures/casehub/index.ts';
+import { robotAccountsEnv } from '../src/fixtures/casehub/index.ts';
 import { loadConfig } from '../src/config/load.ts';
 import { runBot } from '../src/runner/run.ts';
 import { openStore } from '../src/store/index.ts';

@@ -19,9 +19,9 @@ import { loadConfig } from '../src/config/load.ts';
 import { reportContext } from '../src/report/render-report.ts';
 import { annualHoursPerFte, computeTimeSaved, EXCEPTION_STATUSES } from '../src/report/time-saved/index.ts';
 import { openStore } from '../src/store/index.ts';
-import timeSavedReport from '../reports/time-saved.ts';
-import { writeTimeSavedPdf } from '../reports/time-saved-pdf.ts';
-import { writeTimeSavedXlsx } from '../reports/time-saved-xlsx.ts';
+import timeSavedReport from '../src/report/builtin/time-saved.ts';
+import { writeTimeSavedPdf } from '../src/report/builtin/time-saved-pdf.ts';
+import { writeTimeSavedXlsx } from '../src/report/builtin/time-saved-xlsx.ts';
 import { BENCH_BOTS, BENCH_PERIOD, BENCH_TIME_ZONE } from './report-time-saved-data.ts';
 
 export interface Measured {

@@ -6,8 +6,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CLERK_ACCOUNT, ROBOT_ACCOUNTS, startCaseHub, type CaseHub } from '../fixtures/casehub/index.ts';
-import { generateEServiceExport, type GeneratedExport } from '../fixtures/inputs/index.ts';
+import { CLERK_ACCOUNT, ROBOT_ACCOUNTS, startCaseHub, type CaseHub } from '../src/fixtures/casehub/index.ts';
+import { generateEServiceExport, type GeneratedExport } from '../src/fixtures/inputs/index.ts';
 import { runFramework } from './framework-run.ts';
 import { processTreeCpuMs } from './cpu.ts';
 import { measurement, type Contestant, type Measurement, type RawRun } from './measure.ts';

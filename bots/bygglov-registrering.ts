@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { BusinessRuleError, defineBot, errorCode, parsePersonnummer, TransientUiError, writeLetter, xlsx, type BotContext, type InvalidIdentityNumberError } from 'kanslist';
+import { BusinessRuleError, defineBot, errorCode, parsePersonnummer, TransientUiError, xlsx, type BotContext, type InvalidIdentityNumberError } from 'kanslist';
+import { writeLetter } from 'kanslist/report';
 import { bygglovKvittensFileName, checkBygglovKvittensTemplate, makeBygglovKvittens } from '../reports/letters/bygglov-kvittens.ts';
 import casehub from '../selectors/casehub.ts';
 

@@ -3,7 +3,7 @@
 // are missing or stale, then makes sure a browser is there. Plain Node only: this runs before
 // any dependency exists.
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -34,6 +34,28 @@ if (dependenciesStale()) {
   const env = { PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1', npm_config_audit: 'false', npm_config_fund: 'false' };
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   run(npm, existsSync(join(root, 'package-lock.json')) ? ['ci', '--no-audit', '--no-fund'] : ['install', '--no-audit', '--no-fund'], env);
+}
+
+// Kanslist itself runs as built JavaScript (dist/): build it when it is missing or older than a source.
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+function buildStale() {
+  const stamp = join(root, 'dist', '.tsbuildinfo');
+  if (!existsSync(stamp)) return true;
+  const sources = Math.max(newestMtime(join(root, 'src')), ...['tsconfig.json', 'tsconfig.build.json', 'package.json'].map((f) => statSync(join(root, f)).mtimeMs));
+  return statSync(stamp).mtimeMs < sources;
+}
+
+if (existsSync(join(root, 'src')) && buildStale()) {
+  console.log('Kanslist: building (src/ to dist/)…');
+  run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json']);
 }
 
 run(process.execPath, [join(root, 'bin', 'kanslist.mjs'), 'browser', '--install-if-missing']);

@@ -7,7 +7,7 @@
  * address are what the letter needs to reach them.
  */
 import { join } from 'node:path';
-import { fillPdfForm, PdfFormError, listPdfFormFields } from 'kanslist';
+import { fillPdfForm, PdfFormError, listPdfFormFields } from 'kanslist/report';
 
 export const BYGGLOV_KVITTENS_TEMPLATE = join(import.meta.dirname, '..', 'templates', 'bygglov-kvittens.pdf');
 

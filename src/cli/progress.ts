@@ -66,6 +66,10 @@ function formatMinutes(minutes: number): string {
 export function formatOutput(output: unknown): string {
   if (output === null || output === undefined) return '';
   if (typeof output === 'string') return output;
-  if (typeof output === 'object' && 'caseNumber' in output) return String((output as { caseNumber: unknown }).caseNumber);
+  // An output of one value (a case number, a reference) reads best as that value alone.
+  if (typeof output === 'object') {
+    const values = Object.values(output as Record<string, unknown>);
+    if (values.length === 1 && (typeof values[0] === 'string' || typeof values[0] === 'number')) return String(values[0]);
+  }
   return JSON.stringify(output);
 }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { ConfigError } from '../errors.ts';
+import { importUserModule } from '../util/user-module.ts';
 
 /**
  * Imports a module from the project (fixtures, bots, system maps) by path relative to the root.
@@ -15,5 +15,5 @@ export async function importProjectModule<T>(root: string, relativePath: string,
       remedy: 'Run the command from the project root (where kanslist.config.ts is).',
     });
   }
-  return (await import(pathToFileURL(file).href)) as T;
+  return (await importUserModule(file)) as T;
 }

@@ -3,8 +3,8 @@
  * syntax or import error, or a file that exports something else, becomes one ConfigError that
  * names the file and says what to write — never a stack trace from deep inside the loader.
  */
-import { pathToFileURL } from 'node:url';
 import { ConfigError } from '../errors.ts';
+import { importUserModule } from '../util/user-module.ts';
 
 export interface DefaultExportKind<T> {
   /** Words for the file in messages: 'bot file', 'system map'. */
@@ -24,7 +24,7 @@ export interface DefaultExportKind<T> {
 export async function importDefaultExport<T>(file: string, kind: DefaultExportKind<T>): Promise<T> {
   let module: { default?: unknown };
   try {
-    module = (await import(pathToFileURL(file).href)) as { default?: unknown };
+    module = (await importUserModule(file)) as { default?: unknown };
   } catch (cause) {
     if (kind.passConfigErrors && cause instanceof ConfigError) throw cause;
     const detail = cause instanceof Error ? cause.message.split('\n')[0] : String(cause);

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { ConfigError } from '../errors.ts';
+import { importUserModule } from '../util/user-module.ts';
 import { DEFAULT_CONFIG, type KanslistConfig, type KanslistConfigInput } from './config.ts';
 import { validateConfig } from './validate.ts';
 
@@ -28,7 +28,7 @@ export async function loadConfig(root = process.cwd(), env: NodeJS.ProcessEnv = 
 async function importConfig(file: string): Promise<KanslistConfigInput> {
   let module: { default?: unknown };
   try {
-    module = (await import(pathToFileURL(file).href)) as { default?: unknown };
+    module = (await importUserModule(file)) as { default?: unknown };
   } catch (cause) {
     throw new ConfigError('KANSLIST_CONFIG_BROKEN', `The configuration file could not be loaded: ${(cause as Error).message}`, {
       where: file,

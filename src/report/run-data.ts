@@ -53,7 +53,7 @@ export interface RunItemRow {
   finishedAt: number | null;
   /** Time spent on the item in this run, over all its attempts. */
   durationMs: number | null;
-  /** The output, as "name: value" text (e.g. "caseNumber: BN 2026-000123"), redacted. */
+  /** The output, as "name: value" text (e.g. "reference: 2026-000123"), redacted. */
   output: string;
   errorCode: string | null;
   /** The business or system reason, redacted. */
@@ -230,8 +230,8 @@ function parseJson(text: string | null): unknown {
 }
 
 /**
- * An item's output as one line a person reads: `{ caseNumber: 'BN 2026-000123' }` becomes
- * "caseNumber: BN 2026-000123"; nested values are shown as compact JSON. Identity numbers and
+ * An item's output as one line a person reads: `{ reference: '2026-000123' }` becomes
+ * "reference: 2026-000123"; nested values are shown as compact JSON. Identity numbers and
  * registered secrets are masked.
  */
 export function formatOutput(output: unknown): string {

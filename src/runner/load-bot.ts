@@ -5,8 +5,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { ConfigError } from '../errors.ts';
+import { importUserModule } from '../util/user-module.ts';
 import { isBot, type AnyBot } from './bot.ts';
 import { importDefaultExport } from '../config/import-default.ts';
 
@@ -64,7 +64,7 @@ export function importBot(file: string): Promise<AnyBot> {
 async function findSystemFile(bot: AnyBot, selectorsDir: string): Promise<string | undefined> {
   for (const file of listBotFiles(selectorsDir)) {
     try {
-      const module = (await import(pathToFileURL(file).href)) as { default?: unknown };
+      const module = (await importUserModule(file)) as { default?: unknown };
       if (module.default === bot.system) return file;
     } catch {
       // A broken system map that this bot does not use is not this run's problem.

@@ -4,10 +4,10 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { DEFAULT_SCHEDULE_TIME_ZONE, isSchedule } from './define.ts';
 import { ScheduleConfigError } from './errors.ts';
 import type { Schedule } from './types.ts';
+import { importUserModule } from '../util/user-module.ts';
 
 export interface LoadSchedulesOptions {
   /** Names of the bots in bots/: a schedule naming another bot is an error. */
@@ -42,7 +42,7 @@ export async function loadSchedules(dir: string, options: LoadSchedulesOptions):
 export async function loadScheduleFile(file: string, options: LoadSchedulesOptions): Promise<Schedule> {
   let module: { default?: unknown };
   try {
-    module = (await import(pathToFileURL(file).href)) as { default?: unknown };
+    module = (await importUserModule(file)) as { default?: unknown };
   } catch (error) {
     if (error instanceof ScheduleConfigError) throw error.inFile(file);
     const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateEServiceExport } from '../../fixtures/inputs/index.ts';
+import { generateEServiceExport } from '../../src/fixtures/inputs/index.ts';
 import { openStore, type Run, type WorkItem } from '../../src/store/index.ts';
 import { cliJson, identityNumberForms, runCli } from '../helpers/cli.ts';
 import { BOT, cliEnv, createHarness, type Harness } from '../helpers/run-harness.ts';

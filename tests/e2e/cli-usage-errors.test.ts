@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { robotAccountsEnv } from '../../fixtures/casehub/index.ts';
-import { generateEServiceExport, type GeneratedExport } from '../../fixtures/inputs/index.ts';
+import { robotAccountsEnv } from '../../src/fixtures/casehub/index.ts';
+import { generateEServiceExport, type GeneratedExport } from '../../src/fixtures/inputs/index.ts';
 import { plainEnv, runCli, type CliResult } from '../helpers/cli.ts';
 import { BOT, REPO_ROOT } from '../helpers/run-harness.ts';
 

@@ -8,7 +8,7 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROBOT_ACCOUNTS } from '../../fixtures/casehub/index.ts';
+import { ROBOT_ACCOUNTS } from '../../src/fixtures/casehub/index.ts';
 import { plainEnv, runCli, type CliResult } from '../helpers/cli.ts';
 import { BOT, KANSLIST_BIN, REPO_ROOT, createHarness, type Harness } from '../helpers/run-harness.ts';
 

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROBOT_ACCOUNTS } from '../../fixtures/casehub/index.ts';
+import { ROBOT_ACCOUNTS } from '../../src/fixtures/casehub/index.ts';
 import casehub from '../../selectors/casehub.ts';
 import { createLogger } from '../../src/audit/logger.ts';
 import { launchBrowser } from '../../src/ui/browser.ts';

@@ -6,7 +6,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findPerson } from '../../fixtures/population/register.ts';
+import { findPerson } from '../../src/fixtures/population/register.ts';
 import { syntheticPersonnummer } from '../../src/identity/index.ts';
 import type { RunSummary } from '../../src/runner/summary.ts';
 import { openStore, type WorkItem } from '../../src/store/index.ts';

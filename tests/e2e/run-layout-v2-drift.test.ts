@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateEServiceExport, type GeneratedExport } from '../../fixtures/inputs/index.ts';
+import { generateEServiceExport, type GeneratedExport } from '../../src/fixtures/inputs/index.ts';
 import type { RunSummary } from '../../src/runner/summary.ts';
 import { openStore } from '../../src/store/index.ts';
 import { BOT, createHarness, type Harness } from '../helpers/run-harness.ts';

@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROBOT_ACCOUNTS } from '../../fixtures/casehub/index.ts';
+import { ROBOT_ACCOUNTS } from '../../src/fixtures/casehub/index.ts';
 import type { RunSummary } from '../../src/runner/summary.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
 import { startCli } from '../helpers/cli.ts';

@@ -4,10 +4,10 @@
  */
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
-import { controlId, LAYOUTS, startCaseHub, type CaseHub, type LayoutName } from '../../fixtures/casehub/index.ts';
+import { controlId, LAYOUTS, startCaseHub, type CaseHub, type LayoutName } from '../../src/fixtures/casehub/index.ts';
 import { launchBrowser } from '../../src/ui/browser.ts';
-import type { ControlKey } from '../../fixtures/casehub/layout.ts';
-import { populationRegister } from '../../fixtures/population/register.ts';
+import type { ControlKey } from '../../src/fixtures/casehub/layout.ts';
+import { populationRegister } from '../../src/fixtures/population/register.ts';
 
 export const DEMO_USER = { username: 'handlaggare', password: 'Kommun2026!' } as const;
 

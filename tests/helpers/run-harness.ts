@@ -6,8 +6,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CLERK_ACCOUNT, ROBOT_ACCOUNTS, robotAccountsEnv, startCaseHub, type CaseHub, type CaseHubFaults, type LayoutName } from '../../fixtures/casehub/index.ts';
-import { generateEServiceExport, type GeneratedExport } from '../../fixtures/inputs/index.ts';
+import { CLERK_ACCOUNT, ROBOT_ACCOUNTS, robotAccountsEnv, startCaseHub, type CaseHub, type CaseHubFaults, type LayoutName } from '../../src/fixtures/casehub/index.ts';
+import { generateEServiceExport, type GeneratedExport } from '../../src/fixtures/inputs/index.ts';
 import { loadConfig, type LoadedConfig } from '../../src/config/load.ts';
 import { runBot, type RunBotOptions } from '../../src/runner/run.ts';
 import type { RunSummary } from '../../src/runner/summary.ts';

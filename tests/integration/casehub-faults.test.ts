@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../../src/ui/browser.ts';
-import { startCaseHub, type CaseHub, type CaseHubOptions } from '../../fixtures/casehub/index.ts';
+import { startCaseHub, type CaseHub, type CaseHubOptions } from '../../src/fixtures/casehub/index.ts';
 import { byControl, chooseCaseType, login, lookUpApplicant, mainFrame, newPage, openMenu, syntheticPerson } from '../helpers/casehub.ts';
 
 let browser: Browser;

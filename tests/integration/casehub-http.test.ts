@@ -3,7 +3,7 @@
  * demands, and what the test API reports. This is what a bot that skipped the browser would meet.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startCaseHub, type CaseHub } from '../../fixtures/casehub/index.ts';
+import { startCaseHub, type CaseHub } from '../../src/fixtures/casehub/index.ts';
 import { DEMO_USER } from '../helpers/casehub.ts';
 
 let hub: CaseHub;

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { controlId, LAYOUTS, startCaseHub, type CaseHub, type LayoutName } from '../../fixtures/casehub/index.ts';
+import { controlId, LAYOUTS, startCaseHub, type CaseHub, type LayoutName } from '../../src/fixtures/casehub/index.ts';
 import { byControl, login, mainFrame, newPage, openMenu, registerBygglov, syntheticPerson } from '../helpers/casehub.ts';
 import { useLoggedInCaseHub } from '../helpers/casehub.ts';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../../src/ui/browser.ts';
-import { startCaseHub, type CaseHub, type LayoutName } from '../../fixtures/casehub/index.ts';
+import { startCaseHub, type CaseHub, type LayoutName } from '../../src/fixtures/casehub/index.ts';
 import { DEMO_USER, login, mainFrame, newPage, openMenu, submitLogin } from '../helpers/casehub.ts';
 
 let browser: Browser;

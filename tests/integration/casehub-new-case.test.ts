@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startCaseHub, type CaseHub, type LayoutName } from '../../fixtures/casehub/index.ts';
+import { startCaseHub, type CaseHub, type LayoutName } from '../../src/fixtures/casehub/index.ts';
 import {
   byControl, chooseCaseType, login, lookUpApplicant, mainFrame, newPage, openMenu, readReceiptNumber, registerBygglov, syntheticPerson,
 } from '../helpers/casehub.ts';

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../../src/ui/browser.ts';
-import { startCaseHub, type CaseHub, type LayoutName } from '../../fixtures/casehub/index.ts';
+import { startCaseHub, type CaseHub, type LayoutName } from '../../src/fixtures/casehub/index.ts';
 import { byControl, login, mainFrame, newPage, openMenu, registerBygglov, syntheticPerson } from '../helpers/casehub.ts';
 
 let browser: Browser;

@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CLERK_ACCOUNT, ROBOT_ACCOUNTS, robotAccountsEnv, startCaseHub, type CaseHub, type LayoutName } from '../../fixtures/casehub/index.ts';
+import { CLERK_ACCOUNT, ROBOT_ACCOUNTS, robotAccountsEnv, startCaseHub, type CaseHub, type LayoutName } from '../../src/fixtures/casehub/index.ts';
 import { verifyAll } from '../../src/audit/trail.ts';
 import { loadConfig } from '../../src/config/load.ts';
 import { runPreflight, type PreflightReport } from '../../src/preflight/index.ts';

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { CLERK_ACCOUNT, ROBOT_ACCOUNTS, robotAccountsEnv, startCaseHub, type CaseHub } from '../../fixtures/casehub/index.ts';
+import { CLERK_ACCOUNT, ROBOT_ACCOUNTS, robotAccountsEnv, startCaseHub, type CaseHub } from '../../src/fixtures/casehub/index.ts';
 import type { PreflightReport } from '../../src/preflight/index.ts';
 import { plainEnv, runCli } from '../helpers/cli.ts';
 

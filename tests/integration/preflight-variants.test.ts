@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startCaseHub, type CaseHub } from '../../fixtures/casehub/index.ts';
+import { startCaseHub, type CaseHub } from '../../src/fixtures/casehub/index.ts';
 import casehub from '../../selectors/casehub.ts';
 import { checkSystem } from '../../src/preflight/check-system.ts';
 import { launchBrowser } from '../../src/ui/browser.ts';

@@ -38,4 +38,19 @@ describe('import boundaries', () => {
     expect(files.length).toBeGreaterThan(0);
     expect(internal).toEqual([]);
   });
+
+  it('what an organisation writes imports Kanslist only through its entry points', () => {
+    const files = ['bots', 'selectors', 'schedules', 'reports', 'templates'].flatMap((d) => sourceFiles(join(ROOT, d)));
+    const entryPoints = new Set(['kanslist', 'kanslist/report', 'kanslist/runtime', 'kanslist/testing']);
+    const other = files.flatMap((file) =>
+      imports(file).filter((s) => s.startsWith('kanslist') && !entryPoints.has(s)).map((s) => `${relative(ROOT, file)} imports ${s}`),
+    );
+    expect(other).toEqual([]);
+  });
+
+  it('src/ holds no knowledge of the example bot or its system, except the bundled fixtures', () => {
+    const files = sourceFiles(join(ROOT, 'src')).filter((f) => !f.includes(`${join('src', 'fixtures')}`));
+    const naming = files.filter((file) => /bygglov|caseNumber/.test(readFileSync(file, 'utf8'))).map((f) => relative(ROOT, f));
+    expect(naming).toEqual([]);
+  });
 });

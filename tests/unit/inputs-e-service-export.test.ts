@@ -3,8 +3,8 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { COLUMNS, SHEET_NAME, generateEServiceExport, type GeneratedExport } from '../../fixtures/inputs/index.ts';
-import { findPerson } from '../../fixtures/population/register.ts';
+import { COLUMNS, SHEET_NAME, generateEServiceExport, type GeneratedExport } from '../../src/fixtures/inputs/index.ts';
+import { findPerson } from '../../src/fixtures/population/register.ts';
 import { isValidPersonnummer, parsePersonnummer } from '../../src/identity/index.ts';
 import { ConfigError } from '../../src/errors.ts';
 

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { findPerson, populationRegister } from '../../fixtures/population/register.ts';
+import { findPerson, populationRegister } from '../../src/fixtures/population/register.ts';
 import { isValidPersonnummer, parsePersonnummer } from '../../src/identity/index.ts';
 
 describe('population register', () => {

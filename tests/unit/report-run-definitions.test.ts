@@ -1,14 +1,16 @@
 /**
- * How `kanslist report` and the demo find and run report definitions: loaded from the project's
- * reports/ folder at run time, language and formats checked with errors that name the option, and
+ * How `kanslist report` and the demo find and run report definitions: the built-in ones, a
+ * project's replacement of one (a file of the same name in reports/) and the project's own reports,
+ * language and formats checked with errors that name the option, and
  * the time-saved period built from --month / --quarter / --from --to.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/audit/logger.ts';
 import { timeSavedParams } from '../../src/cli/commands/report.ts';
-import { loadReportDefinition, runProjectReport } from '../../src/cli/report-definitions.ts';
+import { listReports, loadProjectReport, loadReportDefinition, renderWith, runProjectReport } from '../../src/cli/report-definitions.ts';
+import { BUILTIN_REPORTS } from '../../src/report/builtin/index.ts';
 import type { LoadedConfig } from '../../src/config/load.ts';
 import { parseFormats, reportLanguage } from '../../src/report/render-report.ts';
 import type { Store } from '../../src/store/index.ts';
@@ -28,9 +30,10 @@ afterEach(async () => {
 });
 
 describe('report definitions from the project', () => {
-  it('loads the three built-in definitions from reports/', async () => {
+  it('uses the three built-in definitions when the project replaces none', async () => {
     for (const [name, formats] of [['run', ['pdf', 'xlsx']], ['time-saved', ['pdf', 'xlsx']], ['exceptions', ['xlsx']]] as const) {
       const definition = await loadReportDefinition(config, name);
+      expect(definition).toBe(BUILTIN_REPORTS[name]);
       expect(definition.defaultFormats).toEqual(formats);
     }
   });
@@ -58,7 +61,40 @@ describe('report definitions from the project', () => {
     writeFileSync(join(root, 'reports', 'exceptions.ts'), 'export const nothing = 1;\n');
     const project = { ...config, root, paths: { ...config.paths, reports: join(root, 'reports') } };
     await expect(loadReportDefinition(project, 'exceptions')).rejects.toMatchObject({ code: 'KANSLIST_REPORT_DEFINITION_INVALID', where: join(root, 'reports', 'exceptions.ts') });
-    await expect(loadReportDefinition(project, 'run')).rejects.toMatchObject({ code: 'KANSLIST_PROJECT_FILE_MISSING' });
+    expect(await loadReportDefinition(project, 'run')).toBe(BUILTIN_REPORTS.run);
+  });
+
+  it("lists the built-in reports, a project's replacement and its own reports, and renders its own by name", async () => {
+    const root = join(tempDir(), 'project');
+    mkdirSync(join(root, 'reports'), { recursive: true });
+    const reportSource = (name: string, text: string) => `import { defineReport } from 'kanslist/report';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+export default defineReport<{ who?: string }>({
+  name: '${name}',
+  formats: ['pdf'],
+  defaultFormats: ['pdf'],
+  async render(ctx, params) {
+    const path = join(ctx.outDir, '${name}.txt');
+    await writeFile(path, \`${text} \${params.who ?? 'nobody'}\`);
+    return [{ format: 'pdf', path }];
+  },
+});
+`;
+    writeFileSync(join(root, 'reports', 'exceptions.ts'), reportSource('exceptions', 'replaced'));
+    writeFileSync(join(root, 'reports', 'backlog.ts'), reportSource('backlog', 'backlog of'));
+    writeFileSync(join(root, 'reports', 'backlog-messages.ts'), 'export const words = { en: "backlog" };\n');
+    const project = { ...config, root, paths: { ...config.paths, reports: join(root, 'reports') } };
+
+    const listed = await listReports(project);
+    expect(listed.map((r) => [r.name, r.source === 'built-in' ? 'built-in' : 'project'])).toEqual([
+      ['run', 'built-in'], ['time-saved', 'built-in'], ['exceptions', 'project'], ['backlog', 'project'],
+    ]);
+
+    const files = await renderWith(await loadProjectReport(project, 'backlog'), { who: 'Solna' }, { config: project, store, log });
+    expect(readFileSync(files[0]!.path, 'utf8')).toBe('backlog of Solna');
+    await expect(loadProjectReport(project, 'nothing')).rejects.toMatchObject({ code: 'KANSLIST_REPORT_UNKNOWN' });
   });
 });
 

@@ -10,7 +10,7 @@ import { exceptionItems, exceptionSummary } from '../../src/report/exceptions-da
 import { renderReport } from '../../src/report/render-report.ts';
 import { loadRunReportData, runItems } from '../../src/report/run-data.ts';
 import type { Store } from '../../src/store/index.ts';
-import runReport from '../../reports/run-report.ts';
+import runReport from '../../src/report/builtin/run-report.ts';
 import { usePgSchemas } from '../helpers/pg-schemas.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 import { readSheets } from '../helpers/xlsx.ts';

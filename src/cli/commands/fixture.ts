@@ -1,11 +1,8 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../../config/load.ts';
 import { ConfigError } from '../../errors.ts';
-import { importProjectModule } from '../project-module.ts';
-import type * as CaseHubModule from '../../../fixtures/casehub/index.ts';
-import type * as InputsModule from '../../../fixtures/inputs/index.ts';
 import { intOption, rateOption } from '../options.ts';
 
+/** CaseHub and the input generator ship with Kanslist (src/fixtures), so they work in any project. */
 export function registerFixtureCommand(program: Command): void {
   const fixture = program.command('fixture').description('Start the legacy-system fixtures and generate sample inputs');
 
@@ -24,8 +21,7 @@ export function registerFixtureCommand(program: Command): void {
       if (o.layout !== 'v1' && o.layout !== 'v2') {
         throw new ConfigError('KANSLIST_USAGE', `--layout must be v1 or v2, not "${o.layout}".`);
       }
-      const config = await loadConfig();
-      const { startCaseHub, CLERK_ACCOUNT, ROBOT_ACCOUNTS } = await importProjectModule<typeof CaseHubModule>(config.root, 'fixtures/casehub/index.ts', 'The CaseHub fixture');
+      const { startCaseHub, CLERK_ACCOUNT, ROBOT_ACCOUNTS } = await import('../../fixtures/casehub/index.ts');
       const hub = await startCaseHub({
         port: o.port,
         users: [CLERK_ACCOUNT, ...ROBOT_ACCOUNTS],
@@ -46,8 +42,7 @@ export function registerFixtureCommand(program: Command): void {
     .option('--seed <n>', 'seed for reproducible data', intOption('--seed'), 1)
     .option('--out <dir>', 'output folder', 'var/inputs')
     .action(async (o: { count: number; errors: number; seed: number; out: string }) => {
-      const config = await loadConfig();
-      const { generateEServiceExport } = await importProjectModule<typeof InputsModule>(config.root, 'fixtures/inputs/index.ts', 'The input generator');
+      const { generateEServiceExport } = await import('../../fixtures/inputs/index.ts');
       const result = await generateEServiceExport({ count: o.count, errorShare: o.errors, seed: o.seed, outDir: o.out });
       console.log(`Wrote ${result.xlsxPath}: ${result.applications.length} applications (${result.validCount} valid, ${result.invalidCount} with business errors)`);
       console.log(`Attachments: ${result.attachmentsDir}`);

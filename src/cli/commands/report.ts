@@ -1,16 +1,19 @@
 /**
- * `kanslist report run|time-saved|exceptions`: writes a report as PDF and/or XLSX and prints the
- * paths. The definitions live in the project's reports/ folder and are loaded at run time.
+ * `kanslist report run|time-saved|exceptions|list|render`: writes a report as PDF and/or XLSX and
+ * prints the paths. The three built-in reports ship with Kanslist; a project replaces one with a
+ * file of the same name in its reports/ folder, and adds its own there (`report render <name>`).
+ * The report toolkit (pdf-lib, exceljs) loads only when a report is written.
  */
 import { join } from 'node:path';
 import { Option, type Command } from 'commander';
-import { createLogger } from '../../audit/logger.ts';
 import type { LoadedConfig } from '../../config/load.ts';
 import { ConfigError } from '../../errors.ts';
-import type { ReportFile } from '../../report/define.ts';
-import { defaultBucketSize, periodFromDates, periodFromMonth, periodFromQuarter, type ReportPeriod } from '../../report/time-saved/index.ts';
+import type { ReportDefinition, ReportFile } from '../../report/define.ts';
+import { defaultBucketSize } from '../../report/time-saved/buckets.ts';
+import { periodFromDates, periodFromMonth, periodFromQuarter, type ReportPeriod } from '../../report/time-saved/period.ts';
 import type { Store } from '../../store/types.ts';
-import { runProjectReport, type ReportName } from '../report-definitions.ts';
+import type { ReportName } from '../report-definitions.ts';
+import { printJson, printTable } from '../table.ts';
 import { withStore } from '../with-store.ts';
 
 interface CommonOptions {
@@ -57,6 +60,40 @@ export function registerReportCommand(program: Command): void {
     report.command('exceptions').description('Items waiting for a clerk: reason, evidence folder and the command to close each').option('--bot <name>', 'only this bot'),
     'xlsx[,pdf]',
   ).action((o: CommonOptions & { bot?: string }) => writeReport('exceptions', o, () => ({ bot: o.bot })));
+
+  report
+    .command('list')
+    .description("Every report this project can write: the built-in ones (or the project's replacements) and the project's own in reports/")
+    .option('--json', 'print JSON')
+    .action(async (o: { json?: boolean }) => {
+      const [{ loadConfig }, { listReports }] = await Promise.all([import('../../config/load.ts'), import('../report-definitions.ts')]);
+      const reports = await listReports(await loadConfig());
+      if (o.json) return printJson(reports);
+      printTable(reports.map((r) => ({ report: r.name, formats: r.formats.join(','), source: r.source })), ['report', 'formats', 'source']);
+    });
+
+  withCommonOptions(
+    report
+      .command('render <name>')
+      .description("Write one of the project's own reports (reports/*.ts, by its defineReport name)")
+      .option('--params <json>', 'the report\'s parameters as a JSON object', '{}'),
+    'as the report defines',
+  ).action((name: string, o: CommonOptions & { params: string }) =>
+    writeWith(o, async (config) => {
+      const { loadProjectReport } = await import('../report-definitions.ts');
+      return loadProjectReport(config, name);
+    }, () => parseParams(o.params)),
+  );
+}
+
+function parseParams(text: string): unknown {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) return value;
+  } catch {
+    // reported below
+  }
+  throw new ConfigError('KANSLIST_USAGE', '--params must be a JSON object.', { where: '--params', remedy: `e.g. --params '{"bot":"invoice-intake"}'.` });
 }
 
 function withCommonOptions(command: Command, formats: string): Command {
@@ -70,10 +107,18 @@ function withCommonOptions(command: Command, formats: string): Command {
 
 /** 1. Open the store; 2. build the params; 3. render; 4. print the paths. */
 function writeReport(name: ReportName, o: CommonOptions, params: (config: LoadedConfig, store: Store) => unknown): Promise<void> {
+  return writeWith(o, async (config) => {
+    const { loadReportDefinition } = await import('../report-definitions.ts');
+    return loadReportDefinition(config, name);
+  }, params);
+}
+
+function writeWith(o: CommonOptions, definition: (config: LoadedConfig) => Promise<ReportDefinition<unknown>>, params: (config: LoadedConfig, store: Store) => unknown): Promise<void> {
   return withStore(o.db, async (store, config) => {
+    const [{ createLogger }, { renderWith }] = await Promise.all([import('../../audit/logger.ts'), import('../report-definitions.ts')]);
     const log = createLogger({ level: config.logLevel, dir: join(config.paths.var, 'logs'), timeZone: config.timeZone, console: false });
     try {
-      const files = await runProjectReport(name, params(config, store), { config, store, log, lang: o.lang, format: o.format, out: o.out });
+      const files = await renderWith(await definition(config), params(config, store), { config, store, log, lang: o.lang, format: o.format, out: o.out });
       printFiles(files, o.json === true);
     } finally {
       await log.flush();

@@ -1,5 +1,5 @@
 /** The run report's texts in the four report languages (the compiler checks that each has every key). */
-import { defineMessages } from 'kanslist';
+import { defineMessages } from '../toolkit.ts';
 
 export const runReportMessages = defineMessages({
   en: {

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import {
   commonMessages, createReportPdf, createXlsxWorkbook, defineReport, exceptionItems, exceptionSummary, wallClock,
   type ExceptionRow, type ExceptionSummary, type ReportContext, type ReportFile,
-} from 'kanslist';
+} from '../toolkit.ts';
 import { exceptionsMessages } from './exceptions-messages.ts';
 
 export interface ExceptionsParams {

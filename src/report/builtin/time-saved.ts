@@ -9,10 +9,12 @@
  * `kanslist report time-saved --month 2026-11` writes it.
  */
 import { join } from 'node:path';
+import { KanslistError } from '../../errors.ts';
+import { loadBot } from '../../runner/load-bot.ts';
 import {
-  annualHoursPerFte, computeTimeSaved, defaultBucketSize, defineReport, KanslistError, loadBot, periodFromInstants,
+  annualHoursPerFte, computeTimeSaved, defaultBucketSize, defineReport, periodFromInstants,
   type BotBaseline, type BucketSize, type ReportContext, type ReportFile, type TimeSaved,
-} from 'kanslist';
+} from '../toolkit.ts';
 import { writeTimeSavedPdf } from './time-saved-pdf.ts';
 import { writeTimeSavedXlsx } from './time-saved-xlsx.ts';
 

@@ -3,7 +3,7 @@
  * every key). The methodology paragraphs say exactly what src/report/time-saved computes; keep them
  * and docs/time-saved.md in step with the code.
  */
-import { defineMessages } from 'kanslist';
+import { defineMessages } from '../toolkit.ts';
 
 type Country = 'SE' | 'DK' | 'DE' | 'NO';
 

@@ -10,8 +10,9 @@ import { writeFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import {
   commonMessages, createReportPdf, createXlsxWorkbook, defineReport, loadRunReportData, runItems,
-  type AttemptOutcome, type ItemStatus, type PdfReport, type ReportContext, type ReportFile, type RunItemRow, type RunReportData,
-} from 'kanslist';
+  type AttemptOutcome, type PdfReport, type ReportContext, type ReportFile, type RunItemRow, type RunReportData,
+} from '../toolkit.ts';
+import type { ItemStatus } from '../../store/types.ts';
 import { runReportMessages } from './run-report-messages.ts';
 
 export interface RunReportParams {

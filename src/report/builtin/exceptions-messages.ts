@@ -1,5 +1,5 @@
 /** The exceptions list's texts in the four report languages (the compiler checks that each has every key). */
-import { defineMessages } from 'kanslist';
+import { defineMessages } from '../toolkit.ts';
 
 export const exceptionsMessages = defineMessages({
   en: {

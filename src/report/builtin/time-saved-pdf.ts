@@ -3,7 +3,7 @@
  * and the methodology.
  */
 import { writeFile } from 'node:fs/promises';
-import { commonMessages, createReportPdf, type PdfReport, type ReportContext, type TimeSaved } from 'kanslist';
+import { commonMessages, createReportPdf, type PdfReport, type ReportContext, type TimeSaved } from '../toolkit.ts';
 import { timeSavedMessages } from './time-saved-messages.ts';
 import { botName, bucketLabel, methodParagraphs, summaryFacts, type Texts } from './time-saved-texts.ts';
 

@@ -2,7 +2,7 @@
  * What the time-saved report's PDF and XLSX share: the summary facts, the methodology paragraphs and
  * the trend labels, so both formats say the same thing in the same words.
  */
-import type { BotBaseline, BucketSize, ReportContext, TimeSaved } from 'kanslist';
+import type { BotBaseline, BucketSize, ReportContext, TimeSaved } from '../toolkit.ts';
 import { timeSavedMessages } from './time-saved-messages.ts';
 
 export type Texts = ReturnType<typeof timeSavedMessages.for>;

@@ -4,7 +4,7 @@
  * page — one row per item counted. Summing the items' "minutes freed" column gives the summary's
  * minutes freed.
  */
-import { commonMessages, createXlsxWorkbook, timeSavedItems, type ReportContext, type TimeFigures, type TimeSaved, type TimeSavedItemRow, type XlsxColumn } from 'kanslist';
+import { commonMessages, createXlsxWorkbook, timeSavedItems, type ReportContext, type TimeFigures, type TimeSaved, type TimeSavedItemRow, type XlsxColumn } from '../toolkit.ts';
 import { timeSavedMessages } from './time-saved-messages.ts';
 import { botName, bucketLabel, methodParagraphs, summaryFacts } from './time-saved-texts.ts';
 
