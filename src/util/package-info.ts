@@ -11,8 +11,12 @@ export const PACKAGE_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export interface PackageManifest {
   name: string;
   version: string;
-  /** What the demo runs: the example bot shipped with the package (bots/, selectors/). */
-  kanslist?: { demo?: { bot?: string } };
+  kanslist?: {
+    /** What the demo runs: the example bot shipped with the package (bots/, selectors/). */
+    demo?: { bot?: string };
+    /** The worked example's files (a system map, a bot, its letter, a schedule) that `kanslist init` copies. */
+    example?: string[];
+  };
 }
 
 let manifest: PackageManifest | undefined;

@@ -8,10 +8,18 @@ import { pathToFileURL } from 'node:url';
 
 let loaderReady: Promise<void> | undefined;
 
-/** Registers tsx once per process, unless something already transforms TypeScript (Vitest, tsx itself). */
+/**
+ * When this module itself was transformed by Vite (Kanslist's own tests run its sources under
+ * Vitest), Vite also transforms what it imports. Vite gives such modules an `import.meta.env`;
+ * Node never does. Installed Kanslist is plain JavaScript run by Node, also inside a project's
+ * Vitest tests, and needs the loader there too.
+ */
+const transformedByVite = (import.meta as { env?: unknown }).env !== undefined;
+
+/** Registers tsx once per process, unless something already transforms TypeScript (Vite, tsx itself). */
 function ensureTypeScriptLoader(): Promise<void> {
   loaderReady ??= (async () => {
-    if (process.env.VITEST || alreadyTransformsTypeScript()) return;
+    if (transformedByVite || alreadyTransformsTypeScript()) return;
     const { register } = await import('tsx/esm/api');
     register();
   })();

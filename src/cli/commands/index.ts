@@ -14,6 +14,7 @@ import { registerSchedulesCommand } from './schedules.ts';
 import { registerScheduleCommand } from './schedule.ts';
 import { registerSchedulerCommand } from './scheduler.ts';
 import { registerVaultCommand } from './vault.ts';
+import { registerInitCommands } from './init.ts';
 
 export function registerCommands(program: Command): void {
   registerDemoCommand(program);
@@ -31,4 +32,5 @@ export function registerCommands(program: Command): void {
   registerScheduleCommand(program);
   registerSchedulerCommand(program);
   registerCheckCommand(program);
+  registerInitCommands(program);
 }
