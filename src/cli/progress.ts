@@ -66,10 +66,11 @@ function formatMinutes(minutes: number): string {
 export function formatOutput(output: unknown): string {
   if (output === null || output === undefined) return '';
   if (typeof output === 'string') return output;
-  // An output of one value (a case number, a reference) reads best as that value alone.
+  // An output reads best as its first plain value (a case number, a reference): bots put the
+  // value a clerk looks things up by first; `kanslist items` shows the whole output.
   if (typeof output === 'object') {
-    const values = Object.values(output as Record<string, unknown>);
-    if (values.length === 1 && (typeof values[0] === 'string' || typeof values[0] === 'number')) return String(values[0]);
+    const first = Object.values(output as Record<string, unknown>).find((v) => typeof v === 'string' || typeof v === 'number');
+    if (first !== undefined) return String(first);
   }
   return JSON.stringify(output);
 }
