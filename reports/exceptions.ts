@@ -8,10 +8,11 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
-  commonMessages, createReportPdf, createXlsxWorkbook, defineReport, exceptionItems, exceptionSummary, wallClock,
+  commonMessages, createReportPdf, createXlsxWorkbook, defineReport, exceptionItems, exceptionSummary, localizeSource, reasonMessages, reasonTitle, wallClock,
   type ExceptionRow, type ExceptionSummary, type ReportContext, type ReportFile,
 } from 'kanslist';
 import { exceptionsMessages } from './exceptions-messages.ts';
+import { readerReason } from './reason-text.ts';
 
 export interface ExceptionsParams {
   /** Only this bot's items; all bots when undefined. */
@@ -45,8 +46,8 @@ function isoDate(epochMs: number, timeZone: string): string {
   return `${w.year}-${String(w.month).padStart(2, '0')}-${String(w.day).padStart(2, '0')}`;
 }
 
-function reasonText(item: ExceptionRow): string {
-  return [item.errorCode, item.reason].filter((s) => s !== null && s !== '').join(': ');
+function reasonText(ctx: ReportContext, item: ExceptionRow): string {
+  return readerReason(ctx, { ...item, status: 'review' });
 }
 
 async function writePdf(ctx: ReportContext, params: ExceptionsParams, summary: ExceptionSummary, path: string): Promise<string> {
@@ -70,14 +71,14 @@ async function writePdf(ctx: ReportContext, params: ExceptionsParams, summary: E
   pdf.heading(t.byBot, 2);
   pdf.table([{ header: t.bot, width: 4 }, { header: t.count, width: 1, align: 'right' }], summary.byBot.map((b) => [b.bot, f.integer(b.count)]));
   pdf.heading(t.byCode, 2);
-  pdf.table([{ header: t.code, width: 4 }, { header: t.count, width: 1, align: 'right' }], summary.byCode.map((c) => [c.code || t.noCode, f.integer(c.count)]));
+  pdf.table([{ header: t.reason, width: 4 }, { header: t.count, width: 1, align: 'right' }], summary.byCode.map((c) => [reasonTitle(c.code || null, ctx.language), f.integer(c.count)]));
   pdf.heading(t.howTo, 2);
   pdf.paragraph(`${t.howToHandled}\n${t.howToRequeue}\n${t.howToEvidence}`, { size: 9 });
 
   const rows: string[][] = [];
   for await (const item of exceptionItems(ctx.store, { bot: params.bot, varDir: ctx.config.paths.var })) {
     if (rows.length === PDF_ITEM_LIMIT) break;
-    rows.push([params.bot ? item.key : `${item.key}\n${item.bot}`, reasonText(item), f.dateTime(item.since), `${item.itemId}\n${item.evidence ?? item.source ?? ''}`]);
+    rows.push([params.bot ? item.key : `${item.key}\n${item.bot}`, reasonText(ctx, item), f.dateTime(item.since), `${item.itemId}\n${item.evidence ?? localizeSource(item.source, ctx.language) ?? ''}`]);
   }
   pdf.pageBreak();
   pdf.heading(t.sheetExceptions);
@@ -96,6 +97,7 @@ interface XlsxExceptionRow {
   key: string;
   code: string | null;
   reason: string | null;
+  technical: string | null;
   since: number;
   days: number;
   attempts: number;
@@ -118,6 +120,7 @@ async function writeXlsx(ctx: ReportContext, params: ExceptionsParams, summary: 
     { key: 'key', header: t.key, type: 'text', width: 22 },
     { key: 'code', header: t.code, type: 'text', width: 28 },
     { key: 'reason', header: t.reason, type: 'text', width: 60 },
+    { key: 'technical', header: reasonMessages.for(ctx.language).technicalReason, type: 'text', width: 60 },
     { key: 'since', header: t.since, type: 'datetime' },
     { key: 'days', header: t.days, type: 'number' },
     { key: 'attempts', header: t.attempts, type: 'integer' },
@@ -138,7 +141,7 @@ async function writeXlsx(ctx: ReportContext, params: ExceptionsParams, summary: 
   ]);
   counts.add({ group: common.total, name: t.waiting, count: summary.total });
   for (const b of summary.byBot) counts.add({ group: t.byBot, name: b.bot, count: b.count });
-  for (const c of summary.byCode) counts.add({ group: t.byCode, name: c.code || t.noCode, count: c.count });
+  for (const c of summary.byCode) counts.add({ group: t.byCode, name: c.code ? `${reasonTitle(c.code, ctx.language)} (${c.code})` : t.noCode, count: c.count });
 
   await wb.close();
   return path;
@@ -150,11 +153,12 @@ async function* xlsxRows(ctx: ReportContext, params: ExceptionsParams): AsyncGen
       bot: item.bot,
       key: item.key,
       code: item.errorCode,
-      reason: item.reason,
+      reason: reasonText(ctx, item),
+      technical: item.reason,
       since: item.since,
       days: Math.max(0, (ctx.now - item.since) / DAY_MS),
       attempts: item.attempts,
-      source: item.source,
+      source: localizeSource(item.source, ctx.language),
       evidence: item.evidence,
       itemId: item.itemId,
       run: item.runId,

@@ -3,9 +3,9 @@
  * and the methodology.
  */
 import { writeFile } from 'node:fs/promises';
-import { commonMessages, createReportPdf, type PdfReport, type ReportContext, type TimeSaved } from 'kanslist';
+import { commonMessages, createReportPdf, reasonMessages, reasonTitle, type PdfReport, type ReportContext, type TimeSaved } from 'kanslist';
 import { timeSavedMessages } from './time-saved-messages.ts';
-import { botName, bucketLabel, methodParagraphs, summaryFacts, type Texts } from './time-saved-texts.ts';
+import { botName, bucketLabel, methodParagraphs, sampleText, summaryFacts, type Texts } from './time-saved-texts.ts';
 
 export async function writeTimeSavedPdf(ctx: ReportContext, data: TimeSaved, path: string): Promise<string> {
   const t = timeSavedMessages.for(ctx.language);
@@ -122,8 +122,8 @@ function reasonSection(pdf: PdfReport, ctx: ReportContext, data: TimeSaved, t: T
     return;
   }
   pdf.table(
-    [{ header: t.code, width: 2.4 }, { header: t.count, width: 0.9, align: 'right' }, { header: t.share, width: 0.9, align: 'right' }, { header: t.sampleReason, width: 4.2 }],
-    data.topReasons.map((r) => [r.code ?? t.noCode, f.integer(r.count), f.percent(r.share), r.sampleReason ?? '']),
+    [{ header: reasonMessages.for(ctx.language).reasonHeader, width: 2.4 }, { header: t.count, width: 0.9, align: 'right' }, { header: t.share, width: 0.9, align: 'right' }, { header: t.sampleReason, width: 4.2 }],
+    data.topReasons.map((r) => [reasonTitle(r.code, ctx.language), f.integer(r.count), f.percent(r.share), sampleText(ctx, r)]),
     { zebra: true, fontSize: 8 },
   );
 }

@@ -2,7 +2,8 @@
  * What the time-saved report's PDF and XLSX share: the summary facts, the methodology paragraphs and
  * the trend labels, so both formats say the same thing in the same words.
  */
-import type { BotBaseline, BucketSize, ReportContext, TimeSaved } from 'kanslist';
+import type { BotBaseline, BucketSize, ExceptionReason, ReportContext, TimeSaved } from 'kanslist';
+import { readerReason } from './reason-text.ts';
 import { timeSavedMessages } from './time-saved-messages.ts';
 
 export type Texts = ReturnType<typeof timeSavedMessages.for>;
@@ -59,4 +60,9 @@ export function summaryFacts(ctx: ReportContext, data: TimeSaved, t: Texts): Arr
 /** 'v. 13 2026' for a week, 'mars 2026' for a month: the trend's labels in the report language. */
 export function bucketLabel(ctx: ReportContext, bucket: TimeSaved['trend'][number], kind: BucketSize, week: (p: { week: number; year: number }) => string): string {
   return kind === 'week' ? week({ week: bucket.number, year: bucket.year }) : `${ctx.format.monthName(bucket.number, 'short')} ${bucket.year}`;
+}
+
+/** A top reason's example in the reader's language (the English original stays in the XLSX). */
+export function sampleText(ctx: ReportContext, r: ExceptionReason): string {
+  return readerReason(ctx, { errorCode: r.code, reason: r.sampleReason, reasonDetails: r.sampleDetails });
 }

@@ -4,9 +4,9 @@
  * page — one row per item counted. Summing the items' "minutes freed" column gives the summary's
  * minutes freed.
  */
-import { commonMessages, createXlsxWorkbook, timeSavedItems, type ReportContext, type TimeFigures, type TimeSaved, type TimeSavedItemRow, type XlsxColumn } from 'kanslist';
+import { commonMessages, createXlsxWorkbook, reasonMessages, reasonTitle, timeSavedItems, type ReportContext, type TimeFigures, type TimeSaved, type TimeSavedItemRow, type XlsxColumn } from 'kanslist';
 import { timeSavedMessages } from './time-saved-messages.ts';
-import { botName, bucketLabel, methodParagraphs, summaryFacts } from './time-saved-texts.ts';
+import { botName, bucketLabel, methodParagraphs, sampleText, summaryFacts } from './time-saved-texts.ts';
 
 interface SummaryRow {
   bot: string;
@@ -92,13 +92,18 @@ export async function writeTimeSavedXlsx(ctx: ReportContext, data: TimeSaved, pa
   }
 
   // 4. Exception reasons.
-  const reasons = wb.sheet<{ code: string; count: number; share: number; sample: string | null }>(t.sheetReasons, [
+  const rt = reasonMessages.for(ctx.language);
+  const reasons = wb.sheet<{ title: string; code: string; count: number; share: number; sample: string; technical: string | null }>(t.sheetReasons, [
+    { key: 'title', header: rt.reasonHeader, type: 'text', width: 36 },
     { key: 'code', header: t.code, type: 'text', width: 28 },
     { key: 'count', header: t.count, type: 'integer' },
     { key: 'share', header: t.share, type: 'percent' },
     { key: 'sample', header: t.sampleReason, type: 'text', width: 60 },
+    { key: 'technical', header: rt.technicalReason, type: 'text', width: 60 },
   ]);
-  for (const r of data.topReasons) reasons.add({ code: r.code ?? t.noCode, count: r.count, share: r.share, sample: r.sampleReason });
+  for (const r of data.topReasons) {
+    reasons.add({ title: reasonTitle(r.code, ctx.language), code: r.code ?? t.noCode, count: r.count, share: r.share, sample: sampleText(ctx, r), technical: r.sampleReason });
+  }
 
   // 5. Method.
   const method = wb.sheet<{ text: string }>(t.sheetMethod, [{ key: 'text', header: t.methodology, type: 'text', width: 120 }], { autoFilter: false });

@@ -33,3 +33,7 @@ export { openScheduleLedger } from './schedule/index.ts';
 export type { ScheduleLedger, Decision, DecisionKind, RunOutcome, ScheduleState } from './schedule/index.ts';
 export { runPreflight, runBotPreflight, type PreflightReport, type TargetCheck, type TargetCheckStatus } from './preflight/index.ts';
 export type { ScreenNavigation, NavigationContext } from './ui/system.ts';
+
+// Reports in the reader's language (issue 13): translated reasons, and what bots give them.
+export { localizeReason, localizeSource, reasonTitle, reasonMessages, hasReasonText, parseReasonDetails, TRANSLATED_CODES } from './report/i18n/reasons/index.ts';
+export type { StoredReason, LocalizeOptions } from './report/i18n/reasons/index.ts';

@@ -16,8 +16,10 @@ export interface ExceptionRow {
   bot: string;
   key: string;
   errorCode: string | null;
-  /** Why the item needs a person, redacted. */
+  /** Why the item needs a person, redacted: the developer's English text. */
   reason: string | null;
+  /** The reason's facts and translations (JSON text), for localizeReason(). */
+  reasonDetails: string | null;
   /** Where the item came from (e.g. 'input.xlsx row 7'): for a rejected row, the place to correct it. */
   source: string | null;
   /** Since when it has waited (its last change). */
@@ -76,7 +78,7 @@ export async function* exceptionItems(store: Store, options: ExceptionsOptions):
   let after: { at: number; seq: number } | undefined;
   for (;;) {
     let q = scoped(store.db, options.bot).select([
-      'seq', 'id', 'bot', 'key', 'error_code', 'reason', 'source', 'updated_at', 'attempts', 'last_run_id', 'enqueued_run_id',
+      'seq', 'id', 'bot', 'key', 'error_code', 'reason', 'reason_details', 'source', 'updated_at', 'attempts', 'last_run_id', 'enqueued_run_id',
     ]);
     if (after !== undefined) {
       const { at, seq } = after;
@@ -92,6 +94,7 @@ export async function* exceptionItems(store: Store, options: ExceptionsOptions):
         key: row.key,
         errorCode: row.error_code,
         reason: row.reason === null ? null : redact(row.reason),
+        reasonDetails: row.reason_details,
         source: row.source === null ? null : redact(row.source),
         since: Number(row.updated_at),
         attempts: Number(row.attempts),

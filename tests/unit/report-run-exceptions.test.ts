@@ -12,6 +12,7 @@ import { renderReport } from '../../src/report/render-report.ts';
 import type { Store } from '../../src/store/index.ts';
 import exceptionsReport from '../../reports/exceptions.ts';
 import { exceptionsMessages } from '../../reports/exceptions-messages.ts';
+import { reasonMessages } from '../../src/report/i18n/reasons/index.ts';
 import { pdfText, pngIsBlank, renderPageToPng } from '../helpers/pdf.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 import { readSheets } from '../helpers/xlsx.ts';
@@ -53,16 +54,20 @@ describe('exceptions list', () => {
     const [xlsx, pdf] = await render(language, 'xlsx,pdf');
     const rows = await rowsOf(xlsx!.path, t.sheetExceptions);
     const inReview = await store.queue.list({ status: 'review' });
-    expect(rows[0]).toEqual([t.bot, t.key, t.code, t.reason, t.since, t.days, t.attempts, t.source, t.evidence, t.itemId, t.run, t.handled, t.requeue]);
+    const rt = reasonMessages.for(language);
+    expect(rows[0]).toEqual([t.bot, t.key, t.code, t.reason, rt.technicalReason, t.since, t.days, t.attempts, t.source, t.evidence, t.itemId, t.run, t.handled, t.requeue]);
     expect(rows).toHaveLength(1 + inReview.length);
-    expect(rows.slice(1).map((r) => r[9]).sort()).toEqual(inReview.map((i) => i.id).sort());
-    const b1 = rows.find((r) => r[9] === seeded.reviewItemId)!;
-    expect(b1.slice(0, 3)).toEqual(['bygglov-registrering', 'B-1', 'KANSLIST_PROPERTY_UNKNOWN']);
-    expect(b1[8]).toBe(join(seeded.config.paths.var, 'runs', seeded.runId, seeded.reviewItemId));
-    expect(b1[11]).toBe(`kanslist review handled ${seeded.reviewItemId} --note "…"`);
-    expect(b1[12]).toBe(`kanslist review requeue ${seeded.reviewItemId}`);
+    expect(rows.slice(1).map((r) => r[10]).sort()).toEqual(inReview.map((i) => i.id).sort());
+    const b1 = rows.find((r) => r[10] === seeded.reviewItemId)!;
+    // The code and the developer's text for operators; a code Kanslist has no text for reads as a plain sentence.
+    expect(b1.slice(0, 4)).toEqual(['bygglov-registrering', 'B-1', 'KANSLIST_PROPERTY_UNKNOWN', rt.unknownBusiness]);
+    expect(String(b1[4])).toContain('fastigheten finns inte');
+    expect(b1[9]).toBe(join(seeded.config.paths.var, 'runs', seeded.runId, seeded.reviewItemId));
+    expect(b1[12]).toBe(`kanslist review handled ${seeded.reviewItemId} --note "…"`);
+    expect(b1[13]).toBe(`kanslist review requeue ${seeded.reviewItemId}`);
     const rejected = rows.find((r) => r[1] === 'R-1')!;
-    expect([rejected[7], rejected[8]]).toEqual(['ansokningar.xlsx row 7', undefined]); // rejected on input: no evidence, the source says where to correct it
+    // Rejected on input: no evidence, the source says (in the reader's words) where to correct it.
+    expect([rejected[8], rejected[9]]).toEqual([rt.sourceOf({ file: 'ansokningar.xlsx', row: 7 }), undefined]);
     const counts = await rowsOf(xlsx!.path, t.sheetSummary);
     expect(counts.find((r) => r[1] === t.waiting)?.[2]).toBe(4);
     expect(counts.filter((r) => r[0] === t.byBot).map((r) => [r[1], r[2]])).toEqual([['bygglov-registrering', 2], ['forsorjningsstod', 2]]);
@@ -71,7 +76,8 @@ describe('exceptions list', () => {
     expect(text).toContain(t.title);
     expect(text).toContain('B-1');
     expect(text).toContain(seeded.reviewItemId.slice(0, 20));
-    expect(text).toContain('KANSLIST_PROPERTY_UNKNOWN');
+    expect(text).not.toContain('KANSLIST_PROPERTY_UNKNOWN');
+    expect(text.replace(/\s+/g, '')).toContain(rt.unknownBusiness.replace(/\s+/g, ''));
     for (const content of [text, JSON.stringify(rows)]) {
       expect(content).not.toContain(PERSONNUMMER);
       expect(content).not.toContain(PERSONNUMMER.replace('-', ''));
@@ -82,8 +88,8 @@ describe('exceptions list', () => {
     const [xlsx, pdf] = await render('en', 'xlsx,pdf', 'forsorjningsstod');
     const rows = await rowsOf(xlsx!.path, 'Exceptions');
     expect(rows.slice(1).map((r) => [r[0], r[1]])).toEqual([['forsorjningsstod', 'R-1'], ['forsorjningsstod', 'B-1']]);
-    expect(rows.some((r) => r[9] === seeded.reviewItemId)).toBe(false);
-    expect(rows.some((r) => r[9] === other.reviewItemId)).toBe(true);
+    expect(rows.some((r) => r[10] === seeded.reviewItemId)).toBe(false);
+    expect(rows.some((r) => r[10] === other.reviewItemId)).toBe(true);
     expect(await pngIsBlank(await renderPageToPng(pdf!.path, 1, tempDir()))).toBe(false);
   });
 

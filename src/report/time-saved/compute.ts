@@ -46,8 +46,10 @@ export interface ExceptionReason {
   count: number;
   /** count / all exceptions in the period. */
   share: number;
-  /** One stored reason for the code, redacted (identity numbers and secrets masked). */
+  /** One stored reason for the code, redacted (identity numbers and secrets masked): the developer's English text. */
   sampleReason: string | null;
+  /** One stored reason_details for the code (JSON text, redacted when written), for localizeReason(). */
+  sampleDetails: string | null;
 }
 
 export interface TimeSaved {
@@ -121,6 +123,7 @@ export async function computeTimeSaved(db: Kysely<Database>, options: TimeSavedO
     count: r.count,
     share: total.exceptions === 0 ? 0 : r.count / total.exceptions,
     sampleReason: r.sampleReason === null ? null : redact(r.sampleReason),
+    sampleDetails: r.sampleDetails === null ? null : redact(r.sampleDetails),
   }));
 
   return { period, bot: options.bot, annualHours: options.annualHours, periodDays: basis.periodDays, bots, total, missingBaselines, bucket: options.bucket, trend, topReasons };

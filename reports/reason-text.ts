@@ -1,0 +1,23 @@
+/**
+ * The reason of an item as the report's reader reads it: in their language, with row, column and
+ * field filled in (see localizeReason in kanslist). The code and the developer's English stay in
+ * the XLSX files' own columns for operators.
+ */
+import { isLanguage, localizeReason, type ReportContext } from 'kanslist';
+
+export interface ReasonOf {
+  errorCode: string | null;
+  reason: string | null;
+  reasonDetails: string | null;
+  /** Failed items are system exceptions; everything else is treated as a business exception. */
+  status?: string;
+}
+
+export function readerReason(ctx: ReportContext, item: ReasonOf): string {
+  if (item.errorCode === null && item.reason === null) return '';
+  return localizeReason(
+    { code: item.errorCode, reason: item.reason, details: item.reasonDetails, business: item.status !== 'failed' },
+    ctx.language,
+    { organisationLanguage: isLanguage(ctx.config.language) ? ctx.config.language : undefined },
+  );
+}
