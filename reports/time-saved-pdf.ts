@@ -26,6 +26,7 @@ export async function writeTimeSavedPdf(ctx: ReportContext, data: TimeSaved, pat
   pdf.heading(t.summary, 2);
   pdf.keyValues(summaryFacts(ctx, data, t).map(([label, text]) => [label, text]));
   if (data.missingBaselines.length > 0) pdf.paragraph(t.missingBaselines({ bots: data.missingBaselines.join(', ') }), { color: 'warning' });
+  if (data.total.runs === 0 && data.total.done + data.total.exceptions === 0) pdf.paragraph(t.noRuns, { bold: true });
 
   perBotSection(pdf, ctx, data, t, common.total);
   baselineSection(pdf, data, t, ctx);
@@ -90,7 +91,13 @@ function trendSection(pdf: PdfReport, ctx: ReportContext, data: TimeSaved, t: Te
   // The charts and their table start a page: they read as one picture.
   pdf.pageBreak();
   pdf.heading(t.trend, 2);
-  pdf.barChart({ title: t.trendHoursTitle, labels, series: [{ name: t.hoursFreed, values: data.trend.map((p) => p.hoursFreed) }], valueLabel: (v) => f.hours(v) });
+  // An empty period says so in words: charts of zeros would read as "the robot stopped".
+  if (data.total.runs === 0 && data.total.done + data.total.exceptions === 0) {
+    pdf.paragraph(t.noRuns, { bold: true });
+    return;
+  }
+  if (data.period.to > ctx.now) pdf.paragraph(t.trendUntil({ date: f.date(ctx.now) }), { color: 'muted' });
+  pdf.barChart({ title: t.trendHoursTitle, labels, series: [{ name: t.hoursFreed, values: data.trend.map((p) => p.hoursFreed) }], valueLabel: (v) => f.hours(v), emptyText: t.noItems });
   pdf.lineChart({
     title: t.trendItemsTitle,
     labels,
@@ -99,6 +106,8 @@ function trendSection(pdf: PdfReport, ctx: ReportContext, data: TimeSaved, t: Te
       { name: t.exceptionsShort, values: data.trend.map((p) => p.exceptions) },
     ],
     valueLabel: (v) => f.integer(v),
+    integers: true,
+    emptyText: t.noItems,
   });
   pdf.table(
     [

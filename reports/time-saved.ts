@@ -42,6 +42,7 @@ export default defineReport<TimeSavedParams>({
       bot: params.bot,
       annualHours: annualHoursPerFte(ctx.config.reports, ctx.config.language),
       baselineOf: (bot) => baselines.of(bot),
+      now: ctx.now,
     });
     baselines.checkFilter(params.bot, data);
 

@@ -24,6 +24,12 @@ export interface TimeSavedOptions {
   baselineOf(bot: string): Promise<BotBaseline | undefined> | BotBaseline | undefined;
   /** How many exception reasons to list. @default 10 */
   topReasons?: number;
+  /**
+   * The report's "now": trend buckets that start at or after it are left out, so a period that
+   * ends in the future shows no weeks that have not happened (drawn as zero they would read as
+   * "the robot stopped"). @default no limit
+   */
+  now?: number;
 }
 
 export interface BotTimeSaved {
@@ -84,7 +90,8 @@ export function periodDays(period: ReportPeriod): number {
 export async function computeTimeSaved(db: Kysely<Database>, options: TimeSavedOptions): Promise<TimeSaved> {
   const { period } = options;
   const scope: Scope = { from: period.from, to: period.to, bot: options.bot };
-  const buckets = trendBuckets(period, options.bucket);
+  const now = options.now;
+  const buckets = trendBuckets(period, options.bucket).filter((bucket) => now === undefined || bucket.start < now);
 
   // 1. Ask the database: counts per bot and status, per bucket, run durations, reasons.
   const [counts, bucketCounts, runs, reasons] = await Promise.all([

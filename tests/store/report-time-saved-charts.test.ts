@@ -1,0 +1,96 @@
+/**
+ * The time-saved report's trend as a manager reads it: the chart ends today when the period is
+ * still running (no weeks of zero after it that read as "the robot stopped"), and a period without
+ * runs says so in words instead of drawing an axis of zeros. Text extraction, and a page rendered
+ * to PNG.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/audit/logger.ts';
+import { LANGUAGES, type Language } from '../../src/config/config.ts';
+import { loadConfig, type LoadedConfig } from '../../src/config/load.ts';
+import { commonMessages, localeFormat } from '../../src/report/i18n/index.ts';
+import { renderReport } from '../../src/report/render-report.ts';
+import { periodFromMonth } from '../../src/report/time-saved/index.ts';
+import { openStore, type Store } from '../../src/store/index.ts';
+import timeSavedReport from '../../reports/time-saved.ts';
+import { timeSavedMessages } from '../../reports/time-saved-messages.ts';
+import { pdfText, pngInk, renderPageToPng } from '../helpers/pdf.ts';
+import { REPO_ROOT } from '../helpers/run-harness.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
+import { readSheets } from '../helpers/xlsx.ts';
+import { BASELINES, TIME_ZONE, seedTimeSaved } from './report-time-saved.seed.ts';
+
+const tempDir = useTempDir('kanslist-time-saved-charts-');
+const log = createLogger({ level: 'error', console: false });
+const MARCH = periodFromMonth('2026-03', TIME_ZONE);
+const JUNE = periodFromMonth('2026-06', TIME_ZONE);
+/** Friday 20 March 2026, in ISO week 12: weeks 13 and 14 of March have not happened yet. */
+const MID_MARCH = Date.UTC(2026, 2, 20, 12);
+
+let store: Store;
+let config: LoadedConfig;
+
+beforeEach(async () => {
+  const dir = tempDir();
+  const bots = join(dir, 'bots');
+  mkdirSync(bots);
+  const defineBot = pathToFileURL(join(REPO_ROOT, 'src', 'runner', 'bot.ts')).href;
+  for (const [name, b] of Object.entries(BASELINES)) {
+    writeFileSync(join(bots, `${name}.mjs`), `import { defineBot } from ${JSON.stringify(defineBot)};
+export default defineBot({ name: ${JSON.stringify(name)}, title: ${JSON.stringify(b.title)}, system: {}, input: {},
+  key: (item) => String(item.id), process: async () => ({}), manualMinutes: ${b.manualMinutes}, manualMinutesNote: ${JSON.stringify(b.manualMinutesNote)} });\n`);
+  }
+  const loaded = await loadConfig(REPO_ROOT, { KANSLIST_VAR_DIR: join(dir, 'var'), KANSLIST_ORGANISATION: 'Exempel kommun', KANSLIST_TIME_ZONE: TIME_ZONE });
+  config = { ...loaded, paths: { ...loaded.paths, bots, selectors: join(dir, 'selectors') } };
+  store = await openStore(`sqlite:${join(dir, 'kanslist.db')}`);
+  await seedTimeSaved(store);
+});
+
+afterEach(async () => {
+  await store.close();
+});
+
+function render(language: Language, period: typeof MARCH, now: number) {
+  return renderReport(timeSavedReport, { from: period.from, to: period.to, label: period.label, bucket: 'week' }, { config, store, log, language, formats: 'pdf,xlsx', outDir: join(tempDir(), 'out'), now });
+}
+
+const flat = (text: string): string => text.replace(/[\s\u00a0\u202f]+/g, ' ');
+
+describe('time-saved trend charts', () => {
+  it.each(LANGUAGES)('ends the %s trend at today while the period is still running', async (language) => {
+    const [pdf, xlsx] = await render(language, MARCH, MID_MARCH);
+    const t = timeSavedMessages.for(language);
+    const week = commonMessages.for(language).week;
+    const text = flat((await pdfText(pdf!.path)).join('\n'));
+    expect(text).toContain(flat(t.trendUntil({ date: localeFormat(language, TIME_ZONE).date(MID_MARCH) })));
+    expect(text).toContain(flat(week({ week: 12, year: 2026 })));
+    expect(text).not.toContain(flat(week({ week: 13, year: 2026 })));
+    expect(text).not.toContain(flat(week({ week: 14, year: 2026 })));
+    // The trend sheet too: weeks 9 (Sunday 1 March) to 12, none after today.
+    const trend = (await readSheets(xlsx!.path)).get(t.sheetTrend)!;
+    expect(trend.slice(1).map((r) => r[0])).toEqual([9, 10, 11, 12].map((n) => week({ week: n, year: 2026 })));
+  });
+
+  it('shows the whole period once it is over', async () => {
+    const [pdf] = await render('en', MARCH, Date.UTC(2026, 3, 2, 8));
+    const text = flat((await pdfText(pdf!.path)).join('\n'));
+    expect(text).toContain('Week 14 2026');
+    expect(text).not.toContain('The trend ends today');
+  });
+
+  it.each(LANGUAGES)('says "no runs in this period" in %s instead of drawing zeros', async (language) => {
+    const [pdf] = await render(language, JUNE, Date.UTC(2026, 6, 2, 8));
+    const t = timeSavedMessages.for(language);
+    const pages = await pdfText(pdf!.path);
+    const text = flat(pages.join('\n'));
+    expect(text.split(flat(t.noRuns)).length - 1).toBe(2); // in the summary and where the trend would be
+    expect(text).not.toContain(flat(t.trendItemsTitle)); // no chart (the hours chart's title is also a summary label)
+    // The trend page has the sentence and no chart: only text, far less ink than a chart.
+    const trendPage = pages.findIndex((p) => flat(p).includes(flat(t.trend))) + 1;
+    const png = await renderPageToPng(pdf!.path, trendPage, tempDir(), 60);
+    expect(await pngInk(png, { top: 0.1, bottom: 0.9 })).toBeGreaterThan(0);
+  });
+});
