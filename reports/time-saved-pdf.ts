@@ -73,6 +73,8 @@ function perBotSection(pdf: PdfReport, ctx: ReportContext, data: TimeSaved, t: T
     rows,
     { zebra: true, fontSize: 8 },
   );
+  // The narrow columns carry short headers: each one in words.
+  pdf.paragraph(t.perBotLegend, { size: 7.5, color: 'muted' });
 }
 
 function baselineSection(pdf: PdfReport, data: TimeSaved, t: Texts, ctx: ReportContext): void {

@@ -1,5 +1,7 @@
 /**
- * The time-saved report's trend as a manager reads it: the chart ends today when the period is
+ * The time-saved report's layout as a manager reads it. Headers of narrow table columns break only
+ * where a reader expects (at a hyphenation point with a hyphen, or after a '/'), with the short ones
+ * explained under the table. The trend: the chart ends today when the period is
  * still running (no weeks of zero after it that read as "the robot stopped"), and a period without
  * runs says so in words instead of drawing an axis of zeros. Text extraction, and a page rendered
  * to PNG.
@@ -92,5 +94,39 @@ describe('time-saved trend charts', () => {
     const trendPage = pages.findIndex((p) => flat(p).includes(flat(t.trend))) + 1;
     const png = await renderPageToPng(pdf!.path, trendPage, tempDir(), 60);
     expect(await pngInk(png, { top: 0.1, bottom: 0.9 })).toBeGreaterThan(0);
+  });
+});
+
+/** Words of the per-bot table's headers, as the PDF's text shows them when nothing is split wrongly. */
+function headerWords(language: Language): string[] {
+  const t = timeSavedMessages.for(language);
+  return [t.bot, t.done, t.minutesPerItem, t.hoursFreedShort, t.fteShort, t.exceptionsShort, t.rateShort, t.exceptionHoursShort, t.runHoursShort].flatMap((h) => h.split(' '));
+}
+
+describe('time-saved table headers', () => {
+  it.each(LANGUAGES)('never splits a %s header word without a hyphen, and explains the short ones', async (language) => {
+    const [pdf] = await render(language, MARCH, Date.UTC(2026, 3, 2, 8));
+    const t = timeSavedMessages.for(language);
+    const page = (await pdfText(pdf!.path))[0]!;
+    // The per-bot table: from its heading to the legend under it.
+    const table = page.slice(page.indexOf(t.perBot), page.indexOf(t.perBotLegend.split(' ')[0]!, page.indexOf(t.perBot)));
+    const tokens = table.split(/\s+/);
+    const words = headerWords(language);
+    for (const word of words) {
+      // A piece of a header word on a line of its own must end in '-' (hyphenated) or '/' (a natural break).
+      const wrong = tokens.filter((token) => token.length >= 2 && token !== word && word.startsWith(token) && !words.includes(token) && !/[-/]$/.test(token));
+      expect(wrong, `${language} "${word}"`).toEqual([]);
+    }
+    // A hyphenated piece is a piece of a header word (the hyphen was added, not printed from the data).
+    for (const token of tokens.filter((x) => x.length >= 2 && x.endsWith('-'))) {
+      expect(words.some((w) => w.includes(token.slice(0, -1))), `${language}: ${token}`).toBe(true);
+    }
+    expect(flat(page)).toContain(flat(t.perBotLegend));
+  });
+
+  it('draws the Danish per-bot table on a page that is not blank (picture)', async () => {
+    const [pdf] = await render('da', MARCH, Date.UTC(2026, 3, 2, 8));
+    const png = await renderPageToPng(pdf!.path, 1, tempDir(), 80);
+    expect(await pngInk(png, { top: 0.4, bottom: 0.7 })).toBeGreaterThan(1000);
   });
 });
