@@ -100,6 +100,8 @@ export const timeSavedMessages = defineMessages({
       fte: (p: { hours: string; source: string }) =>
         `Full-time equivalents = clerk hours freed ÷ ${p.hours} annual hours per full-time equivalent (${p.source}): the working years the freed hours amount to. Average full-time equivalents over the period = that ÷ (days in the period ÷ 365.2425): how many full-time clerks the bots stood in for during the period.`,
       annualHours: (p: { basis: string }) => `Annual hours: ${p.basis} Set reports.annualHoursPerFte in kanslist.config.ts to use the figure of your own agreement.`,
+      country: (p: { country: string; how: 'config' | 'timeZone' | 'language'; zone: string }) =>
+        `Country of the working year: ${p.country}, ${p.how === 'config' ? 'as reports.country in kanslist.config.ts says' : p.how === 'timeZone' ? `from the configured time zone ${p.zone}; set reports.country to choose another` : 'from the organisation’s configured language; set reports.country to choose another'}. It is the organisation’s country whatever language the report is read in.`,
       runHours:
         'Bot run hours = the sum of (end − start) of the runs that started in the period; a run that never ended counts until its last sign of life. This is machine time, not clerk time.',
       trend: (p: { bucket: string }) => `Trend: per ${p.bucket} in local time; the first and last may be partial.`,
@@ -206,6 +208,8 @@ export const timeSavedMessages = defineMessages({
       fte: (p) =>
         `Årsarbetskrafter = frigjorda handläggartimmar ÷ ${p.hours} årsarbetstimmar per årsarbetskraft (${p.source}): de arbetsår som de frigjorda timmarna motsvarar. Genomsnittliga årsarbetskrafter under perioden = det ÷ (dagar i perioden ÷ 365,2425): hur många heltidsanställda handläggare robotarna ersatte under perioden.`,
       annualHours: (p) => `Årsarbetstimmar: ${p.basis} Ange reports.annualHoursPerFte i kanslist.config.ts för att använda siffran i ert eget avtal.`,
+      country: (p) =>
+        `Land för arbetsåret: ${p.country}, ${p.how === 'config' ? 'enligt reports.country i kanslist.config.ts' : p.how === 'timeZone' ? `efter den inställda tidszonen ${p.zone}; ange reports.country för att välja ett annat` : 'efter organisationens inställda språk; ange reports.country för att välja ett annat'}. Det är organisationens land, vilket språk rapporten än läses på.`,
       runHours:
         'Robotarnas körtimmar = summan av (slut − start) för de körningar som startade under perioden; en körning som aldrig avslutades räknas till sitt sista livstecken. Det är maskintid, inte handläggartid.',
       trend: (p) => `Utveckling: per ${p.bucket} i lokal tid; den första och den sista kan vara ofullständiga.`,
@@ -312,6 +316,8 @@ export const timeSavedMessages = defineMessages({
       fte: (p) =>
         `Årsværk = frigjorte sagsbehandlertimer ÷ ${p.hours} årlige arbejdstimer pr. årsværk (${p.source}): de arbejdsår, som de frigjorte timer svarer til. Gennemsnitlige årsværk i perioden = det ÷ (dage i perioden ÷ 365,2425): hvor mange fuldtidsansatte sagsbehandlere robotterne erstattede i perioden.`,
       annualHours: (p) => `Årlige arbejdstimer: ${p.basis} Angiv reports.annualHoursPerFte i kanslist.config.ts for at bruge tallet fra jeres egen overenskomst.`,
+      country: (p) =>
+        `Land for arbejdsåret: ${p.country}, ${p.how === 'config' ? 'som reports.country i kanslist.config.ts angiver' : p.how === 'timeZone' ? `ud fra den indstillede tidszone ${p.zone}; angiv reports.country for at vælge et andet` : 'ud fra organisationens indstillede sprog; angiv reports.country for at vælge et andet'}. Det er organisationens land, uanset hvilket sprog rapporten læses på.`,
       runHours:
         'Robotternes kørselstimer = summen af (slut − start) for de kørsler, der startede i perioden; en kørsel, der aldrig sluttede, tælles til sit sidste livstegn. Det er maskintid, ikke sagsbehandlertid.',
       trend: (p) => `Udvikling: pr. ${p.bucket} i lokal tid; den første og den sidste kan være ufuldstændige.`,
@@ -418,6 +424,8 @@ export const timeSavedMessages = defineMessages({
       fte: (p) =>
         `Vollzeitäquivalente = freigesetzte Sachbearbeitungsstunden ÷ ${p.hours} Jahresarbeitsstunden pro Vollzeitäquivalent (${p.source}): die Arbeitsjahre, denen die freigesetzten Stunden entsprechen. Durchschnittliche Vollzeitäquivalente im Zeitraum = dieser Wert ÷ (Tage im Zeitraum ÷ 365,2425): wie viele Vollzeitkräfte die Bots im Zeitraum ersetzt haben.`,
       annualHours: (p) => `Jahresarbeitsstunden: ${p.basis} Setzen Sie reports.annualHoursPerFte in kanslist.config.ts, um den Wert Ihres eigenen Tarifvertrags zu verwenden.`,
+      country: (p) =>
+        `Land des Arbeitsjahres: ${p.country}, ${p.how === 'config' ? 'wie reports.country in kanslist.config.ts angibt' : p.how === 'timeZone' ? `nach der eingestellten Zeitzone ${p.zone}; mit reports.country lässt sich ein anderes wählen` : 'nach der eingestellten Sprache der Organisation; mit reports.country lässt sich ein anderes wählen'}. Es ist das Land der Organisation, gleich in welcher Sprache der Bericht gelesen wird.`,
       runHours:
         'Laufzeit der Bots = Summe von (Ende − Start) der Läufe, die im Zeitraum begonnen haben; ein Lauf ohne Ende zählt bis zu seinem letzten Lebenszeichen. Das ist Maschinenzeit, keine Sachbearbeitungszeit.',
       trend: (p) => `Verlauf: pro ${p.bucket} in Ortszeit; der erste und der letzte Abschnitt können unvollständig sein.`,

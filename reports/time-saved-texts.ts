@@ -28,6 +28,7 @@ export function methodParagraphs(ctx: ReportContext, data: TimeSaved, t: Texts):
     m.exceptionCost,
     m.fte({ hours, source: annualHoursSource(data, t) }),
     m.annualHours({ basis: t.countryBasis[data.annualHours.country] }),
+    m.country({ country: t.countries[data.annualHours.country], how: data.annualHours.countrySource, zone: ctx.config.timeZone }),
     m.runHours,
     m.trend({ bucket: data.bucket === 'week' ? m.bucketWeek : m.bucketMonth }),
     m.reasons,

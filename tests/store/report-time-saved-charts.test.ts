@@ -130,3 +130,26 @@ describe('time-saved table headers', () => {
     expect(await pngInk(png, { top: 0.4, bottom: 0.7 })).toBeGreaterThan(1000);
   });
 });
+
+describe('time-saved working year', () => {
+  it.each(LANGUAGES)('follows reports.country, not the language the report is read in (%s)', async (language) => {
+    config = { ...config, reports: { ...config.reports, country: 'DK' } };
+    const [pdf] = await render(language, MARCH, Date.UTC(2026, 3, 2, 8));
+    const t = timeSavedMessages.for(language);
+    const f = localeFormat(language, TIME_ZONE);
+    const text = flat((await pdfText(pdf!.path)).join('\n'));
+    expect(text).toContain(flat(t.annualHoursValue({ hours: f.hours(1628), source: t.sourceCountry({ country: t.countries.DK }) })));
+    expect(text).toContain(flat(t.method.country({ country: t.countries.DK, how: 'config', zone: TIME_ZONE })));
+    expect(text).not.toContain(flat(t.sourceCountry({ country: t.countries.SE })));
+  });
+
+  it('without reports.country, takes the country of the configured time zone in every language', async () => {
+    config = { ...config, timeZone: 'Europe/Copenhagen', language: 'sv', reports: { ...config.reports, country: undefined } };
+    for (const language of ['de', 'en'] as const) {
+      const t = timeSavedMessages.for(language);
+      const text = flat((await pdfText((await render(language, periodFromMonth('2026-03', 'Europe/Copenhagen'), Date.UTC(2026, 3, 2, 8)))[0]!.path)).join('\n'));
+      expect(text).toContain(flat(t.sourceCountry({ country: t.countries.DK })));
+      expect(text).toContain(flat(t.method.country({ country: t.countries.DK, how: 'timeZone', zone: 'Europe/Copenhagen' })));
+    }
+  });
+});
