@@ -14,5 +14,8 @@ export default defineConfig({
     // time-saved report, in every language the report is read in. SE, DK, DE or NO; without it, the
     // country of timeZone. annualHoursPerFte: 1650 would set your own agreement's figure instead.
     country: 'SE',
+    // Money next to the hours: a clerk's full cost per hour, and what running the robots costs.
+    // hourlyCost: 450,
+    // robotCosts: { machinePerMonth: 1500, maintenanceHoursPerMonth: 8, setupCost: 120000 },
   },
 });

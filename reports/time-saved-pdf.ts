@@ -5,7 +5,7 @@
 import { writeFile } from 'node:fs/promises';
 import { commonMessages, createReportPdf, reasonMessages, reasonTitle, type PdfReport, type ReportContext, type TimeSaved } from 'kanslist';
 import { timeSavedMessages } from './time-saved-messages.ts';
-import { botName, bucketLabel, methodParagraphs, sampleText, summaryFacts, type Texts } from './time-saved-texts.ts';
+import { botName, bucketLabel, methodParagraphs, moneyFacts, moneyFormat, moneyOf, sampleText, summaryFacts, type Texts } from './time-saved-texts.ts';
 
 export async function writeTimeSavedPdf(ctx: ReportContext, data: TimeSaved, path: string): Promise<string> {
   const t = timeSavedMessages.for(ctx.language);
@@ -28,6 +28,7 @@ export async function writeTimeSavedPdf(ctx: ReportContext, data: TimeSaved, pat
   if (data.missingBaselines.length > 0) pdf.paragraph(t.missingBaselines({ bots: data.missingBaselines.join(', ') }), { color: 'warning' });
   if (data.total.runs === 0 && data.total.done + data.total.exceptions === 0) pdf.paragraph(t.noRuns, { bold: true });
 
+  moneySection(pdf, ctx, data, t, common.total);
   perBotSection(pdf, ctx, data, t, common.total);
   baselineSection(pdf, data, t, ctx);
   trendSection(pdf, ctx, data, t, common.week);
@@ -137,4 +138,26 @@ function reasonSection(pdf: PdfReport, ctx: ReportContext, data: TimeSaved, t: T
     data.topReasons.map((r) => [reasonTitle(r.code, ctx.language), f.integer(r.count), f.percent(r.share), sampleText(ctx, r)]),
     { zebra: true, fontSize: 8 },
   );
+}
+
+/** Money next to the hours, when reports.hourlyCost is set; otherwise one line saying how to get it. */
+function moneySection(pdf: PdfReport, ctx: ReportContext, data: TimeSaved, t: Texts, totalLabel: string): void {
+  const money = moneyOf(ctx, data);
+  if (money === null) {
+    pdf.paragraph(t.moneyNone, { color: 'muted', size: 8 });
+    return;
+  }
+  pdf.heading(t.moneyHeading, 2);
+  pdf.keyValues(moneyFacts(ctx, money, t).map(([label, text]) => [label, text]));
+  if (money.bots.length > 1) {
+    const cur = moneyFormat(ctx, money.currency);
+    const right = { align: 'right' as const };
+    const rows = money.bots.map((b) => {
+      const bot = data.bots.find((x) => x.bot === b.bot);
+      return [bot ? botName(bot) : b.bot, ctx.format.number(b.hoursFreed), cur(b.hourlyCost), cur(b.moneyFreed)];
+    });
+    rows.push([totalLabel, ctx.format.number(data.total.hoursFreed), '', cur(money.moneyFreed)]);
+    pdf.table([{ header: t.bot, width: 3 }, { header: t.hoursFreedShort, width: 1.2, ...right }, { header: t.hourlyCostShort, width: 1.2, ...right }, { header: t.moneyFreedShort, width: 1.5, ...right }], rows, { zebra: true, fontSize: 8 });
+  }
+  pdf.paragraph(t.moneyNote, { color: 'muted', size: 8 });
 }

@@ -6,7 +6,7 @@
  */
 import { commonMessages, createXlsxWorkbook, reasonMessages, reasonTitle, timeSavedItems, type ReportContext, type TimeFigures, type TimeSaved, type TimeSavedItemRow, type XlsxColumn } from 'kanslist';
 import { timeSavedMessages } from './time-saved-messages.ts';
-import { botName, bucketLabel, methodParagraphs, sampleText, summaryFacts } from './time-saved-texts.ts';
+import { botName, bucketLabel, methodParagraphs, moneyFacts, moneyOf, sampleText, summaryFacts } from './time-saved-texts.ts';
 
 interface SummaryRow {
   bot: string;
@@ -54,6 +54,8 @@ export async function writeTimeSavedXlsx(ctx: ReportContext, data: TimeSaved, pa
   if (data.bot !== undefined) report.add({ field: t.bot, value: data.bot, number: null });
   report.add({ field: t.generated, value: f.dateTime(ctx.now), number: null });
   for (const [field, value, number] of summaryFacts(ctx, data, t)) report.add({ field, value, number });
+  const money = moneyOf(ctx, data);
+  if (money !== null) for (const [field, value, number] of moneyFacts(ctx, money, t)) report.add({ field, value, number });
   if (data.missingBaselines.length > 0) report.add({ field: t.noBaseline, value: t.missingBaselines({ bots: data.missingBaselines.join(', ') }), number: null });
 
   // 2. Per bot, and the total row.

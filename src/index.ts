@@ -37,3 +37,4 @@ export type { ScreenNavigation, NavigationContext } from './ui/system.ts';
 // Reports in the reader's language (issue 13): translated reasons, and what bots give them.
 export { localizeReason, localizeSource, reasonTitle, reasonMessages, hasReasonText, parseReasonDetails, TRANSLATED_CODES } from './report/i18n/reasons/index.ts';
 export type { StoredReason, LocalizeOptions } from './report/i18n/reasons/index.ts';
+export type { ReportsConfig, RobotCostsConfig } from './config/config.ts';

@@ -15,7 +15,7 @@ import { LANGUAGES, type Language } from '../../src/config/config.ts';
 import { loadConfig, type LoadedConfig } from '../../src/config/load.ts';
 import { commonMessages, localeFormat } from '../../src/report/i18n/index.ts';
 import { renderReport } from '../../src/report/render-report.ts';
-import { periodFromMonth } from '../../src/report/time-saved/index.ts';
+import { annualHoursPerFte, computeTimeSaved, costBenefit, periodFromMonth } from '../../src/report/time-saved/index.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
 import timeSavedReport from '../../reports/time-saved.ts';
 import { timeSavedMessages } from '../../reports/time-saved-messages.ts';
@@ -151,5 +151,50 @@ describe('time-saved working year', () => {
       expect(text).toContain(flat(t.sourceCountry({ country: t.countries.DK })));
       expect(text).toContain(flat(t.method.country({ country: t.countries.DK, how: 'timeZone', zone: 'Europe/Copenhagen' })));
     }
+  });
+});
+
+describe('time-saved cost and benefit', () => {
+  // Small costs for the seed's few hours, so the robots pay: 1 280 kr freed against 425 kr a month.
+  const reports = { hourlyCost: 450, hourlyCostByBot: { fakturor: 380 }, robotCosts: { machinePerMonth: 100, maintenanceHoursPerMonth: 0.5, maintenanceHourlyCost: 650, setupCost: 2000 } };
+
+  it.each(LANGUAGES)('shows money freed, robot cost, net benefit and payback next to the hours in %s', async (language) => {
+    config = { ...config, reports: { ...config.reports, ...reports } };
+    const [pdf, xlsx] = await render(language, MARCH, Date.UTC(2026, 3, 2, 8));
+    const t = timeSavedMessages.for(language);
+    const data = await computeTimeSaved(store.db, { period: MARCH, bucket: 'week', annualHours: annualHoursPerFte(config.reports, config), baselineOf: (bot) => BASELINES[bot] });
+    const money = costBenefit(config.reports, { bots: data.bots.map((b) => ({ bot: b.bot, hoursFreed: b.figures.hoursFreed, exceptionHours: b.figures.exceptionHours })), periodDays: data.periodDays, country: 'SE' })!;
+    const cur = new Intl.NumberFormat(localeFormat(language, TIME_ZONE).locale, { style: 'currency', currency: 'SEK', maximumFractionDigits: 0, minimumFractionDigits: 0 });
+    // 3 h freed by bygglov at 450 + 1 h by fakturor at 380; robot cost for 31 days.
+    expect(money.moneyFreed).toBeCloseTo(2 * 450 + 1 * 380, 6);
+    const text = flat((await pdfText(pdf!.path)).join('\n'));
+    for (const [label, value] of [[t.moneyFreed, money.moneyFreed], [t.robotCost, money.robotCost.total], [t.netBenefit, money.netBenefit]] as const) {
+      // A long label wraps in the fact list with the value after its first line: take the value out.
+      const shown = flat(cur.format(value));
+      expect(text).toContain(shown);
+      expect(text.replace(` ${shown}`, '')).toContain(flat(label));
+    }
+    expect(text).toContain(flat(t.method.money({ currency: 'SEK' })));
+    expect(text).not.toContain(flat(t.moneyNone));
+    // The XLSX report sheet carries the same figures as numbers.
+    const sheet = [...(await readSheets(xlsx!.path)).values()][0]!;
+    const numberOf = (label: string) => sheet.find((r) => r[0] === label)?.[2];
+    expect(numberOf(t.moneyFreed)).toBeCloseTo(money.moneyFreed, 6);
+    expect(numberOf(t.netBenefit)).toBeCloseTo(money.netBenefit, 6);
+    expect(money.paybackMonths).toBeGreaterThan(2);
+    expect(numberOf(t.payback)).toBeCloseTo(money.paybackMonths!, 6);
+    expect(text).toContain(flat(t.paybackMonths({ months: localeFormat(language, TIME_ZONE).number(money.paybackMonths!, 1), setup: cur.format(2000) })).split(' ')[0]!);
+  });
+
+  it('says the setup cost is not earned back while the robots cost more than they free', async () => {
+    config = { ...config, reports: { ...config.reports, hourlyCost: 450, robotCosts: { machinePerMonth: 50_000, setupCost: 2000 } } };
+    const [pdf] = await render('de', MARCH, Date.UTC(2026, 3, 2, 8));
+    const t = timeSavedMessages.for('de');
+    expect(flat((await pdfText(pdf!.path)).join('\n')).replace(/\s+/g, '')).toContain(t.paybackNever.replace(/\s+/g, ''));
+  });
+
+  it('says how to see money when no hourly cost is set', async () => {
+    const [pdf] = await render('sv', MARCH, Date.UTC(2026, 3, 2, 8));
+    expect(flat((await pdfText(pdf!.path)).join('\n'))).toContain(flat(timeSavedMessages.for('sv').moneyNone));
   });
 });

@@ -55,6 +55,15 @@ describe('kanslist.config.ts', () => {
     expect(error.where).toContain('environment');
   });
 
+  it('reads the money settings of the reports and names a bad one', async () => {
+    const config = await loadConfig(project(`{ reports: { country: 'DK', hourlyCost: 420, hourlyCostByBot: { fakturor: 380 }, robotCosts: { machinePerMonth: 900, setupCost: 50000 } } }`), {});
+    expect(config.reports).toMatchObject({ country: 'DK', hourlyCost: 420, hourlyCostByBot: { fakturor: 380 }, robotCosts: { machinePerMonth: 900, setupCost: 50000 } });
+    expect((await configError(project(`{ reports: { hourlyCost: -5 } }`))).message).toContain('reports.hourlyCost');
+    expect((await configError(project(`{ reports: { hourlyCost: 400, currency: 'kronor' } }`))).message).toContain('reports.currency');
+    expect((await configError(project(`{ reports: { hourlyCostByBot: { a: 300 } } }`))).message).toContain('without reports.hourlyCost');
+    expect((await configError(project(`{ reports: { hourlyCost: 400, robotCosts: { machinePerMonth: Number.NaN } } }`))).message).toContain('reports.robotCosts.machinePerMonth');
+  });
+
   it('rejects an unknown store scheme and a non-boolean KANSLIST_HEADLESS', async () => {
     expect((await configError(project(`{ store: 'mysql://x' }`))).message).toContain('store');
     expect((await configError(project(undefined), { KANSLIST_HEADLESS: 'maybe' })).message).toContain('KANSLIST_HEADLESS');
