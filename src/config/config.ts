@@ -91,6 +91,12 @@ export interface KanslistConfig {
   systems: Record<string, { baseUrl?: string }>;
   alerts: AlertsConfig;
   reports: ReportsConfig;
+  /**
+   * The control room's address as clerks open it (`kanslist serve` behind your proxy), e.g.
+   * `https://rpa.kommun.local/`: the exceptions list then links each item to `<dashboardUrl>/review/<item id>`.
+   * Env: KANSLIST_DASHBOARD_URL. @default none (no links)
+   */
+  dashboardUrl?: string | undefined;
 }
 
 /** What a project writes: every key optional, nested objects partial. */
@@ -105,6 +111,7 @@ export interface KanslistConfigInput {
   systems?: Record<string, { baseUrl?: string }>;
   alerts?: Partial<AlertsConfig>;
   reports?: ReportsConfig;
+  dashboardUrl?: string;
 }
 
 export const DEFAULT_CONFIG: KanslistConfig = {

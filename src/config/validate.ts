@@ -50,6 +50,9 @@ export function validateConfig(config: KanslistConfig, source: string): void {
     fail('reports.annualHoursPerFte', `${String(annualHoursPerFte)} is not a plausible number of annual hours.`, 'Give the annual working hours of one full-time clerk, e.g. 1700.');
   }
   validateMoney(config.reports, fail);
+  if (config.dashboardUrl !== undefined && !(typeof config.dashboardUrl === 'string' && isHttpUrl(config.dashboardUrl))) {
+    fail('dashboardUrl', `"${String(config.dashboardUrl)}" is not an http(s) URL.`, 'Use the control room address clerks open, e.g. https://rpa.kommun.local/ (KANSLIST_DASHBOARD_URL).');
+  }
 }
 
 /** Money settings: amounts are finite and not negative (an hourly cost above zero), the currency an ISO 4217 code. */

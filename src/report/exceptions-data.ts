@@ -4,7 +4,7 @@
  * could not settle), oldest first, with the reason, where the evidence is and how to act on each.
  * Paged with a keyset like the run report; payloads are never read.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { redact } from '../audit/redact.ts';
@@ -29,6 +29,8 @@ export interface ExceptionRow {
   runId: string | null;
   /** `<var>/runs/<run>/<item>` when something was saved there: screenshot, HTML, trace. */
   evidence: string | null;
+  /** The item's latest masked screenshot in that folder (`…/screenshot.png`), when there is one. */
+  screenshot: string | null;
   /** The commands that close the item: handled with a note, or back to the bot after a correction. */
   handledCommand: string;
   requeueCommand: string;
@@ -100,6 +102,7 @@ export async function* exceptionItems(store: Store, options: ExceptionsOptions):
         attempts: Number(row.attempts),
         runId,
         evidence: evidence !== null && existsSync(evidence) ? evidence : null,
+        screenshot: evidence !== null && existsSync(evidence) ? latestScreenshot(evidence) : null,
         handledCommand: `kanslist review handled ${row.id} --note "…"`,
         requeueCommand: `kanslist review requeue ${row.id}`,
       };
@@ -108,4 +111,20 @@ export async function* exceptionItems(store: Store, options: ExceptionsOptions):
     if (rows.length < pageSize || last === undefined) return;
     after = { at: Number(last.updated_at), seq: Number(last.seq) };
   }
+}
+
+/**
+ * The last screenshot saved for an item (evidence folders are named per error and attempt; the
+ * alphabetically last path is taken so the choice is stable), or null.
+ */
+function latestScreenshot(folder: string): string | null {
+  const shots = readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('screenshot.png')).sort();
+  const last = shots.at(-1);
+  return last === undefined ? null : join(folder, last);
+}
+
+/** The item's page in the control room: `<dashboardUrl>/review/<item id>`. */
+export function reviewUrl(dashboardUrl: string, itemId: string): string {
+  const base = dashboardUrl.endsWith('/') ? dashboardUrl : `${dashboardUrl}/`;
+  return new URL(`review/${encodeURIComponent(itemId)}`, base).href;
 }

@@ -12,5 +12,5 @@ export * from './letters/index.ts';
 export { createReportPdf, type ReportPdfOptions } from './report-pdf.ts';
 export { renderReport, reportContext, reportLanguage, parseFormats, defaultReportDir, isReportDefinition, type RenderReportOptions } from './render-report.ts';
 export { loadRunReportData, runItems, formatOutput, ATTEMPT_OUTCOMES, type RunReportData, type RunItemRow, type RunItemsOptions } from './run-data.ts';
-export { exceptionItems, exceptionSummary, type ExceptionRow, type ExceptionSummary, type ExceptionsOptions } from './exceptions-data.ts';
+export { exceptionItems, exceptionSummary, reviewUrl, type ExceptionRow, type ExceptionSummary, type ExceptionsOptions } from './exceptions-data.ts';
 export type { AttemptOutcome } from '../store/types.ts';

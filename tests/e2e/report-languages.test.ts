@@ -20,7 +20,7 @@ import { createRng } from '../../src/util/rng.ts';
 import exceptionsReport from '../../reports/exceptions.ts';
 import runReport from '../../reports/run-report.ts';
 import timeSavedReport from '../../reports/time-saved.ts';
-import { pdfText } from '../helpers/pdf.ts';
+import { pdfText, pngInk, renderPageToPng } from '../helpers/pdf.ts';
 import { createHarness, type Harness } from '../helpers/run-harness.ts';
 import { readSheets } from '../helpers/xlsx.ts';
 
@@ -123,6 +123,15 @@ describe('reports in the reader’s language from a real run', () => {
     for (const phrase of expected[language]) expect(text, phrase).toContain(phrase);
   });
 
+  it('the exceptions list shows the robot’s last screen of the item it stopped in CaseHub', async () => {
+    const pages = await pdfText(files.get('sv:exceptions:pdf')!);
+    const page = pages.findIndex((p) => p.includes('Skärmbilder')) + 1;
+    expect(page).toBeGreaterThan(0);
+    const png = await renderPageToPng(files.get('sv:exceptions:pdf')!, page, h.dir, 60);
+    // A screenshot of a CaseHub page: far more ink than a page of text.
+    expect(await pngInk(png, { top: 0.1, bottom: 0.6 })).toBeGreaterThan(5000);
+  });
+
   it('the run report says the system failure in the reader’s language', async () => {
     const sv = squash((await pdfText(files.get('sv:run:pdf')!)).join('\n'));
     expect(sv).toContain(squash('Verksamhetssystemet visade en felsida.'));
@@ -131,8 +140,8 @@ describe('reports in the reader’s language from a real run', () => {
   });
 
   it.each(LANGUAGES)('the %s XLSX files keep the codes and the developer’s English next to the translated reason', async (language) => {
-    const exceptions = [...(await readSheets(files.get(`${language}:exceptions:xlsx`)!)).values()][0]!;
-    const cells = exceptions.flat().map(String);
+    // The codes and the developer's text are on the operators' sheet.
+    const cells = [...(await readSheets(files.get(`${language}:exceptions:xlsx`)!)).values()].flat().flat().map(String);
     expect(cells).toContain('KANSLIST_INVALID_IDENTITY_NUMBER');
     expect(cells).toContain('INPUT_REQUIRED');
     expect(cells.some((c) => c.includes('is empty but required'))).toBe(true);

@@ -64,6 +64,12 @@ describe('kanslist.config.ts', () => {
     expect((await configError(project(`{ reports: { hourlyCost: 400, robotCosts: { machinePerMonth: Number.NaN } } }`))).message).toContain('reports.robotCosts.machinePerMonth');
   });
 
+  it('takes the control room address from the file or KANSLIST_DASHBOARD_URL, and refuses one that is not http(s)', async () => {
+    expect((await loadConfig(project(`{ dashboardUrl: 'https://rpa.kommun.example/' }`), {})).dashboardUrl).toBe('https://rpa.kommun.example/');
+    expect((await loadConfig(project(undefined), { KANSLIST_DASHBOARD_URL: 'http://localhost:8080' })).dashboardUrl).toBe('http://localhost:8080');
+    expect((await configError(project(`{ dashboardUrl: 'rpa.kommun.example' }`))).message).toContain('dashboardUrl');
+  });
+
   it('rejects an unknown store scheme and a non-boolean KANSLIST_HEADLESS', async () => {
     expect((await configError(project(`{ store: 'mysql://x' }`))).message).toContain('store');
     expect((await configError(project(undefined), { KANSLIST_HEADLESS: 'maybe' })).message).toContain('KANSLIST_HEADLESS');

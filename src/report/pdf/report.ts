@@ -8,6 +8,7 @@ import { drawChart } from './chart.ts';
 import { drawFooters, setMetadata } from './finish.ts';
 import { embedReportFonts } from './fonts.ts';
 import { hyphenationPoints } from './hyphenate.ts';
+import { drawImage, embedImage } from './image.ts';
 import { PageCursor } from './layout.ts';
 import { drawTable } from './table.ts';
 import { drawHeading, drawKeyValues, drawParagraph } from './text-blocks.ts';
@@ -61,6 +62,14 @@ export async function createPdfReport(options: PdfDocumentOptions): Promise<PdfR
     lineChart(chart) {
       open('lineChart');
       drawChart(cursor, fonts, 'line', chart, options.language);
+    },
+    async image(bytes, imageOptions = {}) {
+      open('image');
+      const image = await embedImage(doc, bytes);
+      if (image === undefined) return false;
+      open('image'); // save() may have been called while the image was embedded
+      drawImage(cursor, fonts, image, imageOptions);
+      return true;
     },
     spacer(points = 12) {
       open('spacer');

@@ -75,6 +75,12 @@ export interface PdfReport {
   barChart(options: ChartOptions): void;
   /** One polyline per series, with markers, a y axis, gridlines and (for several series) a legend. */
   lineChart(options: ChartOptions): void;
+  /**
+   * A PNG or JPEG (e.g. a masked screenshot) scaled to the text width and `maxHeight` (default 260
+   * points), with an optional caption under it. Resolves false, drawing nothing, for bytes that are
+   * not a readable PNG or JPEG.
+   */
+  image(bytes: Uint8Array, options?: { caption?: string; maxWidth?: number; maxHeight?: number }): Promise<boolean>;
   /** Vertical space. @default 12 */
   spacer(points?: number): void;
   /** Continues on a new page (nothing happens at the top of an empty page). */
