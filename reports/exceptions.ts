@@ -11,11 +11,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
-  commonMessages, createReportPdf, createXlsxWorkbook, defineReport, exceptionItems, exceptionSummary, localizeSource, reasonMessages, reasonTitle, reviewUrl, wallClock,
+  commonMessages, createReportPdf, createXlsxWorkbook, defineReport, exceptionItems, exceptionSummary, localizeSource, reasonMessages, reviewUrl, wallClock,
   type ExceptionRow, type ExceptionSummary, type PdfReport, type ReportContext, type ReportFile,
 } from 'kanslist';
 import { exceptionsMessages } from './exceptions-messages.ts';
-import { readerReason } from './reason-text.ts';
+import { readerReason, readerTitle } from './reason-text.ts';
 
 export interface ExceptionsParams {
   /** Only this bot's items; all bots when undefined. */
@@ -80,7 +80,7 @@ async function writePdf(ctx: ReportContext, params: ExceptionsParams, summary: E
   pdf.heading(t.byBot, 2);
   pdf.table([{ header: t.bot, width: 4 }, { header: t.count, width: 1, align: 'right' }], summary.byBot.map((b) => [b.bot, f.integer(b.count)]));
   pdf.heading(t.byCode, 2);
-  pdf.table([{ header: t.reason, width: 4 }, { header: t.count, width: 1, align: 'right' }], summary.byCode.map((c) => [reasonTitle(c.code || null, ctx.language), f.integer(c.count)]));
+  pdf.table([{ header: t.reason, width: 4 }, { header: t.count, width: 1, align: 'right' }], summary.byCode.map((c) => [readerTitle(ctx, c.code || null, c.sampleDetails), f.integer(c.count)]));
   pdf.heading(t.howTo, 2);
   pdf.paragraph(`${ctx.config.dashboardUrl ? t.howToDashboard : t.howToNoDashboard}\n${t.howToEvidence}`, { size: 9 });
 
@@ -175,7 +175,7 @@ async function writeXlsx(ctx: ReportContext, params: ExceptionsParams, summary: 
   ]);
   counts.add({ group: common.total, name: t.waiting, count: summary.total });
   for (const b of summary.byBot) counts.add({ group: t.byBot, name: b.bot, count: b.count });
-  for (const c of summary.byCode) counts.add({ group: t.byCode, name: c.code ? `${reasonTitle(c.code, ctx.language)} (${c.code})` : t.noCode, count: c.count });
+  for (const c of summary.byCode) counts.add({ group: t.byCode, name: c.code ? `${readerTitle(ctx, c.code, c.sampleDetails)} (${c.code})` : t.noCode, count: c.count });
 
   // 3. For IT operations: codes, the developer's text, evidence folders and the commands that close an item.
   const operators = wb.sheet<XlsxOperatorRow>(t.sheetOperators, [

@@ -3,7 +3,7 @@
  * field filled in (see localizeReason in kanslist). The code and the developer's English stay in
  * the XLSX files' own columns for operators.
  */
-import { isLanguage, localizeReason, type ReportContext } from 'kanslist';
+import { isLanguage, localizeReason, reasonTitle, type Language, type ReportContext } from 'kanslist';
 
 export interface ReasonOf {
   errorCode: string | null;
@@ -18,6 +18,15 @@ export function readerReason(ctx: ReportContext, item: ReasonOf): string {
   return localizeReason(
     { code: item.errorCode, reason: item.reason, details: item.reasonDetails, business: item.status !== 'failed' },
     ctx.language,
-    { organisationLanguage: isLanguage(ctx.config.language) ? ctx.config.language : undefined },
+    { organisationLanguage: organisationLanguage(ctx) },
   );
+}
+
+/** A short name for a reason code in the reader's language; a bot's own code by its author's message in `sampleDetails`. */
+export function readerTitle(ctx: ReportContext, code: string | null, sampleDetails: string | null): string {
+  return reasonTitle(code, ctx.language, { details: sampleDetails, organisationLanguage: organisationLanguage(ctx) });
+}
+
+function organisationLanguage(ctx: ReportContext): Language | undefined {
+  return isLanguage(ctx.config.language) ? ctx.config.language : undefined;
 }

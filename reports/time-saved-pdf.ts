@@ -3,7 +3,8 @@
  * and the methodology.
  */
 import { writeFile } from 'node:fs/promises';
-import { commonMessages, createReportPdf, reasonMessages, reasonTitle, type PdfReport, type ReportContext, type TimeSaved } from 'kanslist';
+import { commonMessages, createReportPdf, reasonMessages, type PdfReport, type ReportContext, type TimeSaved } from 'kanslist';
+import { readerTitle } from './reason-text.ts';
 import { timeSavedMessages } from './time-saved-messages.ts';
 import { botName, bucketLabel, methodParagraphs, moneyFacts, moneyFormat, moneyOf, sampleText, summaryFacts, type Texts } from './time-saved-texts.ts';
 
@@ -135,7 +136,7 @@ function reasonSection(pdf: PdfReport, ctx: ReportContext, data: TimeSaved, t: T
   }
   pdf.table(
     [{ header: reasonMessages.for(ctx.language).reasonHeader, width: 2.4 }, { header: t.count, width: 0.9, align: 'right' }, { header: t.share, width: 0.9, align: 'right' }, { header: t.sampleReason, width: 4.2 }],
-    data.topReasons.map((r) => [reasonTitle(r.code, ctx.language), f.integer(r.count), f.percent(r.share), sampleText(ctx, r)]),
+    data.topReasons.map((r) => [readerTitle(ctx, r.code, r.sampleDetails), f.integer(r.count), f.percent(r.share), sampleText(ctx, r)]),
     { zebra: true, fontSize: 8 },
   );
 }

@@ -4,7 +4,8 @@
  * page — one row per item counted. Summing the items' "minutes freed" column gives the summary's
  * minutes freed.
  */
-import { commonMessages, createXlsxWorkbook, reasonMessages, reasonTitle, timeSavedItems, type ReportContext, type TimeFigures, type TimeSaved, type TimeSavedItemRow, type XlsxColumn } from 'kanslist';
+import { commonMessages, createXlsxWorkbook, reasonMessages, timeSavedItems, type ReportContext, type TimeFigures, type TimeSaved, type TimeSavedItemRow, type XlsxColumn } from 'kanslist';
+import { readerTitle } from './reason-text.ts';
 import { timeSavedMessages } from './time-saved-messages.ts';
 import { botName, bucketLabel, methodParagraphs, moneyFacts, moneyOf, sampleText, summaryFacts } from './time-saved-texts.ts';
 
@@ -104,7 +105,7 @@ export async function writeTimeSavedXlsx(ctx: ReportContext, data: TimeSaved, pa
     { key: 'technical', header: rt.technicalReason, type: 'text', width: 60 },
   ]);
   for (const r of data.topReasons) {
-    reasons.add({ title: reasonTitle(r.code, ctx.language), code: r.code ?? t.noCode, count: r.count, share: r.share, sample: sampleText(ctx, r), technical: r.sampleReason });
+    reasons.add({ title: readerTitle(ctx, r.code, r.sampleDetails), code: r.code ?? t.noCode, count: r.count, share: r.share, sample: sampleText(ctx, r), technical: r.sampleReason });
   }
 
   // 5. Method.

@@ -39,7 +39,8 @@ export interface ExceptionRow {
 export interface ExceptionSummary {
   total: number;
   byBot: Array<{ bot: string; count: number }>;
-  byCode: Array<{ code: string; count: number }>;
+  /** With one stored reason_details of the code (JSON text), to name a bot's own code in the reader's language. */
+  byCode: Array<{ code: string; count: number; sampleDetails: string | null }>;
   /** The longest-waiting item's since; null when nothing waits. */
   oldest: number | null;
 }
@@ -56,14 +57,14 @@ export async function exceptionSummary(store: Store, options: { bot?: string | u
   const base = scoped(store.db, options.bot);
   const bots = await base.select((eb) => ['bot', eb.fn.countAll<number | string>().as('n')]).groupBy('bot').orderBy('bot').execute();
   const codes = await base
-    .select((eb) => [sql<string>`coalesce(error_code, '')`.as('code'), eb.fn.countAll<number | string>().as('n')])
+    .select((eb) => [sql<string>`coalesce(error_code, '')`.as('code'), eb.fn.countAll<number | string>().as('n'), eb.fn.min('reason_details').as('sample')])
     .groupBy(sql`coalesce(error_code, '')`)
     .execute();
   const oldest = await base.select((eb) => eb.fn.min<number | string>('updated_at').as('oldest')).executeTakeFirst();
   return {
     total: bots.reduce((sum, b) => sum + Number(b.n), 0),
     byBot: bots.map((b) => ({ bot: b.bot, count: Number(b.n) })),
-    byCode: codes.map((c) => ({ code: c.code, count: Number(c.n) })).sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
+    byCode: codes.map((c) => ({ code: c.code, count: Number(c.n), sampleDetails: c.sample === null || c.sample === undefined ? null : redact(String(c.sample)) })).sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
     oldest: oldest?.oldest === null || oldest?.oldest === undefined ? null : Number(oldest.oldest),
   };
 }

@@ -95,6 +95,11 @@ describe('reasons in the reader’s language', () => {
     // In English the author's own text is what an English reader gets.
     expect(localizeReason(stored, 'en')).toBe('The measure has no counterpart in CaseHub.');
     expect(reasonTitle('BYGGLOV_UNKNOWN_MEASURE', 'sv')).toBe('Robotens egen orsak: BYGGLOV_UNKNOWN_MEASURE');
+    // Tables that group by reason name a bot's code by the first sentence of its author's message.
+    const sample = { details: JSON.stringify({ messages: { sv: 'Sökanden finns inte i folkbokföringen. Kontrollera numret.' } }) };
+    expect(reasonTitle('BYGGLOV_PERSON_NOT_FOUND', 'sv', sample)).toBe('Sökanden finns inte i folkbokföringen');
+    expect(reasonTitle('BYGGLOV_PERSON_NOT_FOUND', 'de', { ...sample, organisationLanguage: 'sv' })).toBe('Sökanden finns inte i folkbokföringen');
+    expect(reasonTitle('BYGGLOV_PERSON_NOT_FOUND', 'de', sample)).toBe('Eigener Grund des Bots: BYGGLOV_PERSON_NOT_FOUND');
   });
 
   it('masks an identity number an author put in a translation before it is stored', () => {

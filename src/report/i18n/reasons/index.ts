@@ -68,14 +68,24 @@ export function localizeReason(stored: StoredReason, language: Language, options
   return codeText(stored.code, params, stored, language);
 }
 
-/** A short name for the code, for tables that group by reason. */
-export function reasonTitle(code: string | null, language: Language): string {
+/**
+ * A short name for the code, for tables that group by reason. A bot's own code is named by the
+ * first sentence of its author's message in `sample` (one stored reason of that code), when there is one.
+ */
+export function reasonTitle(code: string | null, language: Language, sample?: { details: StoredReason['details']; organisationLanguage?: Language | undefined }): string {
   const t = reasonMessages.for(language);
   if (code === null || code === '') return t.noReason;
   if (code in t.titles) return t.titles[code as CodeKey];
   if (code.startsWith('KANSLIST_PAGE_ERROR_')) return t.titles.KANSLIST_PAGE_ERROR;
   if (code.startsWith('KANSLIST_') || code.startsWith('INPUT_')) return t.unknownKanslistTitle;
-  return t.unknownTitle({ code });
+  const authored = sample === undefined ? undefined : authorMessage(parseReasonDetails(sample.details), language, sample.organisationLanguage);
+  return authored === undefined ? t.unknownTitle({ code }) : firstSentence(authored);
+}
+
+/** "Sökanden finns inte i folkbokföringen. Kontrollera …" → "Sökanden finns inte i folkbokföringen". */
+function firstSentence(text: string): string {
+  const end = text.search(/[.!?](\s|$)/);
+  return end > 0 ? text.slice(0, end) : text;
 }
 
 function authorMessage(details: ReasonDetails | null, language: Language, organisation: Language | undefined): string | undefined {
