@@ -61,7 +61,7 @@ async function main(): Promise<void> {
   const data = await computeTimeSaved(store.db, {
     period: BENCH_PERIOD,
     bucket: 'week',
-    annualHours: annualHoursPerFte(config.reports, config.language),
+    annualHours: annualHoursPerFte(config.reports, config),
     baselineOf: (bot) => baselines.get(bot),
   });
   const aggregateMs = performance.now() - started;

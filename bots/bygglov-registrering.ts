@@ -66,11 +66,23 @@ export default defineBot({
     } catch (error) {
       // A business exception that names the column; the number itself is never in the message.
       const invalid = error as InvalidIdentityNumberError;
-      throw new BusinessRuleError(invalid.code, invalid.message, { where: 'column "Personnummer"', remedy: invalid.remedy, cause: error });
+      throw new BusinessRuleError(invalid.code, invalid.message, {
+        where: 'column "Personnummer"',
+        remedy: invalid.remedy,
+        cause: error,
+        // Kanslist's reports say this reason in the reader's language from these facts.
+        params: { ...invalid.params, column: 'Personnummer' },
+      });
     }
     if (!MEASURES[application.measure]) {
       throw new BusinessRuleError('BYGGLOV_UNKNOWN_MEASURE', `The measure "${application.measure}" has no counterpart in CaseHub.`, {
         remedy: 'Register the application by hand, or add the measure to the mapping in bots/bygglov-registrering.ts.',
+        messages: {
+          sv: `Åtgärden "${application.measure}" finns inte i CaseHub. Registrera ansökan för hand.`,
+          da: `Foranstaltningen "${application.measure}" findes ikke i CaseHub. Registrér ansøgningen manuelt.`,
+          de: `Die Maßnahme "${application.measure}" gibt es in CaseHub nicht. Bitte den Antrag von Hand erfassen.`,
+          en: `The measure "${application.measure}" does not exist in CaseHub. Register the application by hand.`,
+        },
       });
     }
   },
@@ -127,6 +139,12 @@ async function lookUpApplicant(application: Application, ctx: Ctx): Promise<Appl
       await popup.click('personPopup.close');
       throw new BusinessRuleError('BYGGLOV_PERSON_NOT_FOUND', 'The applicant is not in the population register.', {
         remedy: 'Check the personnummer with the applicant; register by hand if they are not registered in Sweden.',
+        messages: {
+          sv: 'Sökanden finns inte i folkbokföringen. Kontrollera personnumret med sökanden; registrera för hand om personen inte är folkbokförd i Sverige.',
+          da: 'Ansøgeren findes ikke i folkeregistret. Kontrollér personnummeret med ansøgeren; registrér manuelt, hvis personen ikke er folkebogført i Sverige.',
+          de: 'Die antragstellende Person ist nicht im Melderegister. Personennummer mit ihr abklären; von Hand erfassen, wenn sie nicht in Schweden gemeldet ist.',
+          en: 'The applicant is not in the population register. Check the personnummer with the applicant; register by hand if they are not registered in Sweden.',
+        },
       });
     }
     await popup.click('personPopup.choose');
@@ -135,6 +153,12 @@ async function lookUpApplicant(application: Application, ctx: Ctx): Promise<Appl
   if (!applicant.name || !applicant.address) {
     throw new BusinessRuleError('BYGGLOV_APPLICANT_NOT_FILLED', 'The person lookup did not fill in the applicant\'s name and address.', {
       remedy: 'Check the applicant in the population register; register by hand if the address is protected or missing.',
+      messages: {
+        sv: 'Personuppslaget fyllde inte i sökandens namn och adress. Kontrollera sökanden i folkbokföringen; registrera för hand om adressen är skyddad eller saknas.',
+        da: 'Personopslaget udfyldte ikke ansøgerens navn og adresse. Kontrollér ansøgeren i folkeregistret; registrér manuelt, hvis adressen er beskyttet eller mangler.',
+        de: 'Die Personenabfrage hat Name und Anschrift nicht ausgefüllt. Person im Melderegister prüfen; von Hand erfassen, wenn die Anschrift gesperrt ist oder fehlt.',
+        en: 'The person lookup did not fill in the applicant\'s name and address. Check the applicant in the population register; register by hand if the address is protected or missing.',
+      },
     });
   }
   return applicant;
@@ -201,6 +225,13 @@ async function rejectValidationErrors({ ui }: Ctx): Promise<void> {
   const messages = await ui.page.frameLocator('frame[name="main"]').locator('.validation li, [id$="ValidationSummary1"] li, [id$="vsFel"] li').allInnerTexts();
   throw new BusinessRuleError('BYGGLOV_REJECTED_BY_CASEHUB', `CaseHub rejected the application: ${messages.join(' ')}`, {
     remedy: 'Correct the application data and requeue it (kanslist review requeue <item>).',
+    // CaseHub's own messages are Swedish: they are quoted as the system gave them.
+    messages: {
+      sv: `CaseHub avvisade ansökan: ${messages.join(' ')} Rätta uppgifterna och skicka tillbaka ärendet till roboten.`,
+      da: `CaseHub afviste ansøgningen: ${messages.join(' ')} Ret oplysningerne og send sagen tilbage til robotten.`,
+      de: `CaseHub hat den Antrag abgewiesen: ${messages.join(' ')} Angaben berichtigen und den Vorgang an den Bot zurückgeben.`,
+      en: `CaseHub rejected the application: ${messages.join(' ')} Correct the data and send the item back to the bot.`,
+    },
   });
 }
 

@@ -10,12 +10,41 @@ export interface KanslistErrorOptions {
   cause?: unknown;
   /** Where it happened: file, row, field, target, item — shown after the message. */
   where?: string;
+  /**
+   * Facts a translated reason fills in (row, column, field, kind…): never a value from the item,
+   * which may be personal data. Kept with the item so reports can say it in the reader's language.
+   */
+  params?: ReasonParams;
+  /**
+   * The reason as a clerk should read it, per report language (`{ sv: 'Åtgärden finns inte i
+   * CaseHub' }`). A report in another language uses the organisation's language, then English.
+   * The `message` stays the developer's text for operators, the XLSX and the audit trail.
+   */
+  messages?: ReasonMessages;
+}
+
+/** Facts a reason's translation fills in. */
+export type ReasonParams = Readonly<Record<string, string | number>>;
+/** A reason in the report languages (sv, da, de, en); any may be missing. */
+export type ReasonMessages = Readonly<Partial<Record<'sv' | 'da' | 'de' | 'en', string>>>;
+
+/**
+ * What is kept with a failed item besides its code and English reason, for reports in the
+ * reader's language: the facts of the reason, the author's own translations, and — for an input
+ * row with several problems — one part per problem.
+ */
+export interface ReasonDetails {
+  params?: ReasonParams;
+  messages?: ReasonMessages;
+  parts?: Array<{ code: string; params: ReasonParams }>;
 }
 
 export class KanslistError extends Error {
   readonly code: string;
   readonly remedy: string | undefined;
   readonly where: string | undefined;
+  readonly params: ReasonParams | undefined;
+  readonly messages: ReasonMessages | undefined;
 
   constructor(code: string, message: string, options: KanslistErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -23,6 +52,8 @@ export class KanslistError extends Error {
     this.code = code;
     this.remedy = options.remedy;
     this.where = options.where;
+    this.params = options.params;
+    this.messages = options.messages;
   }
 
   /** One line for an operator: code, where, what, and what to do. */
@@ -84,6 +115,16 @@ export function errorReason(error: unknown): string {
   if (error instanceof KanslistError) return error.where ? `${error.message} (${error.where})` : error.message;
   if (error instanceof Error) return error.message.split('\n')[0] ?? error.message;
   return String(error);
+}
+
+/** The facts and translations kept with a failed item; null when the error has none. */
+export function errorDetails(error: unknown): ReasonDetails | null {
+  if (!(error instanceof KanslistError)) return null;
+  const details: ReasonDetails = {
+    ...(error.params && Object.keys(error.params).length > 0 ? { params: { ...error.params } } : {}),
+    ...(error.messages && Object.keys(error.messages).length > 0 ? { messages: { ...error.messages } } : {}),
+  };
+  return Object.keys(details).length > 0 ? details : null;
 }
 
 export function errorMessage(error: unknown): string {

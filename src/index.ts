@@ -4,7 +4,7 @@
  * the machinery that runs bots `kanslist/runtime`, and helpers for a bot's tests `kanslist/testing`.
  */
 export { defineConfig } from './config/config.ts';
-export type { KanslistConfig, KanslistConfigInput, Language } from './config/config.ts';
+export type { KanslistConfig, KanslistConfigInput, Language, ReportsConfig, RobotCostsConfig } from './config/config.ts';
 export * from './errors.ts';
 export { defineSystem } from './ui/index.ts';
 export type { System, Ui, Strategy, Credentials, TargetPath, TargetDefinition, UiRecorder } from './ui/index.ts';

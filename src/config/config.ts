@@ -49,6 +49,29 @@ export interface ReportsConfig {
   annualHoursPerFte?: number | undefined;
   /** A PNG or JPEG printed in the title block of every PDF, relative to the project root. */
   logo?: string | undefined;
+  /**
+   * A clerk's full cost per hour (salary, payroll charges, overhead) in `currency`: the time-saved
+   * report then shows money freed, robot cost, net benefit and payback next to the hours. @default none (hours only)
+   */
+  hourlyCost?: number | undefined;
+  /** Per bot, where its clerks cost differently: `{ 'faktura-kontroll': 520 }`. @default hourlyCost for every bot */
+  hourlyCostByBot?: Record<string, number> | undefined;
+  /** ISO 4217 code of the money figures. @default by country: SE SEK, DK DKK, DE EUR, NO NOK */
+  currency?: string | undefined;
+  /** What running the robots costs: Kanslist's licence is free, a machine and upkeep are not. @default none (zero) */
+  robotCosts?: RobotCostsConfig | undefined;
+}
+
+/** The robots' running costs, in `reports.currency`. */
+export interface RobotCostsConfig {
+  /** Machine, hosting, backups, per month. @default 0 */
+  machinePerMonth?: number | undefined;
+  /** Hours a month that developers and operators spend keeping the bots running. @default 0 */
+  maintenanceHoursPerMonth?: number | undefined;
+  /** Their cost per hour. @default reports.hourlyCost */
+  maintenanceHourlyCost?: number | undefined;
+  /** One-time cost of building the bots; the report shows how many months it takes to earn back. @default none */
+  setupCost?: number | undefined;
 }
 
 export interface KanslistConfig {
@@ -68,6 +91,12 @@ export interface KanslistConfig {
   systems: Record<string, { baseUrl?: string }>;
   alerts: AlertsConfig;
   reports: ReportsConfig;
+  /**
+   * The control room's address as clerks open it (`kanslist serve` behind your proxy), e.g.
+   * `https://rpa.kommun.local/`: the exceptions list then links each item to `<dashboardUrl>/review/<item id>`.
+   * Env: KANSLIST_DASHBOARD_URL. @default none (no links)
+   */
+  dashboardUrl?: string | undefined;
 }
 
 /** What a project writes: every key optional, nested objects partial. */
@@ -82,6 +111,7 @@ export interface KanslistConfigInput {
   systems?: Record<string, { baseUrl?: string }>;
   alerts?: Partial<AlertsConfig>;
   reports?: ReportsConfig;
+  dashboardUrl?: string;
 }
 
 export const DEFAULT_CONFIG: KanslistConfig = {

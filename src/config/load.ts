@@ -66,6 +66,7 @@ function applyEnv(config: KanslistConfig, env: NodeJS.ProcessEnv): KanslistConfi
   if (env.KANSLIST_ALERT_WEBHOOK) next.alerts.webhook = { ...next.alerts.webhook, url: env.KANSLIST_ALERT_WEBHOOK };
   if (env.KANSLIST_STORE) next.store = env.KANSLIST_STORE;
   if (env.KANSLIST_ORGANISATION) next.organisation = env.KANSLIST_ORGANISATION;
+  if (env.KANSLIST_DASHBOARD_URL) next.dashboardUrl = env.KANSLIST_DASHBOARD_URL;
   if (env.KANSLIST_TIME_ZONE) next.timeZone = env.KANSLIST_TIME_ZONE;
   if (env.KANSLIST_LANGUAGE) next.language = env.KANSLIST_LANGUAGE as KanslistConfig['language'];
   if (env.KANSLIST_LOG_LEVEL) next.logLevel = env.KANSLIST_LOG_LEVEL.toLowerCase() as KanslistConfig['logLevel'];

@@ -49,6 +49,31 @@ export function validateConfig(config: KanslistConfig, source: string): void {
   if (annualHoursPerFte !== undefined && !(typeof annualHoursPerFte === 'number' && annualHoursPerFte >= 100 && annualHoursPerFte <= 3000)) {
     fail('reports.annualHoursPerFte', `${String(annualHoursPerFte)} is not a plausible number of annual hours.`, 'Give the annual working hours of one full-time clerk, e.g. 1700.');
   }
+  validateMoney(config.reports, fail);
+  if (config.dashboardUrl !== undefined && !(typeof config.dashboardUrl === 'string' && isHttpUrl(config.dashboardUrl))) {
+    fail('dashboardUrl', `"${String(config.dashboardUrl)}" is not an http(s) URL.`, 'Use the control room address clerks open, e.g. https://rpa.kommun.local/ (KANSLIST_DASHBOARD_URL).');
+  }
+}
+
+/** Money settings: amounts are finite and not negative (an hourly cost above zero), the currency an ISO 4217 code. */
+function validateMoney(reports: KanslistConfig['reports'], fail: (key: string, message: string, remedy: string) => never): void {
+  const amount = (key: string, value: unknown, positive = false) => {
+    if (value === undefined) return;
+    if (!(typeof value === 'number' && Number.isFinite(value) && (positive ? value > 0 : value >= 0))) {
+      fail(key, `${String(value)} is not ${positive ? 'an amount above zero' : 'an amount of zero or more'}.`, 'Give a plain number in reports.currency, e.g. 450.');
+    }
+  };
+  amount('reports.hourlyCost', reports.hourlyCost, true);
+  for (const [bot, cost] of Object.entries(reports.hourlyCostByBot ?? {})) amount(`reports.hourlyCostByBot.${bot}`, cost, true);
+  if (reports.hourlyCostByBot !== undefined && reports.hourlyCost === undefined) {
+    fail('reports.hourlyCostByBot', 'is set without reports.hourlyCost.', 'Set reports.hourlyCost for the other bots too.');
+  }
+  if (reports.currency !== undefined && !(typeof reports.currency === 'string' && /^[A-Z]{3}$/.test(reports.currency))) {
+    fail('reports.currency', `"${String(reports.currency)}" is not an ISO 4217 code.`, "Use e.g. 'SEK', 'DKK', 'EUR', 'NOK'.");
+  }
+  const costs = reports.robotCosts ?? {};
+  for (const key of ['machinePerMonth', 'maintenanceHoursPerMonth', 'setupCost'] as const) amount(`reports.robotCosts.${key}`, costs[key]);
+  amount('reports.robotCosts.maintenanceHourlyCost', costs.maintenanceHourlyCost, true);
 }
 
 function isHttpUrl(value: string): boolean {

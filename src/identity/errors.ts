@@ -28,6 +28,8 @@ export class InvalidIdentityNumberError extends BusinessRuleError {
     super('KANSLIST_INVALID_IDENTITY_NUMBER', `Invalid ${kind} (${reason}): ${detail}`, {
       remedy: REMEDY[reason],
       ...options,
+      // What a translated reason says: which kind of number, and what is wrong with it.
+      params: { kind, problem: reason, ...options.params },
     });
   }
 }

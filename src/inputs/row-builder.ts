@@ -53,6 +53,7 @@ function rowError(place: RowPlace, column: BoundColumn, code: RowError['code'], 
     field: column.field,
     column: column.header,
     code,
+    type: column.type,
     message: `Row ${place.row} of ${place.fileName}: column "${column.header}" (${column.field}) ${problem}`,
   };
 }

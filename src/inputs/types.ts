@@ -73,6 +73,8 @@ export interface RowError {
   /** The header text in the file. */
   column: string;
   code: 'INPUT_REQUIRED' | 'INPUT_TYPE' | 'INPUT_FILE_MISSING';
+  /** The column's type, for a reason that says what was expected in the reader's language. */
+  type?: ColumnType;
   /** Names the row and column, never the cell's value (it may be personal data). */
   message: string;
 }

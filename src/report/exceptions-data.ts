@@ -4,7 +4,7 @@
  * could not settle), oldest first, with the reason, where the evidence is and how to act on each.
  * Paged with a keyset like the run report; payloads are never read.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { redact } from '../audit/redact.ts';
@@ -16,8 +16,10 @@ export interface ExceptionRow {
   bot: string;
   key: string;
   errorCode: string | null;
-  /** Why the item needs a person, redacted. */
+  /** Why the item needs a person, redacted: the developer's English text. */
   reason: string | null;
+  /** The reason's facts and translations (JSON text), for localizeReason(). */
+  reasonDetails: string | null;
   /** Where the item came from (e.g. 'input.xlsx row 7'): for a rejected row, the place to correct it. */
   source: string | null;
   /** Since when it has waited (its last change). */
@@ -27,6 +29,8 @@ export interface ExceptionRow {
   runId: string | null;
   /** `<var>/runs/<run>/<item>` when something was saved there: screenshot, HTML, trace. */
   evidence: string | null;
+  /** The item's latest masked screenshot in that folder (`…/screenshot.png`), when there is one. */
+  screenshot: string | null;
   /** The commands that close the item: handled with a note, or back to the bot after a correction. */
   handledCommand: string;
   requeueCommand: string;
@@ -35,7 +39,8 @@ export interface ExceptionRow {
 export interface ExceptionSummary {
   total: number;
   byBot: Array<{ bot: string; count: number }>;
-  byCode: Array<{ code: string; count: number }>;
+  /** With one stored reason_details of the code (JSON text), to name a bot's own code in the reader's language. */
+  byCode: Array<{ code: string; count: number; sampleDetails: string | null }>;
   /** The longest-waiting item's since; null when nothing waits. */
   oldest: number | null;
 }
@@ -52,14 +57,14 @@ export async function exceptionSummary(store: Store, options: { bot?: string | u
   const base = scoped(store.db, options.bot);
   const bots = await base.select((eb) => ['bot', eb.fn.countAll<number | string>().as('n')]).groupBy('bot').orderBy('bot').execute();
   const codes = await base
-    .select((eb) => [sql<string>`coalesce(error_code, '')`.as('code'), eb.fn.countAll<number | string>().as('n')])
+    .select((eb) => [sql<string>`coalesce(error_code, '')`.as('code'), eb.fn.countAll<number | string>().as('n'), eb.fn.min('reason_details').as('sample')])
     .groupBy(sql`coalesce(error_code, '')`)
     .execute();
   const oldest = await base.select((eb) => eb.fn.min<number | string>('updated_at').as('oldest')).executeTakeFirst();
   return {
     total: bots.reduce((sum, b) => sum + Number(b.n), 0),
     byBot: bots.map((b) => ({ bot: b.bot, count: Number(b.n) })),
-    byCode: codes.map((c) => ({ code: c.code, count: Number(c.n) })).sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
+    byCode: codes.map((c) => ({ code: c.code, count: Number(c.n), sampleDetails: c.sample === null || c.sample === undefined ? null : redact(String(c.sample)) })).sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
     oldest: oldest?.oldest === null || oldest?.oldest === undefined ? null : Number(oldest.oldest),
   };
 }
@@ -76,7 +81,7 @@ export async function* exceptionItems(store: Store, options: ExceptionsOptions):
   let after: { at: number; seq: number } | undefined;
   for (;;) {
     let q = scoped(store.db, options.bot).select([
-      'seq', 'id', 'bot', 'key', 'error_code', 'reason', 'source', 'updated_at', 'attempts', 'last_run_id', 'enqueued_run_id',
+      'seq', 'id', 'bot', 'key', 'error_code', 'reason', 'reason_details', 'source', 'updated_at', 'attempts', 'last_run_id', 'enqueued_run_id',
     ]);
     if (after !== undefined) {
       const { at, seq } = after;
@@ -92,11 +97,13 @@ export async function* exceptionItems(store: Store, options: ExceptionsOptions):
         key: row.key,
         errorCode: row.error_code,
         reason: row.reason === null ? null : redact(row.reason),
+        reasonDetails: row.reason_details,
         source: row.source === null ? null : redact(row.source),
         since: Number(row.updated_at),
         attempts: Number(row.attempts),
         runId,
         evidence: evidence !== null && existsSync(evidence) ? evidence : null,
+        screenshot: evidence !== null && existsSync(evidence) ? latestScreenshot(evidence) : null,
         handledCommand: `kanslist review handled ${row.id} --note "…"`,
         requeueCommand: `kanslist review requeue ${row.id}`,
       };
@@ -105,4 +112,20 @@ export async function* exceptionItems(store: Store, options: ExceptionsOptions):
     if (rows.length < pageSize || last === undefined) return;
     after = { at: Number(last.updated_at), seq: Number(last.seq) };
   }
+}
+
+/**
+ * The last screenshot saved for an item (evidence folders are named per error and attempt; the
+ * alphabetically last path is taken so the choice is stable), or null.
+ */
+function latestScreenshot(folder: string): string | null {
+  const shots = readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('screenshot.png')).sort();
+  const last = shots.at(-1);
+  return last === undefined ? null : join(folder, last);
+}
+
+/** The item's page in the control room: `<dashboardUrl>/review/<item id>`. */
+export function reviewUrl(dashboardUrl: string, itemId: string): string {
+  const base = dashboardUrl.endsWith('/') ? dashboardUrl : `${dashboardUrl}/`;
+  return new URL(`review/${encodeURIComponent(itemId)}`, base).href;
 }

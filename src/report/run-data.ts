@@ -56,8 +56,10 @@ export interface RunItemRow {
   /** The output, as "name: value" text (e.g. "reference: 2026-000123"), redacted. */
   output: string;
   errorCode: string | null;
-  /** The business or system reason, redacted. */
+  /** The business or system reason, redacted: the developer's English text. */
   reason: string | null;
+  /** The reason's facts and translations (JSON text), for localizeReason(). */
+  reasonDetails: string | null;
   /** The item's evidence folder for this run, when anything was saved there. */
   evidence: string | null;
   /** Where the item came from, e.g. 'input.xlsx row 7'. */
@@ -147,6 +149,7 @@ interface RunItemSqlRow {
   source: string | null;
   item_code: string | null;
   item_reason: string | null;
+  item_details: string | null;
   enqueued_run_id: string | null;
   total_attempts: number | string;
   n: number | string | null;
@@ -156,6 +159,7 @@ interface RunItemSqlRow {
   outcome: string | null;
   attempt_code: string | null;
   attempt_reason: string | null;
+  attempt_details: string | null;
   sort_at: number | string;
 }
 
@@ -180,9 +184,9 @@ async function runItemsPage(db: Kysely<Database>, runId: string, after: { at: nu
       union
       select item_id from r
     )
-    select w.seq, w.id, w.key, w.status, w.output, w.source, w.error_code as item_code, w.reason as item_reason,
+    select w.seq, w.id, w.key, w.status, w.output, w.source, w.error_code as item_code, w.reason as item_reason, w.reason_details as item_details,
            w.enqueued_run_id, w.attempts as total_attempts, r.n, r.first_started, r.last_ended, r.work_ms,
-           la.outcome, la.error_code as attempt_code, la.reason as attempt_reason, ${sortAt} as sort_at
+           la.outcome, la.error_code as attempt_code, la.reason as attempt_reason, la.reason_details as attempt_details, ${sortAt} as sort_at
     from ids
     join work_items w on w.id = ids.item_id
     left join r on r.item_id = w.id
@@ -211,6 +215,7 @@ function toRunItemRow(row: RunItemSqlRow, runId: string, varDir: string): RunIte
     output: formatOutput(parseJson(row.output)),
     errorCode: code,
     reason: reason === null ? null : redact(reason),
+    reasonDetails: attempts > 0 ? (row.attempt_details ?? null) : row.item_details,
     evidence: existsSync(evidence) ? evidence : null,
     source: row.source === null ? null : redact(row.source),
   };

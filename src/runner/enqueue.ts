@@ -3,10 +3,11 @@
  * A row that fails (unreadable cell, missing field, a business rule) is stored straight into the
  * review queue with its reason, so nothing from the file is lost and nothing bad is processed.
  */
-import { BusinessRuleError, errorCode, errorReason } from '../errors.ts';
+import { BusinessRuleError, errorCode, errorDetails, errorReason, type ReasonDetails } from '../errors.ts';
 import { readInput, type InputRow } from '../inputs/index.ts';
 import type { EnqueueInput, EnqueueResult, Store } from '../store/index.ts';
 import type { AnyBot } from './bot.ts';
+import { redactDetails } from './reason-details.ts';
 
 const BATCH = 500;
 
@@ -66,16 +67,32 @@ export function toQueueItem(bot: AnyBot, row: InputRow<unknown>): EnqueueInput {
   if (row.errors.length > 0 || row.data === undefined) {
     const first = row.errors[0];
     const reason = row.errors.map((e) => e.message).join('; ') || `${row.source}: the row could not be read.`;
-    return { key, payload: row.data ?? null, source: row.source, rejected: { code: first?.code ?? 'INPUT_UNREADABLE', reason } };
+    return { key, payload: row.data ?? null, source: row.source, rejected: { code: first?.code ?? 'INPUT_UNREADABLE', reason, details: rowErrorDetails(row) } };
   }
   try {
     bot.validate?.(row.data);
   } catch (error) {
     if (!(error instanceof BusinessRuleError)) throw error;
     // validate() sees the data, not the file: the row is named here so a clerk can find it.
-    return { key, payload: row.data, source: row.source, rejected: { code: errorCode(error), reason: `${row.source}: ${errorReason(error)}` } };
+    const details: ReasonDetails = { ...errorDetails(error), params: { ...rowPlace(row), ...errorDetails(error)?.params } };
+    return { key, payload: row.data, source: row.source, rejected: { code: errorCode(error), reason: `${row.source}: ${errorReason(error)}`, details: redactDetails(details) } };
   }
   return { key, payload: row.data, source: row.source };
+}
+
+/** The file and row of an input row, for a reason a report says in the reader's language. */
+function rowPlace(row: InputRow<unknown>): { file: string; row: number } {
+  const suffix = ` row ${row.row}`;
+  return { file: row.source.endsWith(suffix) ? row.source.slice(0, -suffix.length) : row.source, row: row.row };
+}
+
+/** One part per problem of the row (the code names the problem, the params say where). */
+function rowErrorDetails(row: InputRow<unknown>): ReasonDetails {
+  const place = rowPlace(row);
+  return redactDetails({
+    params: place,
+    parts: row.errors.map((e) => ({ code: e.code, params: { ...place, column: e.column, field: e.field, ...(e.type ? { type: e.type } : {}) } })),
+  });
 }
 
 /** The bot's key, or the row's place in the file when the row is too broken to have one. */

@@ -5,6 +5,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { errorCode, errorReason, FatalBotError, isBusinessError, SessionExpiredError, TransientUiError } from '../errors.ts';
+import { redactedErrorDetails } from './reason-details.ts';
 import type { Logger } from '../audit/logger.ts';
 import { redact } from '../audit/redact.ts';
 import { LeaseLostError, type Store, type WorkItem } from '../store/index.ts';
@@ -129,14 +130,14 @@ async function recordFailure(
 ): Promise<Session | undefined> {
   const { code, reason, evidence, session } = f;
   if (isBusinessError(error)) {
-    await shared.store.queue.toReview(item.id, workerId, { code, reason });
+    await shared.store.queue.toReview(item.id, workerId, { code, reason, details: redactedErrorDetails(error) });
     f.log.warn(`business exception ${code}: ${reason}`);
     return report(shared, item, started, { kind: 'review', code, reason, evidence }, session);
   }
   // A system exception: the context may be in any state, so it is thrown away.
   await session?.close();
   const delay = error instanceof SessionExpiredError ? 0 : retryDelayMs(item.attempts);
-  const status = await shared.store.queue.fail(item.id, workerId, { code, reason, retryDelayMs: delay });
+  const status = await shared.store.queue.fail(item.id, workerId, { code, reason, details: redactedErrorDetails(error), retryDelayMs: delay });
   f.log.warn(`system exception ${code} (attempt ${item.attempts}/${item.maxAttempts}): ${reason}${evidence ? ` — evidence ${evidence}` : ''}`);
   if (error instanceof FatalBotError) shared.onFatal(error);
   return report(shared, item, started, { kind: status === 'pending' ? 'retry' : 'failed', code, reason, evidence }, undefined);

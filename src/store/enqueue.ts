@@ -9,7 +9,7 @@
 import type { Kysely } from 'kysely';
 import { KanslistError } from '../errors.ts';
 import type { EngineAccess } from './engine.ts';
-import { toJson } from './rows.ts';
+import { detailsJson, toJson } from './rows.ts';
 import type { Database, WorkItemTable } from './schema.ts';
 import type { EnqueueInput, EnqueueResult } from './types.ts';
 import type { Insertable } from 'kysely';
@@ -63,6 +63,7 @@ function toRow(bot: string, item: EnqueueInput, runId: string, maxAttempts: numb
     source: item.source ?? null,
     error_code: item.rejected?.code ?? null,
     reason: item.rejected?.reason ?? null,
+    reason_details: detailsJson(item.rejected?.details),
     enqueued_run_id: runId,
     created_at: now,
     updated_at: now,

@@ -11,7 +11,7 @@ import type { EngineAccess } from './engine.ts';
 import { enqueueItems } from './enqueue.ts';
 import { ItemStateError, LeaseLostError, NotFoundError } from './errors.ts';
 import { countItems, getItem, listAttempts, listItems } from './queue-read.ts';
-import { toJson, toWorkItem, type WorkItemRow } from './rows.ts';
+import { detailsJson, toJson, toWorkItem, type WorkItemRow } from './rows.ts';
 import type { Database } from './schema.ts';
 import type { AttemptOutcome, ClaimOptions, EnqueueInput, EnqueueResult, Failure, ItemStatus, ListFilter, WorkItem, WorkQueue } from './types.ts';
 
@@ -23,7 +23,7 @@ const NO_LEASE = { lease_owner: null, lease_expires_at: null } as const;
 async function closeAttempt(tx: Kysely<Database>, itemId: string, now: number, outcome: AttemptOutcome, failure?: Failure): Promise<void> {
   await tx
     .updateTable('item_attempts')
-    .set({ ended_at: now, outcome, error_code: failure?.code ?? null, reason: failure?.reason ?? null })
+    .set({ ended_at: now, outcome, error_code: failure?.code ?? null, reason: failure?.reason ?? null, reason_details: detailsJson(failure?.details) })
     .where('item_id', '=', itemId)
     .where('ended_at', 'is', null)
     .execute();
@@ -102,7 +102,7 @@ export class SqlWorkQueue implements WorkQueue {
   async complete(itemId: string, workerId: string, output: unknown): Promise<void> {
     const now = Date.now();
     await this.#engine.write(async (tx) => {
-      await updateHeld(tx, itemId, workerId, { ...ended(now), status: 'done', output: toJson(output), error_code: null, reason: null });
+      await updateHeld(tx, itemId, workerId, { ...ended(now), status: 'done', output: toJson(output), error_code: null, reason: null, reason_details: null });
       await closeAttempt(tx, itemId, now, 'done');
     });
   }
@@ -110,7 +110,7 @@ export class SqlWorkQueue implements WorkQueue {
   async toReview(itemId: string, workerId: string, failure: Failure): Promise<void> {
     const now = Date.now();
     await this.#engine.write(async (tx) => {
-      await updateHeld(tx, itemId, workerId, { ...ended(now), status: 'review', error_code: failure.code, reason: failure.reason });
+      await updateHeld(tx, itemId, workerId, { ...ended(now), status: 'review', error_code: failure.code, reason: failure.reason, reason_details: detailsJson(failure.details) });
       await closeAttempt(tx, itemId, now, 'review', failure);
     });
   }
@@ -125,6 +125,7 @@ export class SqlWorkQueue implements WorkQueue {
         available_at: sql<number>`case when attempts < max_attempts then ${retryAt} else available_at end`,
         error_code: failure.code,
         reason: failure.reason,
+        reason_details: detailsJson(failure.details),
       });
       const status = row.status === 'pending' ? 'pending' : 'failed';
       await closeAttempt(tx, itemId, now, status === 'pending' ? 'retry' : 'failed', failure);
@@ -167,6 +168,7 @@ export class SqlWorkQueue implements WorkQueue {
           status: 'uncertain',
           error_code: 'KANSLIST_LEASE_EXPIRED',
           reason: 'The runner stopped during this item without reporting an outcome; verify before running it again',
+          reason_details: null,
           updated_at: now,
         }),
       )
@@ -186,13 +188,13 @@ export class SqlWorkQueue implements WorkQueue {
       pending: { status: 'pending', available_at: now, error_code: null, reason: details.reason ?? 'Verified: the effect is absent; run again' },
       review: { status: 'review', error_code: 'KANSLIST_UNCERTAIN', reason: details.reason ?? 'Could not verify whether the effect exists; a clerk must check' },
     };
-    await this.#engine.write((tx) => updateFrom(tx, itemId, ['uncertain'], `resolve as ${to}`, { ...sets[to], updated_at: now }));
+    await this.#engine.write((tx) => updateFrom(tx, itemId, ['uncertain'], `resolve as ${to}`, { ...sets[to], reason_details: null, updated_at: now }));
   }
 
   async requeue(itemId: string): Promise<void> {
     const now = Date.now();
     await this.#engine.write((tx) =>
-      updateFrom(tx, itemId, ['review', 'failed'], 'requeue', { status: 'pending', attempts: 0, available_at: now, error_code: null, reason: null, updated_at: now }),
+      updateFrom(tx, itemId, ['review', 'failed'], 'requeue', { status: 'pending', attempts: 0, available_at: now, error_code: null, reason: null, reason_details: null, updated_at: now }),
     );
   }
 

@@ -14,6 +14,11 @@ export function toJson(value: unknown): string {
   return JSON.stringify(value === undefined ? null : value);
 }
 
+/** Reason details as stored: JSON text, or null when there are none. */
+export function detailsJson(details: object | null | undefined): string | null {
+  return details === null || details === undefined ? null : JSON.stringify(details);
+}
+
 export function fromJson(text: string | null): unknown {
   return text === null ? null : (JSON.parse(text) as unknown);
 }

@@ -30,6 +30,8 @@ export interface WorkItemTable {
   output: string | null;
   error_code: string | null;
   reason: string | null;
+  /** JSON: the reason's parameters and translations for reports (migration 005). */
+  reason_details: Generated<string | null>;
   enqueued_run_id: string | null;
   last_run_id: string | null;
   created_at: number;
@@ -50,6 +52,8 @@ export interface ItemAttemptTable {
   outcome: string | null;
   error_code: string | null;
   reason: string | null;
+  /** JSON, as on work_items. */
+  reason_details: Generated<string | null>;
 }
 
 export interface RunTable {

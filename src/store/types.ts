@@ -58,7 +58,7 @@ export interface EnqueueInput {
   payload: unknown;
   source?: string;
   /** A row that failed validation: stored straight into 'review' with this reason, never processed. */
-  rejected?: { code: string; reason: string };
+  rejected?: Failure;
 }
 
 export interface EnqueueResult {
@@ -81,6 +81,11 @@ export interface ClaimOptions {
 export interface Failure {
   code: string;
   reason: string;
+  /**
+   * What reports need to say the reason in the reader's language (src/errors.ts ReasonDetails:
+   * parameters, the author's translations); stored as JSON next to the reason.
+   */
+  details?: object | null;
 }
 
 export interface ListFilter {

@@ -16,6 +16,8 @@ import {
 import { BASELINES, EXPECTED, TIME_ZONE, seedTimeSaved } from './report-time-saved.seed.ts';
 
 const HOUR = 3_600_000;
+/** A Swedish organisation's configuration, as far as the working year goes. */
+const SWEDISH = { timeZone: 'Europe/Stockholm', language: 'sv' } as const;
 
 async function march(store: Store, options: { bot?: string; bucket?: 'week' | 'month'; baselines?: typeof BASELINES } = {}): Promise<TimeSaved> {
   const baselines = options.baselines ?? BASELINES;
@@ -23,7 +25,7 @@ async function march(store: Store, options: { bot?: string; bucket?: 'week' | 'm
     period: periodFromMonth('2026-03', TIME_ZONE),
     bucket: options.bucket ?? 'week',
     bot: options.bot,
-    annualHours: annualHoursPerFte({}, 'sv'),
+    annualHours: annualHoursPerFte({}, SWEDISH),
     baselineOf: (bot) => baselines[bot],
   });
 }
@@ -70,7 +72,7 @@ export function defineTimeSavedStoreSuite(engine: string, open: () => Promise<St
       expect(total.hoursFreed).toBeCloseTo(EXPECTED.total.hoursFreed, 10);
       expect(total.exceptionHours).toBeCloseTo(0.9, 10);
       expect(total.exceptionRate).toBeCloseTo(6 / 36, 10);
-      expect(annualHours).toEqual({ hours: 1700, source: 'country', country: 'SE', countrySource: 'language' });
+      expect(annualHours).toEqual({ hours: 1700, source: 'country', country: 'SE', countrySource: 'timeZone' });
       expect(total.fte).toBeCloseTo(3 / 1700, 12);
       expect(periodDays).toBe(31);
       expect(total.averageFte).toBeCloseTo(3 / 1700 / (31 / 365.2425), 12);
@@ -105,7 +107,7 @@ export function defineTimeSavedStoreSuite(engine: string, open: () => Promise<St
       const report = await computeTimeSaved(store.db, {
         period: periodFromDates('2026-02-01', '2026-05-01', TIME_ZONE),
         bucket: 'month',
-        annualHours: annualHoursPerFte({ annualHoursPerFte: 1600 }, 'sv'),
+        annualHours: annualHoursPerFte({ annualHoursPerFte: 1600 }, SWEDISH),
         baselineOf: (bot) => BASELINES[bot],
       });
       expect(report.trend.map((p) => [p.label, p.done, p.exceptions])).toEqual([
@@ -122,7 +124,7 @@ export function defineTimeSavedStoreSuite(engine: string, open: () => Promise<St
       const report = await computeTimeSaved(store.db, {
         period: periodFromDates('2020-01-06', '2030-01-07', TIME_ZONE),
         bucket: 'week',
-        annualHours: annualHoursPerFte({}, 'sv'),
+        annualHours: annualHoursPerFte({}, SWEDISH),
         baselineOf: (bot) => BASELINES[bot],
       });
       expect(report.trend.length).toBeGreaterThan(500);
@@ -185,7 +187,7 @@ export function defineTimeSavedStoreSuite(engine: string, open: () => Promise<St
       const report = await computeTimeSaved(store.db, {
         period: periodFromMonth('2025-06', TIME_ZONE),
         bucket: 'week',
-        annualHours: annualHoursPerFte({}, 'da'),
+        annualHours: annualHoursPerFte({}, { timeZone: 'Europe/Copenhagen', language: 'da' }),
         baselineOf: (bot) => BASELINES[bot],
       });
       expect(report.bots).toEqual([]);

@@ -55,6 +55,21 @@ describe('kanslist.config.ts', () => {
     expect(error.where).toContain('environment');
   });
 
+  it('reads the money settings of the reports and names a bad one', async () => {
+    const config = await loadConfig(project(`{ reports: { country: 'DK', hourlyCost: 420, hourlyCostByBot: { fakturor: 380 }, robotCosts: { machinePerMonth: 900, setupCost: 50000 } } }`), {});
+    expect(config.reports).toMatchObject({ country: 'DK', hourlyCost: 420, hourlyCostByBot: { fakturor: 380 }, robotCosts: { machinePerMonth: 900, setupCost: 50000 } });
+    expect((await configError(project(`{ reports: { hourlyCost: -5 } }`))).message).toContain('reports.hourlyCost');
+    expect((await configError(project(`{ reports: { hourlyCost: 400, currency: 'kronor' } }`))).message).toContain('reports.currency');
+    expect((await configError(project(`{ reports: { hourlyCostByBot: { a: 300 } } }`))).message).toContain('without reports.hourlyCost');
+    expect((await configError(project(`{ reports: { hourlyCost: 400, robotCosts: { machinePerMonth: Number.NaN } } }`))).message).toContain('reports.robotCosts.machinePerMonth');
+  });
+
+  it('takes the control room address from the file or KANSLIST_DASHBOARD_URL, and refuses one that is not http(s)', async () => {
+    expect((await loadConfig(project(`{ dashboardUrl: 'https://rpa.kommun.example/' }`), {})).dashboardUrl).toBe('https://rpa.kommun.example/');
+    expect((await loadConfig(project(undefined), { KANSLIST_DASHBOARD_URL: 'http://localhost:8080' })).dashboardUrl).toBe('http://localhost:8080');
+    expect((await configError(project(`{ dashboardUrl: 'rpa.kommun.example' }`))).message).toContain('dashboardUrl');
+  });
+
   it('rejects an unknown store scheme and a non-boolean KANSLIST_HEADLESS', async () => {
     expect((await configError(project(`{ store: 'mysql://x' }`))).message).toContain('store');
     expect((await configError(project(undefined), { KANSLIST_HEADLESS: 'maybe' })).message).toContain('KANSLIST_HEADLESS');

@@ -78,7 +78,7 @@ describe('csv input source', () => {
       ['amount', 'INPUT_TYPE'],
     ]);
     expect(rows[1]?.errors).toEqual([
-      { field: 'personnummer', column: 'Personnummer', code: 'INPUT_REQUIRED', message: 'Row 5 of problems.csv: column "Personnummer" (personnummer) is empty but required' },
+      { field: 'personnummer', column: 'Personnummer', code: 'INPUT_REQUIRED', type: 'string', message: 'Row 5 of problems.csv: column "Personnummer" (personnummer) is empty but required' },
     ]);
     for (const e of rows[0]?.errors ?? []) expect(e.message).not.toMatch(/31\.02|tolv/);
   });

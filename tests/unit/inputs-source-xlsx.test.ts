@@ -116,7 +116,7 @@ describe('xlsx input source', () => {
     const rows = await collect(readInput(source, { file }));
     expect(rows).toHaveLength(2);
     expect(rows[0]?.errors).toEqual([
-      { field: 'personnummer', column: 'Personnummer', code: 'INPUT_REQUIRED', message: expect.stringMatching(/Row 2 of gaps\.xlsx.*"Personnummer"/) },
+      { field: 'personnummer', column: 'Personnummer', code: 'INPUT_REQUIRED', type: 'string', message: expect.stringMatching(/Row 2 of gaps\.xlsx.*"Personnummer"/) },
     ]);
     expect(rows[0]?.data).toMatchObject({ applicationId: 'A-1' }); // the key is still there for the clerk
     expect(rows[1]?.errors).toEqual([]);

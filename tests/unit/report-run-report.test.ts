@@ -74,7 +74,7 @@ describe('run report', () => {
     const c1 = items.find((r) => r[0] === 'C-1')!;
     expect([c1[1], c1[3], c1[8]]).toEqual([statuses.failed, 2, 'KANSLIST_HTTP_500']);
     const b1 = items.find((r) => r[0] === 'B-1')!;
-    expect(b1[10]).toBe(join(seeded.config.paths.var, 'runs', seeded.runId, seeded.reviewItemId));
+    expect(b1[11]).toBe(join(seeded.config.paths.var, 'runs', seeded.runId, seeded.reviewItemId));
     expect(sheets.get(t.sheetDrift)!.slice(1)).toEqual([['casehub', 'newCase.save', 'role=button[name="Spara"]', 'css=#ctl00_btnSave', 1, expect.any(Date)]]);
     expect(await workbookText(files[1]!.path)).not.toContain(PERSONNUMMER);
 

@@ -86,15 +86,18 @@ describe('trend buckets', () => {
 });
 
 describe('annual hours per full-time equivalent', () => {
-  it('defaults by the country of the configured language, English assuming Sweden', () => {
-    expect(annualHoursPerFte({}, 'sv')).toEqual({ hours: 1700, source: 'country', country: 'SE', countrySource: 'language' });
-    expect(annualHoursPerFte({}, 'da')).toMatchObject({ hours: 1628, country: 'DK' });
-    expect(annualHoursPerFte({}, 'de')).toMatchObject({ hours: 1700, country: 'DE' });
-    expect(annualHoursPerFte({}, 'en')).toMatchObject({ hours: 1700, country: 'SE' });
+  it('defaults by the country of the configured time zone, else of the organisation’s language', () => {
+    expect(annualHoursPerFte({}, { timeZone: 'Europe/Stockholm', language: 'sv' })).toEqual({ hours: 1700, source: 'country', country: 'SE', countrySource: 'timeZone' });
+    expect(annualHoursPerFte({}, { timeZone: 'Europe/Copenhagen', language: 'sv' })).toMatchObject({ hours: 1628, country: 'DK', countrySource: 'timeZone' });
+    expect(annualHoursPerFte({}, { timeZone: 'Europe/Berlin', language: 'en' })).toMatchObject({ hours: 1700, country: 'DE' });
+    expect(annualHoursPerFte({}, { timeZone: 'Europe/Oslo', language: 'sv' })).toMatchObject({ hours: 1695, country: 'NO' });
+    // A zone that names none of the four: the organisation's language decides, English assuming Sweden.
+    expect(annualHoursPerFte({}, { timeZone: 'UTC', language: 'da' })).toEqual({ hours: 1628, source: 'country', country: 'DK', countrySource: 'language' });
+    expect(annualHoursPerFte({}, { timeZone: 'UTC', language: 'en' })).toMatchObject({ hours: 1700, country: 'SE' });
   });
 
   it('takes reports.country, and reports.annualHoursPerFte over any default', () => {
-    expect(annualHoursPerFte({ country: 'NO' }, 'sv')).toEqual({ hours: 1695, source: 'country', country: 'NO', countrySource: 'config' });
-    expect(annualHoursPerFte({ country: 'DK', annualHoursPerFte: 1500 }, 'sv')).toEqual({ hours: 1500, source: 'config', country: 'DK', countrySource: 'config' });
+    expect(annualHoursPerFte({ country: 'NO' }, { timeZone: 'Europe/Stockholm', language: 'sv' })).toEqual({ hours: 1695, source: 'country', country: 'NO', countrySource: 'config' });
+    expect(annualHoursPerFte({ country: 'DK', annualHoursPerFte: 1500 }, { timeZone: 'Europe/Stockholm', language: 'sv' })).toEqual({ hours: 1500, source: 'config', country: 'DK', countrySource: 'config' });
   });
 });

@@ -9,10 +9,11 @@
 import { writeFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import {
-  commonMessages, createReportPdf, createXlsxWorkbook, defineReport, loadRunReportData, runItems,
+  commonMessages, createReportPdf, createXlsxWorkbook, defineReport, loadRunReportData, localizeSource, reasonMessages, runItems,
   type AttemptOutcome, type PdfReport, type ReportContext, type ReportFile, type RunItemRow, type RunReportData,
 } from '../toolkit.ts';
 import type { ItemStatus } from '../../store/types.ts';
+import { readerReason } from './reason-text.ts';
 import { runReportMessages } from './run-report-messages.ts';
 
 export interface RunReportParams {
@@ -93,10 +94,10 @@ function outcomeText(item: RunItemRow, t: Texts): string {
   return item.outcome === null ? '' : t.outcomes[item.outcome];
 }
 
-/** What a reader wants to know about the item: its output when done, else code and reason. */
-function resultText(item: RunItemRow): string {
+/** What a reader wants to know about the item: its output when done, else the reason in their language. */
+function resultText(ctx: ReportContext, item: RunItemRow): string {
   if (item.output !== '' && (item.status === 'done' || item.status === 'handled')) return item.output;
-  return [item.errorCode, item.reason].filter((s) => s !== null && s !== '').join(': ');
+  return readerReason(ctx, item);
 }
 
 async function writePdf(ctx: ReportContext, data: RunReportData, path: string, itemLimit: number): Promise<string> {
@@ -152,7 +153,7 @@ async function itemSection(pdf: PdfReport, ctx: ReportContext, data: RunReportDa
   for await (const item of runItems(ctx.store, data.run.id, { varDir: ctx.config.paths.var })) {
     if (rows.length === limit) break;
     // Files the bot wrote into the evidence folder (a receipt, a letter) print relative to it: the folder is named above.
-    const result = resultText(item).split(`${data.evidenceDir}${sep}`).join('');
+    const result = resultText(ctx, item).split(`${data.evidenceDir}${sep}`).join('');
     rows.push([item.key, common.statuses[item.status], item.finishedAt === null ? '' : f.dateTime(item.finishedAt), item.durationMs === null ? '' : f.duration(item.durationMs), result]);
     if (item.evidence !== null) evidence.push([item.key, item.evidence.slice(data.evidenceDir.length + 1)]);
   }
@@ -204,6 +205,7 @@ async function writeXlsx(ctx: ReportContext, data: RunReportData, path: string):
     { key: 'output', header: t.output, type: 'text', width: 30 },
     { key: 'code', header: t.code, type: 'text' },
     { key: 'reason', header: t.reason, type: 'text', width: 50 },
+    { key: 'technical', header: reasonMessages.for(ctx.language).technicalReason, type: 'text', width: 50 },
     { key: 'evidence', header: t.evidence, type: 'text', width: 50 },
     { key: 'source', header: t.source, type: 'text' },
     { key: 'itemId', header: t.itemId, type: 'text', width: 38 },
@@ -236,6 +238,7 @@ interface XlsxItemRow {
   output: string;
   code: string | null;
   reason: string | null;
+  technical: string | null;
   evidence: string | null;
   source: string | null;
   itemId: string;
@@ -254,9 +257,10 @@ async function* xlsxItemRows(ctx: ReportContext, data: RunReportData, t: Texts):
       seconds: item.durationMs === null ? null : item.durationMs / 1000,
       output: item.output,
       code: item.errorCode,
-      reason: item.reason,
+      reason: item.errorCode === null && item.reason === null ? null : readerReason(ctx, item),
+      technical: item.reason,
       evidence: item.evidence,
-      source: item.source,
+      source: localizeSource(item.source, ctx.language),
       itemId: item.itemId,
     };
   }

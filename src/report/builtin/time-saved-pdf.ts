@@ -3,9 +3,10 @@
  * and the methodology.
  */
 import { writeFile } from 'node:fs/promises';
-import { commonMessages, createReportPdf, type PdfReport, type ReportContext, type TimeSaved } from '../toolkit.ts';
+import { commonMessages, createReportPdf, reasonMessages, type PdfReport, type ReportContext, type TimeSaved } from '../toolkit.ts';
+import { readerTitle } from './reason-text.ts';
 import { timeSavedMessages } from './time-saved-messages.ts';
-import { botName, bucketLabel, methodParagraphs, summaryFacts, type Texts } from './time-saved-texts.ts';
+import { botName, bucketLabel, methodParagraphs, moneyFacts, moneyFormat, moneyOf, sampleText, summaryFacts, type Texts } from './time-saved-texts.ts';
 
 export async function writeTimeSavedPdf(ctx: ReportContext, data: TimeSaved, path: string): Promise<string> {
   const t = timeSavedMessages.for(ctx.language);
@@ -26,7 +27,9 @@ export async function writeTimeSavedPdf(ctx: ReportContext, data: TimeSaved, pat
   pdf.heading(t.summary, 2);
   pdf.keyValues(summaryFacts(ctx, data, t).map(([label, text]) => [label, text]));
   if (data.missingBaselines.length > 0) pdf.paragraph(t.missingBaselines({ bots: data.missingBaselines.join(', ') }), { color: 'warning' });
+  if (data.total.runs === 0 && data.total.done + data.total.exceptions === 0) pdf.paragraph(t.noRuns, { bold: true });
 
+  moneySection(pdf, ctx, data, t, common.total);
   perBotSection(pdf, ctx, data, t, common.total);
   baselineSection(pdf, data, t, ctx);
   trendSection(pdf, ctx, data, t, common.week);
@@ -72,6 +75,8 @@ function perBotSection(pdf: PdfReport, ctx: ReportContext, data: TimeSaved, t: T
     rows,
     { zebra: true, fontSize: 8 },
   );
+  // The narrow columns carry short headers: each one in words.
+  pdf.paragraph(t.perBotLegend, { size: 7.5, color: 'muted' });
 }
 
 function baselineSection(pdf: PdfReport, data: TimeSaved, t: Texts, ctx: ReportContext): void {
@@ -90,7 +95,13 @@ function trendSection(pdf: PdfReport, ctx: ReportContext, data: TimeSaved, t: Te
   // The charts and their table start a page: they read as one picture.
   pdf.pageBreak();
   pdf.heading(t.trend, 2);
-  pdf.barChart({ title: t.trendHoursTitle, labels, series: [{ name: t.hoursFreed, values: data.trend.map((p) => p.hoursFreed) }], valueLabel: (v) => f.hours(v) });
+  // An empty period says so in words: charts of zeros would read as "the robot stopped".
+  if (data.total.runs === 0 && data.total.done + data.total.exceptions === 0) {
+    pdf.paragraph(t.noRuns, { bold: true });
+    return;
+  }
+  if (data.period.to > ctx.now) pdf.paragraph(t.trendUntil({ date: f.date(ctx.now) }), { color: 'muted' });
+  pdf.barChart({ title: t.trendHoursTitle, labels, series: [{ name: t.hoursFreed, values: data.trend.map((p) => p.hoursFreed) }], valueLabel: (v) => f.hours(v), emptyText: t.noItems });
   pdf.lineChart({
     title: t.trendItemsTitle,
     labels,
@@ -99,6 +110,8 @@ function trendSection(pdf: PdfReport, ctx: ReportContext, data: TimeSaved, t: Te
       { name: t.exceptionsShort, values: data.trend.map((p) => p.exceptions) },
     ],
     valueLabel: (v) => f.integer(v),
+    integers: true,
+    emptyText: t.noItems,
   });
   pdf.table(
     [
@@ -122,8 +135,30 @@ function reasonSection(pdf: PdfReport, ctx: ReportContext, data: TimeSaved, t: T
     return;
   }
   pdf.table(
-    [{ header: t.code, width: 2.4 }, { header: t.count, width: 0.9, align: 'right' }, { header: t.share, width: 0.9, align: 'right' }, { header: t.sampleReason, width: 4.2 }],
-    data.topReasons.map((r) => [r.code ?? t.noCode, f.integer(r.count), f.percent(r.share), r.sampleReason ?? '']),
+    [{ header: reasonMessages.for(ctx.language).reasonHeader, width: 2.4 }, { header: t.count, width: 0.9, align: 'right' }, { header: t.share, width: 0.9, align: 'right' }, { header: t.sampleReason, width: 4.2 }],
+    data.topReasons.map((r) => [readerTitle(ctx, r.code, r.sampleDetails), f.integer(r.count), f.percent(r.share), sampleText(ctx, r)]),
     { zebra: true, fontSize: 8 },
   );
+}
+
+/** Money next to the hours, when reports.hourlyCost is set; otherwise one line saying how to get it. */
+function moneySection(pdf: PdfReport, ctx: ReportContext, data: TimeSaved, t: Texts, totalLabel: string): void {
+  const money = moneyOf(ctx, data);
+  if (money === null) {
+    pdf.paragraph(t.moneyNone, { color: 'muted', size: 8 });
+    return;
+  }
+  pdf.heading(t.moneyHeading, 2);
+  pdf.keyValues(moneyFacts(ctx, money, t).map(([label, text]) => [label, text]));
+  if (money.bots.length > 1) {
+    const cur = moneyFormat(ctx, money.currency);
+    const right = { align: 'right' as const };
+    const rows = money.bots.map((b) => {
+      const bot = data.bots.find((x) => x.bot === b.bot);
+      return [bot ? botName(bot) : b.bot, ctx.format.number(b.hoursFreed), cur(b.hourlyCost), cur(b.moneyFreed)];
+    });
+    rows.push([totalLabel, ctx.format.number(data.total.hoursFreed), '', cur(money.moneyFreed)]);
+    pdf.table([{ header: t.bot, width: 3 }, { header: t.hoursFreedShort, width: 1.2, ...right }, { header: t.hourlyCostShort, width: 1.2, ...right }, { header: t.moneyFreedShort, width: 1.5, ...right }], rows, { zebra: true, fontSize: 8 });
+  }
+  pdf.paragraph(t.moneyNote, { color: 'muted', size: 8 });
 }

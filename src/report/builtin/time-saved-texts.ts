@@ -2,7 +2,8 @@
  * What the time-saved report's PDF and XLSX share: the summary facts, the methodology paragraphs and
  * the trend labels, so both formats say the same thing in the same words.
  */
-import type { BotBaseline, BucketSize, ReportContext, TimeSaved } from '../toolkit.ts';
+import { costBenefit, type BotBaseline, type BucketSize, type CostBenefit, type ExceptionReason, type ReportContext, type TimeSaved } from '../toolkit.ts';
+import { readerReason } from './reason-text.ts';
 import { timeSavedMessages } from './time-saved-messages.ts';
 
 export type Texts = ReturnType<typeof timeSavedMessages.for>;
@@ -27,6 +28,8 @@ export function methodParagraphs(ctx: ReportContext, data: TimeSaved, t: Texts):
     m.exceptionCost,
     m.fte({ hours, source: annualHoursSource(data, t) }),
     m.annualHours({ basis: t.countryBasis[data.annualHours.country] }),
+    m.country({ country: t.countries[data.annualHours.country], how: data.annualHours.countrySource, zone: ctx.config.timeZone }),
+    ...moneyMethod(ctx, data, t),
     m.runHours,
     m.trend({ bucket: data.bucket === 'week' ? m.bucketWeek : m.bucketMonth }),
     m.reasons,
@@ -59,4 +62,46 @@ export function summaryFacts(ctx: ReportContext, data: TimeSaved, t: Texts): Arr
 /** 'v. 13 2026' for a week, 'mars 2026' for a month: the trend's labels in the report language. */
 export function bucketLabel(ctx: ReportContext, bucket: TimeSaved['trend'][number], kind: BucketSize, week: (p: { week: number; year: number }) => string): string {
   return kind === 'week' ? week({ week: bucket.number, year: bucket.year }) : `${ctx.format.monthName(bucket.number, 'short')} ${bucket.year}`;
+}
+
+/** A top reason's example in the reader's language (the English original stays in the XLSX). */
+export function sampleText(ctx: ReportContext, r: ExceptionReason): string {
+  return readerReason(ctx, { errorCode: r.code, reason: r.sampleReason, reasonDetails: r.sampleDetails });
+}
+
+/** The money figures from reports.hourlyCost and reports.robotCosts; null when no hourly cost is set. */
+export function moneyOf(ctx: ReportContext, data: TimeSaved): CostBenefit | null {
+  return costBenefit(ctx.config.reports, {
+    bots: data.bots.map((b) => ({ bot: b.bot, hoursFreed: b.figures.hoursFreed, exceptionHours: b.figures.exceptionHours })),
+    periodDays: data.periodDays,
+    country: data.annualHours.country,
+  });
+}
+
+/** Amounts without decimals, in the currency's local form (sv `119 000 kr`, de `119.000 €`). */
+export function moneyFormat(ctx: ReportContext, currency: string): (value: number) => string {
+  const format = new Intl.NumberFormat(ctx.format.locale, { style: 'currency', currency, maximumFractionDigits: 0, minimumFractionDigits: 0 });
+  return (value) => (Number.isFinite(value) ? format.format(value) : '–');
+}
+
+/** Cost and benefit as (label, text, number): the PDF's section and rows of the XLSX report sheet. */
+export function moneyFacts(ctx: ReportContext, money: CostBenefit, t: Texts): Array<[string, string, number | null]> {
+  const cur = moneyFormat(ctx, money.currency);
+  const hourly = ctx.config.reports.hourlyCost ?? 0;
+  const payback: [string, string, number | null][] = money.setupCost === null || money.setupCost <= 0
+    ? []
+    : [[t.payback, money.paybackMonths === null ? t.paybackNever : t.paybackMonths({ months: ctx.format.number(money.paybackMonths, 1), setup: cur(money.setupCost) }), money.paybackMonths]];
+  return [
+    [t.hourlyCost, cur(hourly), hourly],
+    [t.moneyFreed, cur(money.moneyFreed), money.moneyFreed],
+    [t.exceptionCost, cur(money.exceptionCost), money.exceptionCost],
+    [t.robotCost, cur(money.robotCost.total), money.robotCost.total],
+    [t.netBenefit, cur(money.netBenefit), money.netBenefit],
+    ...payback,
+  ];
+}
+
+function moneyMethod(ctx: ReportContext, data: TimeSaved, t: Texts): string[] {
+  const money = moneyOf(ctx, data);
+  return money === null ? [] : [t.method.money({ currency: money.currency }), t.moneyNote];
 }

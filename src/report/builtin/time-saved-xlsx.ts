@@ -4,9 +4,10 @@
  * page — one row per item counted. Summing the items' "minutes freed" column gives the summary's
  * minutes freed.
  */
-import { commonMessages, createXlsxWorkbook, timeSavedItems, type ReportContext, type TimeFigures, type TimeSaved, type TimeSavedItemRow, type XlsxColumn } from '../toolkit.ts';
+import { commonMessages, createXlsxWorkbook, reasonMessages, timeSavedItems, type ReportContext, type TimeFigures, type TimeSaved, type TimeSavedItemRow, type XlsxColumn } from '../toolkit.ts';
+import { readerTitle } from './reason-text.ts';
 import { timeSavedMessages } from './time-saved-messages.ts';
-import { botName, bucketLabel, methodParagraphs, summaryFacts } from './time-saved-texts.ts';
+import { botName, bucketLabel, methodParagraphs, moneyFacts, moneyOf, sampleText, summaryFacts } from './time-saved-texts.ts';
 
 interface SummaryRow {
   bot: string;
@@ -54,6 +55,8 @@ export async function writeTimeSavedXlsx(ctx: ReportContext, data: TimeSaved, pa
   if (data.bot !== undefined) report.add({ field: t.bot, value: data.bot, number: null });
   report.add({ field: t.generated, value: f.dateTime(ctx.now), number: null });
   for (const [field, value, number] of summaryFacts(ctx, data, t)) report.add({ field, value, number });
+  const money = moneyOf(ctx, data);
+  if (money !== null) for (const [field, value, number] of moneyFacts(ctx, money, t)) report.add({ field, value, number });
   if (data.missingBaselines.length > 0) report.add({ field: t.noBaseline, value: t.missingBaselines({ bots: data.missingBaselines.join(', ') }), number: null });
 
   // 2. Per bot, and the total row.
@@ -92,13 +95,18 @@ export async function writeTimeSavedXlsx(ctx: ReportContext, data: TimeSaved, pa
   }
 
   // 4. Exception reasons.
-  const reasons = wb.sheet<{ code: string; count: number; share: number; sample: string | null }>(t.sheetReasons, [
+  const rt = reasonMessages.for(ctx.language);
+  const reasons = wb.sheet<{ title: string; code: string; count: number; share: number; sample: string; technical: string | null }>(t.sheetReasons, [
+    { key: 'title', header: rt.reasonHeader, type: 'text', width: 36 },
     { key: 'code', header: t.code, type: 'text', width: 28 },
     { key: 'count', header: t.count, type: 'integer' },
     { key: 'share', header: t.share, type: 'percent' },
     { key: 'sample', header: t.sampleReason, type: 'text', width: 60 },
+    { key: 'technical', header: rt.technicalReason, type: 'text', width: 60 },
   ]);
-  for (const r of data.topReasons) reasons.add({ code: r.code ?? t.noCode, count: r.count, share: r.share, sample: r.sampleReason });
+  for (const r of data.topReasons) {
+    reasons.add({ title: readerTitle(ctx, r.code, r.sampleDetails), code: r.code ?? t.noCode, count: r.count, share: r.share, sample: sampleText(ctx, r), technical: r.sampleReason });
+  }
 
   // 5. Method.
   const method = wb.sheet<{ text: string }>(t.sheetMethod, [{ key: 'text', header: t.methodology, type: 'text', width: 120 }], { autoFilter: false });

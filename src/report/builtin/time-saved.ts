@@ -42,8 +42,10 @@ export default defineReport<TimeSavedParams>({
       period,
       bucket: params.bucket ?? defaultBucketSize(period),
       bot: params.bot,
-      annualHours: annualHoursPerFte(ctx.config.reports, ctx.config.language),
+      // The organisation's country (config), never the language this copy of the report is read in.
+      annualHours: annualHoursPerFte(ctx.config.reports, ctx.config),
       baselineOf: (bot) => baselines.of(bot),
+      now: ctx.now,
     });
     baselines.checkFilter(params.bot, data);
 

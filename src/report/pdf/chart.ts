@@ -8,7 +8,7 @@ import type { Language } from '../../config/config.ts';
 import type { ReportFonts } from './fonts.ts';
 import type { PageCursor } from './layout.ts';
 import { drawableText } from './safe-text.ts';
-import { niceScale, type AxisScale } from './chart-scale.ts';
+import { niceScale, stepDecimals, type AxisScale } from './chart-scale.ts';
 import { COLOR, SIZE, seriesColor, seriesDash } from './theme.ts';
 import type { ChartOptions, ChartSeries } from './types.ts';
 import { TextMeasure, wrapText } from './wrap.ts';
@@ -33,9 +33,13 @@ interface Plot {
 export function drawChart(cursor: PageCursor, fonts: ReportFonts, kind: ChartKind, options: ChartOptions, language: Language): void {
   const count = options.labels.length;
   const series = options.series.length > 0 ? options.series : [{ name: '', values: [] }];
-  const scale = niceScale(series.flatMap((one) => one.values.slice(0, count)));
-  const format = options.valueLabel ?? defaultFormat(language);
-  const tickLabels = scale.ticks.map((tick) => drawableText(safeFormat(format, tick), fonts.regular));
+  const values = series.flatMap((one) => one.values.slice(0, count));
+  const scale = niceScale(values, 5, { integers: options.integers === true });
+  const plain = defaultFormat(language, stepDecimals(scale.step));
+  const format = options.valueLabel ?? plain;
+  const tickLabels = distinctTickLabels(scale.ticks, format, plain).map((label) => drawableText(label, fonts.regular));
+  const empty = !values.some((value) => Number.isFinite(value) && value !== 0);
+  const barValues = kind === 'bar' && options.barValues !== false && !empty;
   const small = new TextMeasure(fonts.regular, LABEL_SIZE);
   const axisWidth = Math.max(...tickLabels.map((label) => small.width(label))) + 6;
   // Between a readable minimum and what leaves room on one page for the title, labels and legend.
@@ -44,7 +48,9 @@ export function drawChart(cursor: PageCursor, fonts: ReportFonts, kind: ChartKin
   const left = cursor.left + axisWidth;
   const labels = categoryLabels(options.labels, small, (cursor.right - left) / Math.max(1, count));
   const legend = series.length > 1 ? legendRows(series, small, cursor.width) : [];
-  const height = titleLines.length * 14 + 6 + plotHeight + labels.height + legend.length * 12 + 14;
+  // Room above the plot for the value on the tallest bar.
+  const headroom = barValues ? LABEL_SIZE + 4 : 0;
+  const height = titleLines.length * 14 + 6 + headroom + plotHeight + labels.height + legend.length * 12 + 14;
 
   // 1. The whole chart on one page.
   cursor.ensure(height);
@@ -53,7 +59,7 @@ export function drawChart(cursor: PageCursor, fonts: ReportFonts, kind: ChartKin
     cursor.text(line, cursor.left, cursor.y - 11, fonts.bold, SIZE.body + 1, COLOR.text);
     cursor.advance(14);
   }
-  cursor.advance(6);
+  cursor.advance(6 + headroom);
   const plot: Plot = { page, left, right: cursor.right, top: cursor.y, bottom: cursor.y - plotHeight, scale, count };
 
   // 2. Gridlines and y labels, then the data, then the axes on top.
@@ -65,6 +71,8 @@ export function drawChart(cursor: PageCursor, fonts: ReportFonts, kind: ChartKin
   });
   if (kind === 'bar') drawBars(plot, series);
   else drawLines(plot, series);
+  if (barValues) drawBarValues(cursor, fonts.regular, plot, series, format);
+  if (empty && options.emptyText) drawEmptyText(cursor, fonts, plot, options.emptyText);
   const zero = yOf(plot, 0);
   page.drawLine({ start: { x: plot.left, y: zero }, end: { x: plot.right, y: zero }, thickness: 0.8, color: COLOR.axis });
   page.drawLine({ start: { x: plot.left, y: plot.bottom }, end: { x: plot.left, y: plot.top }, thickness: 0.6, color: COLOR.axis });
@@ -76,9 +84,15 @@ export function drawChart(cursor: PageCursor, fonts: ReportFonts, kind: ChartKin
   cursor.advance(14);
 }
 
-function defaultFormat(language: Language): (value: number) => string {
-  const format = new Intl.NumberFormat(LOCALES[language], { maximumFractionDigits: 2 });
+function defaultFormat(language: Language, decimals: number): (value: number) => string {
+  const format = new Intl.NumberFormat(LOCALES[language], { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
   return (value) => format.format(value);
+}
+
+/** The caller's labels, unless two ticks would read the same: then plain numbers with the step's decimals. */
+function distinctTickLabels(ticks: number[], format: (value: number) => string, plain: (value: number) => string): string[] {
+  const labels = ticks.map((tick) => safeFormat(format, tick));
+  return new Set(labels).size === labels.length ? labels : ticks.map((tick) => safeFormat(plain, tick));
 }
 
 /** A caller's formatter that throws must not lose the report: fall back to the plain number. */
@@ -111,6 +125,39 @@ function drawBars(plot: Plot, series: ChartSeries[]): void {
       const y = yOf(plot, value);
       plot.page.drawRectangle({ x, y: Math.min(y, zero), width: Math.max(0.5, bar - 0.6), height: Math.abs(y - zero), color: seriesColor(s) });
     }
+  });
+}
+
+/** Each bar's value just above it (below, for a negative one), when the label fits the bar's slot. */
+function drawBarValues(cursor: PageCursor, font: PDFFont, plot: Plot, series: ChartSeries[], format: (value: number) => string): void {
+  const slot = slotWidth(plot);
+  const group = slot * 0.72;
+  const bar = group / series.length;
+  const zero = yOf(plot, 0);
+  const size = LABEL_SIZE - 0.5;
+  series.forEach((one, s) => {
+    for (let i = 0; i < plot.count; i++) {
+      const value = one.values[i];
+      if (value === undefined || !Number.isFinite(value) || value === 0) continue;
+      const text = drawableText(safeFormat(format, value), font);
+      const width = font.widthOfTextAtSize(text, size);
+      // A label wider than its bar's room would run into the next one: left out (the table has the numbers).
+      if (width > Math.max(bar, slot / series.length) - 1) continue;
+      const centre = plot.left + i * slot + (slot - group) / 2 + s * bar + bar / 2;
+      const y = yOf(plot, value);
+      cursor.text(text, centre - width / 2, value > 0 ? y + 2 : Math.min(y, zero) - size - 1, font, size, COLOR.text);
+    }
+  });
+}
+
+/** The reader is told the chart is empty on purpose, instead of a flat line at zero. */
+function drawEmptyText(cursor: PageCursor, fonts: ReportFonts, plot: Plot, text: string): void {
+  const size = SIZE.body + 1;
+  const lines = wrapText(drawableText(text, fonts.bold), new TextMeasure(fonts.bold, size), (plot.right - plot.left) * 0.8);
+  const middle = (plot.top + plot.bottom) / 2 + ((lines.length - 1) * (size + 3)) / 2;
+  lines.forEach((line, i) => {
+    const width = fonts.bold.widthOfTextAtSize(line, size);
+    cursor.text(line, (plot.left + plot.right) / 2 - width / 2, middle - i * (size + 3) - size * 0.35, fonts.bold, size, COLOR.muted);
   });
 }
 

@@ -7,6 +7,8 @@ import { KanslistError } from '../../errors.ts';
 import { drawChart } from './chart.ts';
 import { drawFooters, setMetadata } from './finish.ts';
 import { embedReportFonts } from './fonts.ts';
+import { hyphenationPoints } from './hyphenate.ts';
+import { drawImage, embedImage } from './image.ts';
 import { PageCursor } from './layout.ts';
 import { drawTable } from './table.ts';
 import { drawHeading, drawKeyValues, drawParagraph } from './text-blocks.ts';
@@ -22,6 +24,7 @@ export async function createPdfReport(options: PdfDocumentOptions): Promise<PdfR
   const fonts = await embedReportFonts(doc);
   const logo = options.logoPath ? await embedLogo(doc, options.logoPath) : undefined;
   const cursor = new PageCursor(doc);
+  const hyphenate = hyphenationPoints(options.language);
   drawTitleBlock(cursor, fonts, { organisation: options.organisation, title: options.title, subtitle: options.subtitle, logo });
 
   let saved: Promise<Uint8Array> | undefined;
@@ -50,7 +53,7 @@ export async function createPdfReport(options: PdfDocumentOptions): Promise<PdfR
     },
     table(columns, rows, tableOptions) {
       open('table');
-      drawTable(cursor, fonts, columns, rows, tableOptions);
+      drawTable(cursor, fonts, columns, rows, { ...tableOptions, hyphenate });
     },
     barChart(chart) {
       open('barChart');
@@ -59,6 +62,14 @@ export async function createPdfReport(options: PdfDocumentOptions): Promise<PdfR
     lineChart(chart) {
       open('lineChart');
       drawChart(cursor, fonts, 'line', chart, options.language);
+    },
+    async image(bytes, imageOptions = {}) {
+      open('image');
+      const image = await embedImage(doc, bytes);
+      if (image === undefined) return false;
+      open('image'); // save() may have been called while the image was embedded
+      drawImage(cursor, fonts, image, imageOptions);
+      return true;
     },
     spacer(points = 12) {
       open('spacer');

@@ -9,6 +9,7 @@ import type { ReportFonts } from './fonts.ts';
 import { baselineOffset, type PageCursor } from './layout.ts';
 import { clampSize, COLOR, LEADING, SIZE } from './theme.ts';
 import type { PdfTableColumn } from './types.ts';
+import type { BreakPoints } from './hyphenate.ts';
 import { TextMeasure, wrapText } from './wrap.ts';
 
 export interface TableOptions {
@@ -16,6 +17,8 @@ export interface TableOptions {
   zebra?: boolean;
   /** @default 8 (SIZE.small) */
   fontSize?: number;
+  /** Where words of the document's language may break with a hyphen (set by the report from its language). */
+  hyphenate?: BreakPoints;
 }
 
 const PAD_X = 4;
@@ -34,18 +37,19 @@ export function drawTable(cursor: PageCursor, fonts: ReportFonts, columns: PdfTa
   const layout = columnLayout(cursor, columns, clampSize(options.fontSize, SIZE.small));
   const regular = new TextMeasure(fonts.regular, layout.size);
   const bold = new TextMeasure(fonts.bold, layout.size);
-  const header = columns.map((column, i) => wrapText(column.header, bold, innerWidth(layout, i)));
+  const wrap = { hyphenate: options.hyphenate };
+  const header = columns.map((column, i) => wrapText(column.header, bold, innerWidth(layout, i), wrap));
   const headerHeight = rowHeight(header, layout);
 
   // 1. Keep the header together with at least the first row.
-  const first = rows[0] ? wrapRow(rows[0], layout, regular) : undefined;
+  const first = rows[0] ? wrapRow(rows[0], layout, regular, wrap) : undefined;
   cursor.ensure(headerHeight + (first ? Math.min(rowHeight(first, layout), 3 * layout.lineHeight + 2 * PAD_Y) : 0));
   drawRow(cursor, header, layout, fonts.bold, { fill: COLOR.headerFill });
   cursor.onNewPage = () => drawRow(cursor, header, layout, fonts.bold, { fill: COLOR.headerFill });
   try {
     // 2. Each row: on this page if it fits, else on the next (after the repeated header).
     rows.forEach((row, index) => {
-      const cells = index === 0 && first ? first : wrapRow(row, layout, regular);
+      const cells = index === 0 && first ? first : wrapRow(row, layout, regular, wrap);
       const fill = options.zebra && index % 2 === 1 ? COLOR.zebraFill : undefined;
       const height = rowHeight(cells, layout);
       const fitsOnFreshPage = height <= cursor.top - cursor.bottom - headerHeight;
@@ -76,8 +80,8 @@ function innerWidth(layout: Layout, column: number): number {
   return Math.max(4, (layout.widths[column] ?? 0) - 2 * PAD_X);
 }
 
-function wrapRow(row: string[], layout: Layout, measure: TextMeasure): string[][] {
-  return layout.widths.map((_, i) => wrapText(String(row[i] ?? ''), measure, innerWidth(layout, i)));
+function wrapRow(row: string[], layout: Layout, measure: TextMeasure, wrap: { hyphenate?: BreakPoints | undefined }): string[][] {
+  return layout.widths.map((_, i) => wrapText(String(row[i] ?? ''), measure, innerWidth(layout, i), wrap.hyphenate ? { hyphenate: wrap.hyphenate } : {}));
 }
 
 function rowHeight(cells: string[][], layout: Layout): number {

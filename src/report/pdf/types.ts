@@ -44,8 +44,18 @@ export interface ChartOptions {
   labels: string[];
   /** One or more series; a legend is drawn when there are several. */
   series: ChartSeries[];
-  /** Formats the y-axis values, e.g. `(v) => format.hours(v)`. @default locale number */
+  /**
+   * Formats the y-axis ticks and the values on bars, e.g. `(v) => format.hours(v)`. When it would
+   * print two ticks the same (0,2 and 0,4 h as "0 h"), the ticks use a plain number with the
+   * decimals the step needs instead. @default locale number with the step's decimals
+   */
   valueLabel?: (value: number) => string;
+  /** The values are counts: the y axis steps by whole numbers. @default false */
+  integers?: boolean;
+  /** Bar charts: each bar's value above it, where it fits. @default true */
+  barValues?: boolean;
+  /** Written across the plot when no value is above zero (e.g. "No runs in this period"). */
+  emptyText?: string;
   /** Height of the plot area in points. @default 170 */
   height?: number;
 }
@@ -65,6 +75,12 @@ export interface PdfReport {
   barChart(options: ChartOptions): void;
   /** One polyline per series, with markers, a y axis, gridlines and (for several series) a legend. */
   lineChart(options: ChartOptions): void;
+  /**
+   * A PNG or JPEG (e.g. a masked screenshot) scaled to the text width and `maxHeight` (default 260
+   * points), with an optional caption under it. Resolves false, drawing nothing, for bytes that are
+   * not a readable PNG or JPEG.
+   */
+  image(bytes: Uint8Array, options?: { caption?: string; maxWidth?: number; maxHeight?: number }): Promise<boolean>;
   /** Vertical space. @default 12 */
   spacer(points?: number): void;
   /** Continues on a new page (nothing happens at the top of an empty page). */

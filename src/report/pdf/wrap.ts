@@ -1,9 +1,17 @@
 /**
- * Word wrap by measured widths. Lines break at spaces; a word wider than the line (an id, a URL, a
- * 500-character string without spaces) is cut where it stops fitting — after a '/', '-', '_' or '.'
- * near the end when there is one — and no hyphen is added, so what is printed is exactly the text.
+ * Word wrap by measured widths. Lines break at spaces. A word wider than the line is broken — with
+ * `hyphenate` (the language's break points; tables use it):
+ * - a word of letters, where the language's hyphenation allows, with a hyphen at the end of the
+ *   line ("Årsarbets-" / "krafter"); one that has no allowed break that fits is cut with a hyphen
+ *   all the same, so a reader never sees a word split without one;
+ * - a word with letters and '/', '-', '_' or '.' at such a character when that fits ("Min/" /
+ *   "ärende"), each letter run hyphenated as above;
+ * - anything else (an id, a URL, a 500-character string without spaces, a run of over 40 letters) — and without `hyphenate`,
+ *   every word — where it stops fitting, after punctuation near the end when there is any, with no
+ *   hyphen, so what is printed is exactly the text.
  */
 import type { PDFFont } from 'pdf-lib';
+import type { BreakPoints } from './hyphenate.ts';
 import { drawableText } from './safe-text.ts';
 
 /** Measures strings with one font at one size, caching each word's width (tables repeat words a lot). */
@@ -33,7 +41,7 @@ export class TextMeasure {
  * The lines `text` wraps to within `maxWidth`. A `\n` in the text starts a new line; an empty text
  * gives one empty line. Characters the font lacks are already replaced in the result.
  */
-export function wrapText(text: string, measure: TextMeasure, maxWidth: number): string[] {
+export function wrapText(text: string, measure: TextMeasure, maxWidth: number, options: { hyphenate?: BreakPoints } = {}): string[] {
   const lines: string[] = [];
   for (const hardLine of text.split(/\r\n|\r|\n/)) {
     const words = drawableText(hardLine, measure.font).split(' ').filter((word) => word !== '');
@@ -53,7 +61,7 @@ export function wrapText(text: string, measure: TextMeasure, maxWidth: number): 
         lineWidth = width;
         continue;
       }
-      const pieces = breakWord(word, measure, maxWidth);
+      const pieces = options.hyphenate && isWordLike(word) ? breakWordHyphenated(word, measure, maxWidth, options.hyphenate) : breakWord(word, measure, maxWidth);
       line = pieces.pop() ?? '';
       lineWidth = measure.width(line);
       lines.push(...pieces);
@@ -93,4 +101,65 @@ function preferredBreak(chars: string[], start: number, end: number): number {
     if (BREAK_AFTER.has(chars[at] ?? '')) return at + 1;
   }
   return end;
+}
+
+/** The longest word treated as language: a longer run of letters is data (a token, a test string), cut exactly. */
+const MAX_WORD = 40;
+
+/** Letters, possibly joined by '/', '-', '.', '(' or ')': a word a reader reads, not an id. */
+function isWordLike(word: string): boolean {
+  return word.length <= MAX_WORD && /\p{L}{2}/u.test(word) && /^[\p{L}/.\-()]+$/u.test(word);
+}
+
+const JOINERS = new Set(['/', '-', '.', '(', ')']);
+
+/**
+ * Breaks a word a reader reads into pieces that fit: at a joiner ('/', '-') when that fits, else at
+ * the last hyphenation point that fits (with a '-' added), else cut with a '-' added.
+ */
+function breakWordHyphenated(word: string, measure: TextMeasure, maxWidth: number, hyphenate: BreakPoints): string[] {
+  const chars = Array.from(word);
+  const hyphen = measure.width('-');
+  const breaks = breakOptions(chars, hyphenate);
+  const pieces: string[] = [];
+  let start = 0;
+  while (start < chars.length) {
+    const rest = chars.slice(start).join('');
+    if (measure.width(rest) <= maxWidth) {
+      pieces.push(rest);
+      break;
+    }
+    // The last allowed break after `start` whose piece (with its hyphen, if one is added) fits.
+    let chosen: { at: number; addHyphen: boolean } | undefined;
+    for (const option of breaks) {
+      if (option.at <= start || option.at >= chars.length) continue;
+      const width = measure.width(chars.slice(start, option.at).join('')) + (option.addHyphen ? hyphen : 0);
+      if (width <= maxWidth) chosen = option;
+    }
+    if (chosen === undefined) {
+      // Nothing allowed fits: cut where the piece and a hyphen still fit (at least one character).
+      let end = start + 1;
+      while (end < chars.length - 1 && measure.width(chars.slice(start, end + 1).join('')) + hyphen <= maxWidth) end++;
+      // Never one letter alone on the next line: "ärend-" / "e" reads worse than "ären-" / "de".
+      if (chars.length - end < 2 && end - start > 2) end = chars.length - 2;
+      chosen = { at: end, addHyphen: !JOINERS.has(chars[end - 1] ?? '') };
+    }
+    pieces.push(chars.slice(start, chosen.at).join('') + (chosen.addHyphen ? '-' : ''));
+    start = chosen.at;
+  }
+  return pieces;
+}
+
+/** Where a word may break, in order: after a joiner (no hyphen added), or at a hyphenation point of a letter run. */
+function breakOptions(chars: string[], hyphenate: BreakPoints): Array<{ at: number; addHyphen: boolean }> {
+  const options: Array<{ at: number; addHyphen: boolean }> = [];
+  let run = 0;
+  for (let i = 0; i <= chars.length; i++) {
+    const char = chars[i];
+    if (char !== undefined && !JOINERS.has(char)) continue;
+    if (i > run) for (const at of hyphenate(chars.slice(run, i).join(''))) options.push({ at: run + at, addHyphen: true });
+    if (char !== undefined) options.push({ at: i + 1, addHyphen: false });
+    run = i + 1;
+  }
+  return options.sort((a, b) => a.at - b.at);
 }

@@ -24,6 +24,12 @@ export interface TimeSavedOptions {
   baselineOf(bot: string): Promise<BotBaseline | undefined> | BotBaseline | undefined;
   /** How many exception reasons to list. @default 10 */
   topReasons?: number;
+  /**
+   * The report's "now": trend buckets that start at or after it are left out, so a period that
+   * ends in the future shows no weeks that have not happened (drawn as zero they would read as
+   * "the robot stopped"). @default no limit
+   */
+  now?: number;
 }
 
 export interface BotTimeSaved {
@@ -46,8 +52,10 @@ export interface ExceptionReason {
   count: number;
   /** count / all exceptions in the period. */
   share: number;
-  /** One stored reason for the code, redacted (identity numbers and secrets masked). */
+  /** One stored reason for the code, redacted (identity numbers and secrets masked): the developer's English text. */
   sampleReason: string | null;
+  /** One stored reason_details for the code (JSON text, redacted when written), for localizeReason(). */
+  sampleDetails: string | null;
 }
 
 export interface TimeSaved {
@@ -82,7 +90,8 @@ export function periodDays(period: ReportPeriod): number {
 export async function computeTimeSaved(db: Kysely<Database>, options: TimeSavedOptions): Promise<TimeSaved> {
   const { period } = options;
   const scope: Scope = { from: period.from, to: period.to, bot: options.bot };
-  const buckets = trendBuckets(period, options.bucket);
+  const now = options.now;
+  const buckets = trendBuckets(period, options.bucket).filter((bucket) => now === undefined || bucket.start < now);
 
   // 1. Ask the database: counts per bot and status, per bucket, run durations, reasons.
   const [counts, bucketCounts, runs, reasons] = await Promise.all([
@@ -121,6 +130,7 @@ export async function computeTimeSaved(db: Kysely<Database>, options: TimeSavedO
     count: r.count,
     share: total.exceptions === 0 ? 0 : r.count / total.exceptions,
     sampleReason: r.sampleReason === null ? null : redact(r.sampleReason),
+    sampleDetails: r.sampleDetails === null ? null : redact(r.sampleDetails),
   }));
 
   return { period, bot: options.bot, annualHours: options.annualHours, periodDays: basis.periodDays, bots, total, missingBaselines, bucket: options.bucket, trend, topReasons };

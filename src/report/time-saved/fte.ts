@@ -1,6 +1,8 @@
 /**
  * Annual working hours of one full-time equivalent (FTE). Configurable (`reports.annualHoursPerFte`);
- * otherwise a default for the country (`reports.country`, else derived from the report language).
+ * otherwise a default for the organisation's country: `reports.country`, else the country of the
+ * configured time zone, else of the configured (organisation's) language. Never the language a
+ * report is read in: a German reading of a Swedish municipality's report is about Swedish clerks.
  *
  * The defaults are planning figures, not law: each organisation's collective agreement decides.
  * How each was derived is printed in the report's methodology (docs/time-saved.md), so a reader can
@@ -37,8 +39,23 @@ export const DEFAULT_ANNUAL_HOURS: Readonly<Record<FteCountry, CountryWorkingYea
   },
 };
 
-/** The country whose default applies when the configuration names none. English reports assume Sweden. */
+/** The country of a configured time zone, when it names one of the countries with a default. */
+export const COUNTRY_OF_TIME_ZONE: Readonly<Record<string, FteCountry>> = {
+  'Europe/Stockholm': 'SE',
+  'Europe/Copenhagen': 'DK',
+  'Europe/Berlin': 'DE',
+  'Europe/Busingen': 'DE',
+  'Europe/Oslo': 'NO',
+};
+
+/** The country of the organisation's configured language, when neither reports.country nor the time zone tell. English assumes Sweden. */
 export const COUNTRY_OF_LANGUAGE: Readonly<Record<Language, FteCountry>> = { sv: 'SE', da: 'DK', de: 'DE', en: 'SE' };
+
+/** Where the organisation is, as its configuration says: `timeZone` and `language` of kanslist.config.ts. */
+export interface OrganisationPlace {
+  timeZone: string;
+  language: Language;
+}
 
 export interface AnnualHours {
   hours: number;
@@ -46,13 +63,14 @@ export interface AnnualHours {
   source: 'config' | 'country';
   /** The country whose default applies (also set when the configured value wins, for context). */
   country: FteCountry;
-  /** Whether the country came from reports.country or was derived from the language. */
-  countrySource: 'config' | 'language';
+  /** Whether the country came from reports.country, or was derived from the configured time zone or language. */
+  countrySource: 'config' | 'timeZone' | 'language';
 }
 
-export function annualHoursPerFte(reports: ReportsConfig, language: Language): AnnualHours {
-  const country = reports.country ?? COUNTRY_OF_LANGUAGE[language];
-  const countrySource = reports.country === undefined ? 'language' : 'config';
+export function annualHoursPerFte(reports: ReportsConfig, place: OrganisationPlace): AnnualHours {
+  const fromZone = COUNTRY_OF_TIME_ZONE[place.timeZone];
+  const country = reports.country ?? fromZone ?? COUNTRY_OF_LANGUAGE[place.language];
+  const countrySource = reports.country !== undefined ? 'config' : fromZone !== undefined ? 'timeZone' : 'language';
   if (reports.annualHoursPerFte !== undefined) return { hours: reports.annualHoursPerFte, source: 'config', country, countrySource };
   return { hours: DEFAULT_ANNUAL_HOURS[country].hours, source: 'country', country, countrySource };
 }

@@ -120,20 +120,22 @@ export interface ReasonCount {
   count: number;
   /** One stored reason for this code (the alphabetically first), NOT yet redacted. */
   sampleReason: string | null;
+  /** One stored reason_details for this code (JSON text): a sample in the reader's language is made from it. */
+  sampleDetails: string | null;
 }
 
 /** The most frequent exception codes among items that settled as exceptions in [from, to). */
 export async function topExceptionReasons(db: Kysely<Database>, scope: Scope, limit: number): Promise<ReasonCount[]> {
   const rows = await db
     .selectFrom('work_items')
-    .select((eb) => ['error_code', eb.fn.countAll<number | string>().as('n'), eb.fn.min('reason').as('sample')])
+    .select((eb) => ['error_code', eb.fn.countAll<number | string>().as('n'), eb.fn.min('reason').as('sample'), eb.fn.min('reason_details').as('sample_details')])
     .where(inScope(scope, EXCEPTION_STATUSES))
     .groupBy('error_code')
     .orderBy('n', 'desc')
     .orderBy('error_code')
     .limit(limit)
     .execute();
-  return rows.map((row) => ({ code: row.error_code, count: Number(row.n), sampleReason: row.sample }));
+  return rows.map((row) => ({ code: row.error_code, count: Number(row.n), sampleReason: row.sample, sampleDetails: row.sample_details ?? null }));
 }
 
 export interface SettledItemRow {

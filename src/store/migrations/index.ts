@@ -8,6 +8,7 @@ import { initialMigration } from './001_initial.ts';
 import { auditMigration } from './002_audit.ts';
 import { schedulesMigration } from './003_schedules.ts';
 import { reportIndexesMigration } from './004_report_indexes.ts';
+import { reasonDetailsMigration } from './005_reason_details.ts';
 
 export function migrationProvider(engine: Engine): MigrationProvider {
   return {
@@ -17,6 +18,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '002_audit': auditMigration(engine),
         '003_schedules': schedulesMigration(engine),
         '004_report_indexes': reportIndexesMigration(engine),
+        '005_reason_details': reasonDetailsMigration(engine),
       };
     },
   };
