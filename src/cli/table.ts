@@ -25,6 +25,5 @@ export function printJson(value: unknown): void {
   console.log(JSON.stringify(redactDeep(value), null, 2));
 }
 
-export function isoTime(ms: number | null | undefined): string {
-  return ms ? new Date(ms).toISOString().replace('T', ' ').slice(0, 19) : '';
-}
+/** Listings show times in the config's time zone with the offset (JSON keeps epoch milliseconds). */
+export { localTime } from '../util/local-time.ts';

@@ -4,7 +4,7 @@ import { auditKeyFromEnv, exportRun, recordsForPerson, verifyAll, verifyRun, typ
 import { ConfigError } from '../../errors.ts';
 import type { Store } from '../../store/index.ts';
 import { EXIT_NOT_ALL_DONE } from '../exit-codes.ts';
-import { isoTime, printJson, printTable } from '../table.ts';
+import { localTime, printJson, printTable } from '../table.ts';
 import { withStore } from '../with-store.ts';
 
 export function runAuditVerify(runRef: string | undefined, o: { all?: boolean; db?: string; json?: boolean }): Promise<void> {
@@ -42,12 +42,12 @@ export function runAuditExport(runRef: string, o: { format: 'jsonl' | 'xlsx'; ou
 }
 
 export function runAuditPerson(idNumber: string, o: { db?: string; json?: boolean }): Promise<void> {
-  return withStore(o.db, async (store) => {
+  return withStore(o.db, async (store, config) => {
     const records = await recordsForPerson(store, idNumber);
     if (o.json) return printJson(records);
     printTable(
       records.map((r) => ({
-        time: isoTime(r.at), run: r.runId, bot: r.bot, item: r.itemKey ?? r.itemId, kind: r.kind, target: r.data.target, action: r.data.action,
+        time: localTime(r.at, config.timeZone), run: r.runId, bot: r.bot, item: r.itemKey ?? r.itemId, kind: r.kind, target: r.data.target, action: r.data.action,
       })),
       ['time', 'run', 'bot', 'item', 'kind', 'target', 'action'],
     );

@@ -1,15 +1,15 @@
 /** What `kanslist review list|handled|requeue` do, loaded only when one of them runs. */
 import { ConfigError } from '../../errors.ts';
 import type { Store } from '../../store/index.ts';
-import { isoTime, printJson, printTable } from '../table.ts';
+import { localTime, printJson, printTable } from '../table.ts';
 import { withStore } from '../with-store.ts';
 
 export function runReviewList(o: { bot?: string; limit: number; db?: string; json?: boolean }): Promise<void> {
-  return withStore(o.db, async (store) => {
+  return withStore(o.db, async (store, config) => {
     const items = await store.queue.list({ bot: o.bot, status: 'review', limit: o.limit });
     if (o.json) return printJson(items);
     printTable(
-      items.map((i) => ({ item: i.id, bot: i.bot, key: i.key, code: i.errorCode, reason: i.reason, source: i.source, since: isoTime(i.updatedAt) })),
+      items.map((i) => ({ item: i.id, bot: i.bot, key: i.key, code: i.errorCode, reason: i.reason, source: i.source, since: localTime(i.updatedAt, config.timeZone) })),
       ['item', 'bot', 'key', 'code', 'reason', 'source', 'since'],
     );
   });

@@ -1,17 +1,17 @@
 /** What `kanslist runs` and `kanslist items` do, loaded only when one of them runs. */
 import { ConfigError } from '../../errors.ts';
 import { ITEM_STATUSES, type ItemStatus } from '../../store/types.ts';
-import { isoTime, printJson, printTable } from '../table.ts';
+import { localTime, printJson, printTable } from '../table.ts';
 import { withStore } from '../with-store.ts';
 
 export function runRuns(o: { bot?: string; limit: number; db?: string; json?: boolean }): Promise<void> {
-  return withStore(o.db, async (store) => {
+  return withStore(o.db, async (store, config) => {
     const runs = await store.runs.list({ bot: o.bot, limit: o.limit });
     if (o.json) return printJson(runs);
     printTable(
       await Promise.all(runs.map(async (r) => {
         const c = await store.queue.counts({ runId: r.id });
-        return { run: r.id, bot: r.bot, version: r.botVersion, trigger: r.trigger, started: isoTime(r.startedAt), ended: isoTime(r.endedAt), status: r.status, done: c.done, review: c.review, failed: c.failed };
+        return { run: r.id, bot: r.bot, version: r.botVersion, trigger: r.trigger, started: localTime(r.startedAt, config.timeZone), ended: localTime(r.endedAt, config.timeZone), status: r.status, done: c.done, review: c.review, failed: c.failed };
       })),
       ['run', 'bot', 'version', 'trigger', 'started', 'ended', 'status', 'done', 'review', 'failed'],
     );

@@ -12,7 +12,7 @@ import type { Schedule } from '../../schedule/types.ts';
 import { openStore } from '../../store/index.ts';
 import { EXIT_NOT_ALL_DONE, EXIT_OK } from '../exit-codes.ts';
 import { stopSignal } from '../signals.ts';
-import { printJson } from '../table.ts';
+import { localTime, printJson } from '../table.ts';
 
 export async function runSchedulePause(name: string, o: { note?: string; db?: string }): Promise<void> {
   await withLedger(o.db, name, async (ledger) => {
@@ -47,7 +47,7 @@ export async function runScheduleFire(name: string, o: { db?: string; json?: boo
       await runtime.close();
     }
     if (o.json) printJson(decision);
-    else console.log(redact(describeDecision(decision)));
+    else console.log(redact(describeDecision(decision, config.timeZone)));
     process.exitCode = ranCleanly(decision) ? EXIT_OK : EXIT_NOT_ALL_DONE;
   } finally {
     stop.dispose();
@@ -60,9 +60,9 @@ function ranCleanly(d: Decision): boolean {
   return (d.decision === 'fired' || d.decision === 'queued') && d.outcome === 'finished';
 }
 
-function describeDecision(d: Decision): string {
+function describeDecision(d: Decision, timeZone: string): string {
   const why = [d.reason, d.detail].filter(Boolean).join(' — ');
-  const head = `${d.schedule} ${new Date(d.plannedAt).toISOString()}: ${d.decision}${why ? ` (${why})` : ''}`;
+  const head = `${d.schedule} ${localTime(d.plannedAt, timeZone)}: ${d.decision}${why ? ` (${why})` : ''}`;
   if (d.outcome === null) return head;
   const run = d.runId ? `run ${d.runId}` : 'the run';
   const counts = summaryLine(d.summary);

@@ -5,6 +5,7 @@ import { loadConfig } from '../../config/load.ts';
 import { openSchedulerRuntime } from '../../schedule/daemon/runtime.ts';
 import { nextFires } from '../../schedule/next-fires.ts';
 import { stopSignal } from '../signals.ts';
+import { localTime } from '../table.ts';
 
 export interface SchedulerCliOptions {
   schedules?: string;
@@ -23,7 +24,7 @@ export async function runScheduler(o: SchedulerCliOptions): Promise<void> {
       if (runtime.schedules.length === 0) log.warn('scheduler: there are no schedules to run');
       for (const s of runtime.schedules) {
         const next = nextFires(s, new Date(), 1)[0];
-        log.info(`schedule ${s.name} → ${s.bot}: next fire ${next ? `${next.at.toISOString()}${next.decision.run ? '' : ` (skipped: ${next.decision.reason})`}` : 'none'}`);
+        log.info(`schedule ${s.name} → ${s.bot}: next fire ${next ? `${localTime(next.at.getTime(), config.timeZone)}${next.decision.run ? '' : ` (skipped: ${next.decision.reason})`}` : 'none'}`);
       }
       if (!stop.signal.aborted) await runtime.scheduler.start();
       await untilAborted(stop.signal);

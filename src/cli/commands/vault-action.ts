@@ -3,7 +3,7 @@ import { loadConfig } from '../../config/load.ts';
 import { ConfigError } from '../../errors.ts';
 import { createKeyFile, openVault, type Vault } from '../../vault/index.ts';
 import { readPipedSecret, readTypedSecret } from '../../vault/read-secret.ts';
-import { printJson, printTable } from '../table.ts';
+import { localTime, printJson, printTable } from '../table.ts';
 
 export async function runVaultInit(): Promise<void> {
   const { location } = await projectVault();
@@ -20,9 +20,10 @@ export async function runVaultSet(name: string, o: { value?: string }): Promise<
 }
 
 export async function runVaultList(o: { json?: boolean }): Promise<void> {
+  const config = await loadConfig();
   const entries = (await projectVault()).list();
   if (o.json) return printJson(entries);
-  printTable(entries.map((e) => ({ name: e.name, 'set at': e.setAt })), ['name', 'set at']);
+  printTable(entries.map((e) => ({ name: e.name, 'set at': localTime(Date.parse(e.setAt), config.timeZone) })), ['name', 'set at']);
 }
 
 export async function runVaultRm(name: string): Promise<void> {
