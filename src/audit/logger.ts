@@ -1,5 +1,5 @@
 /**
- * Operator logs (winston): a readable console (colour on a terminal) and a JSON file per day under
+ * Operator logs (winston): a readable console (colour on a terminal, none under NO_COLOR) and a JSON file per day under
  * var/logs. They are for operations, not evidence, and pass through redaction before any transport:
  * no secret and no unmasked identity number reaches a console or a file.
  */
@@ -7,6 +7,7 @@ import winston from 'winston';
 import type { LogLevel } from '../config/config.ts';
 import { DailyFileTransport } from './daily-file.ts';
 import { redact, redactDeep } from './redact.ts';
+import { colourAllowed } from '../util/terminal.ts';
 
 export type { LogLevel } from '../config/config.ts';
 
@@ -48,7 +49,7 @@ function consoleTransport(): winston.transport {
   return new winston.transports.Console({
     stderrLevels: ['error', 'warn'],
     format: winston.format.combine(
-      ...(process.stderr.isTTY ? [winston.format.colorize()] : []),
+      ...(colourAllowed(process.stderr) ? [winston.format.colorize()] : []),
       winston.format.printf(({ level, message, runId, item }) => {
         const where = [runId ? `run ${String(runId).slice(0, 8)}` : '', item ? `item ${String(item)}` : ''].filter(Boolean).join(' ');
         return `${level}${where ? ` [${where}]` : ''} ${String(message)}`;

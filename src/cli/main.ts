@@ -6,9 +6,11 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError, InputError, KanslistError } from '../errors.ts';
 import { EXIT_CODES_HELP, EXIT_USAGE } from './exit-codes.ts';
 import { registerCommands } from './commands/index.ts';
+import { kanslistVersion } from './version.ts';
 
 const program = new Command('kanslist')
   .description('Kanslist: RPA bots for legacy case systems, with an audit trail and time-saved reports.')
+  .version(kanslistVersion(), '-V, --version', 'print the version of Kanslist')
   .addHelpText('after', EXIT_CODES_HELP)
   .exitOverride()
   .showHelpAfterError();

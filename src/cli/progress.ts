@@ -1,9 +1,10 @@
 /**
  * Run progress: a bar redrawn in place on a terminal (done/total, failures, rate, ETA); plain
- * lines elsewhere (CI logs, files), one per item outcome.
+ * lines elsewhere (CI logs, files, NO_COLOR, TERM=dumb), one per item outcome.
  */
 import { redact } from '../audit/redact.ts';
 import type { ItemOutcome } from '../runner/outcome.ts';
+import { redrawAllowed } from '../util/terminal.ts';
 
 export interface Progress {
   start(total: number): void;
@@ -11,8 +12,8 @@ export interface Progress {
   end(): void;
 }
 
-export function createProgress(stream: NodeJS.WriteStream = process.stdout): Progress {
-  return stream.isTTY ? new BarProgress(stream) : new LineProgress(stream);
+export function createProgress(stream: NodeJS.WriteStream = process.stdout, env: NodeJS.ProcessEnv = process.env): Progress {
+  return redrawAllowed(stream, env) ? new BarProgress(stream) : new LineProgress(stream);
 }
 
 class LineProgress implements Progress {

@@ -65,7 +65,7 @@ describe('kanslist scheduler as a child process', () => {
     expect(run).toMatchObject({ trigger: 'schedule:intake-now', status: 'finished', pid: first.pid });
     expect(decisions.filter((d) => d.decision === 'fired' || d.decision === 'caught-up').every((d) => d.endedAt !== null)).toBe(true);
     expect(decisions.every((d) => d.decision === 'fired' || (d.decision === 'skipped' && d.reason === 'overlap'))).toBe(true);
-    expect(exit.stdout).toMatch(/schedule intake-now \S+: fired/);
+    expect(exit.stdout).toMatch(/schedule intake-now \d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d\d:\d\d: fired/);
 
     // 5. The daemon's own audit chain verifies.
     const chains = (await store.audit.runIds()).filter((id) => id.startsWith('scheduler:'));

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Alert, Alerter } from '../../src/alerts/index.ts';
-import { createLogger } from '../../src/audit/logger.ts';
+import { createLogger, type Logger } from '../../src/audit/logger.ts';
 import { ManualClock } from '../../src/schedule/daemon/clock.ts';
 import type { LaunchRequest, LaunchResult, RunLauncher } from '../../src/schedule/daemon/launcher.ts';
 import { nextCronFire } from '../../src/schedule/daemon/planner.ts';
@@ -97,14 +97,16 @@ export interface HarnessOptions extends Partial<Omit<SchedulerOptions, 'schedule
   launcher?: RecordingLauncher;
   /** A store URL (PostgreSQL for fleet tests); default a SQLite file in a temp folder. */
   storeUrl?: string;
+  /** The operator log; default a silent one. */
+  log?: Logger;
 }
 
 export async function createSchedulerHarness(options: HarnessOptions): Promise<SchedulerHarness> {
   const dir = mkdtempSync(join(tmpdir(), 'kanslist-scheduler-'));
   const storeUrl = options.storeUrl ?? `sqlite:${join(dir, 'kanslist.db')}`;
   const clock = new ManualClock(new Date(options.start));
-  const log = createLogger({ console: false });
-  const { schedule: sched, start: _start, launcher: givenLauncher, storeUrl: _url, ...rest } = options;
+  const log = options.log ?? createLogger({ console: false });
+  const { schedule: sched, start: _start, launcher: givenLauncher, storeUrl: _url, log: _log, ...rest } = options;
   const open = async (owner: string, useClock: ManualClock, launcher: RecordingLauncher) => {
     const store = await openStore(storeUrl);
     const ledger = await openScheduleLedger(store, { owner, auditKey: null });

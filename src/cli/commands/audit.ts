@@ -1,15 +1,9 @@
 /**
  * `kanslist audit verify|export|person`: checking the hash chain, exporting a run's records, and
- * answering an access request (every action about one person across runs).
+ * answering an access request (every action about one person across runs). The work is in
+ * ./audit-action.ts, loaded when a subcommand runs.
  */
-import { join } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
-import { auditKeyFromEnv, exportRun, recordsForPerson, verifyAll, verifyRun, type VerifyResult } from '../../audit/trail.ts';
-import { ConfigError } from '../../errors.ts';
-import type { Store } from '../../store/index.ts';
-import { EXIT_NOT_ALL_DONE } from '../exit-codes.ts';
-import { isoTime, printJson, printTable } from '../table.ts';
-import { withStore } from '../with-store.ts';
 
 export function registerAuditCommand(program: Command): void {
   const audit = program.command('audit').description('The audit trail: verify its hash chain, export a run, find every action about a person');
@@ -25,30 +19,7 @@ function registerVerify(audit: Command): void {
     .option('--all', 'verify every run')
     .option('--db <url>', 'store URL')
     .option('--json', 'print JSON')
-    .action((runRef: string | undefined, o: { all?: boolean; db?: string; json?: boolean }) => {
-      if ((runRef === undefined) === !o.all) {
-        throw new ConfigError('KANSLIST_USAGE', 'Give either a run id or --all to `audit verify`.', { remedy: 'e.g. `kanslist audit verify --all`' });
-      }
-      const key = auditKeyFromEnv();
-      return withStore(o.db, async (store) => {
-        const results = o.all ? await verifyAll(store, { key }) : [await verifyOne(store, runRef!, key)];
-        if (o.json) printJson(results);
-        else for (const { runId, result } of results) console.log(describe(runId, result));
-        if (!o.json && results.length === 0) console.log('No audit records yet.');
-        if (results.some((r) => !r.result.ok)) process.exitCode = EXIT_NOT_ALL_DONE;
-      });
-    });
-}
-
-async function verifyOne(store: Store, runRef: string, key: Buffer | null): Promise<{ runId: string; result: VerifyResult }> {
-  const runId = await resolveRun(store, runRef);
-  return { runId, result: await verifyRun(store, runId, { key }) };
-}
-
-function describe(runId: string, result: VerifyResult): string {
-  if (result.ok) return `run ${runId}: OK (${result.records} records)`;
-  const b = result.firstBroken;
-  return `run ${runId}: BROKEN at record ${b.seq}: ${b.problem} — ${b.detail} (${result.records} records stored)`;
+    .action(async (runRef: string | undefined, o: { all?: boolean; db?: string; json?: boolean }) => (await import('./audit-action.ts')).runAuditVerify(runRef, o));
 }
 
 function registerExport(audit: Command): void {
@@ -59,14 +30,7 @@ function registerExport(audit: Command): void {
     .option('--out <file>', 'where to write it (default: var/audit/<run>.<format>)')
     .option('--personal', 'keep identity numbers in clear (for a data protection officer)')
     .option('--db <url>', 'store URL')
-    .action((runRef: string, o: { format: 'jsonl' | 'xlsx'; out?: string; personal?: boolean; db?: string }) =>
-      withStore(o.db, async (store, config) => {
-        const runId = await resolveRun(store, runRef);
-        const out = o.out ?? join(config.paths.var, 'audit', `${runId}.${o.format}`);
-        await exportRun(store, runId, o.format, out, { personal: o.personal === true });
-        console.log(`Wrote the audit trail of run ${runId} to ${out}`);
-      }),
-    );
+    .action(async (runRef: string, o: { format: 'jsonl' | 'xlsx'; out?: string; personal?: boolean; db?: string }) => (await import('./audit-action.ts')).runAuditExport(runRef, o));
 }
 
 function formatOption(value: string): 'jsonl' | 'xlsx' {
@@ -80,24 +44,5 @@ function registerPerson(audit: Command): void {
     .description('Every recorded action about one person across runs (personnummer, samordningsnummer or CPR, any form)')
     .option('--db <url>', 'store URL')
     .option('--json', 'print JSON')
-    .action((idNumber: string, o: { db?: string; json?: boolean }) =>
-      withStore(o.db, async (store) => {
-        const records = await recordsForPerson(store, idNumber);
-        if (o.json) return printJson(records);
-        printTable(
-          records.map((r) => ({
-            time: isoTime(r.at), run: r.runId, bot: r.bot, item: r.itemKey ?? r.itemId, kind: r.kind, target: r.data.target, action: r.data.action,
-          })),
-          ['time', 'run', 'bot', 'item', 'kind', 'target', 'action'],
-        );
-      }),
-    );
-}
-
-/** A run id or unique prefix from the runs table; a run known only to the audit trail by its exact id. */
-async function resolveRun(store: Store, ref: string): Promise<string> {
-  const run = await store.runs.get(ref);
-  if (run !== undefined) return run.id;
-  if ((await store.audit.head(ref)) !== undefined || (await store.audit.records(ref)).length > 0) return ref;
-  throw new ConfigError('KANSLIST_RUN_UNKNOWN', `There is no run "${ref}".`, { remedy: 'See `kanslist runs`.' });
+    .action(async (idNumber: string, o: { db?: string; json?: boolean }) => (await import('./audit-action.ts')).runAuditPerson(idNumber, o));
 }

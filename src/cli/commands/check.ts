@@ -4,21 +4,8 @@
  * login failed or a target is missing or ambiguous, 2 for usage and configuration errors.
  */
 import { InvalidArgumentError, type Command } from 'commander';
-import { createLogger } from '../../audit/logger.ts';
-import { redact } from '../../audit/redact.ts';
-import { loadConfig } from '../../config/load.ts';
-import { runBotPreflight, runPreflight, type PreflightReport, type TargetCheck } from '../../preflight/index.ts';
-import { EXIT_NOT_ALL_DONE, EXIT_OK } from '../exit-codes.ts';
 import { intOption } from '../options.ts';
-import { printJson, printTable } from '../table.ts';
-
-interface CheckCliOptions {
-  screens?: string[];
-  bot?: string;
-  json?: boolean;
-  db?: string;
-  timeout?: number;
-}
+import type { CheckCliOptions } from './check-action.ts';
 
 export function registerCheckCommand(program: Command): void {
   program
@@ -30,49 +17,11 @@ export function registerCheckCommand(program: Command): void {
     .option('--db <url>', 'store URL for the audit record (sqlite:path or postgres://…); overrides the config')
     .option('--json', 'print the report as JSON')
     .addHelpText('after', '\nExit codes: 0 every checked target found (drift only warns), 1 login failed or a target missing or ambiguous, 2 usage or configuration error.\n')
-    .action(async (system: string, o: CheckCliOptions) => {
-      const config = await loadConfig();
-      const log = createLogger({ level: config.logLevel, dir: `${config.paths.var}/logs`, timeZone: config.timeZone, console: false });
-      try {
-        const common = { config, screens: o.screens, log, timeoutMs: o.timeout, storeUrl: o.db };
-        const report = o.bot ? await runBotPreflight({ ...common, bot: o.bot, system }) : await runPreflight({ ...common, system });
-        if (o.json) printJson(report);
-        else printReport(report);
-        if (report.ok && report.drift) console.error(redact(`kanslist: warning: ${report.counts.drift} target(s) matched only by a fallback strategy; update selectors/${report.system}.ts before the fallbacks run out.`));
-        process.exitCode = report.ok ? EXIT_OK : EXIT_NOT_ALL_DONE;
-      } finally {
-        await log.flush();
-      }
-    });
+    .action(async (system: string, o: CheckCliOptions) => (await import('./check-action.ts')).runCheck(system, o));
 }
 
 function screenList(value: string): string[] {
   const names = value.split(',').map((name) => name.trim()).filter((name) => name.length > 0);
   if (names.length === 0) throw new InvalidArgumentError('--screens needs at least one screen name, e.g. --screens login,newCase.');
   return names;
-}
-
-/** Why each target is not plainly ok; the targets of one screen sharing a reason on one line. */
-function explanations(targets: readonly TargetCheck[]): string[] {
-  const groups = new Map<string, TargetCheck[]>();
-  for (const t of targets.filter((target) => target.status !== 'ok')) {
-    const key = JSON.stringify([t.screen, t.status, t.detail ?? '']);
-    groups.set(key, [...(groups.get(key) ?? []), t]);
-  }
-  return [...groups.values()].map((group) => {
-    const first = group[0]!;
-    const which = group.length === 1 ? first.path : `${first.screen}: ${group.length} targets`;
-    return `${which} (${first.status}): ${first.detail ?? ''}`;
-  });
-}
-
-function printReport(report: PreflightReport): void {
-  const login = report.login === 'failed' ? `FAILED — ${report.loginError ?? 'no reason given'}` : report.login;
-  console.log(redact(`${report.system} at ${report.baseUrl}: login ${login}\n`));
-  printTable(report.targets.map((t) => ({ target: t.path, status: t.status, matched: t.matched ?? '' })), ['target', 'status', 'matched']);
-  const explained = explanations(report.targets);
-  if (explained.length > 0) console.log(redact(`\n${explained.join('\n')}`));
-  const c = report.counts;
-  const verdict = !report.ok ? 'FAILED' : report.drift ? 'passed, with drift' : 'passed';
-  console.log(`\n${verdict}: ${c.ok} ok, ${c.drift} drift, ${c.missing} missing, ${c.ambiguous} ambiguous, ${c['not-checked']} not checked (${(report.durationMs / 1000).toFixed(1)} s)`);
 }

@@ -1,9 +1,6 @@
 import type { Command } from 'commander';
-import { ConfigError } from '../../errors.ts';
-import { ITEM_STATUSES, type ItemStatus } from '../../store/index.ts';
+import { ITEM_STATUSES } from '../../store/types.ts';
 import { intOption } from '../options.ts';
-import { isoTime, printJson, printTable } from '../table.ts';
-import { withStore } from '../with-store.ts';
 
 export function registerRunsCommands(program: Command): void {
   program
@@ -13,19 +10,7 @@ export function registerRunsCommands(program: Command): void {
     .option('--limit <n>', 'how many', intOption('--limit', 1), 20)
     .option('--db <url>', 'store URL')
     .option('--json', 'print JSON')
-    .action((o: { bot?: string; limit: number; db?: string; json?: boolean }) =>
-      withStore(o.db, async (store) => {
-        const runs = await store.runs.list({ bot: o.bot, limit: o.limit });
-        if (o.json) return printJson(runs);
-        printTable(
-          await Promise.all(runs.map(async (r) => {
-            const c = await store.queue.counts({ runId: r.id });
-            return { run: r.id, bot: r.bot, version: r.botVersion, trigger: r.trigger, started: isoTime(r.startedAt), ended: isoTime(r.endedAt), status: r.status, done: c.done, review: c.review, failed: c.failed };
-          })),
-          ['run', 'bot', 'version', 'trigger', 'started', 'ended', 'status', 'done', 'review', 'failed'],
-        );
-      }),
-    );
+    .action(async (o: { bot?: string; limit: number; db?: string; json?: boolean }) => (await import('./runs-action.ts')).runRuns(o));
 
   program
     .command('items <run>')
@@ -33,19 +18,5 @@ export function registerRunsCommands(program: Command): void {
     .option('--status <status>', `only items with this status (${ITEM_STATUSES.join(', ')})`)
     .option('--db <url>', 'store URL')
     .option('--json', 'print JSON')
-    .action((runRef: string, o: { status?: string; db?: string; json?: boolean }) =>
-      withStore(o.db, async (store) => {
-        if (o.status && !ITEM_STATUSES.includes(o.status as ItemStatus)) {
-          throw new ConfigError('KANSLIST_USAGE', `--status must be one of ${ITEM_STATUSES.join(', ')}.`);
-        }
-        const run = await store.runs.get(runRef);
-        if (!run) throw new ConfigError('KANSLIST_RUN_UNKNOWN', `There is no run "${runRef}".`, { remedy: 'See `kanslist runs`.' });
-        const items = await store.queue.list({ runId: run.id, status: o.status as ItemStatus | undefined, limit: 10_000 });
-        if (o.json) return printJson(items);
-        printTable(
-          items.map((i) => ({ item: i.id, key: i.key, status: i.status, attempts: i.attempts, output: i.output, code: i.errorCode, reason: i.reason, source: i.source })),
-          ['item', 'key', 'status', 'attempts', 'output', 'code', 'reason', 'source'],
-        );
-      }),
-    );
+    .action(async (runRef: string, o: { status?: string; db?: string; json?: boolean }) => (await import('./runs-action.ts')).runItems(runRef, o));
 }

@@ -1,16 +1,6 @@
 import { Option, type Command } from 'commander';
-import { createLogger } from '../../audit/logger.ts';
-import { LOG_LEVELS, type LogLevel } from '../../config/config.ts';
-import { loadConfig } from '../../config/load.ts';
-import { openSchedulerRuntime } from '../../schedule/daemon/runtime.ts';
-import { nextFires } from '../../schedule/next-fires.ts';
-import { stopSignal } from '../signals.ts';
-
-interface SchedulerCliOptions {
-  schedules?: string;
-  db?: string;
-  logLevel?: LogLevel;
-}
+import { LOG_LEVELS } from '../../config/config.ts';
+import type { SchedulerCliOptions } from './scheduler-action.ts';
 
 export function registerSchedulerCommand(program: Command): void {
   program
@@ -19,32 +9,5 @@ export function registerSchedulerCommand(program: Command): void {
     .option('--schedules <dir>', "the schedules folder (default: the config's, schedules/)")
     .option('--db <url>', 'store URL (sqlite:path or postgres://…); overrides the config')
     .addOption(new Option('--log-level <level>', "operator log level (default: the config's logLevel)").choices([...LOG_LEVELS]))
-    .action(async (o: SchedulerCliOptions) => {
-      const config = await loadConfig();
-      const log = createLogger({ level: o.logLevel ?? config.logLevel, dir: `${config.paths.var}/logs`, timeZone: config.timeZone, console: true });
-      // The first signal stops planning and lets running children finish their items; a second exits at once.
-      const stop = stopSignal(() => log.info('scheduler: stopping — running children finish their items in progress (send the signal again to exit now)'));
-      try {
-        const runtime = await openSchedulerRuntime({ config, log, db: o.db, schedulesDir: o.schedules });
-        try {
-          if (runtime.schedules.length === 0) log.warn('scheduler: there are no schedules to run');
-          for (const s of runtime.schedules) {
-            const next = nextFires(s, new Date(), 1)[0];
-            log.info(`schedule ${s.name} → ${s.bot}: next fire ${next ? `${next.at.toISOString()}${next.decision.run ? '' : ` (skipped: ${next.decision.reason})`}` : 'none'}`);
-          }
-          if (!stop.signal.aborted) await runtime.scheduler.start();
-          await untilAborted(stop.signal);
-        } finally {
-          await runtime.close();
-        }
-        process.exitCode = 0;
-      } finally {
-        stop.dispose();
-        await log.flush();
-      }
-    });
-}
-
-function untilAborted(signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => (signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true })));
+    .action(async (o: SchedulerCliOptions) => (await import('./scheduler-action.ts')).runScheduler(o));
 }

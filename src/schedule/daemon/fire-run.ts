@@ -8,6 +8,7 @@ import type { Logger } from '../../audit/logger.ts';
 import { errorMessage } from '../../errors.ts';
 import type { DecisionTrigger, ScheduleLedger } from '../ledger.ts';
 import type { Schedule } from '../types.ts';
+import { logTime } from '../../util/local-time.ts';
 import type { Clock } from './clock.ts';
 import { alertsAfterRun, newReviewItems } from './fire-alerts.ts';
 import type { LaunchResult, RunLauncher } from './launcher.ts';
@@ -32,7 +33,7 @@ export async function runFire(deps: FireDeps, schedule: Schedule, plannedAt: num
   try {
     const maxDurationMs = schedule.maxDurationMinutes === undefined ? undefined : schedule.maxDurationMinutes * 60_000;
     result = await deps.launcher.launch({ schedule, trigger, plannedAt, signal: deps.stop, ...(maxDurationMs !== undefined ? { maxDurationMs } : {}) }, ({ pid }) => {
-      log.info(`schedule ${schedule.name}: ${schedule.bot} started (pid ${pid}) for ${iso(plannedAt)}`);
+      log.info(`schedule ${schedule.name}: ${schedule.bot} started (pid ${pid}) for ${logTime(plannedAt, schedule.timeZone)}`);
       started = started.then(() => ledger.started(schedule.name, plannedAt, { pid })).catch((error: unknown) => log.error(`schedule ${schedule.name}: could not record the start: ${errorMessage(error)}`));
     });
   } catch (error) {
@@ -63,7 +64,7 @@ export function holdLease(deps: Pick<FireDeps, 'ledger' | 'log' | 'clock' | 'lea
       if (done.signal.aborted) return;
       try {
         const held = await deps.ledger.heartbeat(schedule.name, plannedAt, deps.leaseMs, deps.clock.now());
-        if (!held) deps.log.warn(`schedule ${schedule.name}: the lease on the fire of ${iso(plannedAt)} was taken over by another scheduler`);
+        if (!held) deps.log.warn(`schedule ${schedule.name}: the lease on the fire of ${logTime(plannedAt, schedule.timeZone)} was taken over by another scheduler`);
       } catch (error) {
         deps.log.warn(`schedule ${schedule.name}: heartbeat failed: ${errorMessage(error)}`);
       }
@@ -80,8 +81,4 @@ function countsOf(result: LaunchResult): Record<string, unknown> {
     ...(result.uncertainItems !== undefined ? { uncertainItems: result.uncertainItems } : {}),
     ...(result.error ? { error: result.error } : {}),
   };
-}
-
-function iso(at: number): string {
-  return new Date(at).toISOString();
 }

@@ -14,6 +14,7 @@ import { ConfigError, errorMessage, KanslistError } from '../../errors.ts';
 import type { PreflightReport } from '../../preflight/index.ts';
 import type { Decision, DecisionKind, DecisionTrigger, ScheduleLedger } from '../ledger.ts';
 import type { Schedule } from '../types.ts';
+import { logTime } from '../../util/local-time.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { driftAlert, preflightFailedAlert } from './fire-alerts.ts';
 import { holdLease, runFire, type FireDeps } from './fire-run.ts';
@@ -237,7 +238,7 @@ export class Scheduler {
           const why = this.#stop.signal.aborted ? 'the scheduler stopped before the queued fire could run' : gate && !gate.pass && 'detail' in gate ? gate.detail : 'not run';
           await this.#o.ledger.ended(schedule.name, plannedAt, { outcome: 'interrupted', exitCode: null, runId: null, summary: { notRun: why } }, this.#clock.now());
           if (gate && !gate.pass && gate.kind === 'preflight') this.#raisePreflightFailed(schedule, gate.report, gate.detail);
-          this.#o.log.info(`schedule ${schedule.name}: queued fire of ${iso(plannedAt)} not run: ${why}`);
+          this.#o.log.info(`schedule ${schedule.name}: queued fire of ${logTime(plannedAt, schedule.timeZone)} not run: ${why}`);
           return;
         }
         if (gate?.pass && gate.preflight?.drift) this.#o.alerter.raise(driftAlert(schedule, gate.preflight));
@@ -311,7 +312,7 @@ export class Scheduler {
     );
     if (won) {
       const why = [reason, detail].filter(Boolean).join(' — ');
-      const line = `schedule ${schedule.name} ${iso(plannedAt)}: ${decision}${why ? ` (${why})` : ''}`;
+      const line = `schedule ${schedule.name} ${logTime(plannedAt, schedule.timeZone)}: ${decision}${why ? ` (${why})` : ''}`;
       if (decision === 'fired' || decision === 'caught-up' || decision === 'queued' || decision === 'skipped') this.#o.log.info(line);
       else this.#o.log.warn(line);
     }

@@ -1,0 +1,63 @@
+/** What `kanslist audit verify|export|person` do, loaded only when one of them runs. */
+import { join } from 'node:path';
+import { auditKeyFromEnv, exportRun, recordsForPerson, verifyAll, verifyRun, type VerifyResult } from '../../audit/trail.ts';
+import { ConfigError } from '../../errors.ts';
+import type { Store } from '../../store/index.ts';
+import { EXIT_NOT_ALL_DONE } from '../exit-codes.ts';
+import { localTime, printJson, printTable } from '../table.ts';
+import { withStore } from '../with-store.ts';
+
+export function runAuditVerify(runRef: string | undefined, o: { all?: boolean; db?: string; json?: boolean }): Promise<void> {
+  if ((runRef === undefined) === !o.all) {
+    throw new ConfigError('KANSLIST_USAGE', 'Give either a run id or --all to `audit verify`.', { remedy: 'e.g. `kanslist audit verify --all`' });
+  }
+  const key = auditKeyFromEnv();
+  return withStore(o.db, async (store) => {
+    const results = o.all ? await verifyAll(store, { key }) : [await verifyOne(store, runRef!, key)];
+    if (o.json) printJson(results);
+    else for (const { runId, result } of results) console.log(describe(runId, result));
+    if (!o.json && results.length === 0) console.log('No audit records yet.');
+    if (results.some((r) => !r.result.ok)) process.exitCode = EXIT_NOT_ALL_DONE;
+  });
+}
+
+async function verifyOne(store: Store, runRef: string, key: Buffer | null): Promise<{ runId: string; result: VerifyResult }> {
+  const runId = await resolveRun(store, runRef);
+  return { runId, result: await verifyRun(store, runId, { key }) };
+}
+
+function describe(runId: string, result: VerifyResult): string {
+  if (result.ok) return `run ${runId}: OK (${result.records} records)`;
+  const b = result.firstBroken;
+  return `run ${runId}: BROKEN at record ${b.seq}: ${b.problem} — ${b.detail} (${result.records} records stored)`;
+}
+
+export function runAuditExport(runRef: string, o: { format: 'jsonl' | 'xlsx'; out?: string; personal?: boolean; db?: string }): Promise<void> {
+  return withStore(o.db, async (store, config) => {
+    const runId = await resolveRun(store, runRef);
+    const out = o.out ?? join(config.paths.var, 'audit', `${runId}.${o.format}`);
+    await exportRun(store, runId, o.format, out, { personal: o.personal === true });
+    console.log(`Wrote the audit trail of run ${runId} to ${out}`);
+  });
+}
+
+export function runAuditPerson(idNumber: string, o: { db?: string; json?: boolean }): Promise<void> {
+  return withStore(o.db, async (store, config) => {
+    const records = await recordsForPerson(store, idNumber);
+    if (o.json) return printJson(records);
+    printTable(
+      records.map((r) => ({
+        time: localTime(r.at, config.timeZone), run: r.runId, bot: r.bot, item: r.itemKey ?? r.itemId, kind: r.kind, target: r.data.target, action: r.data.action,
+      })),
+      ['time', 'run', 'bot', 'item', 'kind', 'target', 'action'],
+    );
+  });
+}
+
+/** A run id or unique prefix from the runs table; a run known only to the audit trail by its exact id. */
+async function resolveRun(store: Store, ref: string): Promise<string> {
+  const run = await store.runs.get(ref);
+  if (run !== undefined) return run.id;
+  if ((await store.audit.head(ref)) !== undefined || (await store.audit.records(ref)).length > 0) return ref;
+  throw new ConfigError('KANSLIST_RUN_UNKNOWN', `There is no run "${ref}".`, { remedy: 'See `kanslist runs`.' });
+}

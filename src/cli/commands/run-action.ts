@@ -1,0 +1,46 @@
+/** What `kanslist run <bot>` does, loaded only when it runs (the runner brings Playwright). */
+import { createLogger } from '../../audit/logger.ts';
+import { redact } from '../../audit/redact.ts';
+import type { LogLevel } from '../../config/config.ts';
+import { loadConfig } from '../../config/load.ts';
+import { runBot } from '../../runner/run.ts';
+import type { TraceMode } from '../../runner/session.ts';
+import { EXIT_NOT_ALL_DONE, EXIT_OK } from '../exit-codes.ts';
+import { formatSummary } from '../print-summary.ts';
+import { createProgress } from '../progress.ts';
+import { stopSignal } from '../signals.ts';
+import { printJson } from '../table.ts';
+
+export interface RunCliOptions {
+  input?: string;
+  concurrency?: number;
+  headed?: boolean;
+  trace: TraceMode;
+  db?: string;
+  maxDuration?: number;
+  logLevel?: LogLevel;
+  json?: boolean;
+  trigger: string;
+}
+
+export async function runRun(bot: string, o: RunCliOptions): Promise<void> {
+  const config = await loadConfig();
+  const log = createLogger({ level: o.logLevel ?? config.logLevel, dir: `${config.paths.var}/logs`, timeZone: config.timeZone, console: !process.stdout.isTTY && !o.json });
+  const progress = o.json ? undefined : createProgress();
+  const stop = stopSignal(() => console.error('\nkanslist: stopping — finishing the items in progress (Ctrl-C again to abort now)'));
+  try {
+    const summary = await runBot({
+      config, bot, input: o.input, concurrency: o.concurrency, headed: o.headed, trace: o.trace, storeUrl: o.db, log, trigger: o.trigger,
+      signal: stop.signal, maxRunMs: o.maxDuration ? o.maxDuration * 60_000 : undefined,
+      onStart: ({ pending }) => progress?.start(pending),
+      onOutcome: (outcome) => progress?.outcome(outcome),
+    });
+    progress?.end();
+    if (o.json) printJson(summary);
+    else console.log(redact(formatSummary(summary)));
+    process.exitCode = summary.allDone ? EXIT_OK : EXIT_NOT_ALL_DONE;
+  } finally {
+    stop.dispose();
+    await log.flush();
+  }
+}
