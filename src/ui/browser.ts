@@ -115,5 +115,11 @@ export async function launchBrowser(options: LaunchBrowserOptions = {}): Promise
   const args = [...CHROMIUM_FLAGS, ...(options.launch?.args ?? [])];
   // Chromium's sandbox needs user namespaces, which root in a container does not get.
   if (process.getuid?.() === 0) args.push('--no-sandbox');
-  return chromium.launch({ ...options.launch, executablePath, headless: options.headless ?? true, args });
+  // Kanslist owns the signals: the first Ctrl-C or SIGTERM lets the items in progress finish, so
+  // Playwright must not close the browser under them (its default on SIGINT, SIGTERM and SIGHUP).
+  // Playwright still ends the browser when the process exits.
+  return chromium.launch({
+    ...options.launch, executablePath, headless: options.headless ?? true, args,
+    handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
+  });
 }
