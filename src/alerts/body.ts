@@ -6,7 +6,7 @@
 import { redact, redactDeep } from '../audit/redact.ts';
 import type { Alert, AlertKind, AlertSeverity, WebhookBody } from './types.ts';
 
-const ERROR_KINDS: ReadonlySet<AlertKind> = new Set(['run-failed', 'run-timed-out', 'preflight-failed']);
+const ERROR_KINDS: ReadonlySet<AlertKind> = new Set(['run-failed', 'run-timed-out', 'system-unavailable', 'preflight-failed']);
 
 export function severityOf(kind: AlertKind): AlertSeverity {
   return ERROR_KINDS.has(kind) ? 'error' : 'warning';

@@ -3,7 +3,7 @@
  * Each goes to the operator log at once and, when configured, to a webhook (docs/alerts.md).
  */
 
-export const ALERT_KINDS = ['run-failed', 'run-timed-out', 'preflight-failed', 'review-items', 'drift'] as const;
+export const ALERT_KINDS = ['run-failed', 'run-timed-out', 'system-unavailable', 'preflight-failed', 'review-items', 'drift'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 export type AlertSeverity = 'error' | 'warning';

@@ -27,5 +27,12 @@ export function formatSummary(s: RunSummary): string {
   }
   lines.push(`  evidence:   ${s.evidenceDir}`);
   if (s.fatal) lines.push(`  stopped by a fatal error: ${s.fatal}`);
+  if (s.unavailable) {
+    lines.push(
+      `  system unavailable: ${s.unavailable.code}: ${s.unavailable.reason} (${s.unavailable.probes} login(s) tried after the failures)`,
+      `    its items stay pending with their attempts; check the system's address (KANSLIST_<SYSTEM>_URL or systems.<name>.baseUrl),`,
+      `    that it is up and that the robot account can log in (\`kanslist check <system>\`), then run the same command again.`,
+    );
+  }
   return lines.join('\n');
 }

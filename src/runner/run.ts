@@ -32,6 +32,7 @@ import { auditKeyFromEnv, openAuditTrail, type AuditTrail } from '../audit/trail
 import { settleUncertain, type SettleResult } from './uncertain.ts';
 import { runWorker, type WorkerShared } from './worker.ts';
 import { WorkSignal } from './work-signal.ts';
+import { SystemBreaker, type BreakerOptions } from './breaker.ts';
 
 export interface RunBotOptions {
   config: LoadedConfig;
@@ -56,6 +57,8 @@ export interface RunBotOptions {
   timeoutMs?: number | undefined;
   /** Lease on a claimed item; a dead runner's items become uncertain after it. @default 30000 */
   leaseMs?: number | undefined;
+  /** When a system that is down stops the run: failures in a row, logins tried, first wait. See BREAKER_DEFAULTS. */
+  breaker?: BreakerOptions | undefined;
   onStart?(info: { runId: string; workers: number; pending: number; enqueue: EnqueueResult | null; settle: SettleResult | null }): void;
   onOutcome?(outcome: ItemOutcome): void;
   env?: NodeJS.ProcessEnv | undefined;
@@ -174,6 +177,7 @@ async function processQueue(a: ActiveRun, browser: Browser): Promise<RunStatus> 
     options.signal?.removeEventListener('abort', onStop);
   }
   if (tally.fatal) return 'crashed';
+  if (tally.unavailable) return 'system-unavailable';
   if (timedOut) return 'timed-out';
   return options.signal?.aborted ? 'interrupted' : 'finished';
 }
@@ -224,10 +228,24 @@ function workerShared(a: ActiveRun, browser: Browser, stop: AbortSignal): Worker
       tally.fatal = errorMessage(error);
       stopController.abort();
     },
+    breaker: new SystemBreaker({
+      ...options.breaker,
+      stop: stopController.signal,
+      // A probe is what every item needs first: a login in a fresh context.
+      probe: async () => {
+        const session = await Session.open({ ...sessionOptions({ browser, system: loaded.bot.system, baseUrl: a.baseUrl, credentials: a.accounts[0]!, timeoutMs: options.timeoutMs ?? 15_000, varDir: options.config.paths.var, runId: a.run.id }), recorder: createRecorder({ store: a.store, runId: a.run.id, system: loaded.bot.system.name, log: a.log, trail: a.trail }) });
+        await session.close();
+      },
+      onUnavailable: (verdict) => {
+        tally.unavailable = verdict;
+        a.log.error(`${loaded.bot.system.name} is unavailable (${verdict.code}: ${verdict.reason}); the run stops with its items pending`);
+        stopController.abort();
+      },
+    }),
   };
 }
 
-function sessionOptions(shared: WorkerShared) {
+function sessionOptions(shared: Pick<WorkerShared, 'browser' | 'system' | 'baseUrl' | 'credentials' | 'timeoutMs' | 'varDir' | 'runId'>) {
   const dir = join(shared.varDir, 'runs', shared.runId, 'verify');
   return { browser: shared.browser, system: shared.system, baseUrl: shared.baseUrl, credentials: shared.credentials, trace: 'off' as const, timeoutMs: shared.timeoutMs, evidenceDir: () => dir };
 }

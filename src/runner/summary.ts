@@ -2,12 +2,15 @@ import type { DriftSummary, EnqueueResult, ItemStatus, RunStatus, Store } from '
 import type { OutcomeKind } from './outcome.ts';
 import type { SettleResult } from './uncertain.ts';
 import { join } from 'node:path';
+import type { BreakerVerdict } from './breaker.ts';
 
 export interface RunTally {
   outcomes: Record<OutcomeKind, number>;
   enqueue: EnqueueResult | null;
   settle: SettleResult | null;
   fatal: string | undefined;
+  /** Set when the breaker gave up on the system: the run ends 'system-unavailable'. */
+  unavailable?: BreakerVerdict | undefined;
   summary: RunSummary;
 }
 
@@ -25,6 +28,8 @@ export interface RunSummary {
   drift: DriftSummary[];
   evidenceDir: string;
   fatal: string | undefined;
+  /** Why the run gave up on the system (status 'system-unavailable'): the last code and reason, the logins tried. */
+  unavailable?: BreakerVerdict | undefined;
   /** True when everything the run was given ended done. */
   allDone: boolean;
   /** The hash of the run's last audit record (`kanslist audit verify <run>` checks the chain up to it). */
@@ -48,6 +53,7 @@ export async function summarise(store: Store, runId: string, bot: string, botVer
     drift,
     evidenceDir: join(varDir, 'runs', runId),
     fatal: tally.fatal,
-    allDone: notDone === 0 && !tally.fatal,
+    ...(tally.unavailable ? { unavailable: tally.unavailable } : {}),
+    allDone: notDone === 0 && !tally.fatal && !tally.unavailable,
   };
 }

@@ -20,6 +20,7 @@ import { Session, type TraceMode } from './session.ts';
 import { join } from 'node:path';
 import type { WorkSignal } from './work-signal.ts';
 import type { AuditTrail } from '../audit/trail.ts';
+import type { SystemBreaker } from './breaker.ts';
 
 export interface WorkerShared {
   store: Store;
@@ -40,8 +41,10 @@ export interface WorkerShared {
   work: WorkSignal;
   evidence: EvidenceKeeper;
   trail: AuditTrail;
-  /** Stop claiming new items (graceful stop, maximum duration, fatal error). */
+  /** Stop claiming new items (graceful stop, maximum duration, fatal error, system unavailable). */
   stop: AbortSignal;
+  /** Opens when the system itself is down: workers stop claiming while it probes. */
+  breaker: SystemBreaker;
   onOutcome(outcome: ItemOutcome): void;
   onFatal(error: unknown): void;
 }
@@ -54,7 +57,9 @@ export async function runWorker(shared: WorkerShared, workerId: string): Promise
   let session: Session | undefined;
   try {
     while (!shared.stop.aborted) {
-      // 1. Claim the next item, or wait until another worker's item may come back for a retry.
+      // 1. Claim the next item (not while the system is down), or wait until another worker's item may come back for a retry.
+      await shared.breaker.whenClosed();
+      if (shared.stop.aborted) break;
       const item = await shared.store.queue.claim(shared.bot.name, { runId: shared.runId, workerId, leaseMs: shared.leaseMs });
       if (!item) {
         if (await noMoreWork(shared)) break;
@@ -136,6 +141,12 @@ async function recordFailure(
   }
   // A system exception: the context may be in any state, so it is thrown away.
   await session?.close();
+  if (!(error instanceof FatalBotError) && shared.breaker.recordFailure(code, reason)) {
+    // The system itself looks down: the item goes back uncharged while the run probes the system.
+    await shared.store.queue.release(item.id, workerId);
+    f.log.warn(`system exception ${code}: the system looks down; the item goes back to pending, its attempt not counted`);
+    return report(shared, item, started, { kind: 'released', code, reason, evidence }, undefined);
+  }
   const delay = error instanceof SessionExpiredError ? 0 : retryDelayMs(item.attempts);
   const status = await shared.store.queue.fail(item.id, workerId, { code, reason, details: redactedErrorDetails(error), retryDelayMs: delay });
   f.log.warn(`system exception ${code} (attempt ${item.attempts}/${item.maxAttempts}): ${reason}${evidence ? ` — evidence ${evidence}` : ''}`);
@@ -186,6 +197,8 @@ async function runItem(shared: WorkerShared, item: WorkItem, session: Session, d
 
 async function report(shared: WorkerShared, item: WorkItem, started: number, outcome: Omit<ItemOutcome, 'itemId' | 'key' | 'attempt' | 'durationMs'>, session: Session | undefined): Promise<Session | undefined> {
   const full: ItemOutcome = { itemId: item.id, key: item.key, attempt: item.attempts, durationMs: Date.now() - started, ...outcome };
+  // The system answered (a business exception is an answer too): a run of failures starts over.
+  if (outcome.kind === 'done' || outcome.kind === 'verified' || outcome.kind === 'review') shared.breaker.recordSuccess();
   await auditOutcome(shared.trail, full);
   shared.onOutcome(full);
   return session;

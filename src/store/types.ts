@@ -147,7 +147,7 @@ export interface ItemAttempt {
   reason: string | null;
 }
 
-export type RunStatus = 'running' | 'finished' | 'interrupted' | 'crashed' | 'timed-out';
+export type RunStatus = 'running' | 'finished' | 'interrupted' | 'crashed' | 'timed-out' | 'system-unavailable';
 
 export interface Run {
   id: string;

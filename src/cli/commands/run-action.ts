@@ -5,7 +5,7 @@ import type { LogLevel } from '../../config/config.ts';
 import { loadConfig } from '../../config/load.ts';
 import { runBot } from '../../runner/run.ts';
 import type { TraceMode } from '../../runner/session.ts';
-import { EXIT_NOT_ALL_DONE, EXIT_OK } from '../exit-codes.ts';
+import { EXIT_NOT_ALL_DONE, EXIT_OK, EXIT_SYSTEM_UNAVAILABLE } from '../exit-codes.ts';
 import { formatSummary } from '../print-summary.ts';
 import { createProgress } from '../progress.ts';
 import { stopSignal } from '../signals.ts';
@@ -38,9 +38,23 @@ export async function runRun(bot: string, o: RunCliOptions): Promise<void> {
     progress?.end();
     if (o.json) printJson(summary);
     else console.log(redact(formatSummary(summary)));
-    process.exitCode = summary.allDone ? EXIT_OK : EXIT_NOT_ALL_DONE;
+    process.exitCode = summary.status === 'system-unavailable' ? EXIT_SYSTEM_UNAVAILABLE : summary.allDone ? EXIT_OK : EXIT_NOT_ALL_DONE;
+    await alertUnavailable(config, log, summary);
   } finally {
     stop.dispose();
     await log.flush();
   }
+}
+
+/** A run from cron or Task Scheduler alerts too: a system that is down is an operator's business at once. */
+async function alertUnavailable(config: Awaited<ReturnType<typeof loadConfig>>, log: ReturnType<typeof createLogger>, summary: Awaited<ReturnType<typeof runBot>>): Promise<void> {
+  if (!summary.unavailable) return;
+  const { createAlerter } = await import('../../alerts/index.ts');
+  const alerter = createAlerter({ config, log });
+  alerter.raise({
+    kind: 'system-unavailable', bot: summary.bot, runId: summary.runId,
+    message: `${summary.bot}: the system was unavailable (${summary.unavailable.code}); the run stopped with its items pending`,
+    details: { code: summary.unavailable.code, probes: summary.unavailable.probes, pending: summary.queue.pending },
+  });
+  await alerter.flush();
 }

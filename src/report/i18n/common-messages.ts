@@ -47,6 +47,7 @@ export const commonMessages = defineMessages<CommonMessages>({
       interrupted: 'Interrupted',
       crashed: 'Crashed',
       'timed-out': 'Timed out',
+      'system-unavailable': 'System unavailable',
     },
   },
   sv: {
@@ -73,6 +74,7 @@ export const commonMessages = defineMessages<CommonMessages>({
       interrupted: 'Avbruten',
       crashed: 'Kraschade',
       'timed-out': 'Tidsgräns nådd',
+      'system-unavailable': 'Systemet otillgängligt',
     },
   },
   da: {
@@ -99,6 +101,7 @@ export const commonMessages = defineMessages<CommonMessages>({
       interrupted: 'Afbrudt',
       crashed: 'Gået ned',
       'timed-out': 'Tidsgrænse overskredet',
+      'system-unavailable': 'Systemet utilgængeligt',
     },
   },
   de: {
@@ -125,6 +128,7 @@ export const commonMessages = defineMessages<CommonMessages>({
       interrupted: 'Unterbrochen',
       crashed: 'Abgestürzt',
       'timed-out': 'Zeitlimit überschritten',
+      'system-unavailable': 'System nicht erreichbar',
     },
   },
 });
