@@ -33,7 +33,8 @@ export function clearSecrets(): void {
 export function redact(text: string): string {
   let out = text;
   for (const secret of ordered) if (out.includes(secret)) out = out.split(secret).join(SECRET_MASK);
-  return maskIdentityNumbers(out);
+  // Lookalikes too: the rows a clerk must correct are exactly the mistyped numbers.
+  return maskIdentityNumbers(out, undefined, { lookalikes: true });
 }
 
 /** Redacts every string inside a JSON-like value; an Error keeps its name, message, code and stack, masked. */

@@ -14,6 +14,12 @@ export interface IdentityNumberMatch {
 export interface FindOptions {
   /** Kinds to look for. @default ['personnummer', 'samordningsnummer', 'cpr'] */
   kinds?: readonly IdentityKind[];
+  /**
+   * Also numbers that only look like one: the shape of an identity number with a plausible date
+   * but a wrong check digit (a mistyped number is still someone's number). Redaction uses it; a
+   * validator does not. Reported as 'personnummer'. @default false
+   */
+  lookalikes?: boolean;
   /** Reference date for century resolution and future-date checks. @default new Date() */
   today?: Date;
 }
@@ -35,10 +41,30 @@ export function findIdentityNumbers(text: string, opts: FindOptions = {}): Ident
   const kinds = opts.kinds ?? ALL_KINDS;
   const matches: IdentityNumberMatch[] = [];
   for (const candidate of text.matchAll(CANDIDATE)) {
-    const kind = classify(candidate[0], kinds, opts.today);
+    const kind = classify(candidate[0], kinds, opts.today) ?? (opts.lookalikes && looksLikeIdentityNumber(text, candidate.index, candidate[0]) ? 'personnummer' : undefined);
     if (kind) matches.push({ start: candidate.index, end: candidate.index + candidate[0].length, kind });
   }
   return matches;
+}
+
+/**
+ * An invalid number that still reads as an identity number: standing alone (not part of an id,
+ * a UUID or a word) with a date a person could be born on — YYYYMMDD or YYMMDD, or CPR's DDMMYY,
+ * the day also as a samordningsnummer's day + 60.
+ */
+function looksLikeIdentityNumber(text: string, start: number, candidate: string): boolean {
+  const before = text[start - 1];
+  const after = text[start + candidate.length];
+  if ((before !== undefined && /[\w-]/.test(before)) || (after !== undefined && /[\w-]/.test(after))) return false;
+  const digits = candidate.replace(/[-+]/g, '');
+  const date = digits.slice(0, digits.length - 4);
+  const plausible = (month: string, day: string) => {
+    const m = Number(month);
+    const d = Number(day);
+    return m >= 1 && m <= 12 && ((d >= 1 && d <= 31) || (d >= 61 && d <= 91));
+  };
+  if (date.length === 8) return /^(18|19|20)/.test(date) && plausible(date.slice(4, 6), date.slice(6, 8));
+  return plausible(date.slice(2, 4), date.slice(4, 6)) || plausible(date.slice(2, 4), date.slice(0, 2));
 }
 
 /** Default mask: one neutral token for every kind, so the kind does not narrow down the person. */
