@@ -8,6 +8,9 @@ export function formatSummary(s: RunSummary): string {
   ];
   if (s.enqueue) {
     lines.push(`  input:      ${s.enqueue.added} new item(s), ${s.enqueue.rejected} rejected at validation, ${s.enqueue.skippedDone} already done (skipped), ${s.enqueue.alreadyQueued} already queued`);
+    if (s.enqueue.otherEnvironment) {
+      lines.push(`    of those, ${s.enqueue.otherEnvironment} wait for another system address than this run's: left alone (run them where they were enqueued)`);
+    }
   }
   if (s.settle && s.settle.verifiedDone + s.settle.requeued + s.settle.toReview > 0) {
     lines.push(`  recovered:  ${s.settle.verifiedDone} uncertain item(s) verified done, ${s.settle.requeued} run again, ${s.settle.toReview} sent to review`);

@@ -1,12 +1,12 @@
 /**
  * The breaker: when the system itself is down (unreachable, refusing logins, the same error page
  * for every item), retrying item after item only burns their attempts and locks accounts. After
- * `threshold` system exceptions in a row with the same code, the run stops claiming, backs off
+ * `threshold` different items failing in a row with the same system exception, the run stops claiming, backs off
  * and probes the system with a login; when a probe gets through, the workers go on. When every
  * probe fails, the run ends 'system-unavailable' with its items pending and their attempts intact.
  */
 export interface BreakerOptions {
-  /** System exceptions in a row, with one code, that open the breaker. @default 3 */
+  /** Different items failing in a row with one code that open the breaker (one item failing again and again is that item's problem). @default 3 */
   threshold?: number;
   /** Logins tried before the run gives up on the system. @default 3 */
   probes?: number;
@@ -29,7 +29,8 @@ export class SystemBreaker {
   readonly #probe: () => Promise<void>;
   readonly #onUnavailable: (verdict: BreakerVerdict) => void;
   readonly #stop: AbortSignal;
-  #streak = 0;
+  /** The items of the current run of failures with one code. */
+  #streak = new Set<string>();
   #code: string | undefined;
   #reason = '';
   #closed: Promise<void> | undefined;
@@ -47,23 +48,24 @@ export class SystemBreaker {
     return this.#closed !== undefined;
   }
 
-  /** A system exception. True when the breaker is (now) open: the item goes back to pending, uncharged. */
-  recordFailure(code: string, reason: string): boolean {
+  /** A system exception of one item. True when the breaker is (now) open: the item goes back to pending, uncharged. */
+  recordFailure(itemId: string, code: string, reason: string): boolean {
     if (this.open) return true;
-    this.#streak = code === this.#code ? this.#streak + 1 : 1;
+    if (code !== this.#code) this.#streak.clear();
+    this.#streak.add(itemId);
     this.#code = code;
     this.#reason = reason;
-    if (this.#streak < this.#threshold) return false;
+    if (this.#streak.size < this.#threshold) return false;
     this.#closed = this.#probeUntilBack().finally(() => {
       this.#closed = undefined;
-      this.#streak = 0;
+      this.#streak.clear();
     });
     return true;
   }
 
   /** An item done (or a business exception): the system answers, so the streak starts over. */
   recordSuccess(): void {
-    this.#streak = 0;
+    this.#streak.clear();
     this.#code = undefined;
   }
 

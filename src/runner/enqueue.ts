@@ -18,6 +18,8 @@ export interface EnqueueOptions {
   file?: string | undefined;
   cwd: string;
   maxAttempts: number;
+  /** The system address (environment) the items are for. */
+  environment?: string | undefined;
   signal?: AbortSignal;
   /** Rows already opened with openInput; read from the source when absent. */
   rows?: AsyncIterable<InputRow<unknown>>;
@@ -46,11 +48,12 @@ export async function enqueueInput(options: EnqueueOptions): Promise<EnqueueResu
   let batch: EnqueueInput[] = [];
   const flush = async () => {
     if (batch.length === 0) return;
-    const result = await options.store.queue.enqueue(options.bot.name, batch, { runId: options.runId, maxAttempts: options.maxAttempts });
+    const result = await options.store.queue.enqueue(options.bot.name, batch, { runId: options.runId, maxAttempts: options.maxAttempts, environment: options.environment });
     total.added += result.added;
     total.rejected += result.rejected;
     total.skippedDone += result.skippedDone;
     total.alreadyQueued += result.alreadyQueued;
+    if (result.otherEnvironment) total.otherEnvironment = (total.otherEnvironment ?? 0) + result.otherEnvironment;
     batch = [];
   };
   const rows = options.rows ?? readInput(options.bot.input, { file: options.file, cwd: options.cwd, signal: options.signal });

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { createLogger, type Logger } from '../audit/logger.ts';
 import { storeUrl as resolveStoreUrl, type LoadedConfig } from '../config/load.ts';
-import { errorMessage } from '../errors.ts';
+import { ConfigError, errorMessage } from '../errors.ts';
 import { openStore, type EnqueueResult, type Run, type RunStatus, type Store } from '../store/index.ts';
 import type { Credentials } from '../ui/index.ts';
 import { launchBrowser } from '../ui/browser.ts';
@@ -57,6 +57,11 @@ export interface RunBotOptions {
   timeoutMs?: number | undefined;
   /** Lease on a claimed item; a dead runner's items become uncertain after it. @default 30000 */
   leaseMs?: number | undefined;
+  /**
+   * Work on the bot's whole backlog (every pending item of this environment), not only the items
+   * this run's input names. What schedules do; `kanslist run --backlog`. @default false
+   */
+  backlog?: boolean | undefined;
   /** When a system that is down stops the run: failures in a row, logins tried, first wait. See BREAKER_DEFAULTS. */
   breaker?: BreakerOptions | undefined;
   onStart?(info: { runId: string; workers: number; pending: number; enqueue: EnqueueResult | null; settle: SettleResult | null }): void;
@@ -91,6 +96,8 @@ export async function runBot(options: RunBotOptions): Promise<RunSummary> {
 interface Prepared {
   loaded: LoadedBot;
   baseUrl: string;
+  /** What this run may claim: its input's items (unless backlog) of its environment, the system's address. */
+  scope: { ownInputOnly: boolean; environment: string };
   accounts: Credentials[];
   auditKey: Buffer | null;
   input: { rows: AsyncIterable<InputRow<unknown>> | undefined } | null;
@@ -111,12 +118,23 @@ async function prepare(options: RunBotOptions): Promise<Prepared> {
   const env = options.env ?? process.env;
   const loaded = await loadBot(options.bot, config.paths);
   const system = loaded.bot.system;
+  const accounts = systemAccounts(system, env, openVault({ env, varDir: config.paths.var }));
+  const input = await openRunInput(loaded, options, config.root);
+  if (input === null && !options.backlog) {
+    throw new ConfigError('KANSLIST_INPUT_MISSING', `The run of ${loaded.bot.name} was given no input, and its bot names no file of its own.`, {
+      where: loaded.file,
+      remedy: 'Give the file with --input FILE, or --backlog to work on what already waits in the queue.',
+    });
+  }
+  const baseUrl = systemBaseUrl(system, config, env);
   return {
     loaded,
-    baseUrl: systemBaseUrl(system, config, env),
-    accounts: systemAccounts(system, env, openVault({ env, varDir: config.paths.var })),
+    baseUrl,
+    // The environment an item is for is the system's address: a run against a test system never takes production's items.
+    scope: { ownInputOnly: input !== null && !options.backlog, environment: new URL(baseUrl).href },
+    accounts,
     auditKey: auditKeyFromEnv(env),
-    input: await openRunInput(loaded, options, config.root),
+    input,
   };
 }
 
@@ -139,7 +157,7 @@ async function executeRun(a: ActiveRun): Promise<RunStatus> {
   try {
     // 3. What crashed runs left behind becomes uncertain; the input goes into the queue.
     await recoverInterruptedWork(store, bot.name, run.id, options.leaseMs ?? 30_000, a.log, a.trail);
-    const enqueue = a.input && (await enqueueInput({ store, bot, runId: run.id, file: options.input, cwd: options.config.root, maxAttempts: bot.maxAttempts ?? 3, signal: options.signal, rows: a.input.rows }));
+    const enqueue = a.input && (await enqueueInput({ store, bot, runId: run.id, file: options.input, cwd: options.config.root, maxAttempts: bot.maxAttempts ?? 3, signal: options.signal, rows: a.input.rows, environment: a.scope.environment }));
     if (enqueue) await a.trail.append({ kind: 'item.transition', data: { event: 'enqueued', ...enqueue } });
     a.tally.enqueue = enqueue;
     // 4.-5. One browser for the run; uncertain items settled; the workers.
@@ -165,7 +183,8 @@ async function processQueue(a: ActiveRun, browser: Browser): Promise<RunStatus> 
     const shared = workerShared(a, browser, stop.signal);
     tally.settle = await settleUncertain({
       store, bot, runId: run.id, log: a.log, signal: stop.signal, credentials: shared.credentials, settings: shared.settings, trail: a.trail, varDir: shared.varDir,
-      items: await store.queue.list({ bot: bot.name, status: 'uncertain' }),
+      // Only this environment's: verifying an item in another system than the one it was meant for would be wrong.
+      items: (await store.queue.list({ bot: bot.name, status: 'uncertain' })).filter((item) => item.environment === null || item.environment === a.scope.environment),
       openSession: () => Session.open({ ...sessionOptions(shared), recorder: createRecorder({ store, runId: run.id, system: bot.system.name, log: a.log, trail: a.trail }) }),
     });
     const workers = workerCount(options.concurrency ?? bot.concurrency ?? 1, bot.system, a.accounts.length);
@@ -211,6 +230,7 @@ function workerShared(a: ActiveRun, browser: Browser, stop: AbortSignal): Worker
   stop.addEventListener('abort', () => stopController.abort(), { once: true });
   return {
     store: a.store, bot: loaded.bot, system: loaded.bot.system, runId: a.run.id, browser, baseUrl: a.baseUrl, credentials: a.accounts[0]!, log: a.log, trail: a.trail,
+    scope: { runId: a.run.id, ...a.scope },
     settings: botSettings(options.config),
     trace: options.trace ?? 'retain-on-failure',
     timeoutMs: options.timeoutMs ?? 15_000,

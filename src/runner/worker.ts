@@ -8,7 +8,7 @@ import { errorCode, errorReason, FatalBotError, isBusinessError, SessionExpiredE
 import { redactedErrorDetails } from './reason-details.ts';
 import type { Logger } from '../audit/logger.ts';
 import { redact } from '../audit/redact.ts';
-import { LeaseLostError, type Store, type WorkItem } from '../store/index.ts';
+import { LeaseLostError, type ClaimScope, type Store, type WorkItem } from '../store/index.ts';
 import type { Credentials } from '../ui/index.ts';
 import type { AnyBot, AnySystem, BotContext, BotSettings } from './bot.ts';
 import { retryDelayMs } from './backoff.ts';
@@ -45,6 +45,8 @@ export interface WorkerShared {
   stop: AbortSignal;
   /** Opens when the system itself is down: workers stop claiming while it probes. */
   breaker: SystemBreaker;
+  /** What the run may claim: its own input's items (unless it drains the backlog), of its environment. */
+  scope: ClaimScope;
   onOutcome(outcome: ItemOutcome): void;
   onFatal(error: unknown): void;
 }
@@ -60,7 +62,7 @@ export async function runWorker(shared: WorkerShared, workerId: string): Promise
       // 1. Claim the next item (not while the system is down), or wait until another worker's item may come back for a retry.
       await shared.breaker.whenClosed();
       if (shared.stop.aborted) break;
-      const item = await shared.store.queue.claim(shared.bot.name, { runId: shared.runId, workerId, leaseMs: shared.leaseMs });
+      const item = await shared.store.queue.claim(shared.bot.name, { ...shared.scope, runId: shared.runId, workerId, leaseMs: shared.leaseMs });
       if (!item) {
         if (await noMoreWork(shared)) break;
         continue;
@@ -82,7 +84,7 @@ export async function runWorker(shared: WorkerShared, workerId: string): Promise
 
 /** True when nothing is pending and no other worker holds an item that might come back. */
 async function noMoreWork(shared: WorkerShared): Promise<boolean> {
-  const next = await shared.store.queue.nextAvailableAt(shared.bot.name);
+  const next = await shared.store.queue.nextAvailableAt(shared.bot.name, shared.scope);
   if (next === undefined && shared.work.inFlight === 0) return true;
   await shared.work.wait(next, shared.stop);
   return false;
@@ -141,7 +143,7 @@ async function recordFailure(
   }
   // A system exception: the context may be in any state, so it is thrown away.
   await session?.close();
-  if (!(error instanceof FatalBotError) && shared.breaker.recordFailure(code, reason)) {
+  if (!(error instanceof FatalBotError) && shared.breaker.recordFailure(item.id, code, reason)) {
     // The system itself looks down: the item goes back uncharged while the run probes the system.
     await shared.store.queue.release(item.id, workerId);
     f.log.warn(`system exception ${code}: the system looks down; the item goes back to pending, its attempt not counted`);

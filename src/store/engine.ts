@@ -2,10 +2,10 @@
  * What the shared queue and run logic needs from an engine: a Kysely instance, a way to run a
  * write transaction, and the one statement that differs most between engines — the claim.
  */
-import type { Kysely, QueryCreator } from 'kysely';
+import type { Kysely, QueryCreator, SelectQueryBuilder } from 'kysely';
 import type { WorkItemRow } from './rows.ts';
 import type { Database } from './schema.ts';
-import type { Engine } from './types.ts';
+import type { ClaimScope, Engine } from './types.ts';
 
 export interface ClaimParams {
   bot: string;
@@ -13,6 +13,8 @@ export interface ClaimParams {
   workerId: string;
   now: number;
   leaseExpiresAt: number;
+  ownInputOnly?: boolean | undefined;
+  environment?: string | undefined;
 }
 
 export interface EngineAccess {
@@ -50,7 +52,17 @@ export function nextClaimable(db: QueryCreator<Database>, params: ClaimParams) {
     .where('bot', '=', params.bot)
     .where('status', '=', 'pending')
     .where('available_at', '<=', params.now)
+    .$call((q) => inClaimScope(db, q, params))
     .orderBy('available_at')
     .orderBy('seq')
     .limit(1);
+}
+
+/** What a run may claim: its own input's items unless it drains the backlog, and only its environment's (or items from before environments). */
+export function inClaimScope<O>(db: QueryCreator<Database>, query: SelectQueryBuilder<Database, 'work_items', O>, scope: ClaimScope): SelectQueryBuilder<Database, 'work_items', O> {
+  let q = query;
+  const { environment, runId } = scope;
+  if (environment !== undefined) q = q.where((eb) => eb.or([eb('work_items.environment', '=', environment), eb('work_items.environment', 'is', null)]));
+  if (scope.ownInputOnly === true && runId !== undefined) q = q.where('work_items.id', 'in', db.selectFrom('run_scope').select('item_id').where('run_id', '=', runId));
+  return q;
 }

@@ -11,7 +11,7 @@ import { KanslistError } from '../errors.ts';
 import type { EngineAccess } from './engine.ts';
 import { detailsJson, toJson } from './rows.ts';
 import type { Database, WorkItemTable } from './schema.ts';
-import type { EnqueueInput, EnqueueResult } from './types.ts';
+import type { EnqueueInput, EnqueueOptions, EnqueueResult } from './types.ts';
 import type { Insertable } from 'kysely';
 
 /** Keeps each statement well under SQLite's 32766 and PostgreSQL's 65535 bound parameters. */
@@ -41,16 +41,33 @@ function validate(bot: string, items: EnqueueInput[], maxAttempts: number): void
   }
 }
 
-async function existingStatuses(tx: Kysely<Database>, bot: string, keys: string[]): Promise<Map<string, string>> {
-  const found = new Map<string, string>();
+interface Existing {
+  status: string;
+  environment: string | null;
+}
+
+async function existingItems(tx: Kysely<Database>, bot: string, keys: string[]): Promise<Map<string, Existing>> {
+  const found = new Map<string, Existing>();
   for (const part of chunks(keys, LOOKUP_CHUNK)) {
-    const rows = await tx.selectFrom('work_items').select(['key', 'status']).where('bot', '=', bot).where('key', 'in', part).execute();
-    for (const row of rows) found.set(row.key, row.status);
+    const rows = await tx.selectFrom('work_items').select(['key', 'status', 'environment']).where('bot', '=', bot).where('key', 'in', part).execute();
+    for (const row of rows) found.set(row.key, { status: row.status, environment: row.environment });
   }
   return found;
 }
 
-function toRow(bot: string, item: EnqueueInput, runId: string, maxAttempts: number, now: number): Insertable<WorkItemTable> {
+/** Records that this run's input named these keys (new or waiting): the run claims them, and only them unless it drains the backlog. */
+async function scopeToRun(tx: Kysely<Database>, bot: string, runId: string, keys: string[]): Promise<void> {
+  for (const part of chunks(keys, LOOKUP_CHUNK)) {
+    await tx
+      .insertInto('run_scope')
+      .columns(['run_id', 'item_id'])
+      .expression((eb) => eb.selectFrom('work_items').select([eb.val(runId).as('run_id'), 'id']).where('bot', '=', bot).where('key', 'in', part))
+      .onConflict((oc) => oc.columns(['run_id', 'item_id']).doNothing())
+      .execute();
+  }
+}
+
+function toRow(bot: string, item: EnqueueInput, runId: string, maxAttempts: number, now: number, environment: string | undefined): Insertable<WorkItemTable> {
   return {
     id: crypto.randomUUID(),
     bot,
@@ -65,6 +82,7 @@ function toRow(bot: string, item: EnqueueInput, runId: string, maxAttempts: numb
     reason: item.rejected?.reason ?? null,
     reason_details: detailsJson(item.rejected?.details),
     enqueued_run_id: runId,
+    environment: environment ?? null,
     created_at: now,
     updated_at: now,
   };
@@ -74,7 +92,7 @@ export async function enqueueItems(
   engine: EngineAccess,
   bot: string,
   items: EnqueueInput[],
-  options: { runId: string; maxAttempts: number },
+  options: EnqueueOptions,
 ): Promise<EnqueueResult> {
   validate(bot, items, options.maxAttempts);
   const result: EnqueueResult = { added: 0, rejected: 0, skippedDone: 0, alreadyQueued: 0 };
@@ -87,18 +105,25 @@ export async function enqueueItems(
   const now = Date.now();
 
   return await engine.write(async (tx) => {
-    const existing = await existingStatuses(tx, bot, [...unique.keys()]);
+    const existing = await existingItems(tx, bot, [...unique.keys()]);
     const fresh: EnqueueInput[] = [];
+    const waiting: string[] = [];
     for (const item of unique.values()) {
-      const status = existing.get(item.key);
-      if (status === undefined) fresh.push(item);
-      else if (FINISHED.has(status)) result.skippedDone++;
-      else result.alreadyQueued++;
+      const found = existing.get(item.key);
+      if (found === undefined) fresh.push(item);
+      else if (FINISHED.has(found.status)) result.skippedDone++;
+      else {
+        result.alreadyQueued++;
+        waiting.push(item.key);
+        if (options.environment !== undefined && found.environment !== null && found.environment !== options.environment) {
+          result.otherEnvironment = (result.otherEnvironment ?? 0) + 1;
+        }
+      }
     }
     for (const part of chunks(fresh, INSERT_CHUNK)) {
       const inserted = await tx
         .insertInto('work_items')
-        .values(part.map((item) => toRow(bot, item, options.runId, options.maxAttempts, now)))
+        .values(part.map((item) => toRow(bot, item, options.runId, options.maxAttempts, now, options.environment)))
         .onConflict((oc) => oc.columns(['bot', 'key']).doNothing())
         .returning(['status'])
         .execute();
@@ -109,6 +134,7 @@ export async function enqueueItems(
       // Rows another process inserted since our lookup: already queued there.
       result.alreadyQueued += part.length - inserted.length;
     }
+    await scopeToRun(tx, bot, options.runId, [...fresh.map((item) => item.key), ...waiting]);
     return result;
   });
 }

@@ -7,13 +7,13 @@
  * status) and reported with a typed error. The open attempt row is closed in the same transaction.
  */
 import { sql, type Kysely, type UpdateObject } from 'kysely';
-import type { EngineAccess } from './engine.ts';
+import { inClaimScope, type EngineAccess } from './engine.ts';
 import { enqueueItems } from './enqueue.ts';
 import { ItemStateError, LeaseLostError, NotFoundError } from './errors.ts';
 import { countItems, getItem, listAttempts, listItems } from './queue-read.ts';
 import { detailsJson, toJson, toWorkItem, type WorkItemRow } from './rows.ts';
 import type { Database } from './schema.ts';
-import type { AttemptOutcome, ClaimOptions, EnqueueInput, EnqueueResult, Failure, ItemStatus, ListFilter, WorkItem, WorkQueue } from './types.ts';
+import type { AttemptOutcome, ClaimOptions, ClaimScope, EnqueueInput, EnqueueOptions, EnqueueResult, Failure, ItemStatus, ListFilter, WorkItem, WorkQueue } from './types.ts';
 
 type ItemSet = UpdateObject<Database, 'work_items'>;
 
@@ -66,13 +66,13 @@ export class SqlWorkQueue implements WorkQueue {
     this.#engine = engine;
   }
 
-  enqueue(bot: string, items: EnqueueInput[], options: { runId: string; maxAttempts: number }): Promise<EnqueueResult> {
+  enqueue(bot: string, items: EnqueueInput[], options: EnqueueOptions): Promise<EnqueueResult> {
     return enqueueItems(this.#engine, bot, items, options);
   }
 
   async claim(bot: string, options: ClaimOptions): Promise<WorkItem | undefined> {
     const now = options.now ?? Date.now();
-    const params = { bot, runId: options.runId, workerId: options.workerId, now, leaseExpiresAt: now + options.leaseMs };
+    const params = { bot, runId: options.runId, workerId: options.workerId, now, leaseExpiresAt: now + options.leaseMs, ownInputOnly: options.ownInputOnly, environment: options.environment };
     const row = await this.#engine.write(async (tx) => {
       const claimed = await this.#engine.claimNext(tx, params);
       if (claimed === undefined) return undefined;
@@ -149,12 +149,14 @@ export class SqlWorkQueue implements WorkQueue {
     return this.#makeUncertain(now, (q) => q.where('last_run_id', '=', runId));
   }
 
-  async nextAvailableAt(bot: string): Promise<number | undefined> {
-    const row = await this.#engine.db
+  async nextAvailableAt(bot: string, scope: ClaimScope = {}): Promise<number | undefined> {
+    const db = this.#engine.db;
+    const row = await db
       .selectFrom('work_items')
       .select((eb) => eb.fn.min('available_at').as('next'))
       .where('bot', '=', bot)
       .where('status', '=', 'pending')
+      .$call((q) => inClaimScope(db, q, scope))
       .executeTakeFirst();
     return row?.next === null || row?.next === undefined ? undefined : Number(row.next);
   }

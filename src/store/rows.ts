@@ -48,6 +48,7 @@ export function toWorkItem(row: WorkItemRow): WorkItem {
     errorCode: row.error_code,
     reason: row.reason,
     enqueuedRunId: row.enqueued_run_id,
+    environment: row.environment ?? null,
     lastRunId: row.last_run_id,
     createdAt: num(row.created_at),
     updatedAt: num(row.updated_at),

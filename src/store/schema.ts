@@ -12,6 +12,13 @@ export interface Database {
   item_attempts: ItemAttemptTable;
   runs: RunTable;
   drift_events: DriftEventTable;
+  run_scope: RunScopeTable;
+}
+
+/** The items a run's input named (migration 006): what the run may claim unless it drains the backlog. */
+export interface RunScopeTable {
+  run_id: string;
+  item_id: string;
 }
 
 export interface WorkItemTable {
@@ -33,6 +40,8 @@ export interface WorkItemTable {
   /** JSON: the reason's parameters and translations for reports (migration 005). */
   reason_details: Generated<string | null>;
   enqueued_run_id: string | null;
+  /** The system address or named environment the item is meant for (migration 006); null before it. */
+  environment: Generated<string | null>;
   last_run_id: string | null;
   created_at: number;
   updated_at: number;

@@ -44,6 +44,8 @@ export interface WorkItem {
   /** Last error or business reason. */
   reason: string | null;
   enqueuedRunId: string | null;
+  /** The system address (environment) the item is meant for; null for items from before it was recorded. */
+  environment: string | null;
   lastRunId: string | null;
   createdAt: number;
   updatedAt: number;
@@ -68,9 +70,26 @@ export interface EnqueueResult {
   skippedDone: number;
   /** Keys already pending/running/uncertain/review/failed (or repeated in the batch): not duplicated. */
   alreadyQueued: number;
+  /** Of those, items waiting for another environment (system address): this run leaves them alone. */
+  otherEnvironment?: number;
 }
 
-export interface ClaimOptions {
+export interface EnqueueOptions {
+  runId: string;
+  maxAttempts: number;
+  /** The system address or named environment the items are for. */
+  environment?: string | undefined;
+}
+
+export interface ClaimScope {
+  runId?: string | undefined;
+  /** Only items this run's input named (run_scope); without it, the bot's whole backlog. */
+  ownInputOnly?: boolean | undefined;
+  /** Only items for this environment (and items from before environments were recorded). */
+  environment?: string | undefined;
+}
+
+export interface ClaimOptions extends ClaimScope {
   runId: string;
   workerId: string;
   leaseMs: number;
@@ -100,7 +119,7 @@ export interface ListFilter {
 
 export interface WorkQueue {
   /** Idempotent per (bot, key); the whole batch in one transaction. */
-  enqueue(bot: string, items: EnqueueInput[], options: { runId: string; maxAttempts: number }): Promise<EnqueueResult>;
+  enqueue(bot: string, items: EnqueueInput[], options: EnqueueOptions): Promise<EnqueueResult>;
   /** Atomically claim the next pending item whose availableAt <= now (oldest first), or undefined. */
   claim(bot: string, options: ClaimOptions): Promise<WorkItem | undefined>;
   /** Extend the lease; false if this worker no longer holds it (the worker must abandon the item). */
@@ -118,7 +137,7 @@ export interface WorkQueue {
   /** The runner of `runId` is known dead (its process is gone): its running items become 'uncertain' now, without waiting for the lease. */
   abandonRun(runId: string, now?: number): Promise<WorkItem[]>;
   /** When the next pending item of the bot becomes claimable (its retry backoff ends); undefined when none is pending. */
-  nextAvailableAt(bot: string): Promise<number | undefined>;
+  nextAvailableAt(bot: string, scope?: ClaimScope): Promise<number | undefined>;
   /** After verification, only from 'uncertain': 'done' (effect exists), 'pending' (absent), 'review' (cannot tell). */
   resolveUncertain(itemId: string, to: 'done' | 'pending' | 'review', details?: { output?: unknown; reason?: string }): Promise<void>;
   /** Operator: a 'review' or 'failed' item back to 'pending' with attempts reset. */

@@ -68,7 +68,7 @@ describe('childProcessLauncher', () => {
   it('runs `run <bot> --trigger schedule:<name> --json` in the project root with the store in the environment; a clean run is finished', async () => {
     const result = await launch('clean');
     expect(result).toMatchObject({ outcome: 'finished', exitCode: 0, runId: 'run-clean' });
-    expect(lastArgs).toEqual([{ args: ['run', 'bygglov-registrering', '--trigger', 'schedule:nightly', '--json'], cwd: dir, store: 'sqlite:/somewhere/else.db' }]);
+    expect(lastArgs).toEqual([{ args: ['run', 'bygglov-registrering', '--trigger', 'schedule:nightly', '--json', '--backlog'], cwd: dir, store: 'sqlite:/somewhere/else.db' }]);
   });
 
   it('reads a run that left items undone as not-all-done, with its summary', async () => {

@@ -8,7 +8,7 @@ export function runRetry(ref: string, o: { db?: string }): Promise<void> {
     const items = await itemsToRetry(store, ref);
     for (const item of items) await store.queue.requeue(item.id);
     const bots = [...new Set(items.map((i) => i.bot))];
-    console.log(`${items.length} item(s) back in the queue.${bots.length ? ` Process them with: ${bots.map((b) => `kanslist run ${b}`).join('; ')}` : ''}`);
+    console.log(`${items.length} item(s) back in the queue.${bots.length ? ` Process them with: ${bots.map((b) => `kanslist run ${b} --backlog`).join('; ')}` : ''}`);
   });
 }
 

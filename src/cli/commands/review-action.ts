@@ -27,7 +27,7 @@ export function runReviewRequeue(id: string, o: { db?: string }): Promise<void> 
   return withStore(o.db, async (store) => {
     const item = await requireReviewItem(store, id);
     await store.queue.requeue(id);
-    console.log(`Item ${id} is pending again; \`kanslist run ${item.bot}\` processes it.`);
+    console.log(`Item ${id} is pending again; \`kanslist run ${item.bot} --backlog\` processes it.`);
   });
 }
 

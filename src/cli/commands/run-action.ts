@@ -13,6 +13,7 @@ import { printJson } from '../table.ts';
 
 export interface RunCliOptions {
   input?: string;
+  backlog?: boolean;
   concurrency?: number;
   headed?: boolean;
   trace: TraceMode;
@@ -30,7 +31,7 @@ export async function runRun(bot: string, o: RunCliOptions): Promise<void> {
   const stop = stopSignal(() => console.error('\nkanslist: stopping — finishing the items in progress (Ctrl-C again to abort now)'));
   try {
     const summary = await runBot({
-      config, bot, input: o.input, concurrency: o.concurrency, headed: o.headed, trace: o.trace, storeUrl: o.db, log, trigger: o.trigger,
+      config, bot, input: o.input, backlog: o.backlog, concurrency: o.concurrency, headed: o.headed, trace: o.trace, storeUrl: o.db, log, trigger: o.trigger,
       signal: stop.signal, maxRunMs: o.maxDuration ? o.maxDuration * 60_000 : undefined,
       onStart: ({ pending }) => progress?.start(pending),
       onOutcome: (outcome) => progress?.outcome(outcome),

@@ -6,8 +6,9 @@ import type { RunCliOptions } from './run-action.ts';
 export function registerRunCommand(program: Command): void {
   program
     .command('run <bot>')
-    .description('Run a bot: read its input into the queue, process every pending item, print a summary')
-    .option('--input <file>', "input file (overrides the bot's own)")
+    .description("Run a bot: read its input into the queue, process the input's items (or with --backlog every waiting item), print a summary")
+    .option('--input <file>', "input file (overrides the bot's own); the run works on this input's items")
+    .option('--backlog', 'work on every item of this bot that waits in the queue for this system, not only the input\'s')
     .option('--concurrency <n>', "workers (capped by the system's session limit)", intOption('--concurrency', 1))
     .option('--headed', 'show the browser')
     .addOption(new Option('--trace <mode>', 'Playwright traces per item').choices(['off', 'on', 'retain-on-failure']).default('retain-on-failure'))

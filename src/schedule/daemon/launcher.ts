@@ -80,7 +80,8 @@ export function childProcessLauncher(options: ChildProcessLauncherOptions): RunL
       let result: LaunchResult | undefined;
       for (const file of files) {
         if (request.signal.aborted && result) break;
-        const args = [...prefix, 'run', schedule.bot, '--trigger', `schedule:${schedule.name}`, '--json', ...(file ? ['--input', file] : [])];
+        // A schedule drains the bot's backlog: what earlier runs left pending (a retry, a requeued item) is its work too.
+        const args = [...prefix, 'run', schedule.bot, '--trigger', `schedule:${schedule.name}`, '--json', '--backlog', ...(file ? ['--input', file] : [])];
         const exit = await runChild(
           { command: command!, args, cwd: options.root, env },
           { clock, deadline, killGraceMs: options.killGraceMs ?? 10_000, stop: request.signal, stopGraceMs: options.stopGraceMs ?? 60_000 },

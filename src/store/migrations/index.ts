@@ -9,6 +9,7 @@ import { auditMigration } from './002_audit.ts';
 import { schedulesMigration } from './003_schedules.ts';
 import { reportIndexesMigration } from './004_report_indexes.ts';
 import { reasonDetailsMigration } from './005_reason_details.ts';
+import { runScopeMigration } from './006_run_scope.ts';
 
 export function migrationProvider(engine: Engine): MigrationProvider {
   return {
@@ -19,6 +20,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '003_schedules': schedulesMigration(engine),
         '004_report_indexes': reportIndexesMigration(engine),
         '005_reason_details': reasonDetailsMigration(engine),
+        '006_run_scope': runScopeMigration(engine),
       };
     },
   };
