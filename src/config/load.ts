@@ -3,6 +3,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { ConfigError } from '../errors.ts';
 import { importUserModule } from '../util/user-module.ts';
 import { DEFAULT_CONFIG, type KanslistConfig, type KanslistConfigInput } from './config.ts';
+import { checkKnownKeys } from './known-keys.ts';
 import { validateConfig } from './validate.ts';
 
 export const CONFIG_FILE = 'kanslist.config.ts';
@@ -18,6 +19,7 @@ export interface LoadedConfig extends KanslistConfig {
 export async function loadConfig(root = process.cwd(), env: NodeJS.ProcessEnv = process.env): Promise<LoadedConfig> {
   const file = join(root, CONFIG_FILE);
   const fromFile = existsSync(file) ? await importConfig(file) : {};
+  checkKnownKeys(fromFile, file);
   const merged = mergeConfig(DEFAULT_CONFIG, fromFile);
   validateConfig(merged, existsSync(file) ? file : 'defaults');
   const withEnv = applyEnv(merged, env);

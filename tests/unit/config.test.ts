@@ -83,3 +83,21 @@ describe('kanslist.config.ts', () => {
     expect(error.where).toContain(join(dir, 'kanslist.config.ts'));
   });
 });
+
+describe('kanslist.config.ts: keys Kanslist does not know', () => {
+  it('refuses a misspelled key and names the key it meant, at any depth', async () => {
+    const headless = await configError(project(`{ browser: { headles: true } }`));
+    expect(headless.code).toBe('KANSLIST_CONFIG_UNKNOWN_KEY');
+    expect(headless.message).toContain('browser.headles is not a configuration key; did you mean browser.headless?');
+    expect(headless.where).toMatch(/kanslist\.config\.ts$/);
+    expect((await configError(project(`{ timezone: 'Europe/Oslo' }`))).message).toContain('did you mean timeZone?');
+    expect((await configError(project(`{ systems: { casehub: { baseurl: 'http://x' } } }`))).message).toContain('did you mean systems.casehub.baseUrl?');
+    expect((await configError(project(`{ reports: { robotCosts: { machinePerMont: 5 } } }`))).message).toContain('reports.robotCosts.machinePerMonth');
+  });
+
+  it('names no suggestion for a key far from every known one, and accepts free-form names', async () => {
+    expect((await configError(project(`{ retention: { traces: '30d' } }`))).message).toBe('retention is not a configuration key');
+    const config = await loadConfig(project(`{ systems: { 'any-system': { baseUrl: 'http://127.0.0.1:1/' } }, reports: { hourlyCost: 400, hourlyCostByBot: { 'any-bot': 380 } }, alerts: { webhook: { url: 'https://x.example/', headers: { 'X-Token': 't' } } } }`), {});
+    expect(config.systems['any-system']?.baseUrl).toBe('http://127.0.0.1:1/');
+  });
+});
