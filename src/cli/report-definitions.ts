@@ -13,6 +13,7 @@ import type { ReportDefinition, ReportFile } from '../report/define.ts';
 import { isReportDefinition, renderReport } from '../report/render-report.ts';
 import type { Store } from '../store/types.ts';
 import { importUserModule } from '../util/user-module.ts';
+import { firstLines } from '../config/import-default.ts';
 
 /** The file in the project's reports/ folder that replaces each built-in report. */
 export const REPORT_FILES = {
@@ -80,7 +81,7 @@ async function loadProjectReportFile<P>(file: string, what: string, helpersAllow
   try {
     module = await importUserModule(file);
   } catch (cause) {
-    throw new ConfigError('KANSLIST_REPORT_DEFINITION_BROKEN', `The file of ${what} could not be loaded: ${cause instanceof Error ? cause.message.split('\n')[0] : String(cause)}`, {
+    throw new ConfigError('KANSLIST_REPORT_DEFINITION_BROKEN', `The file of ${what} could not be loaded: ${cause instanceof Error ? firstLines(cause.message) : String(cause)}`, {
       where: file,
       remedy: 'Fix the error in the file (run `npx tsc --noEmit` for details).',
       cause,

@@ -27,7 +27,7 @@ export async function importDefaultExport<T>(file: string, kind: DefaultExportKi
     module = (await importUserModule(file)) as { default?: unknown };
   } catch (cause) {
     if (kind.passConfigErrors && cause instanceof ConfigError) throw cause;
-    const detail = cause instanceof Error ? cause.message.split('\n')[0] : String(cause);
+    const detail = cause instanceof Error ? firstLines(cause.message) : String(cause);
     throw new ConfigError(kind.brokenCode, `The ${kind.what} could not be loaded: ${detail}`, {
       where: file,
       remedy: 'Fix the error in the file (run `npx tsc --noEmit` for details).',
@@ -38,4 +38,14 @@ export async function importDefaultExport<T>(file: string, kind: DefaultExportKi
     throw new ConfigError(kind.wrongCode, kind.wrongMessage, { where: file, remedy: `End the file with \`${kind.expected}\`.` });
   }
   return module.default;
+}
+
+/**
+ * The part of a loader error a person needs: its first line, and when that only announces what
+ * follows ("Transform failed with 1 error:"), the line that says where (file:line:column) and what.
+ */
+export function firstLines(message: string): string {
+  const lines = message.split('\n').map((line) => line.trim()).filter(Boolean);
+  const first = lines[0] ?? message;
+  return first.endsWith(':') && lines[1] ? `${first} ${lines[1]}` : first;
 }

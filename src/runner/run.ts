@@ -119,6 +119,13 @@ async function prepare(options: RunBotOptions): Promise<Prepared> {
   const loaded = await loadBot(options.bot, config.paths);
   const system = loaded.bot.system;
   const accounts = systemAccounts(system, env, openVault({ env, varDir: config.paths.var }));
+  if (options.headed && process.platform === 'linux' && !env.DISPLAY && !env.WAYLAND_DISPLAY) {
+    // Found before the run starts, so nothing is recorded as crashed for a missing screen.
+    throw new ConfigError('KANSLIST_NO_DISPLAY', '--headed needs a screen, and this session has none (DISPLAY is not set).', {
+      where: '--headed',
+      remedy: 'Leave out --headed, run from a desktop session, or start it under a virtual screen: `xvfb-run npx kanslist run …`.',
+    });
+  }
   const input = await openRunInput(loaded, options, config.root);
   if (input === null && !options.backlog) {
     throw new ConfigError('KANSLIST_INPUT_MISSING', `The run of ${loaded.bot.name} was given no input, and its bot names no file of its own.`, {

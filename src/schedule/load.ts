@@ -8,6 +8,7 @@ import { DEFAULT_SCHEDULE_TIME_ZONE, isSchedule } from './define.ts';
 import { ScheduleConfigError } from './errors.ts';
 import type { Schedule } from './types.ts';
 import { importUserModule } from '../util/user-module.ts';
+import { firstLines } from '../config/import-default.ts';
 
 export interface LoadSchedulesOptions {
   /** Names of the bots in bots/: a schedule naming another bot is an error. */
@@ -45,7 +46,7 @@ export async function loadScheduleFile(file: string, options: LoadSchedulesOptio
     module = (await importUserModule(file)) as { default?: unknown };
   } catch (error) {
     if (error instanceof ScheduleConfigError) throw error.inFile(file);
-    const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    const detail = error instanceof Error ? firstLines(error.message) : String(error);
     throw new ScheduleConfigError('(file)', `The schedule file could not be loaded: ${detail}`, { file, cause: error, remedy: 'Fix the error in the file (run `npx tsc --noEmit` for details).' });
   }
   const schedule = module.default;

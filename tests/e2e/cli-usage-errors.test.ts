@@ -116,6 +116,8 @@ describe('kanslist run with a broken bot file', () => {
     expect(result.code, result.stderr).toBe(2);
     const lines = result.stderr.trim().split('\n');
     expect(lines[0]).toMatch(/^kanslist: KANSLIST_BOT_BROKEN \(.*bots\/halvfardig\.ts\): The bot file could not be loaded/);
+    // Where in the file, not a message cut after "Transform failed with 1 error:".
+    expect(lines[0]).toMatch(/halvfardig\.ts:5:\d+/);
     expect(result.stderr).not.toMatch(/^\s+at /m);
     expect(existsSync(projectStore())).toBe(false);
   });

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { ConfigError } from '../../errors.ts';
-import { intOption, rateOption } from '../options.ts';
+import { intOption, portOption, rateOption } from '../options.ts';
 
 /** CaseHub and the input generator ship with Kanslist (src/fixtures), so they work in any project. */
 export function registerFixtureCommand(program: Command): void {
@@ -9,7 +9,7 @@ export function registerFixtureCommand(program: Command): void {
   fixture
     .command('casehub')
     .description('Start CaseHub, the legacy case-system fixture, on loopback (until Ctrl-C)')
-    .option('--port <n>', 'port to listen on (0 = any free port)', intOption('--port'), 8080)
+    .option('--port <n>', 'port to listen on (0 = any free port)', portOption('--port'), 8080)
     .option('--layout <v1|v2>', 'UI layout: v2 renumbers ids, moves labels, reorders grid columns', 'v1')
     .option('--latency <ms>', 'fixed latency per request', intOption('--latency'), 0)
     .option('--jitter <ms>', 'random extra latency per request', intOption('--jitter'), 0)
@@ -18,17 +18,18 @@ export function registerFixtureCommand(program: Command): void {
     .option('--alerts <rate>', 'share of logins followed by an unexpected operations-notice alert (0..1)', rateOption('--alerts'), 0)
     .option('--idle-timeout <seconds>', 'idle session timeout', intOption('--idle-timeout'), 1200)
     .action(async (o: { port: number; layout: string; latency: number; jitter: number; errors: number; busy: number; alerts: number; idleTimeout: number }) => {
-      if (o.layout !== 'v1' && o.layout !== 'v2') {
-        throw new ConfigError('KANSLIST_USAGE', `--layout must be v1 or v2, not "${o.layout}".`);
+      const layout = o.layout;
+      if (layout !== 'v1' && layout !== 'v2') {
+        throw new ConfigError('KANSLIST_USAGE', `--layout must be v1 or v2, not "${layout}".`);
       }
       const { startCaseHub, CLERK_ACCOUNT, ROBOT_ACCOUNTS } = await import('../../fixtures/casehub/index.ts');
-      const hub = await startCaseHub({
+      const hub = await listening(o.port, () => startCaseHub({
         port: o.port,
         users: [CLERK_ACCOUNT, ...ROBOT_ACCOUNTS],
-        layout: o.layout,
+        layout,
         idleTimeoutMs: o.idleTimeout * 1000,
         faults: { latencyMs: o.latency, jitterMs: o.jitter, error500Rate: o.errors, busyRate: o.busy, noticeAlertRate: o.alerts },
-      });
+      }));
       console.log(`CaseHub (${hub.layout}) is listening on ${hub.url}`);
       console.log(`Log in as ${CLERK_ACCOUNT.username} / ${CLERK_ACCOUNT.password}; robot accounts robot1…robot${ROBOT_ACCOUNTS.length} (password Robot-<n>-demo!).  Ctrl-C stops it.`);
       await stopOnSignal(() => hub.close());
@@ -47,6 +48,22 @@ export function registerFixtureCommand(program: Command): void {
       console.log(`Wrote ${result.xlsxPath}: ${result.applications.length} applications (${result.validCount} valid, ${result.invalidCount} with business errors)`);
       console.log(`Attachments: ${result.attachmentsDir}`);
     });
+}
+
+/** A port someone else holds is the operator's to resolve: said in one line, not a stack trace. */
+async function listening<T>(port: number, start: () => Promise<T>): Promise<T> {
+  try {
+    return await start();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES') {
+      throw new ConfigError(code === 'EADDRINUSE' ? 'KANSLIST_PORT_IN_USE' : 'KANSLIST_PORT_DENIED', code === 'EADDRINUSE' ? `Port ${port} is already in use.` : `Port ${port} may not be opened by this user.`, {
+        where: '--port',
+        remedy: 'Choose another port with --port (0 takes any free one), or stop what listens there (another `kanslist fixture casehub`?).',
+      });
+    }
+    throw error;
+  }
 }
 
 export function stopOnSignal(stop: () => Promise<void>): Promise<void> {

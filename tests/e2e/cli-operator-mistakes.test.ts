@@ -1,0 +1,56 @@
+/**
+ * An operator's mistakes get one line naming what and where, the remedy, and exit code 2 — never a
+ * stack trace, and never a run recorded as crashed: an impossible port, a port in use, and
+ * `--headed` where there is no screen.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/store/index.ts';
+import { runCli } from '../helpers/cli.ts';
+import { BOT, cliEnv, createHarness, type Harness } from '../helpers/run-harness.ts';
+
+describe('operator mistakes', () => {
+  let h: Harness;
+  let taken: Server;
+  beforeAll(async () => {
+    h = await createHarness({ count: 1, errorShare: 0, seed: 3 });
+    taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => taken?.close(resolve));
+    await h?.close();
+  });
+
+  it('an impossible port', async () => {
+    const result = await runCli(['fixture', 'casehub', '--port', '99999'], { env: cliEnv(h) });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--port must be a port number from 0 (any free port) to 65535');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('a port in use', async () => {
+    const port = (taken.address() as AddressInfo).port;
+    const result = await runCli(['fixture', 'casehub', '--port', String(port)], { env: cliEnv(h) });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(new RegExp(`^kanslist: KANSLIST_PORT_IN_USE \\(--port\\): Port ${port} is already in use\\.`));
+    expect(result.stderr).toContain('0 takes any free one');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('--headed without a screen: stops before the run starts', async () => {
+    const { DISPLAY: _display, WAYLAND_DISPLAY: _wayland, ...env } = cliEnv(h);
+    const result = await runCli(['run', BOT, '--input', h.input.xlsxPath, '--headed'], { env });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^kanslist: KANSLIST_NO_DISPLAY \(--headed\)/);
+    expect(result.stderr).toContain('xvfb-run');
+    expect(result.stderr.split('\n').filter(Boolean).length).toBeLessThanOrEqual(3);
+    const store = await openStore(h.storeUrl);
+    try {
+      expect(await store.runs.list({ bot: BOT })).toEqual([]);
+    } finally {
+      await store.close();
+    }
+  });
+});
