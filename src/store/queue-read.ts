@@ -2,6 +2,7 @@
  * Read side of the queue: get, list, counts, attempts. No transaction needed.
  */
 import type { Kysely, SelectQueryBuilder } from 'kysely';
+import { ConfigError } from '../errors.ts';
 import { toAttempt, toWorkItem } from './rows.ts';
 import type { Database } from './schema.ts';
 import { ITEM_STATUSES, type ItemAttempt, type ItemStatus, type ListFilter, type WorkItem } from './types.ts';
@@ -20,6 +21,33 @@ function applyScope<O>(db: Kysely<Database>, query: ItemQuery<O>, filter: { bot?
     q = q.where((eb) => eb.or([eb('work_items.enqueued_run_id', '=', runId), eb('work_items.id', 'in', attempted)]));
   }
   return q;
+}
+
+/** An id is at least this long when given as a prefix (as for runs): shorter ones match too much. */
+const MIN_ITEM_PREFIX = 6;
+
+/**
+ * An item as a person names it: its id, a unique prefix of it (6 characters or more), or its key
+ * (the application id a clerk sees). Undefined when nothing matches; an error when several do.
+ */
+export async function findItem(db: Kysely<Database>, ref: string): Promise<WorkItem | undefined> {
+  const exact = await getItem(db, ref);
+  if (exact) return exact;
+  const candidates: WorkItem[] = [];
+  if (ref.length >= MIN_ITEM_PREFIX && /^[0-9a-f-]+$/i.test(ref)) {
+    const rows = await db.selectFrom('work_items').selectAll().where('id', 'like', `${ref.toLowerCase()}%`).limit(2).execute();
+    candidates.push(...rows.map(toWorkItem));
+  }
+  if (candidates.length === 0) {
+    const rows = await db.selectFrom('work_items').selectAll().where('key', '=', ref).limit(2).execute();
+    candidates.push(...rows.map(toWorkItem));
+  }
+  if (candidates.length > 1) {
+    throw new ConfigError('KANSLIST_ITEM_AMBIGUOUS', `"${ref}" names more than one item (${candidates.map((c) => `${c.bot} ${c.id.slice(0, 8)}`).join(', ')}).`, {
+      remedy: 'Give more characters of the item id (see `kanslist review` or `kanslist items <run>`).',
+    });
+  }
+  return candidates[0];
 }
 
 export async function getItem(db: Kysely<Database>, itemId: string): Promise<WorkItem | undefined> {

@@ -10,7 +10,7 @@ import { sql, type Kysely, type UpdateObject } from 'kysely';
 import { inClaimScope, type EngineAccess } from './engine.ts';
 import { enqueueItems } from './enqueue.ts';
 import { ItemStateError, LeaseLostError, NotFoundError } from './errors.ts';
-import { countItems, getItem, listAttempts, listItems } from './queue-read.ts';
+import { countItems, findItem, getItem, listAttempts, listItems } from './queue-read.ts';
 import { detailsJson, toJson, toWorkItem, type WorkItemRow } from './rows.ts';
 import type { Database } from './schema.ts';
 import type { AttemptOutcome, ClaimOptions, ClaimScope, EnqueueInput, EnqueueOptions, EnqueueResult, Failure, ItemStatus, ListFilter, WorkItem, WorkQueue } from './types.ts';
@@ -205,6 +205,10 @@ export class SqlWorkQueue implements WorkQueue {
     await this.#engine.write((tx) =>
       updateFrom(tx, itemId, ['review'], 'mark as handled', { status: 'handled', output: toJson({ handledNote: note }), finished_at: now, updated_at: now }),
     );
+  }
+
+  find(ref: string): Promise<WorkItem | undefined> {
+    return findItem(this.#engine.db, ref);
   }
 
   get(itemId: string): Promise<WorkItem | undefined> {

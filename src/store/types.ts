@@ -147,6 +147,8 @@ export interface WorkQueue {
   get(itemId: string): Promise<WorkItem | undefined>;
   /** Oldest first. */
   list(filter: ListFilter): Promise<WorkItem[]>;
+  /** An item by its id, a unique id prefix (6+ characters) or its key; throws KANSLIST_ITEM_AMBIGUOUS when several match. */
+  find(ref: string): Promise<WorkItem | undefined>;
   counts(filter: { bot?: string; runId?: string }): Promise<Record<ItemStatus, number>>;
   /** Oldest first. */
   attempts(itemId: string): Promise<ItemAttempt[]>;

@@ -87,10 +87,11 @@ describe('kanslist run, runs, items, review, retry and bots as child processes',
     expect(review.every((i) => i.errorCode && i.reason)).toBe(true);
     const [first, second] = review as [WorkItem, WorkItem];
 
-    const requeued = await cli(['review', 'requeue', first.id]);
+    // A clerk names an item as they see it: by its key (the application id), or by a short id prefix.
+    const requeued = await cli(['review', 'requeue', first.key]);
     expect(requeued.code, requeued.stderr).toBe(0);
-    expect(requeued.stdout).toContain(`Item ${first.id} is pending again`);
-    const handled = await cli(['review', 'handled', second.id, '--note', 'Registrerat för hand efter samtal med sökanden']);
+    expect(requeued.stdout).toContain(`Item ${first.id} (${first.key}) is pending again`);
+    const handled = await cli(['review', 'handled', second.id.slice(0, 8), '--note', 'Registrerat för hand efter samtal med sökanden']);
     expect(handled.code, handled.stderr).toBe(0);
 
     expect(await json<WorkItem[]>(['review'])).toEqual([]);

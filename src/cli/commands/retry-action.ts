@@ -15,7 +15,7 @@ export function runRetry(ref: string, o: { db?: string }): Promise<void> {
 async function itemsToRetry(store: Store, ref: string): Promise<WorkItem[]> {
   const run = await store.runs.get(ref);
   if (run) return store.queue.list({ runId: run.id, status: 'failed', limit: 100_000 });
-  const item = await store.queue.get(ref);
+  const item = await store.queue.find(ref);
   if (!item) throw new ConfigError('KANSLIST_NOT_FOUND', `"${ref}" is neither a run nor an item.`, { remedy: 'See `kanslist runs` and `kanslist items <run>`.' });
   if (item.status !== 'failed' && item.status !== 'review') {
     throw new ConfigError('KANSLIST_NOT_RETRYABLE', `Item ${item.id} is ${item.status}; only failed or review items can be retried.`);

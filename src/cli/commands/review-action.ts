@@ -15,25 +15,26 @@ export function runReviewList(o: { bot?: string; limit: number; db?: string; jso
   });
 }
 
-export function runReviewHandled(id: string, o: { note: string; db?: string }): Promise<void> {
+export function runReviewHandled(ref: string, o: { note: string; db?: string }): Promise<void> {
   return withStore(o.db, async (store) => {
-    await requireReviewItem(store, id);
-    await store.queue.markHandled(id, o.note);
-    console.log(`Item ${id} marked handled.`);
+    const item = await requireReviewItem(store, ref);
+    await store.queue.markHandled(item.id, o.note);
+    console.log(`Item ${item.id} (${item.key}) marked handled.`);
   });
 }
 
-export function runReviewRequeue(id: string, o: { db?: string }): Promise<void> {
+export function runReviewRequeue(ref: string, o: { db?: string }): Promise<void> {
   return withStore(o.db, async (store) => {
-    const item = await requireReviewItem(store, id);
-    await store.queue.requeue(id);
-    console.log(`Item ${id} is pending again; \`kanslist run ${item.bot} --backlog\` processes it.`);
+    const item = await requireReviewItem(store, ref);
+    await store.queue.requeue(item.id);
+    console.log(`Item ${item.id} (${item.key}) is pending again; \`kanslist run ${item.bot} --backlog\` processes it.`);
   });
 }
 
-async function requireReviewItem(store: Store, id: string) {
-  const item = await store.queue.get(id);
-  if (!item) throw new ConfigError('KANSLIST_NOT_FOUND', `There is no item "${id}".`, { remedy: 'See `kanslist review`.' });
-  if (item.status !== 'review') throw new ConfigError('KANSLIST_NOT_IN_REVIEW', `Item ${id} is ${item.status}, not in review.`);
+/** The item as the clerk names it: its id, a 6+ character prefix of it, or its key. */
+async function requireReviewItem(store: Store, ref: string) {
+  const item = await store.queue.find(ref);
+  if (!item) throw new ConfigError('KANSLIST_NOT_FOUND', `There is no item "${ref}" (by id, id prefix or key).`, { remedy: 'See `kanslist review`.' });
+  if (item.status !== 'review') throw new ConfigError('KANSLIST_NOT_IN_REVIEW', `Item ${item.id} (${item.key}) is ${item.status}, not in review.`);
   return item;
 }
