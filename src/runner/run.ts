@@ -202,7 +202,7 @@ async function processQueue(a: ActiveRun, browser: Browser): Promise<RunStatus> 
     clearTimeout(deadline);
     options.signal?.removeEventListener('abort', onStop);
   }
-  if (tally.fatal) return 'crashed';
+  if (tally.fatal) return 'failed';
   if (tally.unavailable) return 'system-unavailable';
   if (timedOut) return 'timed-out';
   return options.signal?.aborted ? 'interrupted' : 'finished';

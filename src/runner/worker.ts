@@ -143,7 +143,14 @@ async function recordFailure(
   }
   // A system exception: the context may be in any state, so it is thrown away.
   await session?.close();
-  if (!(error instanceof FatalBotError) && shared.breaker.recordFailure(item.id, code, reason)) {
+  if (error instanceof FatalBotError) {
+    // Not this item's fault (a refused login, a bug in the bot): it waits, uncharged, for the next run.
+    await shared.store.queue.release(item.id, workerId);
+    f.log.error(`fatal ${code}: ${reason} — the run stops; the item goes back to pending`);
+    shared.onFatal(error);
+    return report(shared, item, started, { kind: 'released', code, reason, evidence }, undefined);
+  }
+  if (shared.breaker.recordFailure(item.id, code, reason)) {
     // The system itself looks down: the item goes back uncharged while the run probes the system.
     await shared.store.queue.release(item.id, workerId);
     f.log.warn(`system exception ${code}: the system looks down; the item goes back to pending, its attempt not counted`);
@@ -152,7 +159,6 @@ async function recordFailure(
   const delay = error instanceof SessionExpiredError ? 0 : retryDelayMs(item.attempts);
   const status = await shared.store.queue.fail(item.id, workerId, { code, reason, details: redactedErrorDetails(error), retryDelayMs: delay });
   f.log.warn(`system exception ${code} (attempt ${item.attempts}/${item.maxAttempts}): ${reason}${evidence ? ` — evidence ${evidence}` : ''}`);
-  if (error instanceof FatalBotError) shared.onFatal(error);
   return report(shared, item, started, { kind: status === 'pending' ? 'retry' : 'failed', code, reason, evidence }, undefined);
 }
 

@@ -168,7 +168,11 @@ export interface ItemAttempt {
   reason: string | null;
 }
 
-export type RunStatus = 'running' | 'finished' | 'interrupted' | 'crashed' | 'timed-out' | 'system-unavailable';
+/**
+ * 'failed': a fatal error stopped it (a refused login, a bug in the bot); 'crashed': its process died;
+ * 'system-unavailable': the breaker gave up on the system; 'interrupted': a graceful stop.
+ */
+export type RunStatus = 'running' | 'finished' | 'interrupted' | 'failed' | 'crashed' | 'timed-out' | 'system-unavailable';
 
 export interface Run {
   id: string;

@@ -39,6 +39,23 @@ describe('operator mistakes', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('a wrong password: the run failed (exit 3), the item waits uncharged, no retries against the account', async () => {
+    const result = await runCli(['run', BOT, '--input', h.input.xlsxPath, '--json'], { env: { ...cliEnv(h), KANSLIST_CASEHUB_PASSWORD: 'not-the-password' } });
+    expect(result.code, result.stderr).toBe(3);
+    const summary = JSON.parse(result.stdout) as { status: string; fatal: string; outcomes: Record<string, number> };
+    expect(summary.status).toBe('failed');
+    expect(summary.fatal).toContain('CaseHub refused');
+    expect(summary.outcomes).toMatchObject({ retry: 0, failed: 0, released: 1 });
+    expect(result.stdout).not.toContain('not-the-password');
+    const store = await openStore(h.storeUrl);
+    try {
+      const [item] = await store.queue.list({ bot: BOT });
+      expect(item).toMatchObject({ status: 'pending', attempts: 0 });
+    } finally {
+      await store.close();
+    }
+  });
+
   it('--headed without a screen: stops before the run starts', async () => {
     const { DISPLAY: _display, WAYLAND_DISPLAY: _wayland, ...env } = cliEnv(h);
     const result = await runCli(['run', BOT, '--input', h.input.xlsxPath, '--headed'], { env });
@@ -48,7 +65,8 @@ describe('operator mistakes', () => {
     expect(result.stderr.split('\n').filter(Boolean).length).toBeLessThanOrEqual(3);
     const store = await openStore(h.storeUrl);
     try {
-      expect(await store.runs.list({ bot: BOT })).toEqual([]);
+      // Only the wrong-password run above: the --headed one never started.
+      expect((await store.runs.list({ bot: BOT })).map((r) => r.status)).toEqual(['failed']);
     } finally {
       await store.close();
     }

@@ -127,7 +127,7 @@ describe('kanslist run, runs, items, review, retry and bots as child processes',
     const db = `sqlite:${join(h.dir, 'retry.db')}`;
     h.hub.setFaults({ error500Rate: 1 });
     const failedRun = await cli(['run', BOT, '--input', one.xlsxPath, '--db', db]);
-    expect(failedRun.code, failedRun.stderr).toBe(1);
+    expect(failedRun.code, failedRun.stderr).toBe(3);
     expect(failedRun.stdout).toMatch(/system exceptions: 3 retried, 1 failed after max attempts/);
     expect(h.hub.countsByExternalRef()[application.applicationId]).toBeUndefined();
     const runId = RUN_HEADLINE.exec(failedRun.stdout)![1]!;

@@ -48,6 +48,7 @@ export const commonMessages = defineMessages<CommonMessages>({
       crashed: 'Crashed',
       'timed-out': 'Timed out',
       'system-unavailable': 'System unavailable',
+      failed: 'Failed',
     },
   },
   sv: {
@@ -75,6 +76,7 @@ export const commonMessages = defineMessages<CommonMessages>({
       crashed: 'Kraschade',
       'timed-out': 'Tidsgräns nådd',
       'system-unavailable': 'Systemet otillgängligt',
+      failed: 'Misslyckades',
     },
   },
   da: {
@@ -102,6 +104,7 @@ export const commonMessages = defineMessages<CommonMessages>({
       crashed: 'Gået ned',
       'timed-out': 'Tidsgrænse overskredet',
       'system-unavailable': 'Systemet utilgængeligt',
+      failed: 'Mislykkedes',
     },
   },
   de: {
@@ -129,6 +132,7 @@ export const commonMessages = defineMessages<CommonMessages>({
       crashed: 'Abgestürzt',
       'timed-out': 'Zeitlimit überschritten',
       'system-unavailable': 'System nicht erreichbar',
+      failed: 'Fehlgeschlagen',
     },
   },
 });

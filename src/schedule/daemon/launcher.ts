@@ -121,6 +121,8 @@ function outcomeOf(summary: RunSummary, code: number | null): RunOutcome {
   switch (summary.status) {
     case 'crashed':
       return 'crashed';
+    case 'failed':
+      return 'failed';
     case 'interrupted':
       return 'interrupted';
     case 'timed-out':
