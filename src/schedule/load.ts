@@ -15,6 +15,11 @@ export interface LoadSchedulesOptions {
   knownBots: string[];
   /** Zone for schedules that name none (the config's timeZone). @default 'Europe/Stockholm' */
   timeZone?: string;
+  /**
+   * Called for a file that does not load or is invalid, which is then skipped — the daemon keeps
+   * the other schedules running. Without it the first broken file throws (`kanslist schedules`).
+   */
+  onBroken?: (error: ScheduleConfigError) => void;
 }
 
 const EXTENSIONS = ['.ts', '.mts', '.js', '.mjs'];
@@ -31,11 +36,16 @@ export async function loadSchedules(dir: string, options: LoadSchedulesOptions):
   const schedules: Schedule[] = [];
   const seen = new Map<string, string>();
   for (const file of listScheduleFiles(dir)) {
-    const schedule = await loadScheduleFile(file, options);
-    const other = seen.get(schedule.name);
-    if (other) throw new ScheduleConfigError('name', `Another schedule is also named "${schedule.name}" (${other}).`, { file, remedy: 'Give each schedule its own name.' });
-    seen.set(schedule.name, file);
-    schedules.push(schedule);
+    try {
+      const schedule = await loadScheduleFile(file, options);
+      const other = seen.get(schedule.name);
+      if (other) throw new ScheduleConfigError('name', `Another schedule is also named "${schedule.name}" (${other}).`, { file, remedy: 'Give each schedule its own name.' });
+      seen.set(schedule.name, file);
+      schedules.push(schedule);
+    } catch (error) {
+      if (!(error instanceof ScheduleConfigError) || !options.onBroken) throw error;
+      options.onBroken(error);
+    }
   }
   return schedules;
 }

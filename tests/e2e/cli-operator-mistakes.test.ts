@@ -6,6 +6,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { COLUMNS, SHEET_NAME } from '../../src/fixtures/inputs/index.ts';
 import { openStore } from '../../src/store/index.ts';
 import { runCli } from '../helpers/cli.ts';
 import { BOT, cliEnv, createHarness, type Harness } from '../helpers/run-harness.ts';
@@ -39,6 +42,16 @@ describe('operator mistakes', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('an input with a header only: a warning that names the file', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet(SHEET_NAME).addRow([...COLUMNS]);
+    const file = join(h.dir, 'bara-rubriker.xlsx');
+    await workbook.xlsx.writeFile(file);
+    const result = await runCli(['run', BOT, '--input', file], { env: cliEnv(h) });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain(`warning: ${file} has no rows`);
+  });
+
   it('a wrong password: the run failed (exit 3), the item waits uncharged, no retries against the account', async () => {
     const result = await runCli(['run', BOT, '--input', h.input.xlsxPath, '--json'], { env: { ...cliEnv(h), KANSLIST_CASEHUB_PASSWORD: 'not-the-password' } });
     expect(result.code, result.stderr).toBe(3);
@@ -65,8 +78,8 @@ describe('operator mistakes', () => {
     expect(result.stderr.split('\n').filter(Boolean).length).toBeLessThanOrEqual(3);
     const store = await openStore(h.storeUrl);
     try {
-      // Only the wrong-password run above: the --headed one never started.
-      expect((await store.runs.list({ bot: BOT })).map((r) => r.status)).toEqual(['failed']);
+      // Only the wrong-password and the empty-input runs above: the --headed one never started.
+      expect((await store.runs.list({ bot: BOT })).map((r) => r.status).sort()).toEqual(['failed', 'finished']);
     } finally {
       await store.close();
     }

@@ -36,6 +36,18 @@ describe('loadSchedules', () => {
     expect(s).toMatchObject({ name: 'nightly', timeZone: 'Europe/Copenhagen', overlap: 'skip', catchUp: 'none', file });
   });
 
+  it('skips a broken file and reports it when asked (the daemon), so the other schedules still run', async () => {
+    const [dir] = folderWith(`{ ${ok} }`);
+    writeFileSync(join(dir, 'broken.ts'), `import { defineSchedule } from '${api}';\nexport default defineSchedule({ name: 'broken', bot: 'bygglov-registrering', cron: '99 * * * *' });\n`);
+    const broken: ScheduleConfigError[] = [];
+    const schedules = await loadSchedules(dir, { knownBots: ['bygglov-registrering'], onBroken: (error) => broken.push(error) });
+    expect(schedules.map((s) => s.name)).toEqual(['nightly']);
+    expect(broken).toHaveLength(1);
+    expect(broken[0]!.describe()).toContain('broken.ts');
+    // Without the callback (`kanslist schedules`), the broken file is still an error.
+    await expect(loadSchedules(dir, { knownBots: ['bygglov-registrering'] })).rejects.toBeInstanceOf(ConfigError);
+  });
+
   it('loads the example schedules/permit-intake.ts', async () => {
     const [s] = await loadSchedules(resolve('schedules'), { knownBots: ['bygglov-registrering'] });
     expect(s).toMatchObject({ name: 'permit-intake', bot: 'bygglov-registrering', overlap: 'skip', catchUp: 'last', maxDurationMinutes: 60 });

@@ -37,6 +37,11 @@ export async function runRun(bot: string, o: RunCliOptions): Promise<void> {
       onOutcome: (outcome) => progress?.outcome(outcome),
     });
     progress?.end();
+    const e = summary.enqueue;
+    if (e && e.added + e.rejected + e.skippedDone + e.alreadyQueued === 0) {
+      // A header-only workbook, or the wrong sheet's export: worth a word, not a silent empty run.
+      console.error(`kanslist: warning: ${o.input ?? "the bot's input"} has no rows — nothing was enqueued. Is it the right file (a header only)?`);
+    }
     if (o.json) printJson(summary);
     else console.log(redact(formatSummary(summary)));
     process.exitCode = runExitCode(summary);

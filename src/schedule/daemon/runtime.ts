@@ -17,6 +17,7 @@ import { openStore, type Store } from '../../store/index.ts';
 import { openScheduleLedger, type ScheduleLedger } from '../ledger.ts';
 import { loadSchedules } from '../load.ts';
 import type { Schedule } from '../types.ts';
+import type { ScheduleConfigError } from '../errors.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { childProcessLauncher, type ChildProcessLauncherOptions } from './launcher.ts';
 import { Scheduler } from './scheduler.ts';
@@ -54,17 +55,17 @@ export function schedulerOwner(): string {
   return `${hostname()}:${process.pid}`;
 }
 
-export async function loadProjectSchedules(config: LoadedConfig, dir?: string): Promise<Schedule[]> {
+export async function loadProjectSchedules(config: LoadedConfig, dir?: string, onBroken?: (error: ScheduleConfigError) => void): Promise<Schedule[]> {
   const knownBots = listBotFiles(config.paths.bots).map((f) => basename(f, extname(f)));
-  return await loadSchedules(dir ? resolve(config.root, dir) : config.paths.schedules, { knownBots, timeZone: config.timeZone });
+  return await loadSchedules(dir ? resolve(config.root, dir) : config.paths.schedules, { knownBots, timeZone: config.timeZone, onBroken });
 }
 
 export async function openSchedulerRuntime(options: SchedulerRuntimeOptions): Promise<SchedulerRuntime> {
   const { config, log } = options;
   const env = options.env ?? process.env;
   const clock = options.clock ?? systemClock;
-  // 1. The schedules first: a broken file is a clear error before anything is opened.
-  const all = await loadProjectSchedules(config, options.schedulesDir);
+  // 1. The schedules first. A broken file is reported and skipped: one typo must not stop every other schedule.
+  const all = await loadProjectSchedules(config, options.schedulesDir, (error) => log.error(`scheduler: ${error.describe()} — this schedule is skipped until the file is fixed`));
   const schedules = options.only ? all.filter((s) => options.only!.includes(s.name)) : all;
   const owner = schedulerOwner();
   const url = resolveStoreUrl(config, options.db);
