@@ -6,7 +6,7 @@
  * probe fails, the run ends 'system-unavailable' with its items pending and their attempts intact.
  */
 export interface BreakerOptions {
-  /** Different items failing in a row with one code that open the breaker (one item failing again and again is that item's problem). @default 3 */
+  /** Different items failing in a row with one code that open the breaker (one item failing again and again is that item's problem; a flaky system fails a few in a row now and then). @default 5 */
   threshold?: number;
   /** Logins tried before the run gives up on the system. @default 3 */
   probes?: number;
@@ -20,7 +20,7 @@ export interface BreakerVerdict {
   probes: number;
 }
 
-export const BREAKER_DEFAULTS = { threshold: 3, probes: 3, firstProbeDelayMs: 5_000 } as const;
+export const BREAKER_DEFAULTS = { threshold: 5, probes: 3, firstProbeDelayMs: 5_000 } as const;
 
 export class SystemBreaker {
   readonly #threshold: number;

@@ -8,10 +8,8 @@
 import { ConfigError } from '../errors.ts';
 import { SqlAuditStore } from './audit.ts';
 import type { EngineAccess } from './engine.ts';
-import { openPostgres } from './postgres.ts';
 import { SqlWorkQueue } from './queue.ts';
 import { SqlRunStore } from './runs.ts';
-import { openSqlite } from './sqlite.ts';
 import type { Store } from './types.ts';
 
 export interface OpenStoreOptions {
@@ -64,7 +62,10 @@ export async function openStore(url: string, options: OpenStoreOptions = {}): Pr
       remedy: 'Use a separate database file instead of a schema.',
     });
   }
-  const engine: EngineAccess = target.engine === 'sqlite' ? await openSqlite(target.file) : await openPostgres(target.url, options.schema ?? target.schema);
+  // Each engine's driver is loaded only when it is used: a SQLite project never loads pg, and back.
+  const engine: EngineAccess = target.engine === 'sqlite'
+    ? await (await import('./sqlite.ts')).openSqlite(target.file)
+    : await (await import('./postgres.ts')).openPostgres(target.url, options.schema ?? target.schema);
   return {
     engine: engine.engine,
     db: engine.db,

@@ -20,8 +20,11 @@ const transformedByVite = (import.meta as { env?: unknown }).env !== undefined;
 function ensureTypeScriptLoader(): Promise<void> {
   loaderReady ??= (async () => {
     if (transformedByVite || alreadyTransformsTypeScript()) return;
-    const { register } = await import('tsx/esm/api');
-    register();
+    // Both loaders: a project folder whose package.json does not say "type": "module" (or has
+    // none) loads its .ts files as CommonJS, which only tsx's require hook transforms.
+    const [esm, cjs] = await Promise.all([import('tsx/esm/api'), import('tsx/cjs/api')]);
+    esm.register();
+    cjs.register();
   })();
   return loaderReady;
 }
@@ -33,5 +36,9 @@ function alreadyTransformsTypeScript(): boolean {
 
 export async function importUserModule<T = { default?: unknown }>(file: string): Promise<T> {
   await ensureTypeScriptLoader();
-  return (await import(pathToFileURL(file).href)) as T;
+  const module = (await import(pathToFileURL(file).href)) as { default?: unknown };
+  // A file loaded as CommonJS arrives wrapped once more: its whole exports object is `default`.
+  const inner = module.default;
+  if (inner !== null && typeof inner === 'object' && '__esModule' in inner) return inner as T;
+  return module as T;
 }

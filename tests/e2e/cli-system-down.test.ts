@@ -22,7 +22,7 @@ describe('kanslist run when the system goes down', () => {
   let restarted: CaseHub | undefined;
 
   beforeAll(async () => {
-    h = await createHarness({ count: 8, errorShare: 0, seed: 31, faults: { latencyMs: 60 } });
+    h = await createHarness({ count: 12, errorShare: 0, seed: 31, faults: { latencyMs: 60 } });
     store = await openStore(h.storeUrl);
     webhook = createServer((req, res) => {
       let body = '';

@@ -14,7 +14,6 @@ import { periodFromDates, periodFromMonth, periodFromQuarter, type ReportPeriod 
 import type { Store } from '../../store/types.ts';
 import type { ReportName } from '../report-definitions.ts';
 import { printJson, printTable } from '../table.ts';
-import { withStore } from '../with-store.ts';
 
 interface CommonOptions {
   lang?: string;
@@ -113,7 +112,8 @@ function writeReport(name: ReportName, o: CommonOptions, params: (config: Loaded
   }, params);
 }
 
-function writeWith(o: CommonOptions, definition: (config: LoadedConfig) => Promise<ReportDefinition<unknown>>, params: (config: LoadedConfig, store: Store) => unknown): Promise<void> {
+async function writeWith(o: CommonOptions, definition: (config: LoadedConfig) => Promise<ReportDefinition<unknown>>, params: (config: LoadedConfig, store: Store) => unknown): Promise<void> {
+  const { withStore } = await import('../with-store.ts');
   return withStore(o.db, async (store, config) => {
     const [{ createLogger }, { renderWith }] = await Promise.all([import('../../audit/logger.ts'), import('../report-definitions.ts')]);
     const log = createLogger({ level: config.logLevel, dir: join(config.paths.var, 'logs'), timeZone: config.timeZone, console: false });
