@@ -42,7 +42,7 @@ export interface RunBotOptions {
   /** Workers; capped by the bot's concurrency and the system's session limit. */
   concurrency?: number | undefined;
   headed?: boolean | undefined;
-  /** @default 'retain-on-failure' */
+  /** Playwright traces per item (see TraceMode). @default 'on-first-retry' */
   trace?: TraceMode | undefined;
   /** Store URL; overrides the config's. */
   storeUrl?: string | undefined;
@@ -239,7 +239,7 @@ function workerShared(a: ActiveRun, browser: Browser, stop: AbortSignal): Worker
     store: a.store, bot: loaded.bot, system: loaded.bot.system, runId: a.run.id, browser, baseUrl: a.baseUrl, credentials: a.accounts[0]!, log: a.log, trail: a.trail,
     scope: { runId: a.run.id, ...a.scope },
     settings: botSettings(options.config),
-    trace: options.trace ?? 'retain-on-failure',
+    trace: options.trace ?? 'on-first-retry',
     timeoutMs: options.timeoutMs ?? 15_000,
     varDir: options.config.paths.var,
     leaseMs: options.leaseMs ?? 30_000,

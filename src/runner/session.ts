@@ -8,7 +8,14 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { chunkedTracing, createUi, type Credentials, type Ui, type UiRecorder } from '../ui/index.ts';
 import type { AnySystem } from './bot.ts';
 
-export type TraceMode = 'off' | 'on' | 'retain-on-failure';
+/**
+ * - 'on-first-retry' (the default, as in Playwright Test): an item's first retry is traced; a
+ *   happy path costs nothing, and a failing first attempt still leaves its screenshot and HTML.
+ * - 'retain-on-failure': every item traced, the trace kept when the attempt fails.
+ * - 'on': every item traced and kept. 'off': none.
+ */
+export type TraceMode = 'off' | 'on' | 'retain-on-failure' | 'on-first-retry';
+export const TRACE_MODES: readonly TraceMode[] = ['on-first-retry', 'retain-on-failure', 'on', 'off'];
 
 export interface SessionOptions {
   browser: Browser;
@@ -27,6 +34,8 @@ export interface SessionOptions {
 
 export class Session {
   private closed = false;
+  /** 'on-first-retry': this item's trace was started for it alone (tracing is otherwise off). */
+  private tracingThisItem = false;
 
   private constructor(
     readonly context: BrowserContext,
@@ -48,7 +57,7 @@ export class Session {
       const ui = createUi({ page, system: options.system, recorder: options.recorder, timeoutMs: options.timeoutMs, tracing });
       await options.system.login?.({ ui, credentials: options.credentials, baseUrl: options.baseUrl });
       // Tracing starts after login so that the password typed there is never in a trace.
-      if (options.trace !== 'off') await context.tracing.start({ screenshots: true, snapshots: true });
+      if (options.trace === 'on' || options.trace === 'retain-on-failure') await context.tracing.start({ screenshots: true, snapshots: true });
       return new Session(context, page, ui, options.trace);
     } catch (error) {
       if (page && options.onLoginFailure) await options.onLoginFailure(page, error).catch(() => undefined);
@@ -57,13 +66,27 @@ export class Session {
     }
   }
 
-  async startItemTrace(title: string): Promise<void> {
-    if (this.trace !== 'off') await this.context.tracing.startChunk({ title });
+  /** `attempt` is the item's attempt number (1 for the first): 'on-first-retry' traces attempt 2 only. */
+  async startItemTrace(title: string, attempt: number): Promise<void> {
+    if (this.trace === 'off') return;
+    if (this.trace === 'on-first-retry') {
+      if (attempt !== 2) return;
+      await this.context.tracing.start({ screenshots: true, snapshots: true, title });
+      this.tracingThisItem = true;
+      return;
+    }
+    await this.context.tracing.startChunk({ title });
   }
 
-  /** Ends the item's trace chunk: written to `path` when kept, discarded otherwise. */
+  /** Ends the item's trace: written to `path` when kept, discarded otherwise. A first retry's trace is always kept. */
   async stopItemTrace(keep: boolean, path: string): Promise<string | undefined> {
     if (this.trace === 'off') return undefined;
+    if (this.trace === 'on-first-retry') {
+      if (!this.tracingThisItem) return undefined;
+      this.tracingThisItem = false;
+      await this.context.tracing.stop({ path });
+      return path;
+    }
     const save = this.trace === 'on' || keep;
     await this.context.tracing.stopChunk(save ? { path } : undefined);
     return save ? path : undefined;

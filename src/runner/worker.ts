@@ -103,9 +103,9 @@ async function processClaimed(shared: WorkerShared, workerId: string, item: Work
   let loginEvidence: string | undefined;
   try {
     session ??= await openSession(shared, recorder, evidenceDir, (path) => (loginEvidence = path));
-    await session.startItemTrace(`${shared.bot.name} ${item.key}`);
+    await session.startItemTrace(`${shared.bot.name} ${item.key}`, item.attempts);
     const result = await withTimeout(runItem(shared, item, session, dir, itemLog, heartbeat.lost), shared.itemTimeoutMs, item.key);
-    await session.stopItemTrace(false, join(dir, 'trace.zip'));
+    await session.stopItemTrace(false, join(dir, `trace-attempt-${item.attempts}.zip`));
     // Completing throws LeaseLostError when another runner took the item over: reported as lost.
     await shared.store.queue.complete(item.id, workerId, result.output ?? null);
     return report(shared, item, started, { kind: result.verified ? 'verified' : 'done', output: result.output }, session);

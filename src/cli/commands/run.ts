@@ -11,7 +11,7 @@ export function registerRunCommand(program: Command): void {
     .option('--backlog', 'work on every item of this bot that waits in the queue for this system, not only the input\'s')
     .option('--concurrency <n>', "workers (capped by the system's session limit)", intOption('--concurrency', 1))
     .option('--headed', 'show the browser')
-    .addOption(new Option('--trace <mode>', 'Playwright traces per item').choices(['off', 'on', 'retain-on-failure']).default('retain-on-failure'))
+    .addOption(new Option('--trace <mode>', 'Playwright traces per item: the first retry of an item (default), every failed attempt, every item, or none').choices(['on-first-retry', 'retain-on-failure', 'on', 'off']).default('on-first-retry'))
     .option('--db <url>', 'store URL (sqlite:path or postgres://…); overrides the config')
     .option('--max-duration <minutes>', "stop claiming after this long (default: the bot's maxRunMs)", intOption('--max-duration', 1))
     .addOption(new Option('--log-level <level>', 'operator log level (default: the config\'s logLevel, KANSLIST_LOG_LEVEL, else info)').choices([...LOG_LEVELS]))
