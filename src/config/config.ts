@@ -5,6 +5,8 @@
  */
 export type Language = 'sv' | 'da' | 'de' | 'en';
 export const LANGUAGES: readonly Language[] = ['sv', 'da', 'de', 'en'];
+/** The BCP 47 locale of each language: what a browser session sends as Accept-Language unless its system map says otherwise. */
+export const LANGUAGE_LOCALES: Readonly<Record<Language, string>> = { sv: 'sv-SE', da: 'da-DK', de: 'de-DE', en: 'en-GB' };
 export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
 export const LOG_LEVELS: readonly LogLevel[] = ['error', 'warn', 'info', 'debug'];
 

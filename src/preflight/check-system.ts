@@ -7,6 +7,7 @@
  *   4. every other screen: reach it, check its targets
  *   5. log out, so the check holds no licence and no session
  */
+import { contextOptions } from '../runner/session.ts';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { Logger } from '../audit/logger.ts';
@@ -25,6 +26,8 @@ export const DEFAULT_TARGET_TIMEOUT_MS = 3_000;
 export interface CheckSystemOptions {
   system: System;
   baseUrl: string;
+  /** The browser's locale when the system map names none (the configured language's). @default 'sv-SE' */
+  locale?: string | undefined;
   /** The robot account; needed when the map has a login (without it the login is reported failed). */
   credentials?: Credentials | undefined;
   browser: Browser;
@@ -59,7 +62,7 @@ export async function checkSystem(options: CheckSystemOptions): Promise<Prefligh
   const plan = planScreens(system, options.screens);
   registerSecret(options.credentials?.password);
   // 1. A context of its own, closed in every case: a check never leaves a session open.
-  const context = await options.browser.newContext({ locale: 'sv-SE' });
+  const context = await options.browser.newContext(contextOptions(system, options.locale));
   try {
     const navigationTimeoutMs = options.navigationTimeoutMs ?? DEFAULT_TIMEOUT_MS;
     context.setDefaultTimeout(navigationTimeoutMs);

@@ -13,6 +13,7 @@ import { join, relative } from 'node:path';
 import type { Logger } from '../audit/logger.ts';
 import { auditKeyFromEnv } from '../audit/trail.ts';
 import { storeUrl as resolveStoreUrl, type LoadedConfig } from '../config/load.ts';
+import { LANGUAGE_LOCALES } from '../config/config.ts';
 import { ConfigError } from '../errors.ts';
 import { contentHash, loadBot } from '../runner/load-bot.ts';
 import { systemAccounts, systemBaseUrl } from '../runner/system-access.ts';
@@ -91,7 +92,7 @@ async function preflight(options: Omit<PreflightOptions, 'system' | 'screens'>, 
   let report: PreflightReport;
   try {
     report = await checkSystem({
-      system, baseUrl, credentials, browser, screens, timeoutMs: options.timeoutMs, log: options.log,
+      system, baseUrl, credentials, browser, screens, timeoutMs: options.timeoutMs, log: options.log, locale: LANGUAGE_LOCALES[config.language],
       evidenceDir, onEvidence: (dir) => evidence.push(relative(config.root, dir)),
     });
   } finally {

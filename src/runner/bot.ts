@@ -42,10 +42,26 @@ export interface BotContext<S extends AnySystem = AnySystem> {
   credentials: Credentials;
   /** The project's organisation, time zone and language, from the run's configuration. */
   settings: BotSettings;
+  /**
+   * The system this run works in, at the address it resolved (config, KANSLIST_<SYSTEM>_URL or the
+   * map's baseUrl): `ctx.ui.goto(ctx.system.url('/Search.aspx'))` never hard-codes an address.
+   */
+  system: SystemAddress;
   /** Project-relative folders and a place for files this item produces (kept as evidence). */
   evidence: { dir: string; capture(label: string): Promise<void> };
   /** Aborted when the run stops (signal, maximum duration). */
   signal: AbortSignal;
+}
+
+export interface SystemAddress {
+  name: string;
+  baseUrl: string;
+  /** `path` resolved against the system's address. */
+  url(path: string): string;
+}
+
+export function systemAddress(name: string, baseUrl: string): SystemAddress {
+  return { name, baseUrl, url: (path) => new URL(path, baseUrl).href };
 }
 
 /** What `verify` answers: does the item's effect already exist in the system? */

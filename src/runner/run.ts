@@ -189,7 +189,7 @@ async function processQueue(a: ActiveRun, browser: Browser): Promise<RunStatus> 
   try {
     const shared = workerShared(a, browser, stop.signal);
     tally.settle = await settleUncertain({
-      store, bot, runId: run.id, log: a.log, signal: stop.signal, credentials: shared.credentials, settings: shared.settings, trail: a.trail, varDir: shared.varDir,
+      store, bot, runId: run.id, log: a.log, signal: stop.signal, credentials: shared.credentials, settings: shared.settings, baseUrl: shared.baseUrl, trail: a.trail, varDir: shared.varDir,
       // Only this environment's: verifying an item in another system than the one it was meant for would be wrong.
       items: (await store.queue.list({ bot: bot.name, status: 'uncertain' })).filter((item) => item.environment === null || item.environment === a.scope.environment),
       openSession: () => Session.open({ ...sessionOptions(shared), recorder: createRecorder({ store, runId: run.id, system: bot.system.name, log: a.log, trail: a.trail }) }),

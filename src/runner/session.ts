@@ -30,6 +30,18 @@ export interface SessionOptions {
   evidenceDir: () => string;
   /** Called with the page when the login fails, before the context is closed (evidence). */
   onLoginFailure?: (page: Page, error: unknown) => Promise<void>;
+  /** The browser's locale when the system map names none (the configured language's). @default 'sv-SE' */
+  locale?: string | undefined;
+}
+
+/** The browser context a system's session needs: its language, time zone and headers from the system map. */
+export function contextOptions(system: AnySystem, fallbackLocale = 'sv-SE') {
+  return {
+    acceptDownloads: true,
+    locale: system.locale ?? fallbackLocale,
+    ...(system.timezoneId ? { timezoneId: system.timezoneId } : {}),
+    ...(system.extraHTTPHeaders ? { extraHTTPHeaders: { ...system.extraHTTPHeaders } } : {}),
+  };
 }
 
 export class Session {
@@ -45,7 +57,7 @@ export class Session {
   ) {}
 
   static async open(options: SessionOptions): Promise<Session> {
-    const context = await options.browser.newContext({ acceptDownloads: true, locale: 'sv-SE' });
+    const context = await options.browser.newContext(contextOptions(options.system, options.locale));
     let page: Page | undefined;
     try {
       context.setDefaultTimeout(options.timeoutMs);

@@ -7,7 +7,7 @@ import { errorReason } from '../errors.ts';
 import type { Logger } from '../audit/logger.ts';
 import { redact } from '../audit/redact.ts';
 import type { Store, WorkItem } from '../store/index.ts';
-import type { AnyBot, BotContext, BotSettings } from './bot.ts';
+import { systemAddress, type AnyBot, type BotContext, type BotSettings } from './bot.ts';
 import { revivePayload } from './payload.ts';
 import type { Session } from './session.ts';
 import type { Credentials } from '../ui/index.ts';
@@ -29,6 +29,8 @@ export async function settleUncertain(options: {
   credentials: Credentials;
   /** The run's configuration as the bot's verify sees it (`ctx.settings`). */
   settings: BotSettings;
+  /** The system's resolved address (`ctx.system`). */
+  baseUrl: string;
   trail: AuditTrail;
   log: Logger;
   /** Where each item's evidence folder lives (`<var>/runs/<run>/<item>`): files verify writes, such as a letter, are kept there. */
@@ -63,6 +65,7 @@ export async function settleUncertain(options: {
           log: log.child({ item: item.key }),
           credentials: options.credentials,
           settings: options.settings,
+          system: systemAddress(bot.system.name, options.baseUrl),
           evidence: { dir: itemEvidenceDir(options.varDir, options.runId, item.id), capture: async () => undefined },
           signal: options.signal,
         };

@@ -10,7 +10,7 @@ import type { Logger } from '../audit/logger.ts';
 import { redact } from '../audit/redact.ts';
 import { LeaseLostError, type ClaimScope, type Store, type WorkItem } from '../store/index.ts';
 import type { Credentials } from '../ui/index.ts';
-import type { AnyBot, AnySystem, BotContext, BotSettings } from './bot.ts';
+import { systemAddress, type AnyBot, type AnySystem, type BotContext, type BotSettings } from './bot.ts';
 import { retryDelayMs } from './backoff.ts';
 import { EvidenceKeeper, itemEvidenceDir } from './evidence.ts';
 import type { ItemOutcome } from './outcome.ts';
@@ -20,6 +20,7 @@ import { Session, type TraceMode } from './session.ts';
 import { join } from 'node:path';
 import type { WorkSignal } from './work-signal.ts';
 import type { AuditTrail } from '../audit/trail.ts';
+import { LANGUAGE_LOCALES } from '../config/config.ts';
 import type { SystemBreaker } from './breaker.ts';
 
 export interface WorkerShared {
@@ -173,6 +174,7 @@ async function openSession(shared: WorkerShared, recorder: RunRecorder, evidence
     trace: shared.trace,
     timeoutMs: shared.timeoutMs,
     evidenceDir,
+    locale: LANGUAGE_LOCALES[shared.settings.language],
     onLoginFailure: async (page, error) => {
       const path = await shared.evidence.capture(page, shared.system, evidenceDir(), `login-${errorCode(error)}`);
       if (path) onLoginEvidence(path);
@@ -190,6 +192,7 @@ async function runItem(shared: WorkerShared, item: WorkItem, session: Session, d
     log,
     credentials: shared.credentials,
     settings: shared.settings,
+    system: systemAddress(shared.system.name, shared.baseUrl),
     evidence: { dir, capture: async (label) => void (await shared.evidence.capture(session.page, shared.system, dir, label)) },
     signal,
   };

@@ -114,6 +114,16 @@ export interface SystemDefinition<S extends ScreensDefinition> {
   readonly availability?: Availability;
   /** How dialogs nobody declared with `expectDialog` are answered. @default { unexpected: 'accept' } */
   readonly dialogs?: { readonly unexpected: 'accept' | 'dismiss' };
+  /**
+   * The browser's language for this system (Accept-Language, `navigator.language`), e.g. 'en-GB'
+   * for a system whose UI should answer in English whatever the organisation's language.
+   * @default the configured language's locale (sv-SE, da-DK, de-DE, en-GB)
+   */
+  readonly locale?: string;
+  /** The browser's time zone for this system, e.g. 'Europe/Stockholm'. @default the runner machine's */
+  readonly timezoneId?: string;
+  /** Headers sent with every request to the system (a stable API version, a gateway's tenant). @default none */
+  readonly extraHTTPHeaders?: Readonly<Record<string, string>>;
   readonly pageErrors?: { readonly [name: string]: PageErrorDefinition };
   readonly login?: (context: LoginContext<S>) => Promise<void>;
   /** Ends the session politely (a preflight logs out when done, so it holds no licence). */

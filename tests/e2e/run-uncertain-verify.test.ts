@@ -147,7 +147,7 @@ describe('settleUncertain: a bot without verify() sends uncertain items to revie
     const trail = await openAuditTrail(store, { bot, botVersion: '1', host: hostname(), runId: enqueueRun.id });
     const result = await settleUncertain({
       trail,
-      store, bot: stubBot, runId: enqueueRun.id, items: uncertain, varDir: join(tmpdir(), 'kanslist-unused-var'),
+      store, bot: stubBot, runId: enqueueRun.id, items: uncertain, varDir: join(tmpdir(), 'kanslist-unused-var'), baseUrl: 'http://127.0.0.1:9/',
       openSession: () => Promise.reject(new Error('no session is needed without verify()')),
       credentials: { username: 'robot', password: 'unused' },
       settings: { organisation: 'Exempel kommun', timeZone: 'Europe/Stockholm', language: 'sv' },
