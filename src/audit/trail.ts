@@ -16,6 +16,7 @@ import { collectSubjects } from './trail-subjects.ts';
 export { auditKeyFromEnv } from './audit-key.ts';
 export { AUDIT_KINDS, recordsForPerson, type AuditKind, type AuditRecord } from './trail-records.ts';
 export { verifyAll, verifyRun, type VerifyProblem, type VerifyResult } from './trail-verify.ts';
+export { crossCheck, type Disagreement, type DisagreementKind } from './cross-check.ts';
 export { exportRun, type ExportOptions } from './trail-export.ts';
 
 export interface AuditIdentity {

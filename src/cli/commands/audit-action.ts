@@ -1,6 +1,6 @@
 /** What `kanslist audit verify|export|person` do, loaded only when one of them runs. */
 import { join } from 'node:path';
-import { auditKeyFromEnv, exportRun, recordsForPerson, verifyAll, verifyRun, type VerifyResult } from '../../audit/trail.ts';
+import { auditKeyFromEnv, crossCheck, exportRun, recordsForPerson, verifyAll, verifyRun, type VerifyResult } from '../../audit/trail.ts';
 import { ConfigError } from '../../errors.ts';
 import type { Store } from '../../store/index.ts';
 import { EXIT_NOT_ALL_DONE } from '../exit-codes.ts';
@@ -14,10 +14,16 @@ export function runAuditVerify(runRef: string | undefined, o: { all?: boolean; d
   const key = auditKeyFromEnv();
   return withStore(o.db, async (store) => {
     const results = o.all ? await verifyAll(store, { key }) : [await verifyOne(store, runRef!, key)];
-    if (o.json) printJson(results);
-    else for (const { runId, result } of results) console.log(describe(runId, result));
+    // With --all, also the state tables against the trail: what the store says must be what was recorded.
+    const disagreements = o.all ? await crossCheck(store, results.map((r) => r.runId)) : [];
+    if (o.json) printJson(o.all ? { runs: results, disagreements } : results);
+    else {
+      for (const { runId, result } of results) console.log(describe(runId, result));
+      for (const d of disagreements) console.log(`DISAGREES: ${d.kind} — ${d.detail}`);
+      if (o.all && results.length > 0 && disagreements.length === 0) console.log('runs and work_items agree with the audit trail.');
+    }
     if (!o.json && results.length === 0) console.log('No audit records yet.');
-    if (results.some((r) => !r.result.ok)) process.exitCode = EXIT_NOT_ALL_DONE;
+    if (results.some((r) => !r.result.ok) || disagreements.length > 0) process.exitCode = EXIT_NOT_ALL_DONE;
   });
 }
 

@@ -1,0 +1,92 @@
+/**
+ * The store against its trail. A chain that verifies proves the trail is what was written; it does
+ * not prove that the state tables still say what the trail recorded. Someone with database access
+ * can set an item to done with a made-up case number, delete an item, or rewrite a run's status
+ * without touching a single audit record. This check reads the trail and names every such
+ * disagreement:
+ *
+ * - a run the trail started is gone from `runs`, or its status is not the one its run.end recorded;
+ * - an item the trail moved is gone from `work_items`;
+ * - an item is done with an output the trail never recorded, or done with no record of it at all.
+ *
+ * Items a person closed outside a run (`handled`, requeued) are not judged by it: only `done`,
+ * the state that claims work was carried out in the system, must be on the trail.
+ */
+import type { Store, WorkItem } from '../store/index.ts';
+import { redactDeep } from './redact.ts';
+import { canonicalJson } from './trail-hash.ts';
+
+export type DisagreementKind = 'run missing' | 'run status' | 'item missing' | 'done without record' | 'output rewritten';
+
+export interface Disagreement {
+  kind: DisagreementKind;
+  runId?: string;
+  itemId?: string;
+  detail: string;
+}
+
+interface ItemOnTrail {
+  key: string | null;
+  runId: string;
+  /** The output of the latest transition to done, as recorded (canonical JSON); undefined when it never became done. */
+  doneOutput?: string;
+}
+
+const DONE_PAGE = 5_000;
+
+export async function crossCheck(store: Store, runIds: string[]): Promise<Disagreement[]> {
+  const found: Disagreement[] = [];
+  const items = new Map<string, ItemOnTrail>();
+  // 1. Runs: each started run still in `runs`, with the status its end recorded.
+  for (const runId of runIds) {
+    const records = await store.audit.records(runId);
+    const start = records.find((r) => r.kind === 'run.start');
+    const end = records.findLast((r) => r.kind === 'run.end');
+    if (start) {
+      const run = await store.runs.get(runId).catch(() => undefined);
+      if (!run || run.id !== runId) found.push({ kind: 'run missing', runId, detail: `run ${runId} is on the audit trail but not in the runs table: its row was deleted` });
+      else if (end) {
+        const recorded = (JSON.parse(end.data) as { status?: string }).status;
+        if (recorded !== undefined && recorded !== run.status) {
+          found.push({ kind: 'run status', runId, detail: `run ${runId} is "${run.status}" in the runs table, but its end was recorded as "${recorded}"` });
+        }
+      }
+    }
+    // 2. What the trail says happened to each item, in chain order (runs are read oldest first).
+    for (const record of records) {
+      if (record.kind !== 'item.transition' || record.item_id === null) continue;
+      const data = JSON.parse(record.data) as { to?: string; output?: unknown };
+      const seen = items.get(record.item_id) ?? { key: record.item_key, runId };
+      if (data.to === 'done') seen.doneOutput = canonicalJson(redactDeep(data.output ?? null));
+      seen.runId = runId;
+      items.set(record.item_id, seen);
+    }
+  }
+  // 3. Items the trail moved are still there, and a done one carries the output that was recorded.
+  for (const [itemId, seen] of items) {
+    const item = await store.queue.get(itemId);
+    if (!item) {
+      found.push({ kind: 'item missing', runId: seen.runId, itemId, detail: `item ${seen.key ?? itemId} (${itemId}) is on the audit trail but not in work_items: it was deleted` });
+      continue;
+    }
+    if (item.status === 'done') checkDone(item, seen, found);
+  }
+  // 4. Items done with no record of it anywhere on the trail.
+  for (let offset = 0; ; offset += DONE_PAGE) {
+    const done = await store.queue.list({ status: 'done', limit: DONE_PAGE, offset });
+    for (const item of done) if (!items.has(item.id)) checkDone(item, undefined, found);
+    if (done.length < DONE_PAGE) break;
+  }
+  return found;
+}
+
+function checkDone(item: WorkItem, seen: ItemOnTrail | undefined, found: Disagreement[]): void {
+  if (seen?.doneOutput === undefined) {
+    found.push({ kind: 'done without record', itemId: item.id, detail: `item ${item.key} (${item.id}) is done in work_items, but the audit trail never recorded it done` });
+    return;
+  }
+  const stored = canonicalJson(redactDeep(item.output ?? null));
+  if (stored !== seen.doneOutput) {
+    found.push({ kind: 'output rewritten', runId: seen.runId, itemId: item.id, detail: `item ${item.key} (${item.id}) is done with an output the audit trail did not record (recorded ${seen.doneOutput}, stored ${stored})` });
+  }
+}
