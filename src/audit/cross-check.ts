@@ -5,7 +5,8 @@
  * without touching a single audit record. This check reads the trail and names every such
  * disagreement:
  *
- * - a run the trail started is gone from `runs`, or its status is not the one its run.end recorded;
+ * - a run the trail started is gone from `runs`, or its status is not the one its run.end recorded,
+ *   or it ended (not crashed) but its trail has no end: the chain's tail was cut and its head moved;
  * - an item the trail moved is gone from `work_items`;
  * - an item is done with an output the trail never recorded, or done with no record of it at all.
  *
@@ -16,7 +17,7 @@ import type { Store, WorkItem } from '../store/index.ts';
 import { redactDeep } from './redact.ts';
 import { canonicalJson } from './trail-hash.ts';
 
-export type DisagreementKind = 'run missing' | 'run status' | 'item missing' | 'done without record' | 'output rewritten';
+export type DisagreementKind = 'run missing' | 'run status' | 'run end missing' | 'item missing' | 'done without record' | 'output rewritten';
 
 export interface Disagreement {
   kind: DisagreementKind;
@@ -50,6 +51,9 @@ export async function crossCheck(store: Store, runIds: string[]): Promise<Disagr
         if (recorded !== undefined && recorded !== run.status) {
           found.push({ kind: 'run status', runId, detail: `run ${runId} is "${run.status}" in the runs table, but its end was recorded as "${recorded}"` });
         }
+      } else if (run.status !== 'running' && run.status !== 'crashed') {
+        // A run that ended writes run.end in the same flush as its last records; only a dead process leaves none.
+        found.push({ kind: 'run end missing', runId, detail: `run ${runId} is "${run.status}", but its audit trail has no end record: the tail of its chain was cut` });
       }
     }
     // 2. What the trail says happened to each item, in chain order (runs are read oldest first).

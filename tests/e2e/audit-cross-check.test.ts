@@ -5,6 +5,7 @@
  * named, though no audit record was touched.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditTables } from '../../src/store/audit.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
 import { runCli } from '../helpers/cli.ts';
 import { BOT, cliEnv, createHarness, harnessItems, type Harness } from '../helpers/run-harness.ts';
@@ -12,9 +13,12 @@ import { BOT, cliEnv, createHarness, harnessItems, type Harness } from '../helpe
 describe('audit verify --all: the store against its trail', () => {
   let h: Harness;
   let runId: string;
+  let secondRunId: string;
   beforeAll(async () => {
     h = await createHarness({ count: 4, errorShare: 0.25, seed: 61 });
     runId = (await h.run({ concurrency: 2 })).runId;
+    // The same export again: nothing to do, but a run with its own start and end on the trail.
+    secondRunId = (await h.run({ concurrency: 1 })).runId;
   }, 240_000);
   afterAll(() => h?.close());
 
@@ -33,6 +37,23 @@ describe('audit verify --all: the store against its trail', () => {
     expect(result.stdout).toContain('runs and work_items agree with the audit trail.');
   });
 
+  it('names a chain whose tail was cut and whose head was moved to match (no key needed)', async () => {
+    await withStore(async (store) => {
+      const db = store.db.withTables<AuditTables>();
+      const records = await store.audit.records(runId);
+      const last = records.at(-1)!;
+      const kept = records.at(-2)!;
+      expect(last.kind).toBe('run.end');
+      await db.deleteFrom('audit_subjects').where('run_id', '=', runId).where('seq', '=', last.seq).execute();
+      await db.deleteFrom('audit_records').where('run_id', '=', runId).where('seq', '=', last.seq).execute();
+      await db.updateTable('audit_heads').set({ seq: kept.seq, hash: kept.hash }).where('run_id', '=', runId).execute();
+    });
+    const result = await runCli(['audit', 'verify', '--all'], { env: cliEnv(h) });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(`run ${runId}: OK`); // the shortened chain is consistent in itself
+    expect(result.stdout).toContain(`DISAGREES: run end missing — run ${runId} is "finished", but its audit trail has no end record`);
+  });
+
   it('names each rewrite of the state tables', async () => {
     const done = (await harnessItems(h)).filter((i) => i.status === 'done');
     expect(done.length).toBeGreaterThanOrEqual(2);
@@ -42,7 +63,8 @@ describe('audit verify --all: the store against its trail', () => {
       await db.updateTable('work_items').set({ output: JSON.stringify({ caseNumber: 'BN 2026-999999', letter: null }) }).where('id', '=', forged.id).execute();
       await db.deleteFrom('item_attempts').where('item_id', '=', deleted.id).execute();
       await db.deleteFrom('work_items').where('id', '=', deleted.id).execute();
-      await db.updateTable('runs').set({ status: 'crashed' }).where('id', '=', runId).execute();
+      await db.updateTable('runs').set({ status: 'interrupted' }).where('id', '=', runId).execute();
+      await db.updateTable('runs').set({ status: 'crashed' }).where('id', '=', secondRunId).execute();
       // An item nobody ever processed, set done by hand.
       const [review] = await store.queue.list({ bot: BOT, status: 'review' });
       await db.updateTable('work_items').set({ status: 'done', output: JSON.stringify({ caseNumber: 'BN 2026-000001' }) }).where('id', '=', review!.id).execute();
@@ -55,7 +77,8 @@ describe('audit verify --all: the store against its trail', () => {
       ['done without record', expect.any(String)],
       ['item missing', deleted.id],
       ['output rewritten', forged.id],
-      ['run status', runId],
+      ['run end missing', runId],
+      ['run status', secondRunId],
     ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))));
   });
 });
