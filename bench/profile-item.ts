@@ -47,8 +47,8 @@ function countProtocol(): ProtocolCounter {
       const method = /"method":"([^"]+)"/.exec(line)?.[1] ?? '?';
       methods.set(method, (methods.get(method) ?? 0) + 1);
     }
-    return text.includes('pw:protocol') ? true : write(chunk as string, ...(rest as []));
-  }) as typeof process.stderr.write;
+    return text.includes('pw:protocol') ? true : write(chunk, ...(rest as []));
+  });
   return {
     sent: () => sent,
     takeMethods: () => {

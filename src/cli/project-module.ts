@@ -15,5 +15,5 @@ export async function importProjectModule<T>(root: string, relativePath: string,
       remedy: 'Run the command from the project root (where kanslist.config.ts is).',
     });
   }
-  return (await importUserModule(file)) as T;
+  return await importUserModule<T>(file);
 }

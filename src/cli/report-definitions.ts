@@ -87,7 +87,7 @@ async function loadProjectReportFile<P>(file: string, what: string, helpersAllow
       cause,
     });
   }
-  if (isReportDefinition(module.default)) return module.default as ReportDefinition<P>;
+  if (isReportDefinition(module.default)) return module.default;
   // Files beside the definitions (message catalogues, shared texts) export no report: not an error when listing.
   if (helpersAllowed && module.default === undefined) return undefined;
   throw new ConfigError('KANSLIST_REPORT_DEFINITION_INVALID', `The file of ${what} does not export a report definition.`, {

@@ -42,10 +42,10 @@ function walk(value: unknown, tree: KeyTree, prefix: string, source: string): vo
     }
     if (known === LEAF || known === ANY) continue;
     if ('each' in known && typeof known.each === 'object') {
-      if (child && typeof child === 'object') for (const [name, entry] of Object.entries(child)) walk(entry, known.each as KeyTree, `${path}.${name}.`, source);
+      if (child && typeof child === 'object') for (const [name, entry] of Object.entries(child)) walk(entry, known.each, `${path}.${name}.`, source);
       continue;
     }
-    walk(child, known as KeyTree, `${path}.`, source);
+    walk(child, known, `${path}.`, source);
   }
 }
 

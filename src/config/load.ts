@@ -44,7 +44,7 @@ async function importConfig(file: string): Promise<KanslistConfigInput> {
       remedy: 'Write `export default defineConfig({ ... })`.',
     });
   }
-  return module.default as KanslistConfigInput;
+  return module.default;
 }
 
 export function mergeConfig(base: KanslistConfig, input: KanslistConfigInput): KanslistConfig {
@@ -56,7 +56,7 @@ export function mergeConfig(base: KanslistConfig, input: KanslistConfigInput): K
     systems: { ...base.systems, ...(input.systems ?? {}) },
     alerts: { ...base.alerts, ...stripUndefined(input.alerts ?? {}) },
     reports: { ...base.reports, ...stripUndefined(input.reports ?? {}) },
-  } as KanslistConfig;
+  };
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

@@ -30,7 +30,7 @@ export function planScreens(system: System, only?: readonly string[]): PlannedSc
 }
 
 function planScreen(system: System, screen: string): PlannedScreen {
-  const navigation = (system.navigation as Readonly<Record<string, ScreenNavigation<ScreensDefinition> | undefined>> | undefined)?.[screen];
+  const navigation = system.navigation?.[screen];
   const targets = [...system.targets.keys()].filter((path) => path.startsWith(`${screen}.`));
   const notChecked = navigation === undefined
     ? `selectors/${system.name}.ts declares no navigation for screen "${screen}"`

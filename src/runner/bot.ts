@@ -115,7 +115,7 @@ export function defineBot<Item, S extends AnySystem, Output>(bot: BotDefinition<
     const value = bot[field];
     if (value !== undefined && !(Number.isInteger(value) && value > 0)) fail(field, 'must be a positive whole number.');
   }
-  return Object.freeze({ ...bot, __kanslistBot: true }) as BotDefinition<Item, S, Output>;
+  return Object.freeze({ ...bot, __kanslistBot: true });
 }
 
 export function isBot(value: unknown): value is AnyBot {

@@ -67,7 +67,7 @@ function checkCalendar(input: ScheduleInput, fail: Fail): void {
     if (!isIsoDate(d)) fail(`calendar.closedDates[${i}]`, `"${String(d)}" is not a date.`, "Write dates as 'YYYY-MM-DD', e.g. '2026-06-19'.");
   });
   (c.closedWeekdays ?? []).forEach((d, i) => {
-    if (!WEEKDAYS.includes(d as Weekday)) fail(`calendar.closedWeekdays[${i}]`, `"${String(d)}" is not a weekday.`, `Use one of ${WEEKDAYS.join(', ')}.`);
+    if (!WEEKDAYS.includes(d)) fail(`calendar.closedWeekdays[${i}]`, `"${String(d)}" is not a weekday.`, `Use one of ${WEEKDAYS.join(', ')}.`);
   });
 }
 

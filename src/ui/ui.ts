@@ -82,7 +82,7 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
     private readonly channel: RecorderChannel,
   ) {
     this.page = options.page;
-    this.system = options.system as unknown as System;
+    this.system = options.system;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.dialogs = dialogGuardFor(this.page, this.system.dialogs.unexpected, channel);
     this.watchNavigation();
@@ -261,7 +261,7 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
         },
       },
       path,
-      opts as ReadGridOptions,
+      opts,
     );
   }
 

@@ -41,11 +41,11 @@ export function startCli(args: string[], options: CliOptions): StartedCli {
   let out = '';
   let err = '';
   const lineWaiters: { pattern: RegExp; resolve(line: string): void; reject(error: Error): void }[] = [];
-  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
     out += chunk;
     settleLineWaiters();
   });
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
   function settleLineWaiters(): void {
     const lines = out.split('\n');
     for (const waiter of [...lineWaiters]) {

@@ -36,8 +36,8 @@ function variant(newCaseTargets: ScreensDefinition[string], navigation: Record<s
   return defineSystem({
     ...casehub,
     screens: { ...casehub.screens, newCase: { ...casehub.screens.newCase, ...newCaseTargets } },
-    navigation: { ...casehub.navigation, ...navigation } as never,
-  }) as unknown as System;
+    navigation: { ...casehub.navigation, ...navigation },
+  });
 }
 
 function check(system: System, options: { navigationTimeoutMs?: number; evidenceDir?: string; onEvidence?: (dir: string) => void } = {}) {

@@ -74,7 +74,7 @@ describe('a robot repository made with kanslist init', () => {
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let out = '';
-        hub.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+        hub.stdout.setEncoding('utf8').on('data', (chunk: string) => {
           out += chunk;
           const match = /listening on (http:\/\/\S+)/.exec(out);
           if (match) resolve(match[1]!);

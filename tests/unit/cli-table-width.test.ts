@@ -26,8 +26,8 @@ describe('CLI tables fit the terminal width', () => {
     for (const line of narrow) expect(line.length).toBeLessThanOrEqual(80);
     expect(narrow).toHaveLength(4);
     // The short columns are whole; the long reason gave way and ends in an ellipsis.
-    expect(narrow[2]).toMatch(/^a1b2c3d4  ANS-2026-0001  review  The applicant .*…  e-service/);
-    expect(narrow[3]).toMatch(/^e5f6a7b8  ANS-2026-0002  done\s+e-service/);
+    expect(narrow[2]).toMatch(/^a1b2c3d4 {2}ANS-2026-0001 {2}review {2}The applicant .*… {2}e-service/);
+    expect(narrow[3]).toMatch(/^e5f6a7b8 {2}ANS-2026-0002 {2}done\s+e-service/);
   });
 
   it('takes from the widest until it is level with the next, then from both', () => {

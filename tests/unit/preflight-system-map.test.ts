@@ -15,7 +15,7 @@ const base = { name: 'casehub', baseUrl: 'http://127.0.0.1:8080' } as const;
 const screens = { login: { user: [{ css: '#u' }] }, menu: { open: [{ role: 'link', name: 'Öppna' }] }, done: { heading: [{ css: 'h1' }] } } as const;
 
 function defineWith(navigation: unknown, extra: Record<string, unknown> = {}): System {
-  return defineSystem({ ...base, ...extra, screens, navigation: navigation as never }) as unknown as System;
+  return defineSystem({ ...base, ...extra, screens, navigation: navigation as never });
 }
 
 describe('system map navigation', () => {
@@ -49,7 +49,7 @@ describe('preflight plan', () => {
   const system = defineWith({ login: { phase: 'before-login', reach: async () => {} }, menu: {}, done: { unreachable: 'shows only after a registration' } });
 
   it('keeps the map order and phases; an unreachable screen and one without navigation are not checked, with why', () => {
-    const plan = planScreens(defineSystem({ ...base, screens: { ...screens, extra: { x: [{ css: '#x' }] } }, navigation: { menu: {}, done: { unreachable: 'needs a case' } } }) as unknown as System);
+    const plan = planScreens(defineSystem({ ...base, screens: { ...screens, extra: { x: [{ css: '#x' }] } }, navigation: { menu: {}, done: { unreachable: 'needs a case' } } }));
     expect(plan.map((s) => [s.screen, s.phase])).toEqual([['login', 'after-login'], ['menu', 'after-login'], ['done', 'after-login'], ['extra', 'after-login']]);
     expect(plan.find((s) => s.screen === 'menu')!.notChecked).toBeUndefined();
     expect(plan.find((s) => s.screen === 'done')!.notChecked).toContain('needs a case');
@@ -67,7 +67,7 @@ describe('preflight plan', () => {
   });
 
   it("declares CaseHub's navigation: login before logging in, the popup and the receipt unreachable", () => {
-    const plan = planScreens(casehub as unknown as System);
+    const plan = planScreens(casehub);
     expect(plan.filter((s) => s.phase === 'before-login').map((s) => s.screen)).toEqual(['login']);
     expect(plan.filter((s) => s.notChecked !== undefined).map((s) => s.screen)).toEqual(['personPopup', 'receipt']);
     expect(plan.find((s) => s.screen === 'receipt')!.notChecked).toContain('never registers a case');

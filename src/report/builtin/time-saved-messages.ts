@@ -25,7 +25,7 @@ export const timeSavedMessages = defineMessages({
     annualHoursValue: (p: { hours: string; source: string }) => `${p.hours} (${p.source})`,
     sourceConfig: 'reports.annualHoursPerFte in kanslist.config.ts',
     sourceCountry: (p: { country: string }) => `default for ${p.country}`,
-    countries: { SE: 'Sweden', DK: 'Denmark', DE: 'Germany', NO: 'Norway' } as Record<Country, string>,
+    countries: { SE: 'Sweden', DK: 'Denmark', DE: 'Germany', NO: 'Norway' },
     missingBaselines: (p: { bots: string }) =>
       `No manual baseline for: ${p.bots}. The bot definition could not be loaded, so these items are counted but their hours are not. Restore the bot file to include them.`,
     perBot: 'Per bot',
@@ -130,7 +130,7 @@ export const timeSavedMessages = defineMessages({
       DK: 'Denmark 1 628 h: the state norm of 1 924 h a year (37 h × 52 weeks), minus 5 weeks of holiday (185 h), 5 extra holiday days (37 h) and about 10 weekday public holidays (74 h).',
       DE: 'Germany 1 700 h: KGSt figures for municipal staff give about 1 600–1 700 net working hours a year depending on weekly hours (39–41 h) and leave; 1 700 h is the upper end, for 40 h weeks.',
       NO: 'Norway 1 695 h: 37.5 h × 52.14 weeks = 1 955 h, minus 5 weeks of holiday (187.5 h) and about 10 weekday public holidays (72.5 h).',
-    } as Record<Country, string>,
+    },
   },
   sv: {
     title: 'Tid som robotarna sparat',

@@ -48,7 +48,7 @@ export const EMPTY_TALLY: Readonly<ItemTally> = { done: 0, handled: 0, review: 0
 export function tally(counts: Iterable<Pick<StatusCount, 'status' | 'count'>>): ItemTally {
   const out: ItemTally = { ...EMPTY_TALLY };
   for (const { status, count } of counts) {
-    out[status as FinalStatus] += count;
+    out[status] += count;
     if (status !== 'done') out.exceptions += count;
   }
   return out;

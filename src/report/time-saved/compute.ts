@@ -117,7 +117,7 @@ export async function computeTimeSaved(db: Kysely<Database>, options: TimeSavedO
     return { bot, baseline, figures: botFigures(t, baseline?.manualMinutes ?? 0, basis), runs: run?.runs ?? 0, runHours: (run?.durationMs ?? 0) / HOUR_MS };
   });
   const total = {
-    ...sumFigures(bots.map((b) => ({ tally: b.figures as ItemTally, minutesFreed: b.figures.minutesFreed, exceptionMinutes: b.figures.exceptionMinutes })), basis),
+    ...sumFigures(bots.map((b) => ({ tally: b.figures, minutesFreed: b.figures.minutesFreed, exceptionMinutes: b.figures.exceptionMinutes })), basis),
     runs: bots.reduce((n, b) => n + b.runs, 0),
     runHours: bots.reduce((n, b) => n + b.runHours, 0),
   };

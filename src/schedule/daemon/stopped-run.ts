@@ -49,7 +49,7 @@ export async function settleStoppedRun(
   }
   const current = await store.runs.get(run.id);
   const previous = current?.summary ?? null;
-  const summary = previous && typeof previous === 'object' ? { ...(previous as object), status } : { status, reason: why, uncertainItems: items.length };
+  const summary = previous && typeof previous === 'object' ? { ...(previous), status } : { status, reason: why, uncertainItems: items.length };
   await store.runs.finish(run.id, status, summary);
   return { runId: run.id, uncertain: items.length, summary: previous };
 }

@@ -50,7 +50,7 @@ export function parseReasonDetails(details: StoredReason['details']): ReasonDeta
   if (typeof details !== 'string') return details;
   try {
     const parsed = JSON.parse(details) as unknown;
-    return typeof parsed === 'object' && parsed !== null ? (parsed as ReasonDetails) : null;
+    return typeof parsed === 'object' && parsed !== null ? (parsed) : null;
   } catch {
     return null;
   }
