@@ -52,8 +52,11 @@ describe('kanslist usage errors: one clear message, exit 2, nothing stored', () 
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/Exit codes:/);
     expect(result.stdout).toMatch(/^\s+0\s+everything asked for was done/m);
-    expect(result.stdout).toMatch(/^\s+1\s+some items were not done/m);
+    expect(result.stdout).toMatch(/^\s+1\s+done, some items to review/m);
     expect(result.stdout).toMatch(/^\s+2\s+usage or configuration error/m);
+    expect(result.stdout).toMatch(/^\s+3\s+\(run\) failures/m);
+    expect(result.stdout).toMatch(/^\s+4\s+\(run\) the system was unavailable/m);
+    expect(result.stdout).toMatch(/^\s+5\s+\(run\) interrupted/m);
   });
 
   it('names an unknown bot and lists the known ones', async () => {
