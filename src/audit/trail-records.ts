@@ -12,6 +12,8 @@ export const AUDIT_KINDS = [
   'schedule.decision', 'schedule.operator',
   // A preflight check of a system's screens, and an alert raised to operations.
   'preflight', 'alert',
+  // What a person did in the control room (who, in which role, with their note), and its logins.
+  'control.action', 'control.login',
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 

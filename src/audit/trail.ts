@@ -44,6 +44,8 @@ export interface AuditTrail {
   append(entry: AuditEntry): Promise<void>;
   /** The hash of the last appended record (written or still buffered); null before the first. */
   head(): string | null;
+  /** Writes what is buffered now (a person's action is on the trail before they are told it was done). */
+  flush(): Promise<void>;
   /** Writes what is buffered. The trail cannot be appended to afterwards. */
   close(): Promise<void>;
 }
@@ -94,6 +96,11 @@ class BufferedAuditTrail implements AuditTrail {
       // A timer to batch writes, not to wait: unref'd so it never keeps the process alive.
       this.#timer ??= setTimeout(() => void this.#flush(), FLUSH_AFTER_MS).unref();
     }
+  }
+
+  async flush(): Promise<void> {
+    await this.#flush();
+    this.#throwIfUnusable();
   }
 
   async close(): Promise<void> {

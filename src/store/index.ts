@@ -8,3 +8,5 @@ export { redactUrl } from './postgres.ts';
 export type { Database } from './schema.ts';
 export * from './types.ts';
 export type { AuditStore, AuditRow, AuditHead } from './audit.ts';
+export type { User, NewUser, UserChanges, UserStore, WebSessionStore } from './users.ts';
+export type { BotActivity, BotQueue, DashboardReads } from './dashboard.ts';

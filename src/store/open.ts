@@ -7,6 +7,8 @@
  */
 import { ConfigError } from '../errors.ts';
 import { SqlAuditStore } from './audit.ts';
+import { SqlUserStore, SqlWebSessionStore } from './users.ts';
+import { SqlDashboardReads } from './dashboard.ts';
 import type { EngineAccess } from './engine.ts';
 import { SqlWorkQueue } from './queue.ts';
 import { SqlRunStore } from './runs.ts';
@@ -72,6 +74,9 @@ export async function openStore(url: string, options: OpenStoreOptions = {}): Pr
     queue: new SqlWorkQueue(engine),
     runs: new SqlRunStore(engine),
     audit: new SqlAuditStore(engine),
+    users: new SqlUserStore(engine),
+    webSessions: new SqlWebSessionStore(engine),
+    dashboard: new SqlDashboardReads(engine),
     close: () => engine.close(),
   };
 }

@@ -193,18 +193,18 @@ export class SqlWorkQueue implements WorkQueue {
     await this.#engine.write((tx) => updateFrom(tx, itemId, ['uncertain'], `resolve as ${to}`, { ...sets[to], reason_details: null, updated_at: now }));
   }
 
-  async requeue(itemId: string): Promise<void> {
+  async requeue(itemId: string, options: { payload?: unknown } = {}): Promise<void> {
     const now = Date.now();
-    await this.#engine.write((tx) =>
-      updateFrom(tx, itemId, ['review', 'failed'], 'requeue', { status: 'pending', attempts: 0, available_at: now, error_code: null, reason: null, reason_details: null, updated_at: now }),
-    );
+    const set: ItemSet = { status: 'pending', attempts: 0, available_at: now, error_code: null, reason: null, reason_details: null, updated_at: now };
+    if (options.payload !== undefined) set.payload = toJson(options.payload);
+    await this.#engine.write((tx) => updateFrom(tx, itemId, ['review', 'failed'], 'requeue', set));
   }
 
-  async markHandled(itemId: string, note: string): Promise<void> {
+  async markHandled(itemId: string, note: string, resolution: 'handled' | 'rejected' = 'handled'): Promise<void> {
     const now = Date.now();
-    await this.#engine.write((tx) =>
-      updateFrom(tx, itemId, ['review'], 'mark as handled', { status: 'handled', output: toJson({ handledNote: note }), finished_at: now, updated_at: now }),
-    );
+    // A rejection is a way of handling it: closed by a person, with the reason why in the note.
+    const output = resolution === 'handled' ? { handledNote: note } : { handledNote: note, resolution };
+    await this.#engine.write((tx) => updateFrom(tx, itemId, ['review'], 'mark as handled', { status: 'handled', output: toJson(output), finished_at: now, updated_at: now }));
   }
 
   find(ref: string): Promise<WorkItem | undefined> {

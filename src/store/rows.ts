@@ -47,6 +47,7 @@ export function toWorkItem(row: WorkItemRow): WorkItem {
     output: fromJson(row.output),
     errorCode: row.error_code,
     reason: row.reason,
+    reasonDetails: fromJson(row.reason_details ?? null),
     enqueuedRunId: row.enqueued_run_id,
     environment: row.environment ?? null,
     lastRunId: row.last_run_id,

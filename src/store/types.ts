@@ -6,6 +6,8 @@
  */
 import type { Kysely } from 'kysely';
 import type { AuditStore } from './audit.ts';
+import type { UserStore, WebSessionStore } from './users.ts';
+import type { DashboardReads } from './dashboard.ts';
 import type { Database } from './schema.ts';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -18,6 +20,12 @@ export interface Store {
   readonly runs: RunStore;
   /** The hash-chained audit trail's rows (hashing and verification: src/audit/trail.ts). */
   readonly audit: AuditStore;
+  /** The control room's accounts (src/serve hashes the passwords). */
+  readonly users: UserStore;
+  /** The control room's server-side sessions. */
+  readonly webSessions: WebSessionStore;
+  /** Grouped reads for the control room's overview and queues pages. */
+  readonly dashboard: DashboardReads;
   /** Closes the connection(s). Safe to call twice. */
   close(): Promise<void>;
 }
@@ -43,6 +51,8 @@ export interface WorkItem {
   errorCode: string | null;
   /** Last error or business reason. */
   reason: string | null;
+  /** What a reader's-language reason needs (Failure.details), as stored; null when none. */
+  reasonDetails: unknown | null;
   enqueuedRunId: string | null;
   /** The system address (environment) the item is meant for; null for items from before it was recorded. */
   environment: string | null;
@@ -140,10 +150,13 @@ export interface WorkQueue {
   nextAvailableAt(bot: string, scope?: ClaimScope): Promise<number | undefined>;
   /** After verification, only from 'uncertain': 'done' (effect exists), 'pending' (absent), 'review' (cannot tell). */
   resolveUncertain(itemId: string, to: 'done' | 'pending' | 'review', details?: { output?: unknown; reason?: string }): Promise<void>;
-  /** Operator: a 'review' or 'failed' item back to 'pending' with attempts reset. */
-  requeue(itemId: string): Promise<void>;
-  /** Clerk: a 'review' item marked 'handled'; the note is kept as output `{ handledNote }`. */
-  markHandled(itemId: string, note: string): Promise<void>;
+  /** Operator or clerk: a 'review' or 'failed' item back to 'pending' with attempts reset; with `payload`, the corrected item replaces the stored one. */
+  requeue(itemId: string, options?: { payload?: unknown }): Promise<void>;
+  /**
+   * Clerk: a 'review' item closed by a person; the note is kept as output `{ handledNote }`
+   * (`{ handledNote, resolution: 'rejected' }` for a rejected application).
+   */
+  markHandled(itemId: string, note: string, resolution?: 'handled' | 'rejected'): Promise<void>;
   get(itemId: string): Promise<WorkItem | undefined>;
   /** Oldest first. */
   list(filter: ListFilter): Promise<WorkItem[]>;

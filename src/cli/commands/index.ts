@@ -15,6 +15,7 @@ import { registerScheduleCommand } from './schedule.ts';
 import { registerSchedulerCommand } from './scheduler.ts';
 import { registerVaultCommand } from './vault.ts';
 import { registerInitCommands } from './init.ts';
+import { registerServeCommands } from './serve.ts';
 
 export function registerCommands(program: Command): void {
   registerDemoCommand(program);
@@ -33,4 +34,5 @@ export function registerCommands(program: Command): void {
   registerSchedulerCommand(program);
   registerCheckCommand(program);
   registerInitCommands(program);
+  registerServeCommands(program);
 }

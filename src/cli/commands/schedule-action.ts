@@ -1,5 +1,4 @@
 /** What `kanslist schedule pause|resume|fire` do, loaded only when one of them runs. */
-import { hostname, userInfo } from 'node:os';
 import { createLogger } from '../../audit/logger.ts';
 import { auditKeyFromEnv } from '../../audit/trail.ts';
 import { redact } from '../../audit/redact.ts';
@@ -13,6 +12,7 @@ import { openStore } from '../../store/index.ts';
 import { EXIT_NOT_ALL_DONE, EXIT_OK } from '../exit-codes.ts';
 import { stopSignal } from '../signals.ts';
 import { localTime, printJson } from '../table.ts';
+import { operator } from '../operator.ts';
 
 export async function runSchedulePause(name: string, o: { note?: string; db?: string }): Promise<void> {
   await withLedger(o.db, name, async (ledger) => {
@@ -107,15 +107,4 @@ async function withLedger(db: string | undefined, name: string, work: (ledger: S
   } finally {
     await store.close();
   }
-}
-
-/** Who did it, for the pause record: the operating-system user on this machine. */
-function operator(): string {
-  let user = process.env.USER ?? process.env.USERNAME ?? 'unknown';
-  try {
-    user = userInfo().username;
-  } catch {
-    // No passwd entry (some containers): the environment's name will do.
-  }
-  return `${user}@${hostname()}`;
 }

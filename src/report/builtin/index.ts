@@ -23,3 +23,4 @@ export const BUILTIN_REPORTS = {
   exceptions: exceptionsReport,
 } as const;
 export type BuiltinReportName = keyof typeof BUILTIN_REPORTS;
+export { loadTimeSaved } from './time-saved.ts';

@@ -36,18 +36,8 @@ export default defineReport<TimeSavedParams>({
   formats: ['pdf', 'xlsx'],
   defaultFormats: ['pdf', 'xlsx'],
   async render(ctx, params) {
-    const period = periodFromInstants(params.from, params.to, ctx.config.timeZone, params.label);
-    const baselines = new BaselineLoader(ctx);
-    const data = await computeTimeSaved(ctx.store.db, {
-      period,
-      bucket: params.bucket ?? defaultBucketSize(period),
-      bot: params.bot,
-      // The organisation's country (config), never the language this copy of the report is read in.
-      annualHours: annualHoursPerFte(ctx.config.reports, ctx.config),
-      baselineOf: (bot) => baselines.of(bot),
-      now: ctx.now,
-    });
-    baselines.checkFilter(params.bot, data);
+    const data = await loadTimeSaved(ctx, params);
+    const period = data.period;
 
     const suffix = params.bot === undefined ? '' : `-${params.bot}`;
     const base = join(ctx.outDir, `time-saved-${period.firstDate}_${period.lastDate}${suffix}.${ctx.language}`);
@@ -58,6 +48,23 @@ export default defineReport<TimeSavedParams>({
     return files;
   },
 });
+
+/** The report's numbers without the files: what the control room's time-saved page shows. */
+export async function loadTimeSaved(ctx: ReportContext, params: TimeSavedParams): Promise<TimeSaved> {
+  const period = periodFromInstants(params.from, params.to, ctx.config.timeZone, params.label);
+  const baselines = new BaselineLoader(ctx);
+  const data = await computeTimeSaved(ctx.store.db, {
+    period,
+    bucket: params.bucket ?? defaultBucketSize(period),
+    bot: params.bot,
+    // The organisation's country (config), never the language this copy of the report is read in.
+    annualHours: annualHoursPerFte(ctx.config.reports, ctx.config),
+    baselineOf: (bot) => baselines.of(bot),
+    now: ctx.now,
+  });
+  baselines.checkFilter(params.bot, data);
+  return data;
+}
 
 /**
  * Each bot's title and manual baseline, from its definition in bots/. A bot that no longer loads

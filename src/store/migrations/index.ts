@@ -10,6 +10,7 @@ import { schedulesMigration } from './003_schedules.ts';
 import { reportIndexesMigration } from './004_report_indexes.ts';
 import { reasonDetailsMigration } from './005_reason_details.ts';
 import { runScopeMigration } from './006_run_scope.ts';
+import { controlRoomMigration } from './007_control_room.ts';
 
 export function migrationProvider(engine: Engine): MigrationProvider {
   return {
@@ -21,6 +22,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '004_report_indexes': reportIndexesMigration(engine),
         '005_reason_details': reasonDetailsMigration(engine),
         '006_run_scope': runScopeMigration(engine),
+        '007_control_room': controlRoomMigration(engine),
       };
     },
   };

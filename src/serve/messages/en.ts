@@ -1,0 +1,50 @@
+/** The control room's texts in English: the reference catalogue the other languages must match. */
+export const en = {
+  product: 'Kanslist control room',
+  skip: 'Skip to content',
+  nav: { overview: 'Overview', runs: 'Runs', queues: 'Queues', review: 'Review', schedules: 'Schedules', timeSaved: 'Time saved', audit: 'Audit', account: 'Account', logout: 'Log out', language: 'Language', change: 'Change' },
+  login: {
+    title: 'Log in', username: 'Username', password: 'Password', submit: 'Log in',
+    failed: 'Wrong username or password.',
+    locked: (p: { minutes: number }) => `Too many failed attempts. Try again in ${p.minutes} min.`,
+    throttled: 'Too many attempts from this address. Wait a minute and try again.',
+    ended: 'Your session has ended. Log in again.',
+    sso: 'Log in with your organisation account',
+  },
+  common: {
+    bot: 'Bot', status: 'Status', started: 'Started', ended: 'Ended', items: 'Items', none: 'Nothing here.', note: 'Note', reason: 'Reason',
+    key: 'Key', source: 'Source', attempts: 'Attempts', actions: 'Actions', download: 'Download', back: 'Back', trigger: 'Trigger', run: 'Run',
+    output: 'Output', duration: 'Duration', at: 'Time', count: 'Count', host: 'Host', since: 'Since', signedInAs: (p: { name: string; roles: string }) => `Signed in as ${p.name} (${p.roles})`,
+    noteRequired: 'A note is required.', save: 'Save',
+  },
+  itemStatus: { pending: 'pending', running: 'running', done: 'done', review: 'review', failed: 'failed', uncertain: 'uncertain', handled: 'handled' },
+  runStatus: { running: 'running', finished: 'finished', interrupted: 'interrupted', failed: 'failed', crashed: 'crashed', 'timed-out': 'timed out', 'system-unavailable': 'system unavailable' },
+  outcome: { done: 'done', review: 'to review', retry: 'retried', failed: 'failed', released: 'released', uncertain: 'uncertain' },
+  overview: {
+    title: 'Overview', inProgress: 'Runs in progress', noneInProgress: 'No run is in progress.', today: 'Today per bot', waiting: 'Waiting per bot',
+    nextFires: 'Next scheduled runs', drift: 'Drift warnings in recent runs', noDrift: 'No drift in recent runs.', progress: (p: { done: number; total: number }) => `${p.done} of ${p.total} items`,
+    target: 'Target', matchedBy: 'Matched by fallback', failedStrategy: 'First strategy that failed',
+  },
+  runs: { title: 'Runs', detail: (p: { id: string }) => `Run ${p.id}`, audit: 'Audit trail', auditOk: (p: { records: number }) => `Intact (${p.records} records).`, auditBroken: (p: { seq: number; problem: string }) => `Broken at record ${p.seq}: ${p.problem}.`, report: 'Run report', drift: 'Drift' },
+  queues: { title: 'Queues', oldest: 'Oldest waiting since' },
+  review: {
+    title: 'Review queue', intro: 'Applications the robots could not complete. Handle each one, correct it and send it back to the robot, or reject it.',
+    empty: 'The review queue is empty.', open: 'Open', fields: 'Application', screenshot: 'Screenshot of the screen when it stopped (personal numbers masked)', html: 'The page as the robot saw it (redacted)',
+    handled: 'Mark as handled', handledHelp: 'You completed it by hand. Say what you did.',
+    correct: 'Correct and send back to the robot', correctHelp: 'Fix the fields; the robot checks them again and registers the application on its next run.',
+    reject: 'Reject', rejectHelp: 'The application will not be registered. Say why.',
+    wasHandled: (p: { key: string }) => `${p.key} is marked as handled.`, wasRequeued: (p: { key: string }) => `${p.key} is back in the robot's queue.`, wasRejected: (p: { key: string }) => `${p.key} is rejected.`,
+    invalid: (p: { reason: string }) => `The correction was not accepted: ${p.reason}`, notInReview: 'This item is no longer in review; someone else may have handled it.', trace: 'Trace (for operators)',
+  },
+  schedules: {
+    title: 'Schedules', when: 'When', next: 'Next runs', paused: (p: { by: string; note: string }) => `Paused by ${p.by}${p.note ? ` — ${p.note}` : ''}`, active: 'Active',
+    pause: 'Pause', resume: 'Resume', lastDecisions: 'Last decisions', decision: 'Decision', wasPaused: (p: { name: string }) => `${p.name} is paused.`, wasResumed: (p: { name: string }) => `${p.name} is resumed.`, skip: 'Skipped because',
+  },
+  timeSaved: { title: 'Time saved', period: 'Period', hours: 'Hours freed', fte: 'Full-time equivalents', done: 'Done by robots', exceptions: 'Exceptions', download: 'Download the report', from: 'From', to: 'To', show: 'Show' },
+  audit: {
+    title: 'Audit', verify: 'Verify the whole trail', verified: (p: { runs: number }) => `${p.runs} chains verified.`, allOk: 'Every chain is intact and the state tables agree with the trail.', broken: 'Problems found', chain: 'Chain',
+    person: 'Person lookup (GDPR art. 15)', idNumber: 'Personal identity number', lookupReason: 'Reason for the lookup (e.g. the request’s case number)', lookup: 'Look up', results: (p: { n: number }) => `${p.n} records concern this person.`, kind: 'Kind', action: 'Action', reasonRequired: 'A reason is required: the lookup itself is recorded.', invalidNumber: 'That is not a valid personal identity number.',
+  },
+  account: { title: 'Your account', roles: 'Roles', bots: 'Bots' },
+  errors: { forbidden: 'You do not have access to this page.', notFound: 'There is no such page.', csrf: 'The form expired or did not come from this site. Reload the page and try again.', badRequest: 'The request was not understood.', server: 'Something went wrong on the server. The operators can see the details in the log.' },
+};

@@ -1,0 +1,23 @@
+/** Every page and action of the control room. */
+import type { FastifyInstance } from 'fastify';
+import type { ControlRoom } from '../context.ts';
+import { registerAudit } from './audit.ts';
+import { registerLogin } from './login.ts';
+import { registerOverview } from './overview.ts';
+import { registerQueues } from './queues.ts';
+import { registerReview } from './review.ts';
+import { registerRuns } from './runs.ts';
+import { registerSchedules } from './schedules.ts';
+import { registerTimeSaved } from './time-saved.ts';
+
+export function registerRoutes(app: FastifyInstance, room: ControlRoom, options: { loginAttemptsPerMinute: number }): Promise<void> {
+  registerLogin(app, room, options);
+  registerOverview(app, room);
+  registerRuns(app, room);
+  registerQueues(app, room);
+  registerReview(app, room);
+  registerSchedules(app, room);
+  registerTimeSaved(app, room);
+  registerAudit(app, room);
+  return Promise.resolve();
+}

@@ -1,0 +1,72 @@
+/** Runs and run detail: items with status, reason, attempts, timings; drift; the chain check; the run report to download. */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { verifyRun } from '../../audit/trail.ts';
+import { redact } from '../../audit/redact.ts';
+import { runReport } from '../../report/builtin/index.ts';
+import { localizeReason } from '../../report/i18n/reasons/index.ts';
+import { renderReport } from '../../report/render-report.ts';
+import type { ControlRoom } from '../context.ts';
+import { personOf, requirePermission } from '../guard.ts';
+import { controlRoomMessages } from '../messages/index.ts';
+import { renderPage } from '../page.ts';
+import { seesPersonalNumbers } from '../roles.ts';
+import { statusPage } from '../app.ts';
+
+const RUNS_PER_PAGE = 100;
+const ITEMS_SHOWN = 500;
+
+export function registerRuns(app: FastifyInstance, room: ControlRoom): void {
+  const guard = requirePermission(room, 'runs');
+  app.get('/runs', { preHandler: guard }, async (request, reply) => {
+    const bot = (request.query as Record<string, unknown>).bot;
+    const runs = await room.store.runs.list({ limit: RUNS_PER_PAGE, ...(typeof bot === 'string' && bot !== '' ? { bot } : {}) });
+    return renderPage(room.views, request, reply, room.config.timeZone, 'runs', controlRoomMessages.for(request.language).runs.title, { runs });
+  });
+
+  app.get<{ Params: { id: string } }>('/runs/:id', { preHandler: guard }, async (request, reply) => {
+    const t = controlRoomMessages.for(request.language);
+    const run = await room.store.runs.get(request.params.id).catch(() => undefined);
+    if (run === undefined) return statusPage(room, request, reply, 404, t.errors.notFound);
+    const [items, counts, drift, chain] = await Promise.all([
+      room.store.queue.list({ runId: run.id, limit: ITEMS_SHOWN }),
+      room.store.queue.counts({ runId: run.id }),
+      room.store.runs.drift(run.id),
+      verifyRun(room.store, run.id, { key: room.auditKey }),
+    ]);
+    const clear = seesPersonalNumbers(personOf(request));
+    const shown = items.map((item) => ({
+      ...item,
+      reasonText: item.errorCode === null && item.reason === null ? '' : localizeReason({ code: item.errorCode, reason: item.reason, details: item.reasonDetails as string | null, business: item.status === 'review' }, request.language, { organisationLanguage: room.config.language }),
+      outputText: item.output === null ? '' : mask(JSON.stringify(item.output), clear),
+    }));
+    return renderPage(room.views, request, reply, room.config.timeZone, 'run', t.runs.detail({ id: run.id.slice(0, 8) }), { run, items: shown, counts, drift, chain, more: items.length >= ITEMS_SHOWN });
+  });
+
+  app.get<{ Params: { id: string; format: string } }>('/runs/:id/report.:format', { preHandler: guard }, async (request, reply) => {
+    const t = controlRoomMessages.for(request.language);
+    const format = request.params.format;
+    const run = await room.store.runs.get(request.params.id).catch(() => undefined);
+    if (run === undefined || (format !== 'pdf' && format !== 'xlsx')) return statusPage(room, request, reply, 404, t.errors.notFound);
+    const dir = mkdtempSync(join(tmpdir(), 'kanslist-report-'));
+    try {
+      const files = await renderReport(runReport, { runId: run.id }, { config: room.config, store: room.store, log: room.log, language: request.language, formats: format, outDir: dir });
+      const file = files.find((f) => f.format === format);
+      if (file === undefined) return statusPage(room, request, reply, 404, t.errors.notFound);
+      const body = readFileSync(file.path);
+      return reply
+        .type(format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="run-${run.id.slice(0, 8)}.${request.language}.${format}"`)
+        .send(body);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}
+
+/** Personal numbers masked unless the person's role works with them. */
+export function mask(text: string, clear: boolean): string {
+  return clear ? text : redact(text);
+}
