@@ -14,11 +14,12 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { isLanguage, type Language } from '../report/i18n/index.ts';
 import type { ControlRoom } from './context.ts';
 import { controlRoomMessages } from './messages/index.ts';
-import { renderPage } from './page.ts';
+import { statusPage } from './page.ts';
 import { isRole, type Person } from './roles.ts';
 import { registerRoutes } from './routes/index.ts';
 import { sessionStoreOver } from './session-store.ts';
 import { registerAssets } from './assets.ts';
+import { loginFirst } from './guard.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -44,6 +45,9 @@ export interface ControlRoomOptions {
   /** Login attempts per address per minute. @default 10 */
   loginAttemptsPerMinute?: number;
 }
+
+/** The only forms that work without a session. */
+const PUBLIC_POSTS = new Set(['/login', '/language']);
 
 export const DEFAULT_SESSION_LIMITS: SessionLimits = { idleMs: 30 * 60_000, maxMs: 10 * 3_600_000 };
 
@@ -75,8 +79,13 @@ export async function buildControlRoom(room: ControlRoom, options: ControlRoomOp
     request.language = chosenLanguage(room, request);
   });
   // Every state-changing request carries the form's CSRF token (login and logout included).
+  // Without a session, a protected route answers 401 first: the caller learns nothing else.
   app.addHook('preHandler', (request, reply, done) => {
     if (request.method === 'GET' || request.method === 'HEAD') return done();
+    if (request.person === null && !PUBLIC_POSTS.has(request.routeOptions.url ?? '')) {
+      void loginFirst(request, reply);
+      return;
+    }
     app.csrfProtection(request, reply, done);
   });
 
@@ -116,10 +125,4 @@ function errorPage(room: ControlRoom, error: Error & { statusCode?: number; code
   if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) return statusPage(room, request, reply, error.statusCode, t.errors.badRequest);
   room.log.error('control room: a request failed', { method: request.method, url: request.url.split('?')[0], error: error.message });
   return statusPage(room, request, reply, 500, t.errors.server);
-}
-
-export function statusPage(room: ControlRoom, request: FastifyRequest, reply: FastifyReply, status: number, message: string): FastifyReply {
-  reply.code(status);
-  request.person ??= null;
-  return renderPage(room.views, request, reply, room.config.timeZone, 'error', String(status), { message, status });
 }

@@ -3,7 +3,7 @@
  * else answers 401 — never data. With a session but without the permission: 403.
  */
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
-import { statusPage } from './app.ts';
+import { statusPage } from './page.ts';
 import type { ControlRoom } from './context.ts';
 import { controlRoomMessages } from './messages/index.ts';
 import { can, type Permission, type Person } from './roles.ts';

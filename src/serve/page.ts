@@ -6,6 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Eta } from 'eta';
 import { LANGUAGES, localeFormat, type Language } from '../report/i18n/index.ts';
 import { controlRoomMessages } from './messages/index.ts';
+import type { ControlRoom } from './context.ts';
 import { can, type Permission } from './roles.ts';
 
 const NAV: ReadonlyArray<{ href: string; key: 'overview' | 'runs' | 'queues' | 'review' | 'schedules' | 'timeSaved' | 'audit'; permission: Permission }> = [
@@ -44,4 +45,11 @@ export function pageData(request: FastifyRequest, reply: FastifyReply, timeZone:
 export function renderPage(views: Eta, request: FastifyRequest, reply: FastifyReply, timeZone: string, view: string, title: string, data: Record<string, unknown> = {}): FastifyReply {
   const html = views.render(view, pageData(request, reply, timeZone, title, data));
   return reply.type('text/html; charset=utf-8').send(html);
+}
+
+/** A page that only says what went wrong (403, 404, 429, 500), in the person's language. */
+export function statusPage(room: ControlRoom, request: FastifyRequest, reply: FastifyReply, status: number, message: string): FastifyReply {
+  reply.code(status);
+  request.person ??= null;
+  return renderPage(room.views, request, reply, room.config.timeZone, 'error', String(status), { message, status });
 }

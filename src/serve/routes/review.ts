@@ -11,13 +11,12 @@ import { localizeReason } from '../../report/i18n/reasons/index.ts';
 import { loadBot } from '../../runner/load-bot.ts';
 import type { AnyBot } from '../../runner/bot.ts';
 import { ItemStateError, type WorkItem } from '../../store/index.ts';
-import { statusPage } from '../app.ts';
 import type { ControlRoom } from '../context.ts';
 import { correctPayload, editableFields } from '../correction.ts';
 import { evidenceFiles } from '../evidence-files.ts';
 import { field, flash, forbidden, personOf, requirePermission } from '../guard.ts';
 import { controlRoomMessages } from '../messages/index.ts';
-import { renderPage } from '../page.ts';
+import { renderPage, statusPage } from '../page.ts';
 import { can, canSeeBot, type Person } from '../roles.ts';
 
 const SHOWN = 500;

@@ -11,9 +11,8 @@ import { renderReport } from '../../report/render-report.ts';
 import type { ControlRoom } from '../context.ts';
 import { personOf, requirePermission } from '../guard.ts';
 import { controlRoomMessages } from '../messages/index.ts';
-import { renderPage } from '../page.ts';
+import { renderPage, statusPage } from '../page.ts';
 import { seesPersonalNumbers } from '../roles.ts';
-import { statusPage } from '../app.ts';
 
 const RUNS_PER_PAGE = 100;
 const ITEMS_SHOWN = 500;

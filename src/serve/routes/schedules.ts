@@ -9,11 +9,10 @@ import type { FastifyInstance } from 'fastify';
 import { redact } from '../../audit/redact.ts';
 import { listDecisions, readState } from '../../schedule/ledger-queries.ts';
 import { nextFires, openScheduleLedger } from '../../schedule/index.ts';
-import { statusPage } from '../app.ts';
 import type { ControlRoom } from '../context.ts';
 import { field, flash, personOf, requirePermission } from '../guard.ts';
 import { controlRoomMessages } from '../messages/index.ts';
-import { renderPage } from '../page.ts';
+import { renderPage, statusPage } from '../page.ts';
 import { can } from '../roles.ts';
 import { describeIn, projectSchedules } from '../schedules-data.ts';
 

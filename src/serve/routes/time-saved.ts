@@ -13,8 +13,7 @@ import { wallClock } from '../../util/wall-clock.ts';
 import type { ControlRoom } from '../context.ts';
 import { requirePermission } from '../guard.ts';
 import { controlRoomMessages } from '../messages/index.ts';
-import { renderPage } from '../page.ts';
-import { statusPage } from '../app.ts';
+import { renderPage, statusPage } from '../page.ts';
 
 type PeriodQuery = { month?: string };
 
