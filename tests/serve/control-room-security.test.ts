@@ -169,6 +169,22 @@ describe('control room security', () => {
     expect((await client.get('/runs')).statusCode).toBe(303);
   });
 
+  it('refuses a person lookup without a reason or with an invalid number, recording nothing', async () => {
+    const auditor = room.client();
+    await auditor.login('auditor');
+    await auditor.get('/audit');
+    const before = (await room.store.audit.runIds()).length;
+    const noReason = await auditor.post('/audit/person', { idNumber: '19121212-1212', reason: '' });
+    expect(noReason.statusCode).toBe(422);
+    expect(noReason.body).toContain('Ett skäl krävs');
+    const invalid = await auditor.post('/audit/person', { idNumber: '19121212-1213', reason: 'KS 2026/1' });
+    expect(invalid.statusCode).toBe(422);
+    expect(invalid.body).not.toContain('19121212');
+    const records = await room.store.audit.recordsForSubjects(['191212121212']);
+    expect(records).toEqual([]);
+    expect((await room.store.audit.runIds()).length).toBe(before);
+  });
+
   it('puts logins and actions on the audit trail with the person and role, and the chain verifies', async () => {
     const rows = await room.store.db.selectFrom('audit_records' as never).selectAll().execute() as Array<{ kind: string; data: string; run_id: string }>;
     const logins = rows.filter((r) => r.kind === 'control.login').map((r) => JSON.parse(r.data) as { person: string; outcome: string });
