@@ -76,6 +76,40 @@ export interface RobotCostsConfig {
   setupCost?: number | undefined;
 }
 
+/** The control room's roles (what each may do: src/serve/roles.ts). */
+export const CONTROL_ROOM_ROLES = ['viewer', 'clerk', 'operator', 'auditor', 'admin'] as const;
+export type ControlRoomRole = (typeof CONTROL_ROOM_ROLES)[number];
+
+/** The control room (`kanslist serve`). */
+export interface ControlRoomConfig {
+  /** Single sign-on with OpenID Connect (Entra ID, ADFS, Keycloak). @default none (local accounts only) */
+  oidc?: OidcConfig | undefined;
+}
+
+/**
+ * The organisation's OpenID provider. The client secret is never in this file: it comes from the
+ * environment (KANSLIST_OIDC_CLIENT_SECRET) or, for a public client, is absent (PKCE is always used).
+ */
+export interface OidcConfig {
+  /** The issuer URL, e.g. `https://login.microsoftonline.com/<tenant>/v2.0` or `https://sso.kommun.se/realms/kommun`. */
+  issuer: string;
+  clientId: string;
+  /** The callback as the provider knows it. @default `<dashboardUrl>/login/oidc/callback`, else the address the request came to */
+  redirectUri?: string | undefined;
+  /** @default 'openid profile email' (add the scope your provider needs for the groups claim) */
+  scope?: string | undefined;
+  /** The claim with the person's groups. @default 'groups' */
+  groupsClaim?: string | undefined;
+  /** The claim that becomes the username. @default 'preferred_username', then 'email', then 'sub' */
+  usernameClaim?: string | undefined;
+  /** Group → roles, e.g. `{ 'RPA-Operatorer': ['operator'] }`. A person in no listed group is refused. */
+  roles: Record<string, string[]>;
+  /** Group → the bots its clerks work, e.g. `{ 'Bygglov-handlaggare': ['bygglov-registrering'] }`. @default none */
+  bots?: Record<string, string[]> | undefined;
+  /** The provider's label on the login page. @default the translated "Log in with your organisation account" */
+  label?: string | undefined;
+}
+
 export interface KanslistConfig {
   /** Name printed on reports and letters. Env: KANSLIST_ORGANISATION. @default 'Exempel kommun' */
   organisation: string;
@@ -99,6 +133,8 @@ export interface KanslistConfig {
    * Env: KANSLIST_DASHBOARD_URL. @default none (no links)
    */
   dashboardUrl?: string | undefined;
+  /** The control room: single sign-on. @default local accounts only */
+  controlRoom?: ControlRoomConfig | undefined;
 }
 
 /** What a project writes: every key optional, nested objects partial. */
@@ -114,6 +150,7 @@ export interface KanslistConfigInput {
   alerts?: Partial<AlertsConfig>;
   reports?: ReportsConfig;
   dashboardUrl?: string;
+  controlRoom?: ControlRoomConfig;
 }
 
 export const DEFAULT_CONFIG: KanslistConfig = {

@@ -21,6 +21,7 @@ const KNOWN = {
     country: LEAF, annualHoursPerFte: LEAF, logo: LEAF, hourlyCost: LEAF, hourlyCostByBot: ANY, currency: LEAF,
     robotCosts: { machinePerMonth: LEAF, maintenanceHoursPerMonth: LEAF, maintenanceHourlyCost: LEAF, setupCost: LEAF },
   },
+  controlRoom: { oidc: { issuer: LEAF, clientId: LEAF, redirectUri: LEAF, scope: LEAF, groupsClaim: LEAF, usernameClaim: LEAF, roles: ANY, bots: ANY, label: LEAF } },
 } as const satisfies KeyTree & { [K in keyof KanslistConfig]-?: unknown };
 
 /** Throws KANSLIST_CONFIG_UNKNOWN_KEY for the first key of `input` that Kanslist does not know. */

@@ -1,6 +1,6 @@
 import { ConfigError } from '../errors.ts';
 import { isTimeZone } from '../util/wall-clock.ts';
-import { FTE_COUNTRIES, LANGUAGES, LOG_LEVELS, type KanslistConfig } from './config.ts';
+import { CONTROL_ROOM_ROLES, FTE_COUNTRIES, LANGUAGES, LOG_LEVELS, type KanslistConfig } from './config.ts';
 
 /** Checks every key and throws one ConfigError naming the first bad key, its value and what is allowed. */
 export function validateConfig(config: KanslistConfig, source: string): void {
@@ -50,12 +50,31 @@ export function validateConfig(config: KanslistConfig, source: string): void {
     fail('reports.annualHoursPerFte', `${String(annualHoursPerFte)} is not a plausible number of annual hours.`, 'Give the annual working hours of one full-time clerk, e.g. 1700.');
   }
   validateMoney(config.reports, fail);
+  validateOidc(config.controlRoom?.oidc, fail);
   if (config.dashboardUrl !== undefined && !(typeof config.dashboardUrl === 'string' && isHttpUrl(config.dashboardUrl))) {
     fail('dashboardUrl', `"${String(config.dashboardUrl)}" is not an http(s) URL.`, 'Use the control room address clerks open, e.g. https://rpa.kommun.local/ (KANSLIST_DASHBOARD_URL).');
   }
 }
 
 /** Money settings: amounts are finite and not negative (an hourly cost above zero), the currency an ISO 4217 code. */
+function validateOidc(oidc: NonNullable<KanslistConfig['controlRoom']>['oidc'], fail: (key: string, message: string, remedy: string) => never): void {
+  if (oidc === undefined) return;
+  const key = 'controlRoom.oidc';
+  if (typeof oidc.issuer !== 'string' || !isHttpUrl(oidc.issuer)) fail(`${key}.issuer`, `"${String(oidc.issuer)}" is not an http(s) URL.`, "Give the provider's issuer, e.g. https://sso.kommun.se/realms/kommun.");
+  if (typeof oidc.clientId !== 'string' || oidc.clientId.trim() === '') fail(`${key}.clientId`, 'must be the client id registered with the provider.', 'Register the control room as a client and copy its id here.');
+  if (oidc.redirectUri !== undefined && !isHttpUrl(oidc.redirectUri)) fail(`${key}.redirectUri`, `"${String(oidc.redirectUri)}" is not an http(s) URL.`, 'Use e.g. https://rpa.kommun.local/login/oidc/callback.');
+  if (typeof oidc.roles !== 'object' || oidc.roles === null || Object.keys(oidc.roles).length === 0) {
+    fail(`${key}.roles`, 'maps no group to a role, so nobody could log in.', "Map each group to roles, e.g. { 'RPA-Operatorer': ['operator'] }.");
+  }
+  for (const [group, roles] of Object.entries(oidc.roles)) {
+    const bad = Array.isArray(roles) ? roles.filter((r) => !(CONTROL_ROOM_ROLES as readonly string[]).includes(r)) : [String(roles)];
+    if (bad.length > 0) fail(`${key}.roles.${group}`, `names an unknown role "${bad[0]}".`, `Use ${CONTROL_ROOM_ROLES.join(', ')}.`);
+  }
+  for (const [group, bots] of Object.entries(oidc.bots ?? {})) {
+    if (!Array.isArray(bots) || bots.some((b) => typeof b !== 'string')) fail(`${key}.bots.${group}`, 'must be a list of bot names.', "e.g. { 'Bygglov-handlaggare': ['bygglov-registrering'] }");
+  }
+}
+
 function validateMoney(reports: KanslistConfig['reports'], fail: (key: string, message: string, remedy: string) => never): void {
   const amount = (key: string, value: unknown, positive = false) => {
     if (value === undefined) return;

@@ -3,8 +3,10 @@
  * when any of their roles grants it. Clerks are further limited to the bots they are assigned to
  * (see `canSeeBot`): the review queue of another bot is invisible to them, not just read-only.
  */
-export const ROLES = ['viewer', 'clerk', 'operator', 'auditor', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+import { CONTROL_ROOM_ROLES, type ControlRoomRole } from '../config/config.ts';
+
+export const ROLES = CONTROL_ROOM_ROLES;
+export type Role = ControlRoomRole;
 
 export const PERMISSIONS = [
   'overview', 'runs', 'queues', 'review', 'review.act', 'traces', 'schedules', 'schedules.act', 'time-saved', 'audit', 'audit.person', 'users',

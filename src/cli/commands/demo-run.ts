@@ -55,8 +55,12 @@ export async function runDemo(o: DemoOptions): Promise<void> {
     const counts = Object.values(hub.countsByExternalRef());
     console.log(`CaseHub now holds ${hub.cases().length} case(s); registered more than once: ${counts.filter((n) => n > 1).length}`);
     // 5. The reports a manager and the clerks read: this run, this month's time saved, the exceptions.
-    const files = await writeDemoReports(config, summary.runId, summary.bot, log);
+    const { files, login } = await writeDemoReports(config, summary.runId, summary.bot, log);
     console.log(`Reports:\n${files.map((f) => `  ${f.path}`).join('\n')}`);
+    // 6. The control room over the same store, for the people who do not live in a shell.
+    console.log(login
+      ? `Control room: \`npx kanslist serve\`, then open http://127.0.0.1:8800 and log in as ${login.username} / ${login.password}`
+      : 'Control room: `npx kanslist serve` (set a password for the demo account with `npx kanslist users passwd demo`)');
     console.log(`Next: \`npx kanslist items ${summary.runId.slice(0, 8)}\`, \`npx kanslist review\`, \`npx kanslist audit verify ${summary.runId.slice(0, 8)}\`.`);
     process.exitCode = summary.allDone || summary.outcomes.failed + summary.outcomes.lost === 0 ? EXIT_OK : EXIT_NOT_ALL_DONE;
   } finally {
@@ -78,19 +82,22 @@ function demoProject(config: LoadedConfig): { config: LoadedConfig; bot: string 
   return { config: { ...config, paths: { ...config.paths, bots: join(PACKAGE_ROOT, 'bots'), selectors: join(PACKAGE_ROOT, 'selectors') } }, bot };
 }
 
-/** The run report (PDF and XLSX), the time saved this month and the exceptions list, in <var>/reports, in the configured language. */
-async function writeDemoReports(config: LoadedConfig, runId: string, bot: string, log: Logger): Promise<ReportFile[]> {
+/** The run report (PDF and XLSX), the time saved this month and the exceptions list, in <var>/reports, in the configured language; and the demo's control-room login. */
+async function writeDemoReports(config: LoadedConfig, runId: string, bot: string, log: Logger): Promise<{ files: ReportFile[]; login: { username: string; password: string } | undefined }> {
   const store = await openStore(storeUrl(config));
   try {
+    const { ensureDemoAccount } = await import('./demo-account.ts');
+    const login = await ensureDemoAccount(store, config.paths.var);
     const now = Date.now();
     const today = wallClock(now, config.timeZone);
     const month = periodFromMonth(`${today.year}-${String(today.month).padStart(2, '0')}`, config.timeZone);
     const options = { config, store, log, out: defaultReportDir(config), now };
-    return [
+    const files = [
       ...(await runProjectReport('run', { runId }, { ...options, format: 'pdf,xlsx' })),
       ...(await runProjectReport('time-saved', { from: month.from, to: month.to, label: month.label, bot, bucket: 'week' }, options)),
       ...(await runProjectReport('exceptions', { bot }, options)),
     ];
+    return { files, login };
   } finally {
     await store.close();
   }

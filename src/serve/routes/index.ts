@@ -9,9 +9,14 @@ import { registerReview } from './review.ts';
 import { registerRuns } from './runs.ts';
 import { registerSchedules } from './schedules.ts';
 import { registerTimeSaved } from './time-saved.ts';
+import { registerSso } from './sso.ts';
+import { OidcLogin } from '../oidc.ts';
 
 export function registerRoutes(app: FastifyInstance, room: ControlRoom, options: { loginAttemptsPerMinute: number }): Promise<void> {
-  registerLogin(app, room, options);
+  const settings = room.config.controlRoom?.oidc;
+  const oidc = settings === undefined ? undefined : new OidcLogin(settings, process.env.KANSLIST_OIDC_CLIENT_SECRET || undefined);
+  registerLogin(app, room, { ...options, sso: oidc === undefined ? undefined : { label: oidc.label } });
+  if (oidc !== undefined) registerSso(app, room, oidc);
   registerOverview(app, room);
   registerRuns(app, room);
   registerQueues(app, room);

@@ -16,10 +16,10 @@ import { homePath, isRole } from '../roles.ts';
 export const LOCK_AFTER_FAILURES = 5;
 export const LOCK_MS = 15 * 60_000;
 
-export function registerLogin(app: FastifyInstance, room: ControlRoom, options: { loginAttemptsPerMinute: number }): void {
+export function registerLogin(app: FastifyInstance, room: ControlRoom, options: { loginAttemptsPerMinute: number; sso?: { label: string | undefined } | undefined }): void {
   app.get('/login', (request, reply) => {
     if (request.person !== null) return reply.redirect(homePath(request.person), 303);
-    return renderPage(room.views, request, reply, room.config.timeZone, 'login', controlRoomMessages.for(request.language).login.title, { next: safeNext(request), error: undefined, username: '' });
+    return renderPage(room.views, request, reply, room.config.timeZone, 'login', controlRoomMessages.for(request.language).login.title, { next: safeNext(request), error: undefined, username: '', sso: options.sso });
   });
 
   app.post('/login', { config: { rateLimit: { max: options.loginAttemptsPerMinute, timeWindow: 60_000 } } }, async (request, reply) => {
@@ -28,7 +28,7 @@ export function registerLogin(app: FastifyInstance, room: ControlRoom, options: 
     const password = (request.body as Record<string, unknown> | undefined)?.password;
     const fail = (error: string) => {
       reply.code(401);
-      return renderPage(room.views, request, reply, room.config.timeZone, 'login', t.login.title, { next: safeNext(request), error, username });
+      return renderPage(room.views, request, reply, room.config.timeZone, 'login', t.login.title, { next: safeNext(request), error, username, sso: options.sso });
     };
     const user = username === '' ? undefined : await room.store.users.get(username);
     if (user?.lockedUntil != null && user.lockedUntil > Date.now()) {
