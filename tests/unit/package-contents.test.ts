@@ -1,6 +1,6 @@
 /**
  * What `npm pack` would publish: the build, the command, the worked example and the scaffold's
- * templates — never the tests, benchmarks, sources, local state or this repository's demo config.
+ * templates and the control room's views — never the tests, benchmarks, sources, local state or this repository's demo config.
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -17,7 +17,7 @@ describe('the published package', () => {
     const files = packed!.files.map((f) => f.path);
 
     for (const needed of ['dist/index.js', 'dist/index.d.ts', 'dist/report/index.js', 'dist/runtime.js', 'dist/testing/index.d.ts', 'dist/cli/main.js', 'bin/kanslist.mjs',
-      'bots/bygglov-registrering.ts', 'selectors/casehub.ts', 'reports/templates/bygglov-kvittens.pdf', 'templates/init/tests/bygglov-registrering.test.ts', 'package.json', 'README.md']) {
+      'bots/bygglov-registrering.ts', 'selectors/casehub.ts', 'reports/templates/bygglov-kvittens.pdf', 'templates/init/tests/bygglov-registrering.test.ts', 'views/layout.eta', 'views/assets/app.css', 'package.json', 'README.md']) {
       expect(files).toContain(needed);
     }
     const unwanted = files.filter((f) => /^(tests|bench|src|var|fixtures|scripts|\.ci)\/|^kanslist\.config\.ts$|^vitest|^tsconfig|\.tsbuildinfo$/.test(f));
