@@ -17,6 +17,8 @@ export interface CliOptions {
   env: NodeJS.ProcessEnv;
   /** @default REPO_ROOT: the CLI loads kanslist.config.ts, bots/ and selectors/ from here */
   cwd?: string;
+  /** Piped to stdin (a password, a secret); without it stdin is closed. */
+  input?: string;
 }
 
 export interface StartedCli {
@@ -37,7 +39,8 @@ export function plainEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
 }
 
 export function startCli(args: string[], options: CliOptions): StartedCli {
-  const child = spawn(process.execPath, [KANSLIST_BIN, ...args], { cwd: options.cwd ?? REPO_ROOT, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [KANSLIST_BIN, ...args], { cwd: options.cwd ?? REPO_ROOT, env: options.env, stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+  if (options.input !== undefined) child.stdin!.end(options.input);
   let out = '';
   let err = '';
   const lineWaiters: { pattern: RegExp; resolve(line: string): void; reject(error: Error): void }[] = [];

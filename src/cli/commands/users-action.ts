@@ -22,6 +22,9 @@ export function runUsersAdd(username: string, o: { role: string; bot?: string; n
     throw new ConfigError('KANSLIST_CLERK_WITHOUT_BOTS', 'A clerk works the review queue of named bots, and none was given.', { where: '--bot', remedy: 'Add --bot <bot>[,<bot>…] (see `kanslist bots`).' });
   }
   return withStore(o.db, async (store) => {
+    if ((await store.users.get(username)) !== undefined) {
+      throw new ConfigError('KANSLIST_USER_EXISTS', `There is already a user named "${username}".`, { remedy: 'Choose another name, or change their password with `kanslist users passwd`.' });
+    }
     const password = await newPassword(username);
     await store.users.add({ username, displayName: o.name ?? username, passwordHash: await hashPassword(password), roles, bots, source: 'local' });
     await record(store, 'users.add', { username, roles, bots });
