@@ -39,8 +39,9 @@ export function plainEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
 }
 
 export function startCli(args: string[], options: CliOptions): StartedCli {
-  const child = spawn(process.execPath, [KANSLIST_BIN, ...args], { cwd: options.cwd ?? REPO_ROOT, env: options.env, stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
-  if (options.input !== undefined) child.stdin!.end(options.input);
+  const child = spawn(process.execPath, [KANSLIST_BIN, ...args], { cwd: options.cwd ?? REPO_ROOT, env: options.env, stdio: ['pipe', 'pipe', 'pipe'] });
+  // Closed at once without input, as `< /dev/null` would be.
+  child.stdin.end(options.input ?? '');
   let out = '';
   let err = '';
   const lineWaiters: { pattern: RegExp; resolve(line: string): void; reject(error: Error): void }[] = [];
