@@ -61,7 +61,7 @@ export function correctPayload(bot: AnyBot, payload: unknown, form: Record<strin
   }
   try {
     // validate() sees the item as process() would: dates as Date objects.
-    bot.validate?.(revivePayload(bot.input, data) as never);
+    bot.validate?.(revivePayload(bot.input, data));
   } catch (error) {
     if (error instanceof BusinessRuleError) return { ok: false, problem: errorReason(error) };
     throw error;
@@ -71,7 +71,7 @@ export function correctPayload(bot: AnyBot, payload: unknown, form: Record<strin
 
 function safeKey(bot: AnyBot, payload: unknown): string | undefined {
   try {
-    return bot.key(payload as never);
+    return bot.key(payload);
   } catch {
     return undefined;
   }
@@ -80,5 +80,5 @@ function safeKey(bot: AnyBot, payload: unknown): string | undefined {
 function asText(value: unknown, type: ColumnDef['type']): string {
   if (value === undefined || value === null) return '';
   if (type === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) return value.slice(0, 10);
-  return String(value);
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }

@@ -54,7 +54,8 @@ describe('control room single sign-on with OpenID Connect', () => {
       features: { devInteractions: { enabled: true } },
       cookies: { keys: ['test-cookie-key-1'] },
     });
-    idp = createServer(provider.callback());
+    const handle = provider.callback();
+    idp = createServer((request, response) => void handle(request, response));
     await new Promise<void>((resolve) => idp.listen(idpPort, '127.0.0.1', resolve));
 
     const base = await loadConfig(REPO_ROOT, { ...process.env, KANSLIST_VAR_DIR: join(dir, 'var') });

@@ -17,7 +17,7 @@ import { evidenceFiles } from '../evidence-files.ts';
 import { field, flash, forbidden, personOf, requirePermission } from '../guard.ts';
 import { controlRoomMessages } from '../messages/index.ts';
 import { renderPage, statusPage } from '../page.ts';
-import { can, canSeeBot, type Person } from '../roles.ts';
+import { can, canSeeBot } from '../roles.ts';
 
 const SHOWN = 500;
 type ItemRequest = FastifyRequest<{ Params: { id: string } }>;
@@ -110,7 +110,7 @@ async function visibleItem(room: ControlRoom, request: ItemRequest): Promise<Wor
   const id = request.params.id;
   if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
   const item = await room.store.queue.get(id);
-  return item !== undefined && canSeeBot(personOf(request) as Person, item.bot) ? item : undefined;
+  return item !== undefined && canSeeBot(personOf(request), item.bot) ? item : undefined;
 }
 
 async function itemEvidence(room: ControlRoom, item: WorkItem) {
