@@ -9,7 +9,7 @@ import { controlRoomMessages } from './messages/index.ts';
 import type { ControlRoom } from './context.ts';
 import { can, type Permission } from './roles.ts';
 
-const NAV: ReadonlyArray<{ href: string; key: 'overview' | 'runs' | 'queues' | 'review' | 'schedules' | 'timeSaved' | 'audit'; permission: Permission }> = [
+const NAV: ReadonlyArray<{ href: string; key: 'overview' | 'runs' | 'queues' | 'review' | 'schedules' | 'timeSaved' | 'audit' | 'users'; permission: Permission }> = [
   { href: '/', key: 'overview', permission: 'overview' },
   { href: '/runs', key: 'runs', permission: 'runs' },
   { href: '/queues', key: 'queues', permission: 'queues' },
@@ -17,6 +17,7 @@ const NAV: ReadonlyArray<{ href: string; key: 'overview' | 'runs' | 'queues' | '
   { href: '/schedules', key: 'schedules', permission: 'schedules' },
   { href: '/time-saved', key: 'timeSaved', permission: 'time-saved' },
   { href: '/audit', key: 'audit', permission: 'audit' },
+  { href: '/users', key: 'users', permission: 'users' },
 ];
 
 const LANGUAGE_NAMES: Readonly<Record<Language, string>> = { sv: 'Svenska', da: 'Dansk', de: 'Deutsch', en: 'English' };

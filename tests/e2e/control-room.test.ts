@@ -52,6 +52,7 @@ describe('control room in Chromium over real runs', () => {
       { username: 'olle', roles: ['operator'], bots: [] },
       { username: 'agnes', roles: ['auditor'], bots: [] },
       { username: 'vera', roles: ['viewer'], bots: [] },
+      { username: 'ada', roles: ['admin'], bots: [] },
     ];
     for (const u of users) await store.users.add({ ...u, displayName: u.username, passwordHash: hash, source: 'local' });
     room = await startControlRoom({ config: h.config, store, log: createLogger({ level: 'error', console: false }), auditKey: null, version: 'test', port: 0, loginAttemptsPerMinute: 1000 });
@@ -187,6 +188,7 @@ describe('control room in Chromium over real runs', () => {
       ['olle', ['/', '/runs', `/runs/${runId}`, '/queues', '/review', `/review/${itemId}`, '/schedules', '/time-saved', '/account']],
       ['agnes', ['/audit', '/audit?verify=1']],
       ['klara', ['/review']],
+      ['ada', ['/users']],
     ];
     const anonymous = await browser.newContext({ bypassCSP: true });
     contexts.push(anonymous);

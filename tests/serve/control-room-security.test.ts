@@ -40,8 +40,8 @@ describe('control room security', () => {
   });
   afterAll(() => room?.close());
 
-  const pages = () => ['/', '/live', '/runs', `/runs/${runId}`, `/runs/${runId}/report.xlsx`, '/queues', '/review', `/review/${ownItem}`, `/review/${ownItem}/evidence?file=x`, '/schedules', '/time-saved', '/time-saved/report.xlsx', '/audit', '/audit?verify=1', '/account'];
-  const actions = () => ['/logout', `/review/${ownItem}/handled`, `/review/${ownItem}/reject`, `/review/${ownItem}/requeue`, '/schedules/permit-intake/pause', '/schedules/permit-intake/resume', '/audit/person'];
+  const pages = () => ['/', '/live', '/runs', `/runs/${runId}`, `/runs/${runId}/report.xlsx`, '/queues', '/review', `/review/${ownItem}`, `/review/${ownItem}/evidence?file=x`, '/schedules', '/time-saved', '/time-saved/report.xlsx', '/audit', '/audit?verify=1', '/users', '/account'];
+  const actions = () => ['/logout', `/review/${ownItem}/handled`, `/review/${ownItem}/reject`, `/review/${ownItem}/requeue`, '/schedules/permit-intake/pause', '/schedules/permit-intake/resume', '/audit/person', '/users/viewer/unlock', '/users/viewer/remove'];
 
   it('without a session, every page redirects to the login and every action answers 401, never data', async () => {
     const anonymous = room.client();
@@ -80,10 +80,10 @@ describe('control room security', () => {
   });
 
   const forbidden: Record<Role, { pages: string[]; actions: string[] }> = {
-    viewer: { pages: ['/review', '/audit'], actions: ['handled', 'reject', 'requeue', 'pause', 'resume', 'person'] },
-    clerk: { pages: ['/', '/live', '/runs', '/queues', '/schedules', '/time-saved', '/audit'], actions: ['pause', 'resume', 'person'] },
-    operator: { pages: ['/audit'], actions: ['person'] },
-    auditor: { pages: ['/queues', '/review', '/schedules'], actions: ['handled', 'reject', 'requeue', 'pause', 'resume'] },
+    viewer: { pages: ['/review', '/audit', '/users'], actions: ['handled', 'reject', 'requeue', 'pause', 'resume', 'person', 'unlock', 'remove'] },
+    clerk: { pages: ['/', '/live', '/runs', '/queues', '/schedules', '/time-saved', '/audit', '/users'], actions: ['pause', 'resume', 'person', 'unlock', 'remove'] },
+    operator: { pages: ['/audit', '/users'], actions: ['person', 'unlock', 'remove'] },
+    auditor: { pages: ['/queues', '/review', '/schedules', '/users'], actions: ['handled', 'reject', 'requeue', 'pause', 'resume', 'unlock', 'remove'] },
     admin: { pages: ['/runs', '/queues', '/review', '/schedules', '/time-saved', '/audit'], actions: ['handled', 'reject', 'requeue', 'pause', 'resume', 'person'] },
   };
 
@@ -183,6 +183,24 @@ describe('control room security', () => {
     const records = await room.store.audit.recordsForSubjects(['191212121212']);
     expect(records).toEqual([]);
     expect((await room.store.audit.runIds()).length).toBe(before);
+  });
+
+  it('lets an admin unlock and remove accounts (never their own), which ends the removed sessions', async () => {
+    await room.store.users.add({ username: 'locked-out', displayName: 'l', passwordHash: (await room.store.users.get('viewer'))!.passwordHash, roles: ['viewer'], bots: [], source: 'local' });
+    for (let i = 0; i < 5; i++) await room.store.users.failedLogin('locked-out', { lockAfter: 5, lockMs: 60_000 });
+    const victim = room.client();
+    await victim.login('clerk');
+    const admin = room.client();
+    await admin.login('admin');
+    expect((await admin.get('/users')).body).toContain('locked-out');
+    expect((await admin.post('/users/locked-out/unlock', {})).statusCode).toBe(303);
+    expect((await room.store.users.get('locked-out'))!.lockedUntil).toBeNull();
+    await admin.get('/users');
+    expect((await admin.post('/users/admin/remove', {})).statusCode).toBe(303);
+    expect(await room.store.users.get('admin')).toBeDefined();
+    await admin.get('/users');
+    expect((await admin.post('/users/locked-out/remove', {})).statusCode).toBe(303);
+    expect(await room.store.users.get('locked-out')).toBeUndefined();
   });
 
   it('puts logins and actions on the audit trail with the person and role, and the chain verifies', async () => {

@@ -5,7 +5,7 @@ import type { en } from './en.ts';
 export const da: Translation<typeof en> = {
   product: 'Kanslist kontrolrum',
   skip: 'Spring til indholdet',
-  nav: { overview: 'Overblik', runs: 'Kørsler', queues: 'Køer', review: 'Gennemsyn', schedules: 'Planer', timeSaved: 'Sparet tid', audit: 'Revisionsspor', account: 'Konto', logout: 'Log ud', language: 'Sprog', change: 'Skift' },
+  nav: { overview: 'Overblik', runs: 'Kørsler', queues: 'Køer', review: 'Gennemsyn', schedules: 'Planer', timeSaved: 'Sparet tid', audit: 'Revisionsspor', users: 'Konti', account: 'Konto', logout: 'Log ud', language: 'Sprog', change: 'Skift' },
   login: {
     title: 'Log ind', username: 'Brugernavn', password: 'Adgangskode', submit: 'Log ind',
     failed: 'Forkert brugernavn eller adgangskode.',
@@ -48,6 +48,7 @@ export const da: Translation<typeof en> = {
     title: 'Revisionsspor', verify: 'Kontrollér hele sporet', verified: (p) => `${p.runs} kæder kontrolleret.`, allOk: 'Alle kæder er intakte, og tabellerne stemmer med sporet.', broken: 'Fundne problemer', chain: 'Kæde',
     person: 'Indsigtsanmodning (GDPR art. 15)', idNumber: 'CPR-nummer', lookupReason: 'Grund til opslaget (f.eks. anmodningens sagsnummer)', lookup: 'Slå op', results: (p) => `${p.n} poster vedrører denne person.`, kind: 'Type', action: 'Handling', reasonRequired: 'En grund er påkrævet: selve opslaget registreres.', invalidNumber: 'Det er ikke et gyldigt personnummer.',
   },
+  users: { title: 'Konti', name: 'Navn', source: 'Log ind', locked: 'Låst indtil', unlock: 'Lås op', remove: 'Fjern', wasRemoved: (p) => `${p.name} er fjernet; sessionerne er afsluttet.`, wasUnlocked: (p) => `${p.name} er låst op.`, notSelf: 'Du kan ikke fjerne din egen konto.', addHint: 'Konti oprettes og adgangskoder sættes med `kanslist users add` og `kanslist users passwd` på serveren.' },
   account: { title: 'Din konto', roles: 'Roller', bots: 'Robotter' },
   errors: { forbidden: 'Du har ikke adgang til denne side.', notFound: 'Siden findes ikke.', csrf: 'Formularen er udløbet eller kom ikke fra dette websted. Genindlæs siden og prøv igen.', badRequest: 'Forespørgslen blev ikke forstået.', server: 'Noget gik galt på serveren. Driften kan se detaljerne i loggen.' },
 };

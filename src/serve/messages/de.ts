@@ -5,7 +5,7 @@ import type { en } from './en.ts';
 export const de: Translation<typeof en> = {
   product: 'Kanslist Leitstand',
   skip: 'Zum Inhalt springen',
-  nav: { overview: 'Übersicht', runs: 'Läufe', queues: 'Warteschlangen', review: 'Prüfung', schedules: 'Zeitpläne', timeSaved: 'Eingesparte Zeit', audit: 'Prüfpfad', account: 'Konto', logout: 'Abmelden', language: 'Sprache', change: 'Wechseln' },
+  nav: { overview: 'Übersicht', runs: 'Läufe', queues: 'Warteschlangen', review: 'Prüfung', schedules: 'Zeitpläne', timeSaved: 'Eingesparte Zeit', audit: 'Prüfpfad', users: 'Konten', account: 'Konto', logout: 'Abmelden', language: 'Sprache', change: 'Wechseln' },
   login: {
     title: 'Anmelden', username: 'Benutzername', password: 'Passwort', submit: 'Anmelden',
     failed: 'Benutzername oder Passwort ist falsch.',
@@ -48,6 +48,7 @@ export const de: Translation<typeof en> = {
     title: 'Prüfpfad', verify: 'Den ganzen Pfad prüfen', verified: (p) => `${p.runs} Ketten geprüft.`, allOk: 'Alle Ketten sind unversehrt und die Tabellen stimmen mit dem Pfad überein.', broken: 'Gefundene Probleme', chain: 'Kette',
     person: 'Auskunft (DSGVO Art. 15)', idNumber: 'Personenkennzeichen', lookupReason: 'Grund der Suche (z. B. Aktenzeichen des Antrags)', lookup: 'Suchen', results: (p) => `${p.n} Einträge betreffen diese Person.`, kind: 'Art', action: 'Handlung', reasonRequired: 'Ein Grund ist erforderlich: die Suche selbst wird protokolliert.', invalidNumber: 'Das ist kein gültiges Personenkennzeichen.',
   },
+  users: { title: 'Konten', name: 'Name', source: 'Anmeldung', locked: 'Gesperrt bis', unlock: 'Entsperren', remove: 'Entfernen', wasRemoved: (p) => `${p.name} ist entfernt; die Sitzungen sind beendet.`, wasUnlocked: (p) => `${p.name} ist entsperrt.`, notSelf: 'Sie können Ihr eigenes Konto nicht entfernen.', addHint: 'Konten werden mit `kanslist users add` und Passwörter mit `kanslist users passwd` auf dem Server angelegt.' },
   account: { title: 'Ihr Konto', roles: 'Rollen', bots: 'Roboter' },
   errors: { forbidden: 'Sie haben keinen Zugriff auf diese Seite.', notFound: 'Diese Seite gibt es nicht.', csrf: 'Das Formular ist abgelaufen oder stammt nicht von dieser Seite. Laden Sie die Seite neu und versuchen Sie es erneut.', badRequest: 'Die Anfrage wurde nicht verstanden.', server: 'Auf dem Server ist ein Fehler aufgetreten. Der Betrieb sieht die Einzelheiten im Protokoll.' },
 };

@@ -2,7 +2,7 @@
 export const en = {
   product: 'Kanslist control room',
   skip: 'Skip to content',
-  nav: { overview: 'Overview', runs: 'Runs', queues: 'Queues', review: 'Review', schedules: 'Schedules', timeSaved: 'Time saved', audit: 'Audit', account: 'Account', logout: 'Log out', language: 'Language', change: 'Change' },
+  nav: { overview: 'Overview', runs: 'Runs', queues: 'Queues', review: 'Review', schedules: 'Schedules', timeSaved: 'Time saved', audit: 'Audit', users: 'Accounts', account: 'Account', logout: 'Log out', language: 'Language', change: 'Change' },
   login: {
     title: 'Log in', username: 'Username', password: 'Password', submit: 'Log in',
     failed: 'Wrong username or password.',
@@ -45,6 +45,7 @@ export const en = {
     title: 'Audit', verify: 'Verify the whole trail', verified: (p: { runs: number }) => `${p.runs} chains verified.`, allOk: 'Every chain is intact and the state tables agree with the trail.', broken: 'Problems found', chain: 'Chain',
     person: 'Person lookup (GDPR art. 15)', idNumber: 'Personal identity number', lookupReason: 'Reason for the lookup (e.g. the request’s case number)', lookup: 'Look up', results: (p: { n: number }) => `${p.n} records concern this person.`, kind: 'Kind', action: 'Action', reasonRequired: 'A reason is required: the lookup itself is recorded.', invalidNumber: 'That is not a valid personal identity number.',
   },
+  users: { title: 'Accounts', name: 'Name', source: 'Sign-in', locked: 'Locked until', unlock: 'Unlock', remove: 'Remove', wasRemoved: (p: { name: string }) => `${p.name} is removed; their sessions have ended.`, wasUnlocked: (p: { name: string }) => `${p.name} is unlocked.`, notSelf: 'You cannot remove your own account.', addHint: 'Accounts are added and passwords set with `kanslist users add` and `kanslist users passwd` on the server.' },
   account: { title: 'Your account', roles: 'Roles', bots: 'Bots' },
   errors: { forbidden: 'You do not have access to this page.', notFound: 'There is no such page.', csrf: 'The form expired or did not come from this site. Reload the page and try again.', badRequest: 'The request was not understood.', server: 'Something went wrong on the server. The operators can see the details in the log.' },
 };

@@ -5,7 +5,7 @@ import type { en } from './en.ts';
 export const sv: Translation<typeof en> = {
   product: 'Kanslist kontrollrum',
   skip: 'Hoppa till innehållet',
-  nav: { overview: 'Översikt', runs: 'Körningar', queues: 'Köer', review: 'Granskning', schedules: 'Scheman', timeSaved: 'Sparad tid', audit: 'Granskningsspår', account: 'Konto', logout: 'Logga ut', language: 'Språk', change: 'Byt' },
+  nav: { overview: 'Översikt', runs: 'Körningar', queues: 'Köer', review: 'Granskning', schedules: 'Scheman', timeSaved: 'Sparad tid', audit: 'Granskningsspår', users: 'Konton', account: 'Konto', logout: 'Logga ut', language: 'Språk', change: 'Byt' },
   login: {
     title: 'Logga in', username: 'Användarnamn', password: 'Lösenord', submit: 'Logga in',
     failed: 'Fel användarnamn eller lösenord.',
@@ -48,6 +48,7 @@ export const sv: Translation<typeof en> = {
     title: 'Granskningsspår', verify: 'Kontrollera hela spåret', verified: (p) => `${p.runs} kedjor kontrollerade.`, allOk: 'Alla kedjor är obrutna och tabellerna stämmer med spåret.', broken: 'Problem', chain: 'Kedja',
     person: 'Registerutdrag (GDPR art. 15)', idNumber: 'Personnummer', lookupReason: 'Skäl till sökningen (t.ex. begärans diarienummer)', lookup: 'Sök', results: (p) => `${p.n} poster rör den här personen.`, kind: 'Typ', action: 'Handling', reasonRequired: 'Ett skäl krävs: själva sökningen registreras.', invalidNumber: 'Det är inte ett giltigt personnummer.',
   },
+  users: { title: 'Konton', name: 'Namn', source: 'Inloggning', locked: 'Låst till', unlock: 'Lås upp', remove: 'Ta bort', wasRemoved: (p) => `${p.name} är borttaget; sessionerna har avslutats.`, wasUnlocked: (p) => `${p.name} är upplåst.`, notSelf: 'Du kan inte ta bort ditt eget konto.', addHint: 'Konton läggs till och lösenord sätts med `kanslist users add` och `kanslist users passwd` på servern.' },
   account: { title: 'Ditt konto', roles: 'Roller', bots: 'Robotar' },
   errors: { forbidden: 'Du har inte behörighet till den här sidan.', notFound: 'Sidan finns inte.', csrf: 'Formuläret har gått ut eller kom inte från den här webbplatsen. Ladda om sidan och försök igen.', badRequest: 'Begäran kunde inte tolkas.', server: 'Något gick fel på servern. Driften ser detaljerna i loggen.' },
 };

@@ -10,6 +10,7 @@ import { registerRuns } from './runs.ts';
 import { registerSchedules } from './schedules.ts';
 import { registerTimeSaved } from './time-saved.ts';
 import { registerSso } from './sso.ts';
+import { registerUsers } from './users.ts';
 import { OidcLogin } from '../oidc.ts';
 
 export function registerRoutes(app: FastifyInstance, room: ControlRoom, options: { loginAttemptsPerMinute: number }): Promise<void> {
@@ -24,5 +25,6 @@ export function registerRoutes(app: FastifyInstance, room: ControlRoom, options:
   registerSchedules(app, room);
   registerTimeSaved(app, room);
   registerAudit(app, room);
+  registerUsers(app, room);
   return Promise.resolve();
 }
