@@ -9,7 +9,7 @@ export const ROLES = CONTROL_ROOM_ROLES;
 export type Role = ControlRoomRole;
 
 export const PERMISSIONS = [
-  'overview', 'runs', 'queues', 'review', 'review.act', 'traces', 'schedules', 'schedules.act', 'time-saved', 'audit', 'audit.person', 'users',
+  'overview', 'runs', 'runs.retry', 'queues', 'review', 'review.act', 'traces', 'schedules', 'schedules.act', 'time-saved', 'audit', 'audit.person', 'users',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -18,7 +18,7 @@ const GRANTS: Readonly<Record<Role, readonly Permission[]>> = {
   viewer: ['overview', 'runs', 'queues', 'schedules', 'time-saved'],
   // Clerks: the review queue of their bots, nothing else.
   clerk: ['review', 'review.act'],
-  operator: ['overview', 'runs', 'queues', 'review', 'review.act', 'traces', 'schedules', 'schedules.act', 'time-saved'],
+  operator: ['overview', 'runs', 'runs.retry', 'queues', 'review', 'review.act', 'traces', 'schedules', 'schedules.act', 'time-saved'],
   auditor: ['overview', 'runs', 'audit', 'audit.person', 'time-saved'],
   admin: ['overview', 'users'],
 };

@@ -24,11 +24,12 @@ export const da: Translation<typeof en> = {
   runStatus: { running: 'i gang', finished: 'færdig', interrupted: 'afbrudt', failed: 'mislykket', crashed: 'nedbrudt', 'timed-out': 'tidsgrænse nået', 'system-unavailable': 'systemet utilgængeligt' },
   outcome: { done: 'færdige', review: 'til gennemsyn', retry: 'nye forsøg', failed: 'mislykkede', released: 'frigivet', uncertain: 'usikre' },
   overview: {
+    attention: 'Kræver opmærksomhed (de seneste 7 dage)', noAttention: 'Intet er mislykket de seneste 7 dage.', preflightFailed: 'forhåndskontrol mislykkedes', missed: 'sprunget over',
     title: 'Overblik', inProgress: 'Kørsler i gang', noneInProgress: 'Ingen kørsel er i gang.', today: 'I dag pr. robot', waiting: 'Venter pr. robot',
     nextFires: 'Næste planlagte kørsler', drift: 'Afvigelser i de seneste kørsler', noDrift: 'Ingen afvigelser i de seneste kørsler.', progress: (p) => `${p.done} af ${p.total} sager`,
     target: 'Mål', matchedBy: 'Fundet med reserve', failedStrategy: 'Første strategi, der fejlede',
   },
-  runs: { title: 'Kørsler', detail: (p) => `Kørsel ${p.id}`, audit: 'Revisionsspor', auditOk: (p) => `Intakt (${p.records} poster).`, auditBroken: (p) => `Brudt ved post ${p.seq}: ${p.problem}.`, report: 'Kørselsrapport', drift: 'Afvigelser' },
+  runs: { retry: 'Prøv de mislykkede igen', wasRetried: (p) => `${p.n} mislykkede sager venter igen.`, title: 'Kørsler', detail: (p) => `Kørsel ${p.id}`, audit: 'Revisionsspor', auditOk: (p) => `Intakt (${p.records} poster).`, auditBroken: (p) => `Brudt ved post ${p.seq}: ${p.problem}.`, report: 'Kørselsrapport', drift: 'Afvigelser' },
   queues: { title: 'Køer', oldest: 'Ældste ventende siden' },
   review: {
     title: 'Gennemsynskø', intro: 'Ansøgninger, som robotterne ikke kunne gøre færdige. Håndtér hver enkelt, ret den og send den tilbage til robotten, eller afvis den.',

@@ -24,11 +24,12 @@ export const de: Translation<typeof en> = {
   runStatus: { running: 'läuft', finished: 'beendet', interrupted: 'unterbrochen', failed: 'fehlgeschlagen', crashed: 'abgestürzt', 'timed-out': 'Zeitlimit erreicht', 'system-unavailable': 'System nicht erreichbar' },
   outcome: { done: 'erledigt', review: 'zur Prüfung', retry: 'wiederholt', failed: 'fehlgeschlagen', released: 'zurückgegeben', uncertain: 'unklar' },
   overview: {
+    attention: 'Braucht Aufmerksamkeit (letzte 7 Tage)', noAttention: 'In den letzten 7 Tagen ist nichts fehlgeschlagen.', preflightFailed: 'Vorabprüfung fehlgeschlagen', missed: 'verpasst',
     title: 'Übersicht', inProgress: 'Laufende Läufe', noneInProgress: 'Kein Lauf ist aktiv.', today: 'Heute je Roboter', waiting: 'Wartend je Roboter',
     nextFires: 'Nächste geplante Läufe', drift: 'Abweichungen in den letzten Läufen', noDrift: 'Keine Abweichungen in den letzten Läufen.', progress: (p) => `${p.done} von ${p.total} Vorgängen`,
     target: 'Ziel', matchedBy: 'Per Ausweichstrategie gefunden', failedStrategy: 'Erste fehlgeschlagene Strategie',
   },
-  runs: { title: 'Läufe', detail: (p) => `Lauf ${p.id}`, audit: 'Prüfpfad', auditOk: (p) => `Unversehrt (${p.records} Einträge).`, auditBroken: (p) => `Gebrochen bei Eintrag ${p.seq}: ${p.problem}.`, report: 'Laufbericht', drift: 'Abweichungen' },
+  runs: { retry: 'Fehlgeschlagene erneut versuchen', wasRetried: (p) => `${p.n} fehlgeschlagene Vorgänge warten wieder.`, title: 'Läufe', detail: (p) => `Lauf ${p.id}`, audit: 'Prüfpfad', auditOk: (p) => `Unversehrt (${p.records} Einträge).`, auditBroken: (p) => `Gebrochen bei Eintrag ${p.seq}: ${p.problem}.`, report: 'Laufbericht', drift: 'Abweichungen' },
   queues: { title: 'Warteschlangen', oldest: 'Ältester wartender seit' },
   review: {
     title: 'Prüfwarteschlange', intro: 'Anträge, die die Roboter nicht abschließen konnten. Bearbeiten Sie jeden, korrigieren Sie ihn und geben Sie ihn an den Roboter zurück, oder lehnen Sie ihn ab.',

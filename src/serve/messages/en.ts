@@ -21,11 +21,12 @@ export const en = {
   runStatus: { running: 'running', finished: 'finished', interrupted: 'interrupted', failed: 'failed', crashed: 'crashed', 'timed-out': 'timed out', 'system-unavailable': 'system unavailable' },
   outcome: { done: 'done', review: 'to review', retry: 'retried', failed: 'failed', released: 'released', uncertain: 'uncertain' },
   overview: {
+    attention: 'Needs attention (last 7 days)', noAttention: 'Nothing failed in the last 7 days.', preflightFailed: 'preflight failed', missed: 'missed',
     title: 'Overview', inProgress: 'Runs in progress', noneInProgress: 'No run is in progress.', today: 'Today per bot', waiting: 'Waiting per bot',
     nextFires: 'Next scheduled runs', drift: 'Drift warnings in recent runs', noDrift: 'No drift in recent runs.', progress: (p: { done: number; total: number }) => `${p.done} of ${p.total} items`,
     target: 'Target', matchedBy: 'Matched by fallback', failedStrategy: 'First strategy that failed',
   },
-  runs: { title: 'Runs', detail: (p: { id: string }) => `Run ${p.id}`, audit: 'Audit trail', auditOk: (p: { records: number }) => `Intact (${p.records} records).`, auditBroken: (p: { seq: number; problem: string }) => `Broken at record ${p.seq}: ${p.problem}.`, report: 'Run report', drift: 'Drift' },
+  runs: { retry: 'Retry the failed items', wasRetried: (p: { n: number }) => `${p.n} failed items are pending again.`, title: 'Runs', detail: (p: { id: string }) => `Run ${p.id}`, audit: 'Audit trail', auditOk: (p: { records: number }) => `Intact (${p.records} records).`, auditBroken: (p: { seq: number; problem: string }) => `Broken at record ${p.seq}: ${p.problem}.`, report: 'Run report', drift: 'Drift' },
   queues: { title: 'Queues', oldest: 'Oldest waiting since' },
   review: {
     title: 'Review queue', intro: 'Applications the robots could not complete. Handle each one, correct it and send it back to the robot, or reject it.',

@@ -24,11 +24,12 @@ export const sv: Translation<typeof en> = {
   runStatus: { running: 'pågår', finished: 'klar', interrupted: 'avbruten', failed: 'misslyckad', crashed: 'kraschad', 'timed-out': 'tidsgräns nådd', 'system-unavailable': 'systemet otillgängligt' },
   outcome: { done: 'klara', review: 'till granskning', retry: 'nya försök', failed: 'misslyckade', released: 'återlämnade', uncertain: 'osäkra' },
   overview: {
+    attention: 'Kräver uppmärksamhet (senaste 7 dagarna)', noAttention: 'Inget har misslyckats de senaste 7 dagarna.', preflightFailed: 'förkontroll misslyckades', missed: 'missad',
     title: 'Översikt', inProgress: 'Pågående körningar', noneInProgress: 'Ingen körning pågår.', today: 'I dag per robot', waiting: 'Väntar per robot',
     nextFires: 'Nästa schemalagda körningar', drift: 'Avvikelser i senaste körningarna', noDrift: 'Inga avvikelser i senaste körningarna.', progress: (p) => `${p.done} av ${p.total} ärenden`,
     target: 'Mål', matchedBy: 'Hittades med reserv', failedStrategy: 'Första strategin som misslyckades',
   },
-  runs: { title: 'Körningar', detail: (p) => `Körning ${p.id}`, audit: 'Granskningsspår', auditOk: (p) => `Obrutet (${p.records} poster).`, auditBroken: (p) => `Brutet vid post ${p.seq}: ${p.problem}.`, report: 'Körningsrapport', drift: 'Avvikelser' },
+  runs: { retry: 'Försök igen med de misslyckade', wasRetried: (p) => `${p.n} misslyckade ärenden väntar igen.`, title: 'Körningar', detail: (p) => `Körning ${p.id}`, audit: 'Granskningsspår', auditOk: (p) => `Obrutet (${p.records} poster).`, auditBroken: (p) => `Brutet vid post ${p.seq}: ${p.problem}.`, report: 'Körningsrapport', drift: 'Avvikelser' },
   queues: { title: 'Köer', oldest: 'Äldsta väntande sedan' },
   review: {
     title: 'Granskningskö', intro: 'Ansökningar som robotarna inte kunde slutföra. Hantera var och en, rätta och skicka tillbaka till roboten, eller avslå.',

@@ -9,10 +9,10 @@ import { runReport } from '../../report/builtin/index.ts';
 import { localizeReason } from '../../report/i18n/reasons/index.ts';
 import { renderReport } from '../../report/render-report.ts';
 import type { ControlRoom } from '../context.ts';
-import { personOf, requirePermission } from '../guard.ts';
+import { flash, personOf, requirePermission } from '../guard.ts';
 import { controlRoomMessages } from '../messages/index.ts';
 import { renderPage, statusPage } from '../page.ts';
-import { seesPersonalNumbers } from '../roles.ts';
+import { can, seesPersonalNumbers } from '../roles.ts';
 
 const RUNS_PER_PAGE = 100;
 const ITEMS_SHOWN = 500;
@@ -41,7 +41,19 @@ export function registerRuns(app: FastifyInstance, room: ControlRoom): void {
       reasonText: item.errorCode === null && item.reason === null ? '' : localizeReason({ code: item.errorCode, reason: item.reason, details: item.reasonDetails as string | null, business: item.status === 'review' }, request.language, { organisationLanguage: room.config.language }),
       outputText: item.output === null ? '' : mask(JSON.stringify(item.output), clear),
     }));
-    return renderPage(room.views, request, reply, room.config.timeZone, 'run', t.runs.detail({ id: run.id.slice(0, 8) }), { run, items: shown, counts, drift, chain, more: items.length >= ITEMS_SHOWN });
+    return renderPage(room.views, request, reply, room.config.timeZone, 'run', t.runs.detail({ id: run.id.slice(0, 8) }), { run, items: shown, counts, drift, chain, more: items.length >= ITEMS_SHOWN, canRetry: can(personOf(request), 'runs.retry') && counts.failed > 0 });
+  });
+
+  // An operator's retry: the run's failed items pending again, attempts reset (as `kanslist retry <run>`).
+  app.post<{ Params: { id: string } }>('/runs/:id/retry', { preHandler: requirePermission(room, 'runs.retry') }, async (request, reply) => {
+    const t = controlRoomMessages.for(request.language);
+    const run = await room.store.runs.get(request.params.id).catch(() => undefined);
+    if (run === undefined) return statusPage(room, request, reply, 404, t.errors.notFound);
+    const failed = await room.store.queue.list({ runId: run.id, status: 'failed', limit: 100_000 });
+    for (const item of failed) await room.store.queue.requeue(item.id);
+    await room.trail.record(personOf(request), 'runs.retry', { data: { run: run.id, bot: run.bot, items: failed.length } });
+    flash(request, t.runs.wasRetried({ n: failed.length }));
+    return reply.redirect(`/runs/${run.id}`, 303);
   });
 
   app.get<{ Params: { id: string; format: string } }>('/runs/:id/report.:format', { preHandler: guard }, async (request, reply) => {
