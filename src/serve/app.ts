@@ -103,8 +103,9 @@ async function currentPerson(room: ControlRoom, request: FastifyRequest, limits:
   const user = await room.store.users.get(username);
   const tooOld = (request.session.loginAt ?? 0) + limits.maxMs <= Date.now();
   if (user === undefined || tooOld) {
-    // Removed, or past the working day: the session ends here.
-    await request.session.destroy();
+    // Removed, or past the working day: the session ends here (the request goes on with a fresh, empty one).
+    await room.store.webSessions.destroy(request.session.sessionId);
+    await request.session.regenerate();
     return null;
   }
   return { username: user.username, displayName: user.displayName, roles: user.roles.filter(isRole), bots: user.bots };

@@ -9,7 +9,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { createLogger } from '../../src/audit/logger.ts';
 import { loadConfig, type LoadedConfig } from '../../src/config/load.ts';
 import { openActionTrail } from '../../src/serve/action-trail.ts';
-import { buildControlRoom } from '../../src/serve/app.ts';
+import { buildControlRoom, type SessionLimits } from '../../src/serve/app.ts';
 import { hashPassword, type Role } from '../../src/serve/index.ts';
 import { createViews } from '../../src/serve/views.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
@@ -35,7 +35,7 @@ export interface RoomClient {
   cookie(): string | undefined;
 }
 
-export async function createTestRoom(users: Array<{ username: string; roles: Role[]; bots?: string[] }>, options: { storeUrl?: string; dir?: string } = {}): Promise<TestRoom> {
+export async function createTestRoom(users: Array<{ username: string; roles: Role[]; bots?: string[] }>, options: { storeUrl?: string; dir?: string; sessionLimits?: Partial<SessionLimits> } = {}): Promise<TestRoom> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'kanslist-room-'));
   const config = await loadConfig(REPO_ROOT, { ...process.env, KANSLIST_VAR_DIR: join(dir, 'var') });
   const store = await openStore(options.storeUrl ?? `sqlite:${join(dir, 'var', 'kanslist.db')}`);
@@ -43,7 +43,7 @@ export async function createTestRoom(users: Array<{ username: string; roles: Rol
   for (const u of users) await store.users.add({ username: u.username, displayName: u.username, passwordHash: hash, roles: u.roles, bots: u.bots ?? [], source: 'local' });
   const trail = openActionTrail(store, { key: null, version: 'test' });
   const log = createLogger({ level: 'error', console: false });
-  const app = await buildControlRoom({ store, config, views: createViews(), trail, log, auditKey: null }, { sessionSecret: 'x'.repeat(40), loginAttemptsPerMinute: 1000 });
+  const app = await buildControlRoom({ store, config, views: createViews(), trail, log, auditKey: null }, { sessionSecret: 'x'.repeat(40), loginAttemptsPerMinute: 1000, ...(options.sessionLimits ? { sessionLimits: options.sessionLimits } : {}) });
   return {
     app, store, config, dir,
     client: () => newClient(app),

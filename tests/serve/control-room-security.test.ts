@@ -203,6 +203,23 @@ describe('control room security', () => {
     expect(await room.store.users.get('locked-out')).toBeUndefined();
   });
 
+  it('ends a session at its maximum age however active it is, and after its idle time', async () => {
+    const short = await createTestRoom([{ username: 'viewer', roles: ['viewer'] }], { sessionLimits: { maxMs: 1 } });
+    try {
+      const client = short.client();
+      expect((await client.login('viewer')).statusCode).toBe(303);
+      expect((await client.get('/runs')).statusCode).toBe(303);
+    } finally {
+      await short.close();
+    }
+    // Idle: the sweep `kanslist serve` runs deletes what expired; here it runs as if 31 minutes had passed.
+    const client = room.client();
+    expect((await client.login('viewer')).statusCode).toBe(303);
+    expect((await client.get('/runs')).statusCode).toBe(200);
+    expect(await room.store.webSessions.purgeExpired(Date.now() + 31 * 60_000)).toBeGreaterThan(0);
+    expect((await client.get('/runs')).statusCode).toBe(303);
+  });
+
   it('puts logins and actions on the audit trail with the person and role, and the chain verifies', async () => {
     const rows = await room.store.db.selectFrom('audit_records' as never).selectAll().execute() as Array<{ kind: string; data: string; run_id: string }>;
     const logins = rows.filter((r) => r.kind === 'control.login').map((r) => JSON.parse(r.data) as { person: string; outcome: string });
