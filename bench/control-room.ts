@@ -20,11 +20,9 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import BetterSqlite3 from 'better-sqlite3';
-import { openStore } from '../src/store/index.ts';
 import { createTestRoom } from '../tests/helpers/control-room.ts';
-import { generateItems, generateRuns } from './report-time-saved-data.ts';
+import { fillSqlite } from './report-time-saved.ts';
 
-const BATCH = 1000;
 const PAGES = ['/', '/queues', '/review', '/runs'];
 
 const { values } = parseArgs({ options: { items: { type: 'string' }, reps: { type: 'string' }, db: { type: 'string' } } });
@@ -32,34 +30,16 @@ const items = Number(values.items ?? 1_000_000);
 const reps = Number(values.reps ?? 7);
 if (!Number.isInteger(items) || items < 1 || !Number.isInteger(reps) || reps < 1) throw new Error('--items and --reps must be positive whole numbers');
 
+/** The time-saved benchmark's million items and runs, then a busy day's attempts. */
 async function fill(file: string): Promise<void> {
-  const store = await openStore(`sqlite:${file}`);
-  await store.close();
+  await fillSqlite(file, items);
   const raw = new BetterSqlite3(file);
-  raw.pragma('journal_mode = WAL');
-  raw.pragma('synchronous = OFF');
-  const insert = raw.prepare(
-    `insert into work_items (id, bot, key, payload, status, attempts, max_attempts, available_at, error_code, reason, created_at, updated_at, started_at, finished_at, duration_ms)
-     values (@id, @bot, @key, @payload, @status, @attempts, @max_attempts, @available_at, @error_code, @reason, @created_at, @updated_at, @started_at, @finished_at, @duration_ms)`,
-  );
-  const insertMany = raw.transaction((rows: ReturnType<typeof generateItems>) => {
-    for (const row of rows) insert.run(row);
-  });
-  for (let start = 0; start < items; start += BATCH) insertMany(generateItems(start, Math.min(BATCH, items - start)));
-  const run = raw.prepare(
-    `insert into runs (id, bot, bot_version, trigger, host, pid, started_at, ended_at, heartbeat_at, status, input, summary)
-     values (@id, @bot, @bot_version, @trigger, @host, @pid, @started_at, @ended_at, @heartbeat_at, @status, @input, @summary)`,
-  );
-  raw.transaction(() => {
-    for (const row of generateRuns()) run.run(row);
-  })();
   // The overview counts what ended since midnight: give it a busy day's attempts.
   const attempt = raw.prepare('insert into item_attempts (item_id, run_id, attempt, worker_id, started_at, ended_at, outcome) values (?, ?, 1, ?, ?, ?, ?)');
   const now = Date.now();
   raw.transaction(() => {
     for (let i = 0; i < Math.min(100_000, items); i++) attempt.run(`bench-${i}`, 'run-today', 'w', now - 3_600_000, now - (i % 20) * 60_000, i % 25 === 0 ? 'review' : 'done');
   })();
-  raw.pragma('wal_checkpoint(TRUNCATE)');
   raw.exec('analyze');
   raw.close();
 }

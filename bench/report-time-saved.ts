@@ -49,7 +49,7 @@ function parseOptions(argv: string[]): Options {
 }
 
 /** SQLite: one prepared INSERT, BATCH rows per transaction (the store's migrations made the tables). */
-async function fillSqlite(file: string, items: number): Promise<void> {
+export async function fillSqlite(file: string, items: number): Promise<void> {
   const store = await openStore(`sqlite:${file}`);
   await store.close();
   const raw = new BetterSqlite3(file);
