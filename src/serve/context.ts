@@ -13,4 +13,6 @@ export interface ControlRoom {
   log: Logger;
   /** The audit key (KANSLIST_AUDIT_KEY), for verifying chains on the audit and run pages. */
   auditKey: Buffer | null;
+  /** The store's URL, for the runs the control room starts (a schedule fired now) to use the same store. */
+  storeUrl?: string | undefined;
 }

@@ -21,6 +21,8 @@ export interface StartOptions extends Partial<ControlRoomOptions> {
   log: Logger;
   auditKey: Buffer | null;
   version: string;
+  /** The store's URL, passed to the runs a person starts here (a schedule fired now). */
+  storeUrl?: string;
   /** @default '127.0.0.1' */
   host?: string;
   /** 0 picks a free port. @default 8800 */
@@ -39,7 +41,7 @@ export const DEFAULT_PORT = 8800;
 export async function startControlRoom(options: StartOptions): Promise<RunningControlRoom> {
   const trail = openActionTrail(options.store, { key: options.auditKey, version: `kanslist ${options.version}` });
   const app = await buildControlRoom(
-    { store: options.store, config: options.config, views: createViews(), trail, log: options.log, auditKey: options.auditKey },
+    { store: options.store, config: options.config, views: createViews(), trail, log: options.log, auditKey: options.auditKey, storeUrl: options.storeUrl },
     { ...options, sessionSecret: options.sessionSecret ?? sessionSecret(options.config.paths.var) },
   );
   const host = options.host ?? '127.0.0.1';

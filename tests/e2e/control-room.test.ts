@@ -11,7 +11,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/audit/logger.ts';
 import { parsePersonnummer } from '../../src/identity/index.ts';
-import { readState } from '../../src/schedule/ledger-queries.ts';
+import { listDecisions, readState } from '../../src/schedule/ledger-queries.ts';
+import { robotAccountsEnv } from '../../src/fixtures/casehub/index.ts';
 import { hashPassword, startControlRoom, type RunningControlRoom } from '../../src/serve/index.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
 import { launchBrowser } from '../../src/ui/browser.ts';
@@ -55,7 +56,7 @@ describe('control room in Chromium over real runs', () => {
       { username: 'ada', roles: ['admin'], bots: [] },
     ];
     for (const u of users) await store.users.add({ ...u, displayName: u.username, passwordHash: hash, source: 'local' });
-    room = await startControlRoom({ config: h.config, store, log: createLogger({ level: 'error', console: false }), auditKey: null, version: 'test', port: 0, loginAttemptsPerMinute: 1000 });
+    room = await startControlRoom({ config: h.config, store, storeUrl: h.storeUrl, log: createLogger({ level: 'error', console: false }), auditKey: null, version: 'test', port: 0, loginAttemptsPerMinute: 1000 });
     browser = await launchBrowser();
   }, RUN_HOOK_TIMEOUT_MS);
 
@@ -141,6 +142,35 @@ describe('control room in Chromium over real runs', () => {
     expect(state).toMatchObject({ paused: true, pauseNote: 'CaseHub uppgraderas' });
     expect(await trailActions()).toContainEqual(expect.objectContaining({ person: 'olle', action: 'schedule.pause', schedule: 'permit-intake', note: 'CaseHub uppgraderas' }));
   });
+
+  it('lets an operator resume the schedule and run it now; the fire runs in a process of its own and its decision shows', async () => {
+    const page = await loggedIn('olle');
+    await page.goto(`${room.url}/schedules`);
+    await page.getByLabel('Anteckning').first().fill('Uppgraderingen klar');
+    await page.getByRole('button', { name: 'Återuppta' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('permit-intake är återupptaget');
+    // The fired run logs in to CaseHub with the robot accounts the server was started with.
+    const saved = { ...process.env };
+    Object.assign(process.env, robotAccountsEnv(h.hub.url));
+    try {
+      await page.getByLabel('Anteckning').nth(1).fill('Extra körning efter uppgraderingen');
+      await page.getByRole('button', { name: 'Kör nu' }).click();
+      await expect.poll(() => page.getByRole('status').textContent()).toContain('permit-intake startar');
+    } finally {
+      process.env = saved;
+    }
+    // Settled: a fire that ran has ended; a fire the schedule's rules skip (a weekend, the night) is settled at once.
+    const manual = async () => (await listDecisions(store, { schedule: 'permit-intake', limit: 20 })).find((d) => d.trigger === 'manual' && (d.decision !== 'fired' || d.outcome !== null));
+    // A child process that loads the project and may start a browser: generous on a busy machine (a limit, not a wait).
+    await expect.poll(manual, { timeout: 180_000, interval: 1000 }).toBeDefined();
+    const decision = (await manual())!;
+    // A manual fire keeps the schedule's windows and calendar, as `kanslist schedule fire` does.
+    if (decision.decision === 'fired') expect(decision.outcome).toBe('finished');
+    else expect(decision).toMatchObject({ decision: 'skipped', reason: expect.stringMatching(/outside-window|calendar|holiday|closed/) });
+    expect(await trailActions()).toContainEqual(expect.objectContaining({ person: 'olle', action: 'schedule.fire', note: 'Extra körning efter uppgraderingen' }));
+    await page.reload();
+    expect(await page.textContent('main')).toContain(`${decision.decision}`);
+  }, RUN_HOOK_TIMEOUT_MS);
 
   it("records an auditor's person lookup on the trail before showing it, so the next lookup shows who looked and why", async () => {
     const person = withRightCheckDigit(application('invalid-personnummer').personnummer);

@@ -41,7 +41,7 @@ describe('control room security', () => {
   afterAll(() => room?.close());
 
   const pages = () => ['/', '/live', '/runs', `/runs/${runId}`, `/runs/${runId}/report.xlsx`, '/queues', '/review', `/review/${ownItem}`, `/review/${ownItem}/evidence?file=x`, '/schedules', '/time-saved', '/time-saved/report.xlsx', '/audit', '/audit?verify=1', '/users', '/account'];
-  const actions = () => ['/logout', `/review/${ownItem}/handled`, `/review/${ownItem}/reject`, `/review/${ownItem}/requeue`, '/schedules/permit-intake/pause', '/schedules/permit-intake/resume', '/audit/person', '/users/viewer/unlock', '/users/viewer/remove', `/runs/${runId}/retry`];
+  const actions = () => ['/logout', `/review/${ownItem}/handled`, `/review/${ownItem}/reject`, `/review/${ownItem}/requeue`, '/schedules/permit-intake/pause', '/schedules/permit-intake/resume', '/schedules/permit-intake/fire', '/audit/person', '/users/viewer/unlock', '/users/viewer/remove', `/runs/${runId}/retry`];
 
   it('without a session, every page redirects to the login and every action answers 401, never data', async () => {
     const anonymous = room.client();
@@ -80,11 +80,11 @@ describe('control room security', () => {
   });
 
   const forbidden: Record<Role, { pages: string[]; actions: string[] }> = {
-    viewer: { pages: ['/review', '/audit', '/users'], actions: ['handled', 'reject', 'requeue', 'pause', 'resume', 'person', 'unlock', 'remove', 'retry'] },
-    clerk: { pages: ['/', '/live', '/runs', '/queues', '/schedules', '/time-saved', '/audit', '/users'], actions: ['pause', 'resume', 'person', 'unlock', 'remove', 'retry'] },
+    viewer: { pages: ['/review', '/audit', '/users'], actions: ['handled', 'reject', 'requeue', 'pause', 'resume', 'fire', 'person', 'unlock', 'remove', 'retry'] },
+    clerk: { pages: ['/', '/live', '/runs', '/queues', '/schedules', '/time-saved', '/audit', '/users'], actions: ['pause', 'resume', 'fire', 'person', 'unlock', 'remove', 'retry'] },
     operator: { pages: ['/audit', '/users'], actions: ['person', 'unlock', 'remove'] },
-    auditor: { pages: ['/queues', '/review', '/schedules', '/users'], actions: ['handled', 'reject', 'requeue', 'pause', 'resume', 'unlock', 'remove', 'retry'] },
-    admin: { pages: ['/runs', '/queues', '/review', '/schedules', '/time-saved', '/audit'], actions: ['handled', 'reject', 'requeue', 'pause', 'resume', 'person', 'retry'] },
+    auditor: { pages: ['/queues', '/review', '/schedules', '/users'], actions: ['handled', 'reject', 'requeue', 'pause', 'resume', 'fire', 'unlock', 'remove', 'retry'] },
+    admin: { pages: ['/runs', '/queues', '/review', '/schedules', '/time-saved', '/audit'], actions: ['handled', 'reject', 'requeue', 'pause', 'resume', 'fire', 'person', 'retry'] },
   };
 
   it.each(Object.keys(forbidden) as Role[])('answers 403 to a %s on every route the role must not use', async (role) => {

@@ -41,7 +41,7 @@ export const da: Translation<typeof en> = {
     invalid: (p) => `Rettelsen blev ikke godtaget: ${p.reason}`, notInReview: 'Sagen er ikke længere til gennemsyn; en anden kan have håndteret den.', trace: 'Sporing (for driften)',
   },
   schedules: {
-    title: 'Planer', when: 'Hvornår', next: 'Næste kørsler', paused: (p) => `Sat på pause af ${p.by}${p.note ? ` — ${p.note}` : ''}`, active: 'Aktiv',
+    fire: 'Kør nu', wasFired: (p) => `${p.name} starter; beslutningen og kørslen vises nedenfor.`, title: 'Planer', when: 'Hvornår', next: 'Næste kørsler', paused: (p) => `Sat på pause af ${p.by}${p.note ? ` — ${p.note}` : ''}`, active: 'Aktiv',
     pause: 'Sæt på pause', resume: 'Genoptag', lastDecisions: 'Seneste beslutninger', decision: 'Beslutning', wasPaused: (p) => `${p.name} er sat på pause.`, wasResumed: (p) => `${p.name} er genoptaget.`, skip: 'Sprunget over fordi',
   },
   timeSaved: { title: 'Sparet tid', period: 'Periode', hours: 'Frigjorte timer', fte: 'Årsværk', done: 'Færdige af robotter', exceptions: 'Undtagelser', download: 'Hent rapporten', from: 'Fra', to: 'Til', show: 'Vis' },

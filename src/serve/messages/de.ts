@@ -41,7 +41,7 @@ export const de: Translation<typeof en> = {
     invalid: (p) => `Die Korrektur wurde nicht angenommen: ${p.reason}`, notInReview: 'Dieser Vorgang ist nicht mehr in Prüfung; jemand anderes hat ihn vielleicht bearbeitet.', trace: 'Trace (für den Betrieb)',
   },
   schedules: {
-    title: 'Zeitpläne', when: 'Wann', next: 'Nächste Läufe', paused: (p) => `Pausiert von ${p.by}${p.note ? ` — ${p.note}` : ''}`, active: 'Aktiv',
+    fire: 'Jetzt ausführen', wasFired: (p) => `${p.name} startet; Entscheidung und Lauf erscheinen unten.`, title: 'Zeitpläne', when: 'Wann', next: 'Nächste Läufe', paused: (p) => `Pausiert von ${p.by}${p.note ? ` — ${p.note}` : ''}`, active: 'Aktiv',
     pause: 'Pausieren', resume: 'Fortsetzen', lastDecisions: 'Letzte Entscheidungen', decision: 'Entscheidung', wasPaused: (p) => `${p.name} ist pausiert.`, wasResumed: (p) => `${p.name} läuft wieder.`, skip: 'Ausgelassen, weil',
   },
   timeSaved: { title: 'Eingesparte Zeit', period: 'Zeitraum', hours: 'Freigewordene Stunden', fte: 'Vollzeitäquivalente', done: 'Von Robotern erledigt', exceptions: 'Ausnahmen', download: 'Bericht herunterladen', from: 'Von', to: 'Bis', show: 'Anzeigen' },

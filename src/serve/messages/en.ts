@@ -38,7 +38,7 @@ export const en = {
     invalid: (p: { reason: string }) => `The correction was not accepted: ${p.reason}`, notInReview: 'This item is no longer in review; someone else may have handled it.', trace: 'Trace (for operators)',
   },
   schedules: {
-    title: 'Schedules', when: 'When', next: 'Next runs', paused: (p: { by: string; note: string }) => `Paused by ${p.by}${p.note ? ` — ${p.note}` : ''}`, active: 'Active',
+    fire: 'Run now', wasFired: (p: { name: string }) => `${p.name} is starting; its decision and run appear below.`, title: 'Schedules', when: 'When', next: 'Next runs', paused: (p: { by: string; note: string }) => `Paused by ${p.by}${p.note ? ` — ${p.note}` : ''}`, active: 'Active',
     pause: 'Pause', resume: 'Resume', lastDecisions: 'Last decisions', decision: 'Decision', wasPaused: (p: { name: string }) => `${p.name} is paused.`, wasResumed: (p: { name: string }) => `${p.name} is resumed.`, skip: 'Skipped because',
   },
   timeSaved: { title: 'Time saved', period: 'Period', hours: 'Hours freed', fte: 'Full-time equivalents', done: 'Done by robots', exceptions: 'Exceptions', download: 'Download the report', from: 'From', to: 'To', show: 'Show' },

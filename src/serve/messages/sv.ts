@@ -41,7 +41,7 @@ export const sv: Translation<typeof en> = {
     invalid: (p) => `Rättelsen godtogs inte: ${p.reason}`, notInReview: 'Ärendet granskas inte längre; någon annan kan ha hanterat det.', trace: 'Spårning (för driften)',
   },
   schedules: {
-    title: 'Scheman', when: 'När', next: 'Nästa körningar', paused: (p) => `Pausat av ${p.by}${p.note ? ` — ${p.note}` : ''}`, active: 'Aktivt',
+    fire: 'Kör nu', wasFired: (p) => `${p.name} startar; beslutet och körningen syns nedan.`, title: 'Scheman', when: 'När', next: 'Nästa körningar', paused: (p) => `Pausat av ${p.by}${p.note ? ` — ${p.note}` : ''}`, active: 'Aktivt',
     pause: 'Pausa', resume: 'Återuppta', lastDecisions: 'Senaste beslut', decision: 'Beslut', wasPaused: (p) => `${p.name} är pausat.`, wasResumed: (p) => `${p.name} är återupptaget.`, skip: 'Hoppas över eftersom',
   },
   timeSaved: { title: 'Sparad tid', period: 'Period', hours: 'Frigjorda timmar', fte: 'Årsarbetskrafter', done: 'Klara av robotar', exceptions: 'Undantag', download: 'Ladda ner rapporten', from: 'Från', to: 'Till', show: 'Visa' },

@@ -15,6 +15,7 @@ import { controlRoomMessages } from '../messages/index.ts';
 import { renderPage, statusPage } from '../page.ts';
 import { can } from '../roles.ts';
 import { describeIn, projectSchedules } from '../schedules-data.ts';
+import { fireScheduleInChild } from '../fire-schedule.ts';
 
 export function registerSchedules(app: FastifyInstance, room: ControlRoom): void {
   app.get('/schedules', { preHandler: requirePermission(room, 'schedules') }, async (request, reply) => {
@@ -33,6 +34,23 @@ export function registerSchedules(app: FastifyInstance, room: ControlRoom): void
   });
 
   const act = requirePermission(room, 'schedules.act');
+  app.post<{ Params: { name: string } }>('/schedules/:name/fire', { preHandler: act }, async (request, reply) => {
+    const t = controlRoomMessages.for(request.language);
+    const name = request.params.name;
+    if (!(await projectSchedules(room)).some((s) => s.name === name)) return statusPage(room, request, reply, 404, t.errors.notFound);
+    const note = redact(field(request, 'note'));
+    if (note === '') {
+      flash(request, t.common.noteRequired);
+      return reply.redirect('/schedules', 303);
+    }
+    // On the trail before the child starts: the fire is the person's decision, whatever the child decides.
+    await room.trail.record(personOf(request), 'schedule.fire', { data: { schedule: name, note } });
+    const pid = fireScheduleInChild(room, name);
+    room.log.info('control room: a schedule was fired now', { schedule: name, by: personOf(request).username, pid });
+    flash(request, t.schedules.wasFired({ name }));
+    return reply.redirect('/schedules', 303);
+  });
+
   for (const action of ['pause', 'resume'] as const) {
     app.post<{ Params: { name: string } }>(`/schedules/:name/${action}`, { preHandler: act }, async (request, reply) => {
       const t = controlRoomMessages.for(request.language);
