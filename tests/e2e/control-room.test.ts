@@ -166,7 +166,10 @@ describe('control room in Chromium over real runs', () => {
     const decision = (await manual())!;
     // A manual fire keeps the schedule's windows and calendar, as `kanslist schedule fire` does.
     if (decision.decision === 'fired') expect(decision.outcome).toBe('finished');
-    else expect(decision).toMatchObject({ decision: 'skipped', reason: expect.stringMatching(/outside-window|calendar|holiday|closed/) });
+    else {
+      expect(decision.decision).toBe('skipped');
+      expect(decision.reason).toMatch(/outside-window|calendar|holiday|closed/);
+    }
     expect(await trailActions()).toContainEqual(expect.objectContaining({ person: 'olle', action: 'schedule.fire', note: 'Extra körning efter uppgraderingen' }));
     await page.reload();
     expect(await page.textContent('main')).toContain(`${decision.decision}`);
