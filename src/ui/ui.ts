@@ -33,6 +33,11 @@ export interface CreateUiOptions<S extends ScreensDefinition> {
   tracing?: TracingPause;
 }
 
+export interface TypeOptions {
+  /** Milliseconds between key presses, for widgets that debounce typing. @default 0 */
+  delay?: number;
+}
+
 export type SelectOption = string | { label: string } | { value: string };
 export type WaitState = 'visible' | 'attached' | 'hidden' | 'detached';
 
@@ -43,6 +48,11 @@ export interface Ui<S extends ScreensDefinition = ScreensDefinition> {
   goto(url: string): Promise<void>;
   click(path: TargetPath<S>, opts?: { timeoutMs?: number }): Promise<void>;
   fill(path: TargetPath<S>, value: string): Promise<void>;
+  /**
+   * Types key by key (keydown, keypress, input, keyup per character) for widgets that ignore `fill`
+   * (autocompletes, masked inputs). Appends to what the field holds; recorded like `fill`.
+   */
+  type(path: TargetPath<S>, text: string, opts?: TypeOptions): Promise<void>;
   /** With `postback: true`, waits for the postback the change triggers (a `<select>` with AutoPostBack). */
   select(path: TargetPath<S>, option: SelectOption, opts?: { postback?: boolean }): Promise<void>;
   check(path: TargetPath<S>, checked?: boolean): Promise<void>;
@@ -117,14 +127,12 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
   }
 
   async fill(path: TargetPath<S>, value: string): Promise<void> {
-    const sensitive = this.system.target(path).sensitive;
-    const tracing = sensitive ? this.options.tracing : undefined;
-    await tracing?.pause();
-    try {
-      await this.act(path, 'fill', (locator, timeout) => locator.fill(value, { timeout }), { value });
-    } finally {
-      await tracing?.resume();
-    }
+    await this.whileSecretSafe(path, () => this.act(path, 'fill', (locator, timeout) => locator.fill(value, { timeout }), { value }));
+  }
+
+  async type(path: TargetPath<S>, text: string, opts: TypeOptions = {}): Promise<void> {
+    const delay = opts.delay ?? 0;
+    await this.whileSecretSafe(path, () => this.act(path, 'type', (locator, timeout) => locator.pressSequentially(text, { delay, timeout }), { value: text }));
   }
 
   async select(path: TargetPath<S>, option: SelectOption, opts: { postback?: boolean } = {}): Promise<void> {
@@ -277,6 +285,17 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
   }
 
   // — internals —
+
+  /** Tracing is paused while a sensitive target gets a value: a trace records typed text. */
+  private async whileSecretSafe(path: string, work: () => Promise<void>): Promise<void> {
+    const tracing = this.system.target(path).sensitive ? this.options.tracing : undefined;
+    await tracing?.pause();
+    try {
+      await work();
+    } finally {
+      await tracing?.resume();
+    }
+  }
 
   private async resolve(path: string, timeoutMs: number): Promise<Resolution> {
     this.channel.throwIfFailed();

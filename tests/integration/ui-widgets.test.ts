@@ -1,0 +1,63 @@
+/**
+ * Modern widgets through ctx.ui alone, in real Chromium against the widgets fixture: typing key by
+ * key, frames by selector (nested, without names), rich-text editors, autocomplete, counting.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { WIDGET_PAGES } from '../../src/fixtures/widgets/index.ts';
+import { createUi } from '../../src/ui/ui.ts';
+import { defineSystem } from '../../src/ui/system.ts';
+import type { UiActionEvent, UiRecorder } from '../../src/ui/recorder.ts';
+import { useBrowserPage } from '../helpers/browser-page.ts';
+
+const system = defineSystem({
+  name: 'widgets',
+  baseUrl: 'http://127.0.0.1:9',
+  screens: {
+    newCase: {
+      municipality: [{ label: 'Kommun' }],
+      municipalitySecret: { strategies: [{ label: 'Kommun' }], sensitive: true },
+      municipalityId: [{ css: '#kommunId' }],
+      options: [{ role: 'option' }],
+    },
+  },
+});
+
+function memoryRecorder() {
+  const actions: UiActionEvent[] = [];
+  const recorder: UiRecorder = { action: (e) => void actions.push(e), drift() {}, dialog() {} };
+  return { recorder, actions };
+}
+
+const env = useBrowserPage();
+let page: Page;
+let url: string;
+beforeEach(async () => {
+  page = env.page();
+  url = await env.serve({ ...WIDGET_PAGES });
+});
+
+describe('ui.type', () => {
+  it('types key by key so a widget that ignores fill reacts, and records it like fill', async () => {
+    const { recorder, actions } = memoryRecorder();
+    const ui = createUi({ page, system, recorder });
+    await ui.goto(url + '/autocomplete');
+    await ui.fill('newCase.municipality', 'Sol');
+    expect(await ui.isPresent('newCase.options', { timeoutMs: 400 })).toBe(false); // fill sends no key events
+    await ui.fill('newCase.municipality', '');
+    await ui.type('newCase.municipality', 'Sol', { delay: 10 });
+    await page.getByRole('option', { name: 'Solna' }).waitFor();
+    expect(await page.inputValue('#kommun')).toBe('Sol');
+    expect(actions.at(-1)).toMatchObject({ target: 'newCase.municipality', action: 'type', value: 'Sol', strategy: 'label "Kommun"' });
+  });
+
+  it('masks the typed value of a sensitive target', async () => {
+    const { recorder, actions } = memoryRecorder();
+    const ui = createUi({ page, system, recorder });
+    await ui.goto(url + '/autocomplete');
+    await ui.type('newCase.municipalitySecret', 'Hemligt');
+    expect(await page.inputValue('#kommun')).toBe('Hemligt');
+    expect(actions.at(-1)).toMatchObject({ action: 'type', value: '•••' });
+    expect(JSON.stringify(actions)).not.toContain('Hemligt');
+  });
+});
