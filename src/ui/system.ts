@@ -8,14 +8,19 @@
  * by the compiler.
  */
 import { ConfigError, FatalBotError } from '../errors.ts';
+import { frameKey, framePathProblem, type FramePath } from './frames.ts';
 import { describeStrategy, strategyProblem, type Strategy } from './strategies.ts';
 import type { Ui } from './ui.ts';
 
 export interface TargetSpec {
   /** Tried in order; the first is the intended one, a later one matching is reported as drift. */
   readonly strategies: readonly Strategy[];
-  /** A frame name, or 'outer > inner' for nested frames. @default the top page */
-  readonly frame?: string;
+  /**
+   * A frame name, 'outer > inner' for nested frames, a selector for a frame without name or id
+   * (`{ css: '#cke_Content iframe' }`), or a list of such steps (`['main', { css: 'iframe' }]`).
+   * @default the top page
+   */
+  readonly frame?: FramePath;
   /** A secret (password): values are recorded as '•••' and the element is masked in screenshots. */
   readonly sensitive?: boolean;
   /** Personal data (personnummer): recorded flagged `personal: true` and masked in screenshots. */
@@ -268,10 +273,12 @@ function collectTargets(definition: SystemDefinition<ScreensDefinition>): Map<st
       if (spec.onlyWhen !== undefined && !(typeof spec.onlyWhen === 'string' && spec.onlyWhen.trim() !== '')) {
         throw configError(definition.name, `screen ${screen}, target ${name}, onlyWhen`, 'must say in words when the target shows');
       }
+      const frameProblem = spec.frame === undefined ? undefined : framePathProblem(spec.frame);
+      if (frameProblem) throw configError(definition.name, `screen ${screen}, target ${name}, frame`, frameProblem);
       targets.set(path, {
         path,
         strategies: spec.strategies,
-        frame: spec.frame,
+        frame: frameKey(spec.frame),
         sensitive: spec.sensitive === true,
         personal: spec.personal === true,
         onlyWhen: spec.onlyWhen,

@@ -12,7 +12,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { AmbiguousTargetError, TargetNotFoundError } from '../errors.ts';
-import { probeScopeFor, scopeFor } from './frames.ts';
+import { describeFrame, probeScopeFor, scopeFor } from './frames.ts';
 import { assertNoPageError, pageErrorWatches, throwIfWatchedErrorShown, type PageErrorWatch } from './page-errors.ts';
 import { describeStrategy, strategyLocator, unionLocator, type Strategy } from './strategies.ts';
 import type { ResolvedTarget, System } from './system.ts';
@@ -131,7 +131,7 @@ async function waitForAnyAttached(groups: readonly Locator[], timeoutMs: number)
 
 function notFound(system: System, target: ResolvedTarget, timeoutMs: number): TargetNotFoundError {
   const tried = target.strategies.map((strategy, index) => `${index + 1}. ${describeStrategy(strategy)}`).join('; ');
-  const frame = target.frame ? ` in frame "${target.frame}"` : '';
+  const frame = target.frame ? ` in frame "${describeFrame(target.frame)}"` : '';
   return new TargetNotFoundError('KANSLIST_TARGET_NOT_FOUND', `Target "${target.path}" was not found${frame} within ${timeoutMs} ms; tried ${tried}`, {
     where: `system ${system.name}, target ${target.path}`,
     remedy: `Check that the bot is on the right screen. If the screen changed, update the strategies in selectors/${system.name}.ts.`,

@@ -7,7 +7,7 @@ import { basename, join } from 'node:path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { KanslistError, TargetNotFoundError, TransientUiError } from '../errors.ts';
 import { dialogGuardFor, type DialogAnswer, type DialogGuard } from './dialogs.ts';
-import { frameLocatorFor } from './frames.ts';
+import { frameKey, frameLocatorFor, type FramePath } from './frames.ts';
 import { readGrid, type ReadGridOptions } from './grid.ts';
 import { assertNoPageError } from './page-errors.ts';
 import { waitForPostback } from './postback.ts';
@@ -43,7 +43,8 @@ export type WaitState = 'visible' | 'attached' | 'hidden' | 'detached';
 
 export interface Ui<S extends ScreensDefinition = ScreensDefinition> {
   readonly page: Page;
-  frame(name: string): FrameLocator;
+  /** A frame by name, 'outer > inner', `{ css: '…' }` or a list of steps (as a target's `frame`). */
+  frame(path: FramePath): FrameLocator;
   locate(path: TargetPath<S>): Promise<Locator>;
   goto(url: string): Promise<void>;
   click(path: TargetPath<S>, opts?: { timeoutMs?: number }): Promise<void>;
@@ -69,7 +70,7 @@ export interface Ui<S extends ScreensDefinition = ScreensDefinition> {
   expectDialog(match: string | RegExp, answer: DialogAnswer, action: () => Promise<void>): Promise<string>;
   popup<T>(path: TargetPath<S>, work: (popupUi: Ui<S>) => Promise<T>, opts?: { waitForClose?: boolean }): Promise<T>;
   readGrid(path: TargetPath<S>, opts?: Omit<ReadGridOptions, 'nextPage'> & { nextPage?: TargetPath<S> | ((nextPageNumber: number) => TargetPath<S> | Locator | undefined) }): Promise<Record<string, string>[]>;
-  waitForPostback(action: () => Promise<void>, opts?: { frame?: string }): Promise<void>;
+  waitForPostback(action: () => Promise<void>, opts?: { frame?: FramePath | undefined }): Promise<void>;
   assertNoPageError(): Promise<void>;
 }
 
@@ -98,8 +99,8 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
     this.watchNavigation();
   }
 
-  frame(name: string): FrameLocator {
-    return frameLocatorFor(this.page, name);
+  frame(path: FramePath): FrameLocator {
+    return frameLocatorFor(this.page, frameKey(path) ?? '');
   }
 
   async locate(path: TargetPath<S>): Promise<Locator> {
@@ -273,9 +274,9 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
     );
   }
 
-  async waitForPostback(action: () => Promise<void>, opts: { frame?: string } = {}): Promise<void> {
+  async waitForPostback(action: () => Promise<void>, opts: { frame?: FramePath | undefined } = {}): Promise<void> {
     this.channel.throwIfFailed();
-    await waitForPostback(this.page, opts.frame, action, this.timeoutMs, this.system.name);
+    await waitForPostback(this.page, frameKey(opts.frame), action, this.timeoutMs, this.system.name);
     await this.assertNoPageError();
   }
 

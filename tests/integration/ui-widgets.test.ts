@@ -20,6 +20,15 @@ const system = defineSystem({
       municipalityId: [{ css: '#kommunId' }],
       options: [{ role: 'option' }],
     },
+    nested: {
+      caseNumber: { frame: ['main', { css: '.panel iframe' }], strategies: [{ label: 'Diarienummer' }] },
+      search: { frame: ['main', { css: '.panel iframe' }], strategies: [{ role: 'button', name: 'Sök' }] },
+      result: { frame: ['main', { css: '.panel iframe' }], strategies: [{ css: '#out' }] },
+      missing: { frame: ['main', { css: '.panel iframe' }], strategies: [{ css: '#nothing' }] },
+    },
+    editor: {
+      body: { frame: { css: '#cke_Content iframe' }, strategies: [{ css: 'body[contenteditable]' }] },
+    },
   },
 });
 
@@ -59,5 +68,28 @@ describe('ui.type', () => {
     expect(await page.inputValue('#kommun')).toBe('Hemligt');
     expect(actions.at(-1)).toMatchObject({ action: 'type', value: '•••' });
     expect(JSON.stringify(actions)).not.toContain('Hemligt');
+  });
+});
+
+describe('frames by selector', () => {
+  it('reaches a frame without name or id inside a named frame', async () => {
+    const { recorder, actions } = memoryRecorder();
+    const ui = createUi({ page, system, recorder });
+    await ui.goto(url + '/nested');
+    await ui.fill('nested.caseNumber', 'KS 2026/17');
+    await ui.click('nested.search');
+    expect(await ui.text('nested.result')).toBe('Sökt: KS 2026/17');
+    expect(actions.map((a) => a.action)).toEqual(['goto', 'fill', 'click', 'read']);
+    expect(await ui.frame(['main', { css: '.panel iframe' }]).locator('#out').innerText()).toBe('Sökt: KS 2026/17');
+  });
+
+  it('names the frame readably when a target is missing', async () => {
+    const ui = createUi({ page, system, timeoutMs: 300 });
+    await ui.goto(url + '/nested');
+    await expect(ui.click('nested.missing')).rejects.toThrow('in frame "main > css .panel iframe"');
+  });
+
+  it('rejects a malformed frame step when the map is defined', () => {
+    expect(() => defineSystem({ name: 'bad', baseUrl: 'http://127.0.0.1:9', screens: { s: { t: { frame: [{ css: '' }], strategies: [{ css: 'x' }] } } } })).toThrow(/frame step/);
   });
 });
