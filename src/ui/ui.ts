@@ -9,6 +9,7 @@ import { KanslistError, TargetNotFoundError, TransientUiError } from '../errors.
 import { dialogGuardFor, type DialogAnswer, type DialogGuard } from './dialogs.ts';
 import { frameKey, frameLocatorFor, type FramePath } from './frames.ts';
 import { readGrid, type ReadGridOptions } from './grid.ts';
+import { fillRichText, normaliseRichText, readRichText } from './rich-text.ts';
 import { assertNoPageError } from './page-errors.ts';
 import { waitForPostback } from './postback.ts';
 import { MASKED_VALUE, NO_RECORDER, RecorderChannel, type UiActionKind, type UiRecorder } from './recorder.ts';
@@ -54,6 +55,14 @@ export interface Ui<S extends ScreensDefinition = ScreensDefinition> {
    * (autocompletes, masked inputs). Appends to what the field holds; recorded like `fill`.
    */
   type(path: TargetPath<S>, text: string, opts?: TypeOptions): Promise<void>;
+  /**
+   * Replaces the text of a rich-text editor (CKEditor, TinyMCE: the target is the contenteditable
+   * element, e.g. `body` in the editor's iframe) with `text`, one paragraph per line, then reads it
+   * back: an editor that did not take the text is a TransientUiError. Recorded like `fill`.
+   */
+  fillRichText(path: TargetPath<S>, text: string): Promise<void>;
+  /** A rich-text editor's text: one line per paragraph, lines trimmed, empty lines left out. */
+  readRichText(path: TargetPath<S>): Promise<string>;
   /** With `postback: true`, waits for the postback the change triggers (a `<select>` with AutoPostBack). */
   select(path: TargetPath<S>, option: SelectOption, opts?: { postback?: boolean }): Promise<void>;
   check(path: TargetPath<S>, checked?: boolean): Promise<void>;
@@ -134,6 +143,34 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
   async type(path: TargetPath<S>, text: string, opts: TypeOptions = {}): Promise<void> {
     const delay = opts.delay ?? 0;
     await this.whileSecretSafe(path, () => this.act(path, 'type', (locator, timeout) => locator.pressSequentially(text, { delay, timeout }), { value: text }));
+  }
+
+  async fillRichText(path: TargetPath<S>, text: string): Promise<void> {
+    await this.whileSecretSafe(path, () =>
+      this.act(
+        path,
+        'fill',
+        async (locator, timeout) => {
+          const started = Date.now();
+          await fillRichText(locator, text, timeout);
+          const shown = await readRichText(locator, Math.max(1, started + timeout - Date.now()));
+          if (shown !== normaliseRichText(text)) {
+            // Neither text is quoted: an editor's content may be personal or secret.
+            throw new TransientUiError('KANSLIST_RICH_TEXT_NOT_TAKEN', `The editor "${path}" shows other text than was filled (${shown.length} characters instead of ${normaliseRichText(text).length})`, {
+              where: `system ${this.system.name}, target ${path}`,
+              remedy: 'Check that the target is the editable element itself (the contenteditable body or div), not its frame or toolbar.',
+            });
+          }
+        },
+        { value: text },
+      ),
+    );
+  }
+
+  async readRichText(path: TargetPath<S>): Promise<string> {
+    let text = '';
+    await this.act(path, 'read', async (locator, timeout) => void (text = await readRichText(locator, timeout)));
+    return text;
   }
 
   async select(path: TargetPath<S>, option: SelectOption, opts: { postback?: boolean } = {}): Promise<void> {

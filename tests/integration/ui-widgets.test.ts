@@ -28,6 +28,9 @@ const system = defineSystem({
     },
     editor: {
       body: { frame: { css: '#cke_Content iframe' }, strategies: [{ css: 'body[contenteditable]' }] },
+      summary: [{ css: '#summary' }],
+      content: [{ css: '#Content' }],
+      toolbar: [{ css: '.cke_top' }],
     },
   },
 });
@@ -91,5 +94,35 @@ describe('frames by selector', () => {
 
   it('rejects a malformed frame step when the map is defined', () => {
     expect(() => defineSystem({ name: 'bad', baseUrl: 'http://127.0.0.1:9', screens: { s: { t: { frame: [{ css: '' }], strategies: [{ css: 'x' }] } } } })).toThrow(/frame step/);
+  });
+});
+
+describe('rich-text editors', () => {
+  it('fills the contenteditable body of an iframe without name or id, and the editor sees it', async () => {
+    const { recorder, actions } = memoryRecorder();
+    const ui = createUi({ page, system, recorder });
+    await ui.goto(url + '/editor');
+    expect(await ui.readRichText('editor.body')).toBe('Utkast');
+    await ui.fillRichText('editor.body', 'Beslut fattat.\nSkickas till sökanden.');
+    expect(await ui.readRichText('editor.body')).toBe('Beslut fattat.\nSkickas till sökanden.');
+    // The editor's own input handler ran: the form field it posts holds the new text.
+    expect(await page.inputValue('#Content')).toContain('Skickas till sökanden.');
+    expect(await page.inputValue('#Content')).not.toContain('Utkast');
+    expect(actions.find((a) => a.action === 'fill')).toMatchObject({ target: 'editor.body', value: 'Beslut fattat.\nSkickas till sökanden.' });
+  });
+
+  it('fills an inline contenteditable div', async () => {
+    const ui = createUi({ page, system });
+    await ui.goto(url + '/editor');
+    await ui.fillRichText('editor.summary', 'Kort sammanfattning');
+    expect(await ui.readRichText('editor.summary')).toBe('Kort sammanfattning');
+  });
+
+  it('fails, naming the target and not the text, when the element is not editable', async () => {
+    const ui = createUi({ page, system, timeoutMs: 2_000 });
+    await ui.goto(url + '/editor');
+    const error = await ui.fillRichText('editor.toolbar', 'Hemlig text').catch((e: unknown) => e);
+    expect(String(error)).toContain('editor.toolbar');
+    expect(String(error)).not.toContain('Hemlig text');
   });
 });
