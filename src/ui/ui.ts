@@ -6,8 +6,9 @@ import { mkdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { KanslistError, TargetNotFoundError, TransientUiError } from '../errors.ts';
+import { chooseOption } from './autocomplete.ts';
 import { dialogGuardFor, type DialogAnswer, type DialogGuard } from './dialogs.ts';
-import { frameKey, frameLocatorFor, type FramePath } from './frames.ts';
+import { frameKey, frameLocatorFor, scopeFor, type FramePath } from './frames.ts';
 import { readGrid, type ReadGridOptions } from './grid.ts';
 import { fillRichText, normaliseRichText, readRichText } from './rich-text.ts';
 import { assertNoPageError } from './page-errors.ts';
@@ -39,6 +40,21 @@ export interface TypeOptions {
   delay?: number;
 }
 
+export interface ChooseOptions<S extends ScreensDefinition> {
+  /** Typed key by key into the field to open the option list. */
+  type: string;
+  /** The option to choose: its whole text (trimmed, exact), or a RegExp tested on its text. */
+  option: string | RegExp;
+  /** The target matching every option of the list. @default elements with role "option" in the field's frame */
+  options?: TargetPath<S>;
+  /** The field the widget writes the choice to (often a hidden input), checked after choosing. */
+  valueTarget?: TargetPath<S>;
+  /** The value `valueTarget` must get. @default any non-empty value */
+  expectValue?: string;
+  /** Milliseconds between key presses. @default 0 */
+  delay?: number;
+}
+
 export type SelectOption = string | { label: string } | { value: string };
 export type WaitState = 'visible' | 'attached' | 'hidden' | 'detached';
 
@@ -61,6 +77,13 @@ export interface Ui<S extends ScreensDefinition = ScreensDefinition> {
    * back: an editor that did not take the text is a TransientUiError. Recorded like `fill`.
    */
   fillRichText(path: TargetPath<S>, text: string): Promise<void>;
+  /**
+   * Autocomplete as one action: types `type` into the field, waits for the list, chooses the one
+   * option whose text is `option`, and checks `valueTarget`. No matching option, or several, is a
+   * BusinessRuleError naming the field (never a guess); no list at all is a TransientUiError.
+   * Returns the value kept (valueTarget's, else the field's). Recorded as one 'choose' action.
+   */
+  choose(path: TargetPath<S>, opts: ChooseOptions<S>): Promise<string>;
   /** A rich-text editor's text: one line per paragraph, lines trimmed, empty lines left out. */
   readRichText(path: TargetPath<S>): Promise<string>;
   /** With `postback: true`, waits for the postback the change triggers (a `<select>` with AutoPostBack). */
@@ -165,6 +188,27 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
         { value: text },
       ),
     );
+  }
+
+  async choose(path: TargetPath<S>, opts: ChooseOptions<S>): Promise<string> {
+    let kept = '';
+    const target = this.system.target(path);
+    await this.whileSecretSafe(path, () =>
+      this.act(
+        path,
+        'choose',
+        async (input, timeout) => {
+          const started = Date.now();
+          const valueField = opts.valueTarget === undefined ? undefined : (await this.resolve(opts.valueTarget, timeout)).locator;
+          const options = opts.options === undefined ? scopeFor(this.page, target.frame).getByRole('option') : targetUnion(this.page, this.system.target(opts.options));
+          const request = { type: opts.type, option: opts.option, expectValue: opts.expectValue, delay: opts.delay ?? 0 };
+          const steps = { input, options, valueField, path, where: `system ${this.system.name}, target ${path}` };
+          kept = await chooseOption(steps, request, Math.max(1, started + timeout - Date.now()));
+        },
+        { value: `${opts.type} → ${String(opts.option)}` },
+      ),
+    );
+    return kept;
   }
 
   async readRichText(path: TargetPath<S>): Promise<string> {

@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { WIDGET_PAGES } from '../../src/fixtures/widgets/index.ts';
 import { createUi } from '../../src/ui/ui.ts';
 import { defineSystem } from '../../src/ui/system.ts';
+import { BusinessRuleError, TransientUiError } from '../../src/errors.ts';
 import type { UiActionEvent, UiRecorder } from '../../src/ui/recorder.ts';
 import { useBrowserPage } from '../helpers/browser-page.ts';
 
@@ -19,6 +20,7 @@ const system = defineSystem({
       municipalitySecret: { strategies: [{ label: 'Kommun' }], sensitive: true },
       municipalityId: [{ css: '#kommunId' }],
       options: [{ role: 'option' }],
+      listItems: [{ css: '#kommun-list li' }],
     },
     nested: {
       caseNumber: { frame: ['main', { css: '.panel iframe' }], strategies: [{ label: 'Diarienummer' }] },
@@ -124,5 +126,49 @@ describe('rich-text editors', () => {
     const error = await ui.fillRichText('editor.toolbar', 'Hemlig text').catch((e: unknown) => e);
     expect(String(error)).toContain('editor.toolbar');
     expect(String(error)).not.toContain('Hemlig text');
+  });
+});
+
+describe('ui.choose (autocomplete)', () => {
+  it('types, waits for the list, chooses the option and checks the hidden id', async () => {
+    const { recorder, actions } = memoryRecorder();
+    const ui = createUi({ page, system, recorder });
+    await ui.goto(url + '/autocomplete');
+    const id = await ui.choose('newCase.municipality', { type: 'Sol', option: 'Solna', valueTarget: 'newCase.municipalityId', expectValue: '0184' });
+    expect(id).toBe('0184');
+    expect(await ui.value('newCase.municipality')).toBe('Solna');
+    expect(actions.filter((a) => a.action === 'choose')).toEqual([expect.objectContaining({ target: 'newCase.municipality', value: 'Sol → Solna' })]);
+  });
+
+  it('takes the options target from the map and returns the kept value without an expectation', async () => {
+    const ui = createUi({ page, system });
+    await ui.goto(url + '/autocomplete');
+    expect(await ui.choose('newCase.municipality', { type: 'sö', option: 'Sölvesborg', options: 'newCase.listItems', valueTarget: 'newCase.municipalityId' })).toBe('1083');
+  });
+
+  it('never guesses between two options with the same text', async () => {
+    const ui = createUi({ page, system });
+    await ui.goto(url + '/autocomplete');
+    const error = await ui.choose('newCase.municipality', { type: 'Br', option: 'Bro', valueTarget: 'newCase.municipalityId' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BusinessRuleError);
+    expect(error).toMatchObject({ code: 'KANSLIST_OPTION_AMBIGUOUS' });
+    expect(String(error)).toContain('newCase.municipality');
+    expect(await page.inputValue('#kommunId')).toBe('');
+  });
+
+  it('says so when options show but none matches', async () => {
+    const ui = createUi({ page, system, timeoutMs: 1_500 });
+    await ui.goto(url + '/autocomplete');
+    const error = await ui.choose('newCase.municipality', { type: 'Sol', option: 'Solberga' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'KANSLIST_OPTION_NOT_FOUND' });
+    expect(String(error)).toContain('newCase.municipality');
+  });
+
+  it('is a transient error when no list shows at all', async () => {
+    const ui = createUi({ page, system, timeoutMs: 1_500 });
+    await ui.goto(url + '/autocomplete');
+    const error = await ui.choose('newCase.municipality', { type: 'Xyz', option: 'Xyzby' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TransientUiError);
+    expect(error).toMatchObject({ code: 'KANSLIST_OPTIONS_NOT_SHOWN' });
   });
 });
