@@ -30,17 +30,23 @@ export interface CreateUiOptions<S extends ScreensDefinition> {
   page: Page;
   system: System<S>;
   recorder?: UiRecorder;
-  /** Bound of every wait (target, dialog, popup, postback). @default 15000 */
-  timeoutMs?: number;
+  /** Bound of every wait (target, dialog, popup, postback). @default the system's `timeoutMs`, else 15000 */
+  timeoutMs?: number | undefined;
   tracing?: TracingPause;
 }
 
-export interface TypeOptions {
+/** Options every action on a target takes. */
+export interface ActOptions {
+  /** Bound of this call's wait and action. @default the target's `timeoutMs`, else the system's (15000) */
+  timeoutMs?: number;
+}
+
+export interface TypeOptions extends ActOptions {
   /** Milliseconds between key presses, for widgets that debounce typing. @default 0 */
   delay?: number;
 }
 
-export interface ChooseOptions<S extends ScreensDefinition> {
+export interface ChooseOptions<S extends ScreensDefinition> extends ActOptions {
   /** Typed key by key into the field to open the option list. */
   type: string;
   /** The option to choose: its whole text (trimmed, exact), or a RegExp tested on its text. */
@@ -63,9 +69,9 @@ export interface Ui<S extends ScreensDefinition = ScreensDefinition> {
   /** A frame by name, 'outer > inner', `{ css: '…' }` or a list of steps (as a target's `frame`). */
   frame(path: FramePath): FrameLocator;
   locate(path: TargetPath<S>): Promise<Locator>;
-  goto(url: string): Promise<void>;
-  click(path: TargetPath<S>, opts?: { timeoutMs?: number }): Promise<void>;
-  fill(path: TargetPath<S>, value: string): Promise<void>;
+  goto(url: string, opts?: { timeoutMs?: number }): Promise<void>;
+  click(path: TargetPath<S>, opts?: ActOptions): Promise<void>;
+  fill(path: TargetPath<S>, value: string, opts?: ActOptions): Promise<void>;
   /**
    * Types key by key (keydown, keypress, input, keyup per character) for widgets that ignore `fill`
    * (autocompletes, masked inputs). Appends to what the field holds; recorded like `fill`.
@@ -76,7 +82,7 @@ export interface Ui<S extends ScreensDefinition = ScreensDefinition> {
    * element, e.g. `body` in the editor's iframe) with `text`, one paragraph per line, then reads it
    * back: an editor that did not take the text is a TransientUiError. Recorded like `fill`.
    */
-  fillRichText(path: TargetPath<S>, text: string): Promise<void>;
+  fillRichText(path: TargetPath<S>, text: string, opts?: ActOptions): Promise<void>;
   /**
    * Autocomplete as one action: types `type` into the field, waits for the list, chooses the one
    * option whose text is `option`, and checks `valueTarget`. No matching option, or several, is a
@@ -85,15 +91,15 @@ export interface Ui<S extends ScreensDefinition = ScreensDefinition> {
    */
   choose(path: TargetPath<S>, opts: ChooseOptions<S>): Promise<string>;
   /** A rich-text editor's text: one line per paragraph, lines trimmed, empty lines left out. */
-  readRichText(path: TargetPath<S>): Promise<string>;
+  readRichText(path: TargetPath<S>, opts?: ActOptions): Promise<string>;
   /** With `postback: true`, waits for the postback the change triggers (a `<select>` with AutoPostBack). */
-  select(path: TargetPath<S>, option: SelectOption, opts?: { postback?: boolean }): Promise<void>;
-  check(path: TargetPath<S>, checked?: boolean): Promise<void>;
-  press(path: TargetPath<S>, key: string): Promise<void>;
-  text(path: TargetPath<S>): Promise<string>;
+  select(path: TargetPath<S>, option: SelectOption, opts?: ActOptions & { postback?: boolean }): Promise<void>;
+  check(path: TargetPath<S>, checked?: boolean, opts?: ActOptions): Promise<void>;
+  press(path: TargetPath<S>, key: string, opts?: ActOptions): Promise<void>;
+  text(path: TargetPath<S>, opts?: ActOptions): Promise<string>;
   /** The title attribute when it is longer than the text (truncated grid cells), else the text. */
-  fullText(path: TargetPath<S>): Promise<string>;
-  value(path: TargetPath<S>): Promise<string>;
+  fullText(path: TargetPath<S>, opts?: ActOptions): Promise<string>;
+  value(path: TargetPath<S>, opts?: ActOptions): Promise<string>;
   /** Present now (default) or within `timeoutMs`. */
   isPresent(path: TargetPath<S>, opts?: { timeoutMs?: number }): Promise<boolean>;
   waitFor(path: TargetPath<S>, opts?: { state?: WaitState; timeoutMs?: number }): Promise<void>;
@@ -126,7 +132,7 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
   ) {
     this.page = options.page;
     this.system = options.system;
-    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.timeoutMs = options.timeoutMs ?? this.system.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.dialogs = dialogGuardFor(this.page, this.system.dialogs.unexpected, channel);
     this.watchNavigation();
   }
@@ -136,15 +142,15 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
   }
 
   async locate(path: TargetPath<S>): Promise<Locator> {
-    return (await this.resolve(path, this.timeoutMs)).locator;
+    return (await this.resolve(path, this.timeoutFor(path))).locator;
   }
 
-  async goto(url: string): Promise<void> {
+  async goto(url: string, opts: { timeoutMs?: number } = {}): Promise<void> {
     const started = Date.now();
     this.channel.throwIfFailed();
     let status: number | undefined;
     try {
-      status = (await this.page.goto(url, { timeout: this.timeoutMs, waitUntil: 'domcontentloaded' }))?.status();
+      status = (await this.page.goto(url, { timeout: opts.timeoutMs ?? this.timeoutMs, waitUntil: 'domcontentloaded' }))?.status();
     } catch (error) {
       throw new TransientUiError('KANSLIST_NAVIGATION_FAILED', `Could not open ${url}: ${firstLine(error)}`, { cause: error, where: `system ${this.system.name}` });
     }
@@ -155,20 +161,20 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
     await this.record({ target: '(page)', strategy: 'url', action: 'goto', value: url, started });
   }
 
-  async click(path: TargetPath<S>, opts: { timeoutMs?: number } = {}): Promise<void> {
-    await this.act(path, 'click', (locator, timeout) => locator.click({ timeout }), { timeoutMs: opts.timeoutMs });
+  async click(path: TargetPath<S>, opts: ActOptions = {}): Promise<void> {
+    await this.act(path, 'click', (locator, timeout) => locator.click({ timeout }), opts);
   }
 
-  async fill(path: TargetPath<S>, value: string): Promise<void> {
-    await this.whileSecretSafe(path, () => this.act(path, 'fill', (locator, timeout) => locator.fill(value, { timeout }), { value }));
+  async fill(path: TargetPath<S>, value: string, opts: ActOptions = {}): Promise<void> {
+    await this.whileSecretSafe(path, () => this.act(path, 'fill', (locator, timeout) => locator.fill(value, { timeout }), { ...opts, value }));
   }
 
   async type(path: TargetPath<S>, text: string, opts: TypeOptions = {}): Promise<void> {
     const delay = opts.delay ?? 0;
-    await this.whileSecretSafe(path, () => this.act(path, 'type', (locator, timeout) => locator.pressSequentially(text, { delay, timeout }), { value: text }));
+    await this.whileSecretSafe(path, () => this.act(path, 'type', (locator, timeout) => locator.pressSequentially(text, { delay, timeout }), { ...opts, value: text }));
   }
 
-  async fillRichText(path: TargetPath<S>, text: string): Promise<void> {
+  async fillRichText(path: TargetPath<S>, text: string, opts: ActOptions = {}): Promise<void> {
     await this.whileSecretSafe(path, () =>
       this.act(
         path,
@@ -185,7 +191,7 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
             });
           }
         },
-        { value: text },
+        { ...opts, value: text },
       ),
     );
   }
@@ -205,52 +211,52 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
           const steps = { input, options, valueField, path, where: `system ${this.system.name}, target ${path}` };
           kept = await chooseOption(steps, request, Math.max(1, started + timeout - Date.now()));
         },
-        { value: `${opts.type} → ${String(opts.option)}` },
+        { timeoutMs: opts.timeoutMs, value: `${opts.type} → ${String(opts.option)}` },
       ),
     );
     return kept;
   }
 
-  async readRichText(path: TargetPath<S>): Promise<string> {
+  async readRichText(path: TargetPath<S>, opts: ActOptions = {}): Promise<string> {
     let text = '';
-    await this.act(path, 'read', async (locator, timeout) => void (text = await readRichText(locator, timeout)));
+    await this.act(path, 'read', async (locator, timeout) => void (text = await readRichText(locator, timeout)), opts);
     return text;
   }
 
-  async select(path: TargetPath<S>, option: SelectOption, opts: { postback?: boolean } = {}): Promise<void> {
+  async select(path: TargetPath<S>, option: SelectOption, opts: ActOptions & { postback?: boolean } = {}): Promise<void> {
     const value = typeof option === 'string' ? option : 'label' in option ? option.label : option.value;
-    const doSelect = () => this.act(path, 'select', async (locator, timeout) => void (await locator.selectOption(option, { timeout })), { value });
+    const doSelect = () => this.act(path, 'select', async (locator, timeout) => void (await locator.selectOption(option, { timeout })), { timeoutMs: opts.timeoutMs, value });
     if (opts.postback) await this.waitForPostback(doSelect, { frame: this.system.target(path).frame });
     else await doSelect();
   }
 
-  async check(path: TargetPath<S>, checked = true): Promise<void> {
-    await this.act(path, checked ? 'check' : 'uncheck', (locator, timeout) => locator.setChecked(checked, { timeout }));
+  async check(path: TargetPath<S>, checked = true, opts: ActOptions = {}): Promise<void> {
+    await this.act(path, checked ? 'check' : 'uncheck', (locator, timeout) => locator.setChecked(checked, { timeout }), opts);
   }
 
-  async press(path: TargetPath<S>, key: string): Promise<void> {
-    await this.act(path, 'press', (locator, timeout) => locator.press(key, { timeout }), { value: key });
+  async press(path: TargetPath<S>, key: string, opts: ActOptions = {}): Promise<void> {
+    await this.act(path, 'press', (locator, timeout) => locator.press(key, { timeout }), { ...opts, value: key });
   }
 
-  async text(path: TargetPath<S>): Promise<string> {
+  async text(path: TargetPath<S>, opts: ActOptions = {}): Promise<string> {
     let text = '';
-    await this.act(path, 'read', async (locator, timeout) => void (text = (await locator.innerText({ timeout })).trim()));
+    await this.act(path, 'read', async (locator, timeout) => void (text = (await locator.innerText({ timeout })).trim()), opts);
     return text;
   }
 
-  async fullText(path: TargetPath<S>): Promise<string> {
+  async fullText(path: TargetPath<S>, opts: ActOptions = {}): Promise<string> {
     let text = '';
     await this.act(path, 'read', async (locator, timeout) => {
       const shown = (await locator.innerText({ timeout })).trim();
       const title = (await locator.getAttribute('title', { timeout })) ?? '';
       text = title.length > shown.length ? title : shown;
-    });
+    }, opts);
     return text;
   }
 
-  async value(path: TargetPath<S>): Promise<string> {
+  async value(path: TargetPath<S>, opts: ActOptions = {}): Promise<string> {
     let value = '';
-    await this.act(path, 'read', async (locator, timeout) => void (value = await locator.inputValue({ timeout })));
+    await this.act(path, 'read', async (locator, timeout) => void (value = await locator.inputValue({ timeout })), opts);
     return value;
   }
 
@@ -266,7 +272,7 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
 
   async waitFor(path: TargetPath<S>, opts: { state?: WaitState; timeoutMs?: number } = {}): Promise<void> {
     const state = opts.state ?? 'visible';
-    const timeoutMs = opts.timeoutMs ?? this.timeoutMs;
+    const timeoutMs = this.timeoutFor(path, opts.timeoutMs);
     const deadline = Date.now() + timeoutMs;
     try {
       if (state === 'hidden' || state === 'detached') {
@@ -368,6 +374,11 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
 
   // — internals —
 
+  /** The call's bound, else the target's, else the session's (the system's, else the default). */
+  private timeoutFor(path: string, call?: number): number {
+    return call ?? this.system.target(path).timeoutMs ?? this.timeoutMs;
+  }
+
   /** Tracing is paused while a sensitive target gets a value: a trace records typed text. */
   private async whileSecretSafe(path: string, work: () => Promise<void>): Promise<void> {
     const tracing = this.system.target(path).sensitive ? this.options.tracing : undefined;
@@ -395,7 +406,7 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
     extra: { value?: string; timeoutMs?: number | undefined } = {},
   ): Promise<void> {
     const started = Date.now();
-    const timeoutMs = extra.timeoutMs ?? this.timeoutMs;
+    const timeoutMs = this.timeoutFor(path, extra.timeoutMs);
     const found = await this.resolve(path, timeoutMs);
     try {
       await run(found.locator, Math.max(1, started + timeoutMs - Date.now()));

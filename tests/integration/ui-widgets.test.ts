@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { WIDGET_PAGES } from '../../src/fixtures/widgets/index.ts';
 import { createUi } from '../../src/ui/ui.ts';
 import { defineSystem } from '../../src/ui/system.ts';
-import { BusinessRuleError, TransientUiError } from '../../src/errors.ts';
+import { BusinessRuleError, ConfigError, TargetNotFoundError, TransientUiError } from '../../src/errors.ts';
 import type { UiActionEvent, UiRecorder } from '../../src/ui/recorder.ts';
 import { useBrowserPage } from '../helpers/browser-page.ts';
 
@@ -170,5 +170,42 @@ describe('ui.choose (autocomplete)', () => {
     const error = await ui.choose('newCase.municipality', { type: 'Xyz', option: 'Xyzby' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TransientUiError);
     expect(error).toMatchObject({ code: 'KANSLIST_OPTIONS_NOT_SHOWN' });
+  });
+});
+
+describe('wait bounds', () => {
+  const timed = (systemMs: number | undefined, targetMs: number | undefined) =>
+    defineSystem({
+      name: 'timed',
+      baseUrl: 'http://127.0.0.1:9',
+      ...(systemMs === undefined ? {} : { timeoutMs: systemMs }),
+      screens: { save: { receipt: { strategies: [{ css: '#receipt' }], ...(targetMs === undefined ? {} : { timeoutMs: targetMs }) } } },
+    });
+
+  it('takes the system map\'s bound', async () => {
+    const ui = createUi({ page, system: timed(300, undefined) });
+    await ui.goto(url + '/slow', { timeoutMs: 10_000 });
+    const error = await ui.text('save.receipt').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TargetNotFoundError);
+    expect(String(error)).toContain('within 300 ms');
+  });
+
+  it('lets a target\'s bound win over the system\'s, and a call\'s over both', async () => {
+    const ui = createUi({ page, system: timed(300, 10_000) });
+    await ui.goto(url + '/slow', { timeoutMs: 10_000 });
+    expect(await ui.text('save.receipt')).toBe('Ärendet är sparat');
+    await ui.goto(url + '/slow', { timeoutMs: 10_000 });
+    await expect(ui.text('save.receipt', { timeoutMs: 50 })).rejects.toThrow('within 50 ms');
+  });
+
+  it('lets the runner\'s explicit bound win over the map\'s', async () => {
+    const ui = createUi({ page, system: timed(300, undefined), timeoutMs: 10_000 });
+    await ui.goto(url + '/slow', { timeoutMs: 10_000 });
+    expect(await ui.text('save.receipt')).toBe('Ärendet är sparat');
+  });
+
+  it('rejects a bound that is not a whole number of milliseconds', () => {
+    expect(() => timed(0, undefined)).toThrow(ConfigError);
+    expect(() => timed(undefined, 1.5)).toThrow(/save, target receipt, timeoutMs/);
   });
 });
