@@ -5,7 +5,7 @@
 import { mkdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
-import { KanslistError, TargetNotFoundError, TransientUiError } from '../errors.ts';
+import { AmbiguousTargetError, KanslistError, TargetNotFoundError, TransientUiError } from '../errors.ts';
 import { chooseOption } from './autocomplete.ts';
 import { dialogGuardFor, type DialogAnswer, type DialogGuard } from './dialogs.ts';
 import { frameKey, frameLocatorFor, scopeFor, type FramePath } from './frames.ts';
@@ -15,7 +15,7 @@ import { assertNoPageError } from './page-errors.ts';
 import { waitForPostback } from './postback.ts';
 import { MASKED_VALUE, NO_RECORDER, RecorderChannel, type UiActionKind, type UiRecorder } from './recorder.ts';
 import type { ScreensDefinition, System, TargetPath } from './system.ts';
-import { resolveTarget, targetUnion, type Resolution } from './targets.ts';
+import { countTarget, resolveTarget, targetUnion, type Resolution } from './targets.ts';
 import { firstLine, withTimeout } from './wait.ts';
 
 export type { UiRecorder } from './recorder.ts';
@@ -39,6 +39,12 @@ export interface CreateUiOptions<S extends ScreensDefinition> {
 export interface ActOptions {
   /** Bound of this call's wait and action. @default the target's `timeoutMs`, else the system's (15000) */
   timeoutMs?: number;
+  /**
+   * Act on the n-th match (0-based) when the target matches several elements on purpose (two
+   * pre-filled address fields). Only where a bot asks: without it several matches are an
+   * AmbiguousTargetError, because Kanslist never guesses. @default undefined (exactly one match)
+   */
+  nth?: number;
 }
 
 export interface TypeOptions extends ActOptions {
@@ -100,7 +106,15 @@ export interface Ui<S extends ScreensDefinition = ScreensDefinition> {
   /** The title attribute when it is longer than the text (truncated grid cells), else the text. */
   fullText(path: TargetPath<S>, opts?: ActOptions): Promise<string>;
   value(path: TargetPath<S>, opts?: ActOptions): Promise<string>;
-  /** Present now (default) or within `timeoutMs`. */
+  /**
+   * How many elements the target matches now, without waiting: those of its first strategy that
+   * matches any (a later one is reported as drift); 0 when none. A shown error page is thrown.
+   */
+  count(path: TargetPath<S>): Promise<number>;
+  /**
+   * Present now (default) or within `timeoutMs`. Only asks: a target matching several elements is
+   * present (true), not an AmbiguousTargetError — acting on it still is one, unless `nth` is given.
+   */
   isPresent(path: TargetPath<S>, opts?: { timeoutMs?: number }): Promise<boolean>;
   waitFor(path: TargetPath<S>, opts?: { state?: WaitState; timeoutMs?: number }): Promise<void>;
   upload(path: TargetPath<S>, files: string | string[]): Promise<void>;
@@ -211,7 +225,7 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
           const steps = { input, options, valueField, path, where: `system ${this.system.name}, target ${path}` };
           kept = await chooseOption(steps, request, Math.max(1, started + timeout - Date.now()));
         },
-        { timeoutMs: opts.timeoutMs, value: `${opts.type} → ${String(opts.option)}` },
+        { timeoutMs: opts.timeoutMs, nth: opts.nth, value: `${opts.type} → ${String(opts.option)}` },
       ),
     );
     return kept;
@@ -225,7 +239,7 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
 
   async select(path: TargetPath<S>, option: SelectOption, opts: ActOptions & { postback?: boolean } = {}): Promise<void> {
     const value = typeof option === 'string' ? option : 'label' in option ? option.label : option.value;
-    const doSelect = () => this.act(path, 'select', async (locator, timeout) => void (await locator.selectOption(option, { timeout })), { timeoutMs: opts.timeoutMs, value });
+    const doSelect = () => this.act(path, 'select', async (locator, timeout) => void (await locator.selectOption(option, { timeout })), { timeoutMs: opts.timeoutMs, nth: opts.nth, value });
     if (opts.postback) await this.waitForPostback(doSelect, { frame: this.system.target(path).frame });
     else await doSelect();
   }
@@ -260,12 +274,18 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
     return value;
   }
 
+  async count(path: TargetPath<S>): Promise<number> {
+    this.channel.throwIfFailed();
+    return (await countTarget(this.page, this.system, path, { onDrift: (event) => this.channel.recorder.drift(event) })).count;
+  }
+
   async isPresent(path: TargetPath<S>, opts: { timeoutMs?: number } = {}): Promise<boolean> {
     try {
       await this.resolve(path, opts.timeoutMs ?? 0);
       return true;
     } catch (error) {
       if (error instanceof TargetNotFoundError) return false;
+      if (error instanceof AmbiguousTargetError) return true; // asking is not acting: nothing is guessed
       throw error;
     }
   }
@@ -390,10 +410,11 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
     }
   }
 
-  private async resolve(path: string, timeoutMs: number): Promise<Resolution> {
+  private async resolve(path: string, timeoutMs: number, nth?: number): Promise<Resolution> {
     this.channel.throwIfFailed();
     return resolveTarget(this.page, this.system, path, {
       timeoutMs,
+      nth,
       onDrift: (event) => this.channel.recorder.drift(event),
     });
   }
@@ -403,11 +424,11 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
     path: string,
     action: UiActionKind,
     run: (locator: Locator, timeoutMs: number) => Promise<void>,
-    extra: { value?: string; timeoutMs?: number | undefined } = {},
+    extra: { value?: string; timeoutMs?: number | undefined; nth?: number | undefined } = {},
   ): Promise<void> {
     const started = Date.now();
     const timeoutMs = this.timeoutFor(path, extra.timeoutMs);
-    const found = await this.resolve(path, timeoutMs);
+    const found = await this.resolve(path, timeoutMs, extra.nth);
     try {
       await run(found.locator, Math.max(1, started + timeoutMs - Date.now()));
     } catch (error) {

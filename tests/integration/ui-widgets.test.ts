@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { WIDGET_PAGES } from '../../src/fixtures/widgets/index.ts';
 import { createUi } from '../../src/ui/ui.ts';
 import { defineSystem } from '../../src/ui/system.ts';
-import { BusinessRuleError, ConfigError, TargetNotFoundError, TransientUiError } from '../../src/errors.ts';
+import { AmbiguousTargetError, BusinessRuleError, ConfigError, TargetNotFoundError, TransientUiError } from '../../src/errors.ts';
 import type { UiActionEvent, UiRecorder } from '../../src/ui/recorder.ts';
 import { useBrowserPage } from '../helpers/browser-page.ts';
 
@@ -21,6 +21,12 @@ const system = defineSystem({
       municipalityId: [{ css: '#kommunId' }],
       options: [{ role: 'option' }],
       listItems: [{ css: '#kommun-list li' }],
+    },
+    addresses: {
+      address: [{ css: '.address' }],
+      single: [{ css: '#single' }],
+      drifted: [{ css: '#gone' }, { css: '.address' }],
+      none: [{ css: '#none' }],
     },
     nested: {
       caseNumber: { frame: ['main', { css: '.panel iframe' }], strategies: [{ label: 'Diarienummer' }] },
@@ -207,5 +213,42 @@ describe('wait bounds', () => {
   it('rejects a bound that is not a whole number of milliseconds', () => {
     expect(() => timed(0, undefined)).toThrow(ConfigError);
     expect(() => timed(undefined, 1.5)).toThrow(/save, target receipt, timeoutMs/);
+  });
+});
+
+describe('several matches', () => {
+  it('counts matches now, and isPresent only asks', async () => {
+    const ui = createUi({ page, system });
+    await ui.goto(url + '/addresses');
+    expect(await ui.count('addresses.address')).toBe(2);
+    expect(await ui.count('addresses.single')).toBe(1);
+    expect(await ui.count('addresses.none')).toBe(0);
+    expect(await ui.isPresent('addresses.address')).toBe(true);
+    expect(await ui.isPresent('addresses.none')).toBe(false);
+  });
+
+  it('reports drift when a later strategy is the one counted', async () => {
+    const drifts: unknown[] = [];
+    const ui = createUi({ page, system, recorder: { action() {}, drift: (e) => void drifts.push(e), dialog() {} } });
+    await ui.goto(url + '/addresses');
+    expect(await ui.count('addresses.drifted')).toBe(2);
+    expect(drifts).toEqual([expect.objectContaining({ target: 'addresses.drifted', matchedIndex: 1 })]);
+  });
+
+  it('still never guesses when acting, and acts on the n-th match only when asked', async () => {
+    const { recorder, actions } = memoryRecorder();
+    const ui = createUi({ page, system, recorder });
+    await ui.goto(url + '/addresses');
+    await expect(ui.value('addresses.address')).rejects.toBeInstanceOf(AmbiguousTargetError);
+    await ui.fill('addresses.address', 'Nygatan 3', { nth: 1 });
+    expect(await ui.value('addresses.address', { nth: 0 })).toBe('Storgatan 1');
+    expect(await ui.value('addresses.address', { nth: 1 })).toBe('Nygatan 3');
+    expect(actions.find((a) => a.action === 'fill')).toMatchObject({ strategy: 'css .address, match 2 of 2', value: 'Nygatan 3' });
+  });
+
+  it('is not found when fewer elements match than the n-th asked for', async () => {
+    const ui = createUi({ page, system, timeoutMs: 300 });
+    await ui.goto(url + '/addresses');
+    await expect(ui.value('addresses.address', { nth: 2 })).rejects.toBeInstanceOf(TargetNotFoundError);
   });
 });
