@@ -95,9 +95,9 @@ describe('frames by selector', () => {
   });
 
   it('names the frame readably when a target is missing', async () => {
-    const ui = createUi({ page, system, timeoutMs: 300 });
+    const ui = createUi({ page, system });
     await ui.goto(url + '/nested');
-    await expect(ui.click('nested.missing')).rejects.toThrow('in frame "main > css .panel iframe"');
+    await expect(ui.click('nested.missing', { timeoutMs: 300 })).rejects.toThrow('in frame "main > css .panel iframe"');
   });
 
   it('rejects a malformed frame step when the map is defined', () => {
@@ -127,9 +127,9 @@ describe('rich-text editors', () => {
   });
 
   it('fails, naming the target and not the text, when the element is not editable', async () => {
-    const ui = createUi({ page, system, timeoutMs: 2_000 });
+    const ui = createUi({ page, system });
     await ui.goto(url + '/editor');
-    const error = await ui.fillRichText('editor.toolbar', 'Hemlig text').catch((e: unknown) => e);
+    const error = await ui.fillRichText('editor.toolbar', 'Hemlig text', { timeoutMs: 2_000 }).catch((e: unknown) => e);
     expect(String(error)).toContain('editor.toolbar');
     expect(String(error)).not.toContain('Hemlig text');
   });
@@ -163,17 +163,17 @@ describe('ui.choose (autocomplete)', () => {
   });
 
   it('says so when options show but none matches', async () => {
-    const ui = createUi({ page, system, timeoutMs: 1_500 });
+    const ui = createUi({ page, system });
     await ui.goto(url + '/autocomplete');
-    const error = await ui.choose('newCase.municipality', { type: 'Sol', option: 'Solberga' }).catch((e: unknown) => e);
+    const error = await ui.choose('newCase.municipality', { type: 'Sol', option: 'Solberga', timeoutMs: 3_000 }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'KANSLIST_OPTION_NOT_FOUND' });
     expect(String(error)).toContain('newCase.municipality');
   });
 
   it('is a transient error when no list shows at all', async () => {
-    const ui = createUi({ page, system, timeoutMs: 1_500 });
+    const ui = createUi({ page, system });
     await ui.goto(url + '/autocomplete');
-    const error = await ui.choose('newCase.municipality', { type: 'Xyz', option: 'Xyzby' }).catch((e: unknown) => e);
+    const error = await ui.choose('newCase.municipality', { type: 'Xyz', option: 'Xyzby', timeoutMs: 1_500 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TransientUiError);
     expect(error).toMatchObject({ code: 'KANSLIST_OPTIONS_NOT_SHOWN' });
   });
@@ -247,8 +247,8 @@ describe('several matches', () => {
   });
 
   it('is not found when fewer elements match than the n-th asked for', async () => {
-    const ui = createUi({ page, system, timeoutMs: 300 });
+    const ui = createUi({ page, system });
     await ui.goto(url + '/addresses');
-    await expect(ui.value('addresses.address', { nth: 2 })).rejects.toBeInstanceOf(TargetNotFoundError);
+    await expect(ui.value('addresses.address', { nth: 2, timeoutMs: 300 })).rejects.toBeInstanceOf(TargetNotFoundError);
   });
 });
