@@ -16,6 +16,7 @@ import { ConfigError, errorMessage } from '../errors.ts';
 import { openStore, type EnqueueResult, type Run, type RunStatus, type Store } from '../store/index.ts';
 import type { Credentials } from '../ui/index.ts';
 import { launchBrowser } from '../ui/browser.ts';
+import { DEFAULT_TIMEOUT_MS } from '../ui/ui.ts';
 import { enqueueInput, openInput } from './enqueue.ts';
 import type { InputRow } from '../inputs/index.ts';
 import { EvidenceKeeper } from './evidence.ts';
@@ -53,7 +54,7 @@ export interface RunBotOptions {
   signal?: AbortSignal | undefined;
   /** Overrides the bot's maxRunMs. */
   maxRunMs?: number | undefined;
-  /** Timeout of each wait in the legacy system. @default 15000 */
+  /** Timeout of each wait in the legacy system. @default the system map's `timeoutMs`, else 15000 */
   timeoutMs?: number | undefined;
   /** Lease on a claimed item; a dead runner's items become uncertain after it. @default 30000 */
   leaseMs?: number | undefined;
@@ -240,7 +241,7 @@ function workerShared(a: ActiveRun, browser: Browser, stop: AbortSignal): Worker
     scope: { runId: a.run.id, ...a.scope },
     settings: botSettings(options.config),
     trace: options.trace ?? 'on-first-retry',
-    timeoutMs: options.timeoutMs ?? 15_000,
+    timeoutMs: options.timeoutMs ?? loaded.bot.system.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     varDir: options.config.paths.var,
     leaseMs: options.leaseMs ?? 30_000,
     itemTimeoutMs: loaded.bot.itemTimeoutMs ?? 120_000,
@@ -260,7 +261,7 @@ function workerShared(a: ActiveRun, browser: Browser, stop: AbortSignal): Worker
       stop: stopController.signal,
       // A probe is what every item needs first: a login in a fresh context.
       probe: async () => {
-        const session = await Session.open({ ...sessionOptions({ browser, system: loaded.bot.system, baseUrl: a.baseUrl, credentials: a.accounts[0]!, timeoutMs: options.timeoutMs ?? 15_000, varDir: options.config.paths.var, runId: a.run.id }), recorder: createRecorder({ store: a.store, runId: a.run.id, system: loaded.bot.system.name, log: a.log, trail: a.trail }) });
+        const session = await Session.open({ ...sessionOptions({ browser, system: loaded.bot.system, baseUrl: a.baseUrl, credentials: a.accounts[0]!, timeoutMs: options.timeoutMs ?? loaded.bot.system.timeoutMs ?? DEFAULT_TIMEOUT_MS, varDir: options.config.paths.var, runId: a.run.id }), recorder: createRecorder({ store: a.store, runId: a.run.id, system: loaded.bot.system.name, log: a.log, trail: a.trail }) });
         await session.close();
       },
       onUnavailable: (verdict) => {

@@ -5,6 +5,7 @@
  */
 export { startCaseHub, CLERK_ACCOUNT, ROBOT_ACCOUNTS, robotAccountsEnv, LAYOUTS, DEFAULT_USERS } from '../fixtures/casehub/index.ts';
 export type { CaseHub, CaseHubOptions, CaseHubFaults, CaseHubCase, LayoutName } from '../fixtures/casehub/index.ts';
+export { startWidgetsFixture, WIDGET_PAGES, MUNICIPALITIES, type WidgetsFixture } from '../fixtures/widgets/index.ts';
 export * from '../fixtures/inputs/index.ts';
 export { findPerson, populationRegister } from '../fixtures/population/register.ts';
 export { ManualClock } from '../schedule/daemon/index.ts';

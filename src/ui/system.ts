@@ -8,14 +8,25 @@
  * by the compiler.
  */
 import { ConfigError, FatalBotError } from '../errors.ts';
+import { frameKey, framePathProblem, type FramePath } from './frames.ts';
 import { describeStrategy, strategyProblem, type Strategy } from './strategies.ts';
 import type { Ui } from './ui.ts';
 
 export interface TargetSpec {
   /** Tried in order; the first is the intended one, a later one matching is reported as drift. */
   readonly strategies: readonly Strategy[];
-  /** A frame name, or 'outer > inner' for nested frames. @default the top page */
-  readonly frame?: string;
+  /**
+   * A frame name, 'outer > inner' for nested frames, a selector for a frame without name or id
+   * (`{ css: '#cke_Content iframe' }`), or a list of such steps (`['main', { css: 'iframe' }]`).
+   * @default the top page
+   */
+  readonly frame?: FramePath;
+  /**
+   * Bound of every wait on this target (finding it, acting on it), for a target that is slow by
+   * nature (a search result, a save's receipt). A bot's per-call `timeoutMs` still wins.
+   * @default the system's `timeoutMs`
+   */
+  readonly timeoutMs?: number;
   /** A secret (password): values are recorded as '•••' and the element is masked in screenshots. */
   readonly sensitive?: boolean;
   /** Personal data (personnummer): recorded flagged `personal: true` and masked in screenshots. */
@@ -103,6 +114,12 @@ export interface SystemDefinition<S extends ScreensDefinition> {
   readonly title?: string;
   /** Overridden by env KANSLIST_<NAME>_URL, then by the runner's config. */
   readonly baseUrl: string;
+  /**
+   * Bound in milliseconds of every wait in this system (a target, a dialog, a popup, a postback,
+   * a navigation). A target's own `timeoutMs`, and a bot's per-call `timeoutMs`, win over it; the
+   * runner's `timeoutMs` option, when given, wins over it too. @default 15000
+   */
+  readonly timeoutMs?: number;
   /** The licence: at most this many concurrent logged-in sessions. @default 1 */
   readonly maxSessions?: number;
   /**
@@ -140,6 +157,8 @@ export interface ResolvedTarget {
   readonly frame: string | undefined;
   readonly sensitive: boolean;
   readonly personal: boolean;
+  /** See TargetSpec.timeoutMs. */
+  readonly timeoutMs: number | undefined;
   /** See TargetSpec.onlyWhen. */
   readonly onlyWhen: string | undefined;
 }
@@ -192,6 +211,7 @@ function validateSystem(definition: SystemDefinition<ScreensDefinition>): void {
   }
   const max = definition.maxSessions;
   if (max !== undefined && !(Number.isInteger(max) && max >= 1)) throw configError(name, 'maxSessions', 'must be a whole number ≥ 1');
+  if (definition.timeoutMs !== undefined && !isWaitBound(definition.timeoutMs)) throw configError(name, 'timeoutMs', 'must be a whole number of milliseconds ≥ 1');
   const perAccount = definition.sessionsPerAccount;
   if (perAccount !== undefined && !(Number.isInteger(perAccount) && perAccount >= 1)) throw configError(name, 'sessionsPerAccount', 'must be a whole number ≥ 1');
   if (definition.availability) validateAvailability(name, definition.availability);
@@ -261,24 +281,34 @@ function collectTargets(definition: SystemDefinition<ScreensDefinition>): Map<st
     for (const [name, target] of Object.entries(screenTargets)) {
       const path = `${screen}.${name}`;
       const spec: TargetSpec = Array.isArray(target) ? { strategies: target as readonly Strategy[] } : (target as TargetSpec);
-      const known = ['strategies', 'frame', 'sensitive', 'personal', 'onlyWhen'];
+      const known = ['strategies', 'frame', 'sensitive', 'personal', 'onlyWhen', 'timeoutMs'];
       const unknown = Object.keys(spec).filter((key) => !known.includes(key));
       if (unknown.length > 0) throw configError(definition.name, `screen ${screen}, target ${name}`, `unknown key(s) ${unknown.join(', ')}`);
       validateStrategies(definition.name, `screen ${screen}, target ${name}`, spec.strategies);
       if (spec.onlyWhen !== undefined && !(typeof spec.onlyWhen === 'string' && spec.onlyWhen.trim() !== '')) {
         throw configError(definition.name, `screen ${screen}, target ${name}, onlyWhen`, 'must say in words when the target shows');
       }
+      if (spec.timeoutMs !== undefined && !isWaitBound(spec.timeoutMs)) {
+        throw configError(definition.name, `screen ${screen}, target ${name}, timeoutMs`, 'must be a whole number of milliseconds ≥ 1');
+      }
+      const frameProblem = spec.frame === undefined ? undefined : framePathProblem(spec.frame);
+      if (frameProblem) throw configError(definition.name, `screen ${screen}, target ${name}, frame`, frameProblem);
       targets.set(path, {
         path,
         strategies: spec.strategies,
-        frame: spec.frame,
+        frame: frameKey(spec.frame),
         sensitive: spec.sensitive === true,
         personal: spec.personal === true,
+        timeoutMs: spec.timeoutMs,
         onlyWhen: spec.onlyWhen,
       });
     }
   }
   return targets;
+}
+
+function isWaitBound(value: unknown): boolean {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1;
 }
 
 /** KANSLIST_<NAME>_… : the system name upper-cased, anything not a letter or digit as '_'. */

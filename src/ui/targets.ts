@@ -12,7 +12,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { AmbiguousTargetError, TargetNotFoundError } from '../errors.ts';
-import { probeScopeFor, scopeFor } from './frames.ts';
+import { describeFrame, probeScopeFor, scopeFor } from './frames.ts';
 import { assertNoPageError, pageErrorWatches, throwIfWatchedErrorShown, type PageErrorWatch } from './page-errors.ts';
 import { describeStrategy, strategyLocator, unionLocator, type Strategy } from './strategies.ts';
 import type { ResolvedTarget, System } from './system.ts';
@@ -36,6 +36,11 @@ export interface Resolution {
 export interface ResolveOptions {
   /** 0 = look once, do not wait. */
   timeoutMs: number;
+  /**
+   * Take the n-th match (0-based) of the first strategy that matches, where a bot asked for it;
+   * without it several matches are ambiguous (never a guess).
+   */
+  nth?: number | undefined;
   onDrift?: (event: DriftEvent) => void | Promise<void>;
 }
 
@@ -56,7 +61,7 @@ export async function resolveTarget(page: Page, system: System, path: string, op
   const deadline = Date.now() + options.timeoutMs;
   for (;;) {
     // Both checks run at once (their round trips overlap); a shown error page still wins.
-    const matching = firstUniqueMatch(page, system, target, candidates);
+    const matching = firstUniqueMatch(page, system, target, candidates, options.nth);
     matching.catch(() => undefined); // its failure is reported below, unless an error page explains more
     await throwIfWatchedErrorShown(page, system, watches, during);
     const found = await matching;
@@ -76,12 +81,17 @@ export async function resolveTarget(page: Page, system: System, path: string, op
 }
 
 /** Counted in the live frame (cheaper); the Resolution carries the FrameLocator-based locator, which re-resolves on use. */
-async function firstUniqueMatch(page: Page, system: System, target: ResolvedTarget, candidates: readonly Candidate[]): Promise<Resolution | undefined> {
+async function firstUniqueMatch(page: Page, system: System, target: ResolvedTarget, candidates: readonly Candidate[], nth: number | undefined): Promise<Resolution | undefined> {
   const scope = probeScopeFor(page, target.frame);
   for (const [index, { strategy, locator }] of candidates.entries()) {
     const count = await strategyLocator(scope, strategy).count();
     if (count === 0) continue;
     const description = describeStrategy(strategy);
+    if (nth !== undefined) {
+      // The first strategy that matches decides; too few matches yet may be a list still loading.
+      if (count <= nth) return undefined;
+      return { target, locator: locator.nth(nth), strategy, description: `${description}, match ${nth + 1} of ${count}`, index };
+    }
     if (count > 1) {
       throw new AmbiguousTargetError('KANSLIST_TARGET_AMBIGUOUS', `Target "${target.path}" matched ${count} elements with strategy ${description}`, {
         where: `system ${system.name}, target ${target.path}, strategy ${index + 1} (${description})`,
@@ -93,7 +103,7 @@ async function firstUniqueMatch(page: Page, system: System, target: ResolvedTarg
   return undefined;
 }
 
-async function reportDrift(target: ResolvedTarget, found: Resolution, options: ResolveOptions): Promise<void> {
+async function reportDrift(target: ResolvedTarget, found: Resolution, options: Pick<ResolveOptions, 'onDrift'>): Promise<void> {
   const first = target.strategies[0];
   if (!first || !options.onDrift) return;
   await options.onDrift({
@@ -131,11 +141,34 @@ async function waitForAnyAttached(groups: readonly Locator[], timeoutMs: number)
 
 function notFound(system: System, target: ResolvedTarget, timeoutMs: number): TargetNotFoundError {
   const tried = target.strategies.map((strategy, index) => `${index + 1}. ${describeStrategy(strategy)}`).join('; ');
-  const frame = target.frame ? ` in frame "${target.frame}"` : '';
+  const frame = target.frame ? ` in frame "${describeFrame(target.frame)}"` : '';
   return new TargetNotFoundError('KANSLIST_TARGET_NOT_FOUND', `Target "${target.path}" was not found${frame} within ${timeoutMs} ms; tried ${tried}`, {
     where: `system ${system.name}, target ${target.path}`,
     remedy: `Check that the bot is on the right screen. If the screen changed, update the strategies in selectors/${system.name}.ts.`,
   });
+}
+
+/** How many elements a target matches now: those of its first strategy that matches any (0 when none). */
+export interface TargetCount {
+  readonly count: number;
+  /** The strategy counted (undefined when none matched). */
+  readonly index: number | undefined;
+  readonly description: string | undefined;
+}
+
+/** Counts now, without waiting; a shown error page still wins (it is thrown). */
+export async function countTarget(page: Page, system: System, path: string, options: Pick<ResolveOptions, 'onDrift'> = {}): Promise<TargetCount> {
+  const target = system.target(path);
+  await throwIfWatchedErrorShown(page, system, pageErrorWatches(page, system, target.frame), `counting target ${path}`);
+  const scope = probeScopeFor(page, target.frame);
+  for (const [index, strategy] of target.strategies.entries()) {
+    const count = await strategyLocator(scope, strategy).count();
+    if (count === 0) continue;
+    const description = describeStrategy(strategy);
+    if (index > 0) await reportDrift(target, { target, locator: strategyLocator(scope, strategy), strategy, description, index }, options);
+    return { count, index, description };
+  }
+  return { count: 0, index: undefined, description: undefined };
 }
 
 /** The union of a target's strategies, for waiting until it is gone (hidden/detached). */

@@ -5,15 +5,17 @@
 import { mkdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
-import { KanslistError, TargetNotFoundError, TransientUiError } from '../errors.ts';
+import { AmbiguousTargetError, KanslistError, TargetNotFoundError, TransientUiError } from '../errors.ts';
+import { chooseOption } from './autocomplete.ts';
 import { dialogGuardFor, type DialogAnswer, type DialogGuard } from './dialogs.ts';
-import { frameLocatorFor } from './frames.ts';
+import { frameKey, frameLocatorFor, scopeFor, type FramePath } from './frames.ts';
 import { readGrid, type ReadGridOptions } from './grid.ts';
+import { fillRichText, normaliseRichText, readRichText } from './rich-text.ts';
 import { assertNoPageError } from './page-errors.ts';
 import { waitForPostback } from './postback.ts';
 import { MASKED_VALUE, NO_RECORDER, RecorderChannel, type UiActionKind, type UiRecorder } from './recorder.ts';
 import type { ScreensDefinition, System, TargetPath } from './system.ts';
-import { resolveTarget, targetUnion, type Resolution } from './targets.ts';
+import { countTarget, resolveTarget, targetUnion, type Resolution } from './targets.ts';
 import { firstLine, withTimeout } from './wait.ts';
 
 export type { UiRecorder } from './recorder.ts';
@@ -28,9 +30,41 @@ export interface CreateUiOptions<S extends ScreensDefinition> {
   page: Page;
   system: System<S>;
   recorder?: UiRecorder;
-  /** Bound of every wait (target, dialog, popup, postback). @default 15000 */
-  timeoutMs?: number;
+  /** Bound of every wait (target, dialog, popup, postback). @default the system's `timeoutMs`, else 15000 */
+  timeoutMs?: number | undefined;
   tracing?: TracingPause;
+}
+
+/** Options every action on a target takes. */
+export interface ActOptions {
+  /** Bound of this call's wait and action. @default the target's `timeoutMs`, else the system's (15000) */
+  timeoutMs?: number;
+  /**
+   * Act on the n-th match (0-based) when the target matches several elements on purpose (two
+   * pre-filled address fields). Only where a bot asks: without it several matches are an
+   * AmbiguousTargetError, because Kanslist never guesses. @default undefined (exactly one match)
+   */
+  nth?: number;
+}
+
+export interface TypeOptions extends ActOptions {
+  /** Milliseconds between key presses, for widgets that debounce typing. @default 0 */
+  delay?: number;
+}
+
+export interface ChooseOptions<S extends ScreensDefinition> extends ActOptions {
+  /** Typed key by key into the field to open the option list. */
+  type: string;
+  /** The option to choose: its whole text (trimmed, exact), or a RegExp tested on its text. */
+  option: string | RegExp;
+  /** The target matching every option of the list. @default elements with role "option" in the field's frame */
+  options?: TargetPath<S>;
+  /** The field the widget writes the choice to (often a hidden input), checked after choosing. */
+  valueTarget?: TargetPath<S>;
+  /** The value `valueTarget` must get. @default any non-empty value */
+  expectValue?: string;
+  /** Milliseconds between key presses. @default 0 */
+  delay?: number;
 }
 
 export type SelectOption = string | { label: string } | { value: string };
@@ -38,20 +72,49 @@ export type WaitState = 'visible' | 'attached' | 'hidden' | 'detached';
 
 export interface Ui<S extends ScreensDefinition = ScreensDefinition> {
   readonly page: Page;
-  frame(name: string): FrameLocator;
+  /** A frame by name, 'outer > inner', `{ css: '…' }` or a list of steps (as a target's `frame`). */
+  frame(path: FramePath): FrameLocator;
   locate(path: TargetPath<S>): Promise<Locator>;
-  goto(url: string): Promise<void>;
-  click(path: TargetPath<S>, opts?: { timeoutMs?: number }): Promise<void>;
-  fill(path: TargetPath<S>, value: string): Promise<void>;
+  goto(url: string, opts?: { timeoutMs?: number }): Promise<void>;
+  click(path: TargetPath<S>, opts?: ActOptions): Promise<void>;
+  fill(path: TargetPath<S>, value: string, opts?: ActOptions): Promise<void>;
+  /**
+   * Types key by key (keydown, keypress, input, keyup per character) for widgets that ignore `fill`
+   * (autocompletes, masked inputs). Appends to what the field holds; recorded like `fill`.
+   */
+  type(path: TargetPath<S>, text: string, opts?: TypeOptions): Promise<void>;
+  /**
+   * Replaces the text of a rich-text editor (CKEditor, TinyMCE: the target is the contenteditable
+   * element, e.g. `body` in the editor's iframe) with `text`, one paragraph per line, then reads it
+   * back: an editor that did not take the text is a TransientUiError. Recorded like `fill`.
+   */
+  fillRichText(path: TargetPath<S>, text: string, opts?: ActOptions): Promise<void>;
+  /**
+   * Autocomplete as one action: types `type` into the field, waits for the list, chooses the one
+   * option whose text is `option`, and checks `valueTarget`. No matching option, or several, is a
+   * BusinessRuleError naming the field (never a guess); no list at all is a TransientUiError.
+   * Returns the value kept (valueTarget's, else the field's). Recorded as one 'choose' action.
+   */
+  choose(path: TargetPath<S>, opts: ChooseOptions<S>): Promise<string>;
+  /** A rich-text editor's text: one line per paragraph, lines trimmed, empty lines left out. */
+  readRichText(path: TargetPath<S>, opts?: ActOptions): Promise<string>;
   /** With `postback: true`, waits for the postback the change triggers (a `<select>` with AutoPostBack). */
-  select(path: TargetPath<S>, option: SelectOption, opts?: { postback?: boolean }): Promise<void>;
-  check(path: TargetPath<S>, checked?: boolean): Promise<void>;
-  press(path: TargetPath<S>, key: string): Promise<void>;
-  text(path: TargetPath<S>): Promise<string>;
+  select(path: TargetPath<S>, option: SelectOption, opts?: ActOptions & { postback?: boolean }): Promise<void>;
+  check(path: TargetPath<S>, checked?: boolean, opts?: ActOptions): Promise<void>;
+  press(path: TargetPath<S>, key: string, opts?: ActOptions): Promise<void>;
+  text(path: TargetPath<S>, opts?: ActOptions): Promise<string>;
   /** The title attribute when it is longer than the text (truncated grid cells), else the text. */
-  fullText(path: TargetPath<S>): Promise<string>;
-  value(path: TargetPath<S>): Promise<string>;
-  /** Present now (default) or within `timeoutMs`. */
+  fullText(path: TargetPath<S>, opts?: ActOptions): Promise<string>;
+  value(path: TargetPath<S>, opts?: ActOptions): Promise<string>;
+  /**
+   * How many elements the target matches now, without waiting: those of its first strategy that
+   * matches any (a later one is reported as drift); 0 when none. A shown error page is thrown.
+   */
+  count(path: TargetPath<S>): Promise<number>;
+  /**
+   * Present now (default) or within `timeoutMs`. Only asks: a target matching several elements is
+   * present (true), not an AmbiguousTargetError — acting on it still is one, unless `nth` is given.
+   */
   isPresent(path: TargetPath<S>, opts?: { timeoutMs?: number }): Promise<boolean>;
   waitFor(path: TargetPath<S>, opts?: { state?: WaitState; timeoutMs?: number }): Promise<void>;
   upload(path: TargetPath<S>, files: string | string[]): Promise<void>;
@@ -59,7 +122,7 @@ export interface Ui<S extends ScreensDefinition = ScreensDefinition> {
   expectDialog(match: string | RegExp, answer: DialogAnswer, action: () => Promise<void>): Promise<string>;
   popup<T>(path: TargetPath<S>, work: (popupUi: Ui<S>) => Promise<T>, opts?: { waitForClose?: boolean }): Promise<T>;
   readGrid(path: TargetPath<S>, opts?: Omit<ReadGridOptions, 'nextPage'> & { nextPage?: TargetPath<S> | ((nextPageNumber: number) => TargetPath<S> | Locator | undefined) }): Promise<Record<string, string>[]>;
-  waitForPostback(action: () => Promise<void>, opts?: { frame?: string }): Promise<void>;
+  waitForPostback(action: () => Promise<void>, opts?: { frame?: FramePath | undefined }): Promise<void>;
   assertNoPageError(): Promise<void>;
 }
 
@@ -83,25 +146,25 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
   ) {
     this.page = options.page;
     this.system = options.system;
-    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.timeoutMs = options.timeoutMs ?? this.system.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.dialogs = dialogGuardFor(this.page, this.system.dialogs.unexpected, channel);
     this.watchNavigation();
   }
 
-  frame(name: string): FrameLocator {
-    return frameLocatorFor(this.page, name);
+  frame(path: FramePath): FrameLocator {
+    return frameLocatorFor(this.page, frameKey(path) ?? '');
   }
 
   async locate(path: TargetPath<S>): Promise<Locator> {
-    return (await this.resolve(path, this.timeoutMs)).locator;
+    return (await this.resolve(path, this.timeoutFor(path))).locator;
   }
 
-  async goto(url: string): Promise<void> {
+  async goto(url: string, opts: { timeoutMs?: number } = {}): Promise<void> {
     const started = Date.now();
     this.channel.throwIfFailed();
     let status: number | undefined;
     try {
-      status = (await this.page.goto(url, { timeout: this.timeoutMs, waitUntil: 'domcontentloaded' }))?.status();
+      status = (await this.page.goto(url, { timeout: opts.timeoutMs ?? this.timeoutMs, waitUntil: 'domcontentloaded' }))?.status();
     } catch (error) {
       throw new TransientUiError('KANSLIST_NAVIGATION_FAILED', `Could not open ${url}: ${firstLine(error)}`, { cause: error, where: `system ${this.system.name}` });
     }
@@ -112,56 +175,108 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
     await this.record({ target: '(page)', strategy: 'url', action: 'goto', value: url, started });
   }
 
-  async click(path: TargetPath<S>, opts: { timeoutMs?: number } = {}): Promise<void> {
-    await this.act(path, 'click', (locator, timeout) => locator.click({ timeout }), { timeoutMs: opts.timeoutMs });
+  async click(path: TargetPath<S>, opts: ActOptions = {}): Promise<void> {
+    await this.act(path, 'click', (locator, timeout) => locator.click({ timeout }), opts);
   }
 
-  async fill(path: TargetPath<S>, value: string): Promise<void> {
-    const sensitive = this.system.target(path).sensitive;
-    const tracing = sensitive ? this.options.tracing : undefined;
-    await tracing?.pause();
-    try {
-      await this.act(path, 'fill', (locator, timeout) => locator.fill(value, { timeout }), { value });
-    } finally {
-      await tracing?.resume();
-    }
+  async fill(path: TargetPath<S>, value: string, opts: ActOptions = {}): Promise<void> {
+    await this.whileSecretSafe(path, () => this.act(path, 'fill', (locator, timeout) => locator.fill(value, { timeout }), { ...opts, value }));
   }
 
-  async select(path: TargetPath<S>, option: SelectOption, opts: { postback?: boolean } = {}): Promise<void> {
+  async type(path: TargetPath<S>, text: string, opts: TypeOptions = {}): Promise<void> {
+    const delay = opts.delay ?? 0;
+    await this.whileSecretSafe(path, () => this.act(path, 'type', (locator, timeout) => locator.pressSequentially(text, { delay, timeout }), { ...opts, value: text }));
+  }
+
+  async fillRichText(path: TargetPath<S>, text: string, opts: ActOptions = {}): Promise<void> {
+    await this.whileSecretSafe(path, () =>
+      this.act(
+        path,
+        'fill',
+        async (locator, timeout) => {
+          const started = Date.now();
+          await fillRichText(locator, text, timeout);
+          const shown = await readRichText(locator, Math.max(1, started + timeout - Date.now()));
+          if (shown !== normaliseRichText(text)) {
+            // Neither text is quoted: an editor's content may be personal or secret.
+            throw new TransientUiError('KANSLIST_RICH_TEXT_NOT_TAKEN', `The editor "${path}" shows other text than was filled (${shown.length} characters instead of ${normaliseRichText(text).length})`, {
+              where: `system ${this.system.name}, target ${path}`,
+              remedy: 'Check that the target is the editable element itself (the contenteditable body or div), not its frame or toolbar.',
+            });
+          }
+        },
+        { ...opts, value: text },
+      ),
+    );
+  }
+
+  async choose(path: TargetPath<S>, opts: ChooseOptions<S>): Promise<string> {
+    let kept = '';
+    const target = this.system.target(path);
+    await this.whileSecretSafe(path, () =>
+      this.act(
+        path,
+        'choose',
+        async (input, timeout) => {
+          const started = Date.now();
+          const valueField = opts.valueTarget === undefined ? undefined : (await this.resolve(opts.valueTarget, timeout)).locator;
+          const options = opts.options === undefined ? scopeFor(this.page, target.frame).getByRole('option') : targetUnion(this.page, this.system.target(opts.options));
+          const request = { type: opts.type, option: opts.option, expectValue: opts.expectValue, delay: opts.delay ?? 0 };
+          const steps = { input, options, valueField, path, where: `system ${this.system.name}, target ${path}` };
+          kept = await chooseOption(steps, request, Math.max(1, started + timeout - Date.now()));
+        },
+        { timeoutMs: opts.timeoutMs, nth: opts.nth, value: `${opts.type} → ${String(opts.option)}` },
+      ),
+    );
+    return kept;
+  }
+
+  async readRichText(path: TargetPath<S>, opts: ActOptions = {}): Promise<string> {
+    let text = '';
+    await this.act(path, 'read', async (locator, timeout) => void (text = await readRichText(locator, timeout)), opts);
+    return text;
+  }
+
+  async select(path: TargetPath<S>, option: SelectOption, opts: ActOptions & { postback?: boolean } = {}): Promise<void> {
     const value = typeof option === 'string' ? option : 'label' in option ? option.label : option.value;
-    const doSelect = () => this.act(path, 'select', async (locator, timeout) => void (await locator.selectOption(option, { timeout })), { value });
+    const doSelect = () => this.act(path, 'select', async (locator, timeout) => void (await locator.selectOption(option, { timeout })), { timeoutMs: opts.timeoutMs, nth: opts.nth, value });
     if (opts.postback) await this.waitForPostback(doSelect, { frame: this.system.target(path).frame });
     else await doSelect();
   }
 
-  async check(path: TargetPath<S>, checked = true): Promise<void> {
-    await this.act(path, checked ? 'check' : 'uncheck', (locator, timeout) => locator.setChecked(checked, { timeout }));
+  async check(path: TargetPath<S>, checked = true, opts: ActOptions = {}): Promise<void> {
+    await this.act(path, checked ? 'check' : 'uncheck', (locator, timeout) => locator.setChecked(checked, { timeout }), opts);
   }
 
-  async press(path: TargetPath<S>, key: string): Promise<void> {
-    await this.act(path, 'press', (locator, timeout) => locator.press(key, { timeout }), { value: key });
+  async press(path: TargetPath<S>, key: string, opts: ActOptions = {}): Promise<void> {
+    await this.act(path, 'press', (locator, timeout) => locator.press(key, { timeout }), { ...opts, value: key });
   }
 
-  async text(path: TargetPath<S>): Promise<string> {
+  async text(path: TargetPath<S>, opts: ActOptions = {}): Promise<string> {
     let text = '';
-    await this.act(path, 'read', async (locator, timeout) => void (text = (await locator.innerText({ timeout })).trim()));
+    await this.act(path, 'read', async (locator, timeout) => void (text = (await locator.innerText({ timeout })).trim()), opts);
     return text;
   }
 
-  async fullText(path: TargetPath<S>): Promise<string> {
+  async fullText(path: TargetPath<S>, opts: ActOptions = {}): Promise<string> {
     let text = '';
     await this.act(path, 'read', async (locator, timeout) => {
       const shown = (await locator.innerText({ timeout })).trim();
       const title = (await locator.getAttribute('title', { timeout })) ?? '';
       text = title.length > shown.length ? title : shown;
-    });
+    }, opts);
     return text;
   }
 
-  async value(path: TargetPath<S>): Promise<string> {
+  async value(path: TargetPath<S>, opts: ActOptions = {}): Promise<string> {
     let value = '';
-    await this.act(path, 'read', async (locator, timeout) => void (value = await locator.inputValue({ timeout })));
+    await this.act(path, 'read', async (locator, timeout) => void (value = await locator.inputValue({ timeout })), opts);
     return value;
+  }
+
+  async count(path: TargetPath<S>): Promise<number> {
+    this.channel.throwIfFailed();
+    return (await countTarget(this.page, this.system, path, { onDrift: (event) => this.channel.recorder.drift(event) })).count;
   }
 
   async isPresent(path: TargetPath<S>, opts: { timeoutMs?: number } = {}): Promise<boolean> {
@@ -170,13 +285,14 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
       return true;
     } catch (error) {
       if (error instanceof TargetNotFoundError) return false;
+      if (error instanceof AmbiguousTargetError) return true; // asking is not acting: nothing is guessed
       throw error;
     }
   }
 
   async waitFor(path: TargetPath<S>, opts: { state?: WaitState; timeoutMs?: number } = {}): Promise<void> {
     const state = opts.state ?? 'visible';
-    const timeoutMs = opts.timeoutMs ?? this.timeoutMs;
+    const timeoutMs = this.timeoutFor(path, opts.timeoutMs);
     const deadline = Date.now() + timeoutMs;
     try {
       if (state === 'hidden' || state === 'detached') {
@@ -265,9 +381,9 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
     );
   }
 
-  async waitForPostback(action: () => Promise<void>, opts: { frame?: string } = {}): Promise<void> {
+  async waitForPostback(action: () => Promise<void>, opts: { frame?: FramePath | undefined } = {}): Promise<void> {
     this.channel.throwIfFailed();
-    await waitForPostback(this.page, opts.frame, action, this.timeoutMs, this.system.name);
+    await waitForPostback(this.page, frameKey(opts.frame), action, this.timeoutMs, this.system.name);
     await this.assertNoPageError();
   }
 
@@ -278,10 +394,27 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
 
   // — internals —
 
-  private async resolve(path: string, timeoutMs: number): Promise<Resolution> {
+  /** The call's bound, else the target's, else the session's (the system's, else the default). */
+  private timeoutFor(path: string, call?: number): number {
+    return call ?? this.system.target(path).timeoutMs ?? this.timeoutMs;
+  }
+
+  /** Tracing is paused while a sensitive target gets a value: a trace records typed text. */
+  private async whileSecretSafe(path: string, work: () => Promise<void>): Promise<void> {
+    const tracing = this.system.target(path).sensitive ? this.options.tracing : undefined;
+    await tracing?.pause();
+    try {
+      await work();
+    } finally {
+      await tracing?.resume();
+    }
+  }
+
+  private async resolve(path: string, timeoutMs: number, nth?: number): Promise<Resolution> {
     this.channel.throwIfFailed();
     return resolveTarget(this.page, this.system, path, {
       timeoutMs,
+      nth,
       onDrift: (event) => this.channel.recorder.drift(event),
     });
   }
@@ -291,11 +424,11 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
     path: string,
     action: UiActionKind,
     run: (locator: Locator, timeoutMs: number) => Promise<void>,
-    extra: { value?: string; timeoutMs?: number | undefined } = {},
+    extra: { value?: string; timeoutMs?: number | undefined; nth?: number | undefined } = {},
   ): Promise<void> {
     const started = Date.now();
-    const timeoutMs = extra.timeoutMs ?? this.timeoutMs;
-    const found = await this.resolve(path, timeoutMs);
+    const timeoutMs = this.timeoutFor(path, extra.timeoutMs);
+    const found = await this.resolve(path, timeoutMs, extra.nth);
     try {
       await run(found.locator, Math.max(1, started + timeoutMs - Date.now()));
     } catch (error) {
