@@ -3,6 +3,7 @@
  * query: every record about one person across runs.
  */
 import type { AuditRow, Store } from '../store/index.ts';
+import { purgedSubject } from './trail-hash.ts';
 import { lookupForms } from './trail-subjects.ts';
 
 export const AUDIT_KINDS = [
@@ -33,6 +34,8 @@ export interface AuditRecord {
   subjects: string[];
   prevHash: string | null;
   hash: string;
+  /** Set once a purge replaced the record's personal fields (data and subjects) by their digests. */
+  purged: { at: number; by: string | null } | null;
 }
 
 export function toAuditRecord(row: AuditRow): AuditRecord {
@@ -50,6 +53,7 @@ export function toAuditRecord(row: AuditRow): AuditRecord {
     subjects: row.subjects,
     prevHash: row.prev_hash,
     hash: row.hash,
+    purged: row.purged_at === null ? null : { at: row.purged_at, by: row.purged_by },
   };
 }
 
@@ -65,6 +69,8 @@ function parseData(text: string): Record<string, unknown> {
 
 /** Every record about one person, oldest first; accepts any personnummer/samordningsnummer/CPR form. */
 export async function recordsForPerson(store: Store, idNumber: string): Promise<AuditRecord[]> {
-  const rows = await store.audit.recordsForSubjects(lookupForms(idNumber));
+  // A purged record keeps only its subjects' digests: look the person up under those too.
+  const forms = lookupForms(idNumber);
+  const rows = await store.audit.recordsForSubjects([...forms, ...forms.map(purgedSubject)]);
   return rows.map(toAuditRecord);
 }
