@@ -34,6 +34,7 @@ interface ItemOnTrail {
 }
 
 const DONE_PAGE = 5_000;
+const PURGED = '\u0000purged';
 
 export async function crossCheck(store: Store, runIds: string[]): Promise<Disagreement[]> {
   const found: Disagreement[] = [];
@@ -61,7 +62,8 @@ export async function crossCheck(store: Store, runIds: string[]): Promise<Disagr
       if (record.kind !== 'item.transition' || record.item_id === null) continue;
       const data = JSON.parse(record.data) as { to?: string; output?: unknown };
       const seen = items.get(record.item_id) ?? { key: record.item_key, runId };
-      if (data.to === 'done') seen.doneOutput = canonicalJson(redactDeep(data.output ?? null));
+      // A purged record's output is gone: the item's being done is still on the trail, its output no longer comparable.
+      if (data.to === 'done') seen.doneOutput = record.purged_at !== null ? PURGED : canonicalJson(redactDeep(data.output ?? null));
       seen.runId = runId;
       items.set(record.item_id, seen);
     }
@@ -89,6 +91,7 @@ function checkDone(item: WorkItem, seen: ItemOnTrail | undefined, found: Disagre
     found.push({ kind: 'done without record', itemId: item.id, detail: `item ${item.key} (${item.id}) is done in work_items, but the audit trail never recorded it done` });
     return;
   }
+  if (seen.doneOutput === PURGED) return;
   const stored = canonicalJson(redactDeep(item.output ?? null));
   if (stored !== seen.doneOutput) {
     found.push({ kind: 'output rewritten', runId: seen.runId, itemId: item.id, detail: `item ${item.key} (${item.id}) is done with an output the audit trail did not record (recorded ${seen.doneOutput}, stored ${stored})` });

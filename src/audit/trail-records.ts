@@ -15,6 +15,8 @@ export const AUDIT_KINDS = [
   'preflight', 'alert',
   // What a person did in the control room (who, in which role, with their note), and its logins.
   'control.action', 'control.login',
+  // A purge of what was past its retention period (what, how much, under which rule; never a value).
+  'retention.purge',
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 
