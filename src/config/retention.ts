@@ -81,7 +81,7 @@ export function validateRetention(config: unknown, fail: (key: string, message: 
       if (!(BOT_RETENTION_KINDS as readonly string[]).includes(kind)) {
         fail(`retention.bots.${bot}.${kind}`, 'is not a kind of evidence.', `A bot may set ${BOT_RETENTION_KINDS.join(', ')}.`);
       }
-      if (value !== undefined && parsePeriod(value) === undefined) fail(`retention.bots.${bot}.${kind}`, `"${String(value)}" is not a retention period.`, remedy);
+      if (value !== undefined && parsePeriod(value) === undefined) fail(`retention.bots.${bot}.${kind}`, `${JSON.stringify(value)} is not a retention period.`, remedy);
     }
   }
 }

@@ -6,7 +6,7 @@
  * `audit verify --all` still passes and says what was purged, a record changed after the purge is
  * still caught, and `audit person` still finds the person's entries, reported as purged.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/audit/logger.ts';
@@ -83,6 +83,26 @@ describe('purge after real runs', () => {
     expect(files.some((f) => f.endsWith('.zip'))).toBe(true);
     expect(personalHits(files.filter((f) => f.endsWith('.zip'))).length).toBeGreaterThan(0);
   });
+
+  it('kanslist purge without retention configured says so, with what to do (exit 2, no stack)', async () => {
+    const result = await runCli(['purge', '--dry-run'], { env: cliEnv(h) });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('KANSLIST_RETENTION_NONE');
+    expect(result.stderr).toContain("retention: { traces: '30d'");
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  }, 60_000);
+
+  it('kanslist purge --dry-run --json in a project with retention: nothing is due yet today', async () => {
+    const project = join(h.dir, 'project');
+    mkdirSync(project);
+    writeFileSync(join(project, 'kanslist.config.ts'), `export default { retention: ${JSON.stringify(RETENTION)} };\n`);
+    const result = await runCli(['purge', '--dry-run', '--json'], { env: cliEnv(h), cwd: project });
+    expect(result.code, result.stderr).toBe(0);
+    const json = JSON.parse(result.stdout) as PurgeResult;
+    expect(json.dryRun).toBe(true);
+    expect(json.lines.map((l) => l.rule)).toContain('retention.traces');
+    expect(json.lines.every((l) => l.count === 0)).toBe(true);
+  }, 60_000);
 
   it('a dry run inside the periods finds nothing due; past them it says what would go, with sizes, and changes nothing', async () => {
     const early = await withStore((store) => purge(store, { varDir, retention: RETENTION, now: clock.now(), dryRun: true }));
