@@ -13,11 +13,12 @@
  * Items a person closed outside a run (`handled`, requeued) are not judged by it: only `done`,
  * the state that claims work was carried out in the system, must be on the trail.
  */
-import type { Store, WorkItem } from '../store/index.ts';
+import type { AuditRow, Store, WorkItem } from '../store/index.ts';
+import { PURGE_RECORD_KIND } from './purge-kind.ts';
 import { redactDeep } from './redact.ts';
 import { canonicalJson } from './trail-hash.ts';
 
-export type DisagreementKind = 'run missing' | 'run status' | 'run end missing' | 'item missing' | 'done without record' | 'output rewritten';
+export type DisagreementKind = 'run missing' | 'run status' | 'run end missing' | 'item missing' | 'done without record' | 'output rewritten' | 'purge unrecorded';
 
 export interface Disagreement {
   kind: DisagreementKind;
@@ -39,6 +40,7 @@ const PURGED = '\u0000purged';
 export async function crossCheck(store: Store, runIds: string[]): Promise<Disagreement[]> {
   const found: Disagreement[] = [];
   const items = new Map<string, ItemOnTrail>();
+  const purges = new PurgeTally();
   // 1. Runs: each started run still in `runs`, with the status its end recorded.
   for (const runId of runIds) {
     const records = await store.audit.records(runId);
@@ -59,6 +61,7 @@ export async function crossCheck(store: Store, runIds: string[]): Promise<Disagr
     }
     // 2. What the trail says happened to each item, in chain order (runs are read oldest first).
     for (const record of records) {
+      purges.count(runId, record);
       if (record.kind !== 'item.transition' || record.item_id === null) continue;
       const data = JSON.parse(record.data) as { to?: string; output?: unknown };
       const seen = items.get(record.item_id) ?? { key: record.item_key, runId };
@@ -68,6 +71,7 @@ export async function crossCheck(store: Store, runIds: string[]): Promise<Disagr
       items.set(record.item_id, seen);
     }
   }
+  found.push(...purges.disagreements());
   // 3. Items the trail moved are still there, and a done one carries the output that was recorded.
   for (const [itemId, seen] of items) {
     const item = await store.queue.get(itemId);
@@ -84,6 +88,41 @@ export async function crossCheck(store: Store, runIds: string[]): Promise<Disagr
     if (done.length < DONE_PAGE) break;
   }
   return found;
+}
+
+/**
+ * A purged record verifies through the digest stored with it, so marking an intact record "purged"
+ * by hand would let its data be rewritten unseen. Each purge records how many records of each run
+ * it purged (on its own chain): the records marked purged must add up to exactly that.
+ */
+class PurgeTally {
+  readonly #recorded = new Map<string, number>();
+  readonly #marked = new Map<string, number>();
+
+  count(runId: string, record: AuditRow): void {
+    if (record.kind === PURGE_RECORD_KIND) {
+      const perRun = (JSON.parse(record.data) as { auditRecordsPerRun?: Record<string, number> }).auditRecordsPerRun ?? {};
+      for (const [run, n] of Object.entries(perRun)) add(this.#recorded, `${runId}\u0000${run}`, n);
+    }
+    if (record.purged_at !== null) add(this.#marked, `${record.purged_by ?? ''}\u0000${runId}`, 1);
+  }
+
+  disagreements(): Disagreement[] {
+    const found: Disagreement[] = [];
+    for (const key of new Set([...this.#recorded.keys(), ...this.#marked.keys()])) {
+      const [purgeId, runId] = key.split('\u0000') as [string, string];
+      const recorded = this.#recorded.get(key) ?? 0;
+      const marked = this.#marked.get(key) ?? 0;
+      if (recorded !== marked) {
+        found.push({ kind: 'purge unrecorded', runId, detail: `run ${runId} has ${marked} audit records marked purged by "${purgeId || '(none)'}", but that purge recorded ${recorded}: records were marked purged by hand` });
+      }
+    }
+    return found;
+  }
+}
+
+function add(map: Map<string, number>, key: string, n: number): void {
+  map.set(key, (map.get(key) ?? 0) + n);
 }
 
 function checkDone(item: WorkItem, seen: ItemOnTrail | undefined, found: Disagreement[]): void {

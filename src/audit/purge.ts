@@ -9,6 +9,7 @@ import { retentionRules, type RetentionConfig, type RetentionKind, type Retentio
 import type { AuditRow, BotScope, PayloadRow, Store } from '../store/index.ts';
 import { packageManifest } from '../util/package-info.ts';
 import { deleteEvidenceFiles, listEvidenceFiles, type EvidenceFile } from './purge-files.ts';
+import { PURGE_RECORD_KIND } from './purge-kind.ts';
 import { purgedPayload, purgedRecordData } from './purge-redact.ts';
 import { purgedSubject, sha256 } from './trail-hash.ts';
 import { openAuditTrail } from './trail.ts';
@@ -43,8 +44,7 @@ export interface PurgeResult {
   keptOldAuditRecords: number;
 }
 
-/** The kind of audit record a purge writes. */
-export const PURGE_RECORD_KIND = 'retention.purge';
+export { PURGE_RECORD_KIND } from './purge-kind.ts';
 
 const PAGE = 1_000;
 const WRITE_CHUNK = 200;

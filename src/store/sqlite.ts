@@ -102,10 +102,11 @@ export async function openSqlite(file: string): Promise<EngineAccess> {
     // A deleted value stays in free pages and the WAL until the file is rewritten: a purge must
     // leave no personal number in the file, so checkpoint, VACUUM, and truncate the WAL again.
     async compact() {
-      await lock.run(async () => {
+      await lock.run(() => {
         raw.pragma('wal_checkpoint(TRUNCATE)');
         raw.exec('VACUUM');
         raw.pragma('wal_checkpoint(TRUNCATE)');
+        return Promise.resolve();
       });
     },
     async close() {

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/audit/logger.ts';
 import { purge, type PurgeResult } from '../../src/audit/purge.ts';
 import { PURGED_MARKER } from '../../src/audit/purge-redact.ts';
+import { sha256 } from '../../src/audit/trail-hash.ts';
 import type { RetentionConfig } from '../../src/config/retention.ts';
 import type { AuditTables } from '../../src/store/audit.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
@@ -159,6 +160,26 @@ describe('purge after real runs', () => {
     expect(records.length).toBeGreaterThan(0);
     expect(records.every((r) => r.purged !== null && r.purged.at === clock.now())).toBe(true);
     expect(result.stdout).not.toContain(person.personnummer.replace(/\D/g, '').slice(-10));
+  }, 60_000);
+
+  it('a record marked purged by hand, to rewrite its data unseen, is named', async () => {
+    const { runId, restore } = await withStore(async (store) => {
+      const db = store.db.withTables<AuditTables>();
+      const intact = await db.selectFrom('audit_records').selectAll().where('purged_at', 'is', null).where('kind', '=', 'item.transition').executeTakeFirstOrThrow();
+      const purgedBy = (await db.selectFrom('audit_records').select('purged_by').where('purged_at', 'is not', null).executeTakeFirstOrThrow()).purged_by;
+      // The digest of the original data keeps the chain intact: only the purge's own record can tell.
+      await db.updateTable('audit_records')
+        .set({ data: JSON.stringify({ from: 'running', to: 'done' }), data_digest: sha256(intact.data), purged_at: clock.now(), purged_by: purgedBy })
+        .where('run_id', '=', intact.run_id).where('seq', '=', intact.seq).execute();
+      return { runId: intact.run_id, restore: intact };
+    });
+    const result = await runCli(['audit', 'verify', '--all', '--json'], { env: cliEnv(h) });
+    expect(result.code).toBe(1);
+    const { runs, disagreements } = JSON.parse(result.stdout) as { runs: Array<{ result: { ok: boolean } }>; disagreements: Array<{ kind: string; runId?: string }> };
+    expect(runs.every((r) => r.result.ok)).toBe(true);
+    expect(disagreements).toContainEqual(expect.objectContaining({ kind: 'purge unrecorded', runId }));
+    await withStore((store) => store.db.withTables<AuditTables>().updateTable('audit_records')
+      .set({ data: restore.data, data_digest: null, purged_at: null, purged_by: null }).where('run_id', '=', restore.run_id).where('seq', '=', restore.seq).execute());
   }, 60_000);
 
   it('a record changed after the purge is still caught', async () => {
