@@ -13,11 +13,12 @@
  * Items a person closed outside a run (`handled`, requeued) are not judged by it: only `done`,
  * the state that claims work was carried out in the system, must be on the trail.
  */
-import type { Store, WorkItem } from '../store/index.ts';
+import type { AuditRow, Store, WorkItem } from '../store/index.ts';
+import { PURGE_RECORD_KIND } from './purge-kind.ts';
 import { redactDeep } from './redact.ts';
 import { canonicalJson } from './trail-hash.ts';
 
-export type DisagreementKind = 'run missing' | 'run status' | 'run end missing' | 'item missing' | 'done without record' | 'output rewritten';
+export type DisagreementKind = 'run missing' | 'run status' | 'run end missing' | 'item missing' | 'done without record' | 'output rewritten' | 'purge unrecorded';
 
 export interface Disagreement {
   kind: DisagreementKind;
@@ -34,10 +35,12 @@ interface ItemOnTrail {
 }
 
 const DONE_PAGE = 5_000;
+const PURGED = '\u0000purged';
 
 export async function crossCheck(store: Store, runIds: string[]): Promise<Disagreement[]> {
   const found: Disagreement[] = [];
   const items = new Map<string, ItemOnTrail>();
+  const purges = new PurgeTally();
   // 1. Runs: each started run still in `runs`, with the status its end recorded.
   for (const runId of runIds) {
     const records = await store.audit.records(runId);
@@ -58,14 +61,17 @@ export async function crossCheck(store: Store, runIds: string[]): Promise<Disagr
     }
     // 2. What the trail says happened to each item, in chain order (runs are read oldest first).
     for (const record of records) {
+      purges.count(runId, record);
       if (record.kind !== 'item.transition' || record.item_id === null) continue;
       const data = JSON.parse(record.data) as { to?: string; output?: unknown };
       const seen = items.get(record.item_id) ?? { key: record.item_key, runId };
-      if (data.to === 'done') seen.doneOutput = canonicalJson(redactDeep(data.output ?? null));
+      // A purged record's output is gone: the item's being done is still on the trail, its output no longer comparable.
+      if (data.to === 'done') seen.doneOutput = record.purged_at !== null ? PURGED : canonicalJson(redactDeep(data.output ?? null));
       seen.runId = runId;
       items.set(record.item_id, seen);
     }
   }
+  found.push(...purges.disagreements());
   // 3. Items the trail moved are still there, and a done one carries the output that was recorded.
   for (const [itemId, seen] of items) {
     const item = await store.queue.get(itemId);
@@ -84,11 +90,47 @@ export async function crossCheck(store: Store, runIds: string[]): Promise<Disagr
   return found;
 }
 
+/**
+ * A purged record verifies through the digest stored with it, so marking an intact record "purged"
+ * by hand would let its data be rewritten unseen. Each purge records how many records of each run
+ * it purged (on its own chain): the records marked purged must add up to exactly that.
+ */
+class PurgeTally {
+  readonly #recorded = new Map<string, number>();
+  readonly #marked = new Map<string, number>();
+
+  count(runId: string, record: AuditRow): void {
+    if (record.kind === PURGE_RECORD_KIND) {
+      const perRun = (JSON.parse(record.data) as { auditRecordsPerRun?: Record<string, number> }).auditRecordsPerRun ?? {};
+      for (const [run, n] of Object.entries(perRun)) add(this.#recorded, `${runId}\u0000${run}`, n);
+    }
+    if (record.purged_at !== null) add(this.#marked, `${record.purged_by ?? ''}\u0000${runId}`, 1);
+  }
+
+  disagreements(): Disagreement[] {
+    const found: Disagreement[] = [];
+    for (const key of new Set([...this.#recorded.keys(), ...this.#marked.keys()])) {
+      const [purgeId, runId] = key.split('\u0000') as [string, string];
+      const recorded = this.#recorded.get(key) ?? 0;
+      const marked = this.#marked.get(key) ?? 0;
+      if (recorded !== marked) {
+        found.push({ kind: 'purge unrecorded', runId, detail: `run ${runId} has ${marked} audit records marked purged by "${purgeId || '(none)'}", but that purge recorded ${recorded}: records were marked purged by hand` });
+      }
+    }
+    return found;
+  }
+}
+
+function add(map: Map<string, number>, key: string, n: number): void {
+  map.set(key, (map.get(key) ?? 0) + n);
+}
+
 function checkDone(item: WorkItem, seen: ItemOnTrail | undefined, found: Disagreement[]): void {
   if (seen?.doneOutput === undefined) {
     found.push({ kind: 'done without record', itemId: item.id, detail: `item ${item.key} (${item.id}) is done in work_items, but the audit trail never recorded it done` });
     return;
   }
+  if (seen.doneOutput === PURGED) return;
   const stored = canonicalJson(redactDeep(item.output ?? null));
   if (stored !== seen.doneOutput) {
     found.push({ kind: 'output rewritten', runId: seen.runId, itemId: item.id, detail: `item ${item.key} (${item.id}) is done with an output the audit trail did not record (recorded ${seen.doneOutput}, stored ${stored})` });

@@ -3,6 +3,7 @@
  * query: every record about one person across runs.
  */
 import type { AuditRow, Store } from '../store/index.ts';
+import { purgedSubject } from './trail-hash.ts';
 import { lookupForms } from './trail-subjects.ts';
 
 export const AUDIT_KINDS = [
@@ -14,6 +15,8 @@ export const AUDIT_KINDS = [
   'preflight', 'alert',
   // What a person did in the control room (who, in which role, with their note), and its logins.
   'control.action', 'control.login',
+  // A purge of what was past its retention period (what, how much, under which rule; never a value).
+  'retention.purge',
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 
@@ -33,6 +36,8 @@ export interface AuditRecord {
   subjects: string[];
   prevHash: string | null;
   hash: string;
+  /** Set once a purge replaced the record's personal fields (data and subjects) by their digests. */
+  purged: { at: number; by: string | null } | null;
 }
 
 export function toAuditRecord(row: AuditRow): AuditRecord {
@@ -50,6 +55,7 @@ export function toAuditRecord(row: AuditRow): AuditRecord {
     subjects: row.subjects,
     prevHash: row.prev_hash,
     hash: row.hash,
+    purged: row.purged_at === null ? null : { at: row.purged_at, by: row.purged_by },
   };
 }
 
@@ -65,6 +71,8 @@ function parseData(text: string): Record<string, unknown> {
 
 /** Every record about one person, oldest first; accepts any personnummer/samordningsnummer/CPR form. */
 export async function recordsForPerson(store: Store, idNumber: string): Promise<AuditRecord[]> {
-  const rows = await store.audit.recordsForSubjects(lookupForms(idNumber));
+  // A purged record keeps only its subjects' digests: look the person up under those too.
+  const forms = lookupForms(idNumber);
+  const rows = await store.audit.recordsForSubjects([...forms, ...forms.map(purgedSubject)]);
   return rows.map(toAuditRecord);
 }

@@ -8,16 +8,32 @@ import { recordHash } from './trail-hash.ts';
 
 export type VerifyProblem = 'hash mismatch' | 'missing record' | 'reordered' | 'inserted' | 'prev_hash mismatch' | 'head mismatch';
 
+/** Records whose personal fields a purge replaced: how many, and when the last purge of them was. */
+export interface PurgedSummary {
+  records: number;
+  lastAt: number;
+  by: string[];
+}
+
 export type VerifyResult =
-  | { ok: true; records: number }
-  | { ok: false; records: number; firstBroken: { seq: number; problem: VerifyProblem; detail: string } };
+  | { ok: true; records: number; purged?: PurgedSummary }
+  | { ok: false; records: number; firstBroken: { seq: number; problem: VerifyProblem; detail: string }; purged?: PurgedSummary };
 
 type Broken = { seq: number; problem: VerifyProblem; detail: string };
 
 export async function verifyRun(store: Store, runId: string, options: { key?: Buffer | null } = {}): Promise<VerifyResult> {
   const { rows, head } = await consistentRead(store, runId);
   const broken = firstBroken(rows, head, options.key ?? null);
-  return broken === undefined ? { ok: true, records: rows.length } : { ok: false, records: rows.length, firstBroken: broken };
+  const purged = purgedSummary(rows);
+  const result: VerifyResult = broken === undefined ? { ok: true, records: rows.length } : { ok: false, records: rows.length, firstBroken: broken };
+  return purged === undefined ? result : { ...result, purged };
+}
+
+/** A purged record verifies through the digest of its data (trail-hash.ts); the auditor is told which were purged. */
+function purgedSummary(rows: AuditRow[]): PurgedSummary | undefined {
+  const purged = rows.filter((r) => r.purged_at !== null);
+  if (purged.length === 0) return undefined;
+  return { records: purged.length, lastAt: Math.max(...purged.map((r) => r.purged_at!)), by: [...new Set(purged.map((r) => r.purged_by ?? 'unknown'))] };
 }
 
 /**

@@ -9,7 +9,7 @@
  */
 import type { AuditRow, Store } from '../store/index.ts';
 import { FatalBotError } from '../errors.ts';
-import { canonicalJson, recordHash } from './trail-hash.ts';
+import { canonicalJson, CURRENT_FORMAT, recordHash } from './trail-hash.ts';
 import type { AuditKind } from './trail-records.ts';
 import { collectSubjects } from './trail-subjects.ts';
 
@@ -126,6 +126,11 @@ class BufferedAuditTrail implements AuditTrail {
       data: canonicalJson(data),
       subjects: collectSubjects(entry.subjects, data),
       prev_hash: this.#head,
+      // Purgeable from the start: the hash covers digests of the data and subjects (trail-hash.ts).
+      format: CURRENT_FORMAT,
+      data_digest: null,
+      purged_at: null,
+      purged_by: null,
     };
     const hash = recordHash(fields, this.key);
     this.#seq = fields.seq;

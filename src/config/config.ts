@@ -3,6 +3,9 @@
  * `defineConfig`, with environment variables taking precedence (operations change a
  * deployment without editing reviewed files).
  */
+import type { RetentionConfig } from './retention.ts';
+
+export type { RetentionConfig } from './retention.ts';
 export type Language = 'sv' | 'da' | 'de' | 'en';
 export const LANGUAGES: readonly Language[] = ['sv', 'da', 'de', 'en'];
 /** The BCP 47 locale of each language: what a browser session sends as Accept-Language unless its system map says otherwise. */
@@ -104,7 +107,7 @@ export interface OidcConfig {
   usernameClaim?: string | undefined;
   /** Group → roles, e.g. `{ 'RPA-Operatorer': ['operator'] }`. A person in no listed group is refused. */
   roles: Record<string, string[]>;
-  /** Group → the bots its clerks work, e.g. `{ 'Bygglov-handlaggare': ['bygglov-registrering'] }`. @default none */
+  /** Group → the bots its clerks work, e.g. `{ 'Faktura-handlaggare': ['fakturakontroll'] }`. @default none */
   bots?: Record<string, string[]> | undefined;
   /** The provider's label on the login page. @default the translated "Log in with your organisation account" */
   label?: string | undefined;
@@ -135,6 +138,12 @@ export interface KanslistConfig {
   dashboardUrl?: string | undefined;
   /** The control room: single sign-on. @default local accounts only */
   controlRoom?: ControlRoomConfig | undefined;
+  /**
+   * How long evidence is kept before `kanslist purge` (and the scheduler, nightly) removes it, e.g.
+   * `{ traces: '30d', payloads: '1y', bots: { 'faktura-kontroll': { payloads: '7y' } } }`.
+   * @default none (everything is kept)
+   */
+  retention?: RetentionConfig | undefined;
 }
 
 /** What a project writes: every key optional, nested objects partial. */
@@ -151,6 +160,7 @@ export interface KanslistConfigInput {
   reports?: ReportsConfig;
   dashboardUrl?: string;
   controlRoom?: ControlRoomConfig;
+  retention?: RetentionConfig;
 }
 
 export const DEFAULT_CONFIG: KanslistConfig = {

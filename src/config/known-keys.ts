@@ -21,6 +21,8 @@ const KNOWN = {
     country: LEAF, annualHoursPerFte: LEAF, logo: LEAF, hourlyCost: LEAF, hourlyCostByBot: ANY, currency: LEAF,
     robotCosts: { machinePerMonth: LEAF, maintenanceHoursPerMonth: LEAF, maintenanceHourlyCost: LEAF, setupCost: LEAF },
   },
+  // Per-bot periods are checked by validateRetention, which names a wrong kind under its bot.
+  retention: { traces: LEAF, screenshots: LEAF, html: LEAF, letters: LEAF, payloads: LEAF, logs: LEAF, auditPersonalFields: LEAF, bots: ANY },
   controlRoom: { oidc: { issuer: LEAF, clientId: LEAF, redirectUri: LEAF, scope: LEAF, groupsClaim: LEAF, usernameClaim: LEAF, roles: ANY, bots: ANY, label: LEAF } },
 } as const satisfies KeyTree & { [K in keyof KanslistConfig]-?: unknown };
 

@@ -1,5 +1,6 @@
 import { ConfigError } from '../errors.ts';
 import { isTimeZone } from '../util/wall-clock.ts';
+import { validateRetention } from './retention.ts';
 import { CONTROL_ROOM_ROLES, FTE_COUNTRIES, LANGUAGES, LOG_LEVELS, type KanslistConfig } from './config.ts';
 
 /** Checks every key and throws one ConfigError naming the first bad key, its value and what is allowed. */
@@ -51,6 +52,7 @@ export function validateConfig(config: KanslistConfig, source: string): void {
   }
   validateMoney(config.reports, fail);
   validateOidc(config.controlRoom?.oidc, fail);
+  validateRetention(config.retention, fail);
   if (config.dashboardUrl !== undefined && !(typeof config.dashboardUrl === 'string' && isHttpUrl(config.dashboardUrl))) {
     fail('dashboardUrl', `"${String(config.dashboardUrl)}" is not an http(s) URL.`, 'Use the control room address clerks open, e.g. https://rpa.kommun.local/ (KANSLIST_DASHBOARD_URL).');
   }
@@ -71,7 +73,7 @@ function validateOidc(oidc: NonNullable<KanslistConfig['controlRoom']>['oidc'], 
     if (bad.length > 0) fail(`${key}.roles.${group}`, `names an unknown role "${bad[0]}".`, `Use ${CONTROL_ROOM_ROLES.join(', ')}.`);
   }
   for (const [group, bots] of Object.entries(oidc.bots ?? {})) {
-    if (!Array.isArray(bots) || bots.some((b) => typeof b !== 'string')) fail(`${key}.bots.${group}`, 'must be a list of bot names.', "e.g. { 'Bygglov-handlaggare': ['bygglov-registrering'] }");
+    if (!Array.isArray(bots) || bots.some((b) => typeof b !== 'string')) fail(`${key}.bots.${group}`, 'must be a list of bot names.', "e.g. { 'Faktura-handlaggare': ['fakturakontroll'] }");
   }
 }
 

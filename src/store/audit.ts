@@ -23,6 +23,13 @@ export type AuditRecordTable = {
   data: string;
   prev_hash: string | null;
   hash: string;
+  /** How the hash is computed (migration 008): 1 over the values, 2 over their digests (purgeable). */
+  format: number;
+  /** SHA-256 of the data as written, kept once the data is purged (format 2 only). */
+  data_digest: string | null;
+  /** When a purge replaced the record's personal fields, and the purge's run id; null while intact. */
+  purged_at: number | null;
+  purged_by: string | null;
 }
 
 export type AuditSubjectTable = {
@@ -154,6 +161,8 @@ function withSubjects(rows: AuditRecordTable[], subjects: AuditSubjectTable[]): 
     ...row,
     seq: Number(row.seq),
     at: Number(row.at),
+    format: Number(row.format),
+    purged_at: row.purged_at === null ? null : Number(row.purged_at),
     subjects: (byRecord.get(`${row.run_id}\u0000${Number(row.seq)}`) ?? []).sort(),
   }));
 }

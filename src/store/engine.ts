@@ -28,6 +28,8 @@ export interface EngineAccess {
   /** Claims the next pending item inside a write transaction; returns the updated row. */
   claimNext(tx: Kysely<Database>, params: ClaimParams): Promise<WorkItemRow | undefined>;
   close(): Promise<void>;
+  /** Rewrites the database file so deleted values leave it (SQLite); undefined where the engine has its own VACUUM. */
+  compact?: (() => Promise<void>) | undefined;
 }
 
 /** Columns set on the item when a worker claims it (shared by both claim statements). */

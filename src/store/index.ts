@@ -10,3 +10,4 @@ export * from './types.ts';
 export type { AuditStore, AuditRow, AuditHead } from './audit.ts';
 export type { User, NewUser, UserChanges, UserStore, WebSessionStore } from './users.ts';
 export type { BotActivity, BotQueue, DashboardReads } from './dashboard.ts';
+export type { BotScope, PayloadRow, PurgedAuditRecord, RetentionStore } from './retention.ts';

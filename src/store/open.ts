@@ -8,6 +8,7 @@
 import { ConfigError } from '../errors.ts';
 import { SqlAuditStore } from './audit.ts';
 import { SqlUserStore, SqlWebSessionStore } from './users.ts';
+import { SqlRetentionStore } from './retention.ts';
 import { SqlDashboardReads } from './dashboard.ts';
 import type { EngineAccess } from './engine.ts';
 import { SqlWorkQueue } from './queue.ts';
@@ -77,6 +78,7 @@ export async function openStore(url: string, options: OpenStoreOptions = {}): Pr
     users: new SqlUserStore(engine),
     webSessions: new SqlWebSessionStore(engine),
     dashboard: new SqlDashboardReads(engine),
+    retention: new SqlRetentionStore(engine),
     close: () => engine.close(),
   };
 }

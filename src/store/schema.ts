@@ -48,6 +48,8 @@ export interface WorkItemTable {
   started_at: number | null;
   finished_at: number | null;
   duration_ms: number | null;
+  /** When retention replaced the payload's fields by a marker (migration 008); null while intact. */
+  purged_at: Generated<number | null>;
 }
 
 export interface ItemAttemptTable {

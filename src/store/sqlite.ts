@@ -99,6 +99,16 @@ export async function openSqlite(file: string): Promise<EngineAccess> {
     db,
     write,
     claimNext: claimNextSqlite,
+    // A deleted value stays in free pages and the WAL until the file is rewritten: a purge must
+    // leave no personal number in the file, so checkpoint, VACUUM, and truncate the WAL again.
+    async compact() {
+      await lock.run(() => {
+        raw.pragma('wal_checkpoint(TRUNCATE)');
+        raw.exec('VACUUM');
+        raw.pragma('wal_checkpoint(TRUNCATE)');
+        return Promise.resolve();
+      });
+    },
     async close() {
       if (closed) return;
       closed = true;

@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import type { AuditStore } from './audit.ts';
 import type { UserStore, WebSessionStore } from './users.ts';
 import type { DashboardReads } from './dashboard.ts';
+import type { RetentionStore } from './retention.ts';
 import type { Database } from './schema.ts';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -26,6 +27,8 @@ export interface Store {
   readonly webSessions: WebSessionStore;
   /** Grouped reads for the control room's overview and queues pages. */
   readonly dashboard: DashboardReads;
+  /** Retention: finding and replacing what is past its period (src/audit/retention decides what). */
+  readonly retention: RetentionStore;
   /** Closes the connection(s). Safe to call twice. */
   close(): Promise<void>;
 }

@@ -96,8 +96,32 @@ describe('kanslist.config.ts: keys Kanslist does not know', () => {
   });
 
   it('names no suggestion for a key far from every known one, and accepts free-form names', async () => {
-    expect((await configError(project(`{ retention: { traces: '30d' } }`))).message).toBe('retention is not a configuration key');
+    expect((await configError(project(`{ archiving: { traces: '30d' } }`))).message).toBe('archiving is not a configuration key');
     const config = await loadConfig(project(`{ systems: { 'any-system': { baseUrl: 'http://127.0.0.1:1/' } }, reports: { hourlyCost: 400, hourlyCostByBot: { 'any-bot': 380 } }, alerts: { webhook: { url: 'https://x.example/', headers: { 'X-Token': 't' } } } }`), {});
     expect(config.systems['any-system']?.baseUrl).toBe('http://127.0.0.1:1/');
+  });
+});
+
+describe('kanslist.config.ts: retention', () => {
+  it('accepts periods in days, weeks, months and years, with per-bot overrides', async () => {
+    const config = await loadConfig(project(`{ retention: { traces: '30d', screenshots: '4w', payloads: '6m', auditPersonalFields: '2y', logs: '90d', bots: { 'faktura-kontroll': { payloads: '7y' } } } }`), {});
+    expect(config.retention?.bots?.['faktura-kontroll']?.payloads).toBe('7y');
+  });
+
+  it('names the field of a period it cannot read, and says how to write one', async () => {
+    const error = await configError(project(`{ retention: { traces: '30 days' } }`));
+    expect(error.code).toBe('KANSLIST_CONFIG_INVALID');
+    expect(error.message).toBe('retention.traces: "30 days" is not a retention period.');
+    expect(error.remedy).toContain("'30d'");
+    expect((await configError(project(`{ retention: { bots: { b: { payloads: 30 } } } }`))).message).toContain('retention.bots.b.payloads');
+  });
+
+  it('names a misspelt kind, at the top and under a bot', async () => {
+    expect((await configError(project(`{ retention: { trace: '30d' } }`))).message).toContain('retention.trace is not a configuration key; did you mean retention.traces?');
+    expect((await configError(project(`{ retention: { bots: { b: { tracse: '30d' } } } }`))).message).toBe('retention.bots.b.tracse: is not a kind of evidence.');
+  });
+
+  it('refuses logs per bot: the daily log is shared', async () => {
+    expect((await configError(project(`{ retention: { bots: { b: { logs: '30d' } } } }`))).message).toContain('retention.bots.b.logs: cannot be set per bot');
   });
 });

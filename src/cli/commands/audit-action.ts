@@ -12,13 +12,13 @@ export function runAuditVerify(runRef: string | undefined, o: { all?: boolean; d
     throw new ConfigError('KANSLIST_USAGE', 'Give either a run id or --all to `audit verify`.', { remedy: 'e.g. `kanslist audit verify --all`' });
   }
   const key = auditKeyFromEnv();
-  return withStore(o.db, async (store) => {
+  return withStore(o.db, async (store, config) => {
     const results = o.all ? await verifyAll(store, { key }) : [await verifyOne(store, runRef!, key)];
     // With --all, also the state tables against the trail: what the store says must be what was recorded.
     const disagreements = o.all ? await crossCheck(store, results.map((r) => r.runId)) : [];
     if (o.json) printJson(o.all ? { runs: results, disagreements } : results);
     else {
-      for (const { runId, result } of results) console.log(describe(runId, result));
+      for (const { runId, result } of results) console.log(describe(runId, result, config.timeZone));
       for (const d of disagreements) console.log(`DISAGREES: ${d.kind} — ${d.detail}`);
       if (o.all && results.length > 0 && disagreements.length === 0) console.log('runs and work_items agree with the audit trail.');
     }
@@ -32,10 +32,12 @@ async function verifyOne(store: Store, runRef: string, key: Buffer | null): Prom
   return { runId, result: await verifyRun(store, runId, { key }) };
 }
 
-function describe(runId: string, result: VerifyResult): string {
-  if (result.ok) return `run ${runId}: OK (${result.records} records)`;
+function describe(runId: string, result: VerifyResult, timeZone: string): string {
+  // Purged records verify through their data's digest; the auditor is told that their values are gone.
+  const purged = result.purged === undefined ? '' : `; personal fields of ${result.purged.records} purged, last on ${localTime(result.purged.lastAt, timeZone)} by ${result.purged.by.join(', ')}`;
+  if (result.ok) return `run ${runId}: OK (${result.records} records${purged})`;
   const b = result.firstBroken;
-  return `run ${runId}: BROKEN at record ${b.seq}: ${b.problem} — ${b.detail} (${result.records} records stored)`;
+  return `run ${runId}: BROKEN at record ${b.seq}: ${b.problem} — ${b.detail} (${result.records} records stored${purged})`;
 }
 
 export function runAuditExport(runRef: string, o: { format: 'jsonl' | 'xlsx'; out?: string; personal?: boolean; db?: string }): Promise<void> {
@@ -54,8 +56,10 @@ export function runAuditPerson(idNumber: string, o: { db?: string; json?: boolea
     printTable(
       records.map((r) => ({
         time: localTime(r.at, config.timeZone), run: r.runId, bot: r.bot, item: r.itemKey ?? r.itemId, kind: r.kind, target: r.data.target, action: r.data.action,
+        // The person's values in a purged record are gone; that it happened, and when it was purged, stays.
+        purged: r.purged === null ? '' : `purged ${localTime(r.purged.at, config.timeZone)}`,
       })),
-      ['time', 'run', 'bot', 'item', 'kind', 'target', 'action'],
+      ['time', 'run', 'bot', 'item', 'kind', 'target', 'action', 'purged'],
     );
   });
 }

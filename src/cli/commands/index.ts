@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerAuditCommand } from './audit.ts';
+import { registerPurgeCommand } from './purge.ts';
 import { registerBotsCommand } from './bots.ts';
 import { registerCheckCommand } from './check.ts';
 import { registerBrowserCommand } from './browser.ts';
@@ -28,6 +29,7 @@ export function registerCommands(program: Command): void {
   registerFixtureCommand(program);
   registerBrowserCommand(program);
   registerAuditCommand(program);
+  registerPurgeCommand(program);
   registerVaultCommand(program);
   registerSchedulesCommand(program);
   registerScheduleCommand(program);

@@ -20,6 +20,7 @@ import type { Schedule } from '../types.ts';
 import type { ScheduleConfigError } from '../errors.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { childProcessLauncher, type ChildProcessLauncherOptions } from './launcher.ts';
+import { startNightlyPurge } from './nightly-purge.ts';
 import { Scheduler } from './scheduler.ts';
 
 export interface SchedulerRuntimeOptions {
@@ -85,12 +86,15 @@ export async function openSchedulerRuntime(options: SchedulerRuntimeOptions): Pr
     schedules, ledger, launcher, alerter, log, clock, owner, leaseMs: options.leaseMs,
     preflight: (schedule) => runBotPreflight({ config, bot: schedule.bot, env, log, storeUrl: url }),
   });
+  // Retention, when configured: the scheduler is the process that is always up, so it purges nightly.
+  const nightlyPurge = startNightlyPurge({ store, config, log, clock, key: auditKeyFromEnv(env) });
   let closing: Promise<void> | undefined;
   return {
     owner, store, ledger, alerter, schedules, scheduler,
     close: () =>
       (closing ??= (async () => {
         await step(log, 'stop the scheduler', () => scheduler.stop());
+        await step(log, 'stop the nightly purge', async () => nightlyPurge?.stop());
         await step(log, 'deliver the alerts', async () => {
           const counts = await alerter.flush(config.alerts.timeoutMs * 2);
           if (counts.pending > 0) log.warn(`${counts.pending} alert(s) were still being delivered at shutdown`);

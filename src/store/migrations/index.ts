@@ -11,6 +11,7 @@ import { reportIndexesMigration } from './004_report_indexes.ts';
 import { reasonDetailsMigration } from './005_reason_details.ts';
 import { runScopeMigration } from './006_run_scope.ts';
 import { controlRoomMigration } from './007_control_room.ts';
+import { retentionMigration } from './008_retention.ts';
 
 export function migrationProvider(engine: Engine): MigrationProvider {
   return {
@@ -23,6 +24,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '005_reason_details': reasonDetailsMigration(engine),
         '006_run_scope': runScopeMigration(engine),
         '007_control_room': controlRoomMigration(engine),
+        '008_retention': retentionMigration(engine),
       };
     },
   };
