@@ -51,4 +51,23 @@ describe('control room pages for operators', () => {
     const items = await room.store.queue.list({ runId });
     expect(items.map((i) => [i.status, i.attempts])).toEqual([['pending', 0], ['pending', 0]]);
   });
+
+  it('lets a clerk reject an application with a note (required), closing it as rejected and recording it', async () => {
+    await room.store.users.add({ username: 'clerk', displayName: 'Clerk', passwordHash: (await room.store.users.get('operator'))!.passwordHash, roles: ['clerk'], bots: [BOT], source: 'local' });
+    await room.store.queue.enqueue(BOT, [{ key: 'ET-11', payload: { applicationId: 'ET-11' }, rejected: { code: 'BYGGLOV_UNKNOWN_MEASURE', reason: 'unknown measure' } }], { runId, maxAttempts: 3 });
+    const item = (await room.store.queue.list({ status: 'review' })).find((i) => i.key === 'ET-11')!;
+    const clerk = room.client();
+    await clerk.login('clerk');
+    await clerk.get(`/review/${item.id}`);
+    const withoutNote = await clerk.post(`/review/${item.id}/reject`, { note: '  ' });
+    expect(withoutNote.statusCode).toBe(422);
+    expect(withoutNote.body).toContain('En anteckning krävs.');
+    expect((await room.store.queue.get(item.id))!.status).toBe('review');
+    expect((await clerk.post(`/review/${item.id}/reject`, { note: 'Åtgärden söks inte hos oss; sökanden informerad.' })).statusCode).toBe(303);
+    expect((await clerk.get('/review')).body).toContain('ET-11 är avslagen.');
+    expect(await room.store.queue.get(item.id)).toMatchObject({ status: 'handled', output: { handledNote: 'Åtgärden söks inte hos oss; sökanden informerad.', resolution: 'rejected' } });
+    const chains = (await room.store.audit.runIds()).filter((c) => c.startsWith('control-room:'));
+    const actions = (await Promise.all(chains.map((c) => room.store.audit.records(c)))).flat().map((r) => JSON.parse(r.data) as Record<string, unknown>);
+    expect(actions).toContainEqual(expect.objectContaining({ person: 'clerk', roles: ['clerk'], action: 'review.reject', bot: BOT }));
+  });
 });
