@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.ts';
 import { plainEnv, runCli, startCli } from '../helpers/cli.ts';
@@ -73,5 +74,19 @@ describe('kanslist users and serve', () => {
     expect((await fetch(`${url}/login`)).status).toBe(200);
     serve.child.kill('SIGTERM');
     expect((await serve.exited).code).toBe(0);
+  });
+
+  it('says which port is taken, with exit 2 and no stack trace', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (taken.address() as AddressInfo).port;
+      const result = await cli(['serve', '--port', String(port)]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`Port ${port} on 127.0.0.1 is already in use`);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
   });
 });
