@@ -10,6 +10,7 @@ import type { ControlRoom } from '../context.ts';
 import { field, loginFirst } from '../guard.ts';
 import { controlRoomMessages } from '../messages/index.ts';
 import { renderPage } from '../page.ts';
+import { startSession } from '../login-session.ts';
 import { decoyHash, passwordMatches } from '../passwords.ts';
 import { homePath, isRole } from '../roles.ts';
 
@@ -42,13 +43,7 @@ export function registerLogin(app: FastifyInstance, room: ControlRoom, options: 
       return fail(t.login.failed);
     }
     await room.store.users.succeededLogin(user.username);
-    const language = request.session.language;
-    await request.session.regenerate();
-    request.session.username = user.username;
-    request.session.loginAt = Date.now();
-    if (language !== undefined) request.session.language = language;
-    else if (user.language !== null) request.session.language = user.language;
-    await room.trail.login(user.username, 'ok', request.ip);
+    await startSession(room, request, user.username, user.language);
     const person = { username: user.username, displayName: user.displayName, roles: user.roles.filter(isRole), bots: user.bots };
     return reply.redirect(safeNext(request) ?? homePath(person), 303);
   });

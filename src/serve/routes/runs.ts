@@ -1,13 +1,10 @@
 /** Runs and run detail: items with status, reason, attempts, timings; drift; the chain check; the run report to download. */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { verifyRun } from '../../audit/trail.ts';
 import { redact } from '../../audit/redact.ts';
 import { runReport } from '../../report/builtin/index.ts';
 import { localizeReason } from '../../report/i18n/reasons/index.ts';
-import { renderReport } from '../../report/render-report.ts';
+import { sendReport } from '../send-report.ts';
 import type { ControlRoom } from '../context.ts';
 import { flash, personOf, requirePermission } from '../guard.ts';
 import { controlRoomMessages } from '../messages/index.ts';
@@ -60,20 +57,8 @@ export function registerRuns(app: FastifyInstance, room: ControlRoom): void {
     const t = controlRoomMessages.for(request.language);
     const format = request.params.format;
     const run = await room.store.runs.get(request.params.id).catch(() => undefined);
-    if (run === undefined || (format !== 'pdf' && format !== 'xlsx')) return statusPage(room, request, reply, 404, t.errors.notFound);
-    const dir = mkdtempSync(join(tmpdir(), 'kanslist-report-'));
-    try {
-      const files = await renderReport(runReport, { runId: run.id }, { config: room.config, store: room.store, log: room.log, language: request.language, formats: format, outDir: dir });
-      const file = files.find((f) => f.format === format);
-      if (file === undefined) return statusPage(room, request, reply, 404, t.errors.notFound);
-      const body = readFileSync(file.path);
-      return reply
-        .type(format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="run-${run.id.slice(0, 8)}.${request.language}.${format}"`)
-        .send(body);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    if (run === undefined) return statusPage(room, request, reply, 404, t.errors.notFound);
+    return sendReport(room, request, reply, runReport, { runId: run.id }, format, `run-${run.id.slice(0, 8)}`);
   });
 }
 

@@ -8,6 +8,7 @@ import type { ControlRoom } from '../context.ts';
 import { controlRoomMessages } from '../messages/index.ts';
 import type { OidcLogin } from '../oidc.ts';
 import { statusPage } from '../page.ts';
+import { startSession } from '../login-session.ts';
 import { homePath } from '../roles.ts';
 
 declare module 'fastify' {
@@ -47,12 +48,7 @@ export function registerSso(app: FastifyInstance, room: ControlRoom, oidc: OidcL
     } else {
       await room.store.users.update(identity.username, { displayName: identity.displayName, roles: identity.roles, bots: identity.bots });
     }
-    const language = request.session.language;
-    await request.session.regenerate();
-    request.session.username = identity.username;
-    request.session.loginAt = Date.now();
-    if (language !== undefined) request.session.language = language;
-    await room.trail.login(identity.username, 'ok', request.ip);
+    await startSession(room, request, identity.username, existing?.language ?? null);
     return reply.redirect(checks.next ?? homePath({ ...identity }), 303);
   });
 }

@@ -2,18 +2,16 @@
  * Time saved: the report's own numbers (the same function computes both), for a period the
  * person chooses, with a chart; the PDF and the spreadsheet to download.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { loadTimeSaved, timeSavedReport } from '../../report/builtin/index.ts';
-import { renderReport, reportContext } from '../../report/render-report.ts';
+import { reportContext } from '../../report/render-report.ts';
+import { sendReport } from '../send-report.ts';
 import { periodFromMonth } from '../../report/time-saved/index.ts';
 import { wallClock } from '../../util/wall-clock.ts';
 import type { ControlRoom } from '../context.ts';
 import { requirePermission } from '../guard.ts';
 import { controlRoomMessages } from '../messages/index.ts';
-import { renderPage, statusPage } from '../page.ts';
+import { renderPage } from '../page.ts';
 
 type PeriodQuery = { month?: string };
 
@@ -31,22 +29,9 @@ export function registerTimeSaved(app: FastifyInstance, room: ControlRoom): void
   });
 
   app.get<{ Querystring: PeriodQuery; Params: { format: string } }>('/time-saved/report.:format', { preHandler: guard }, async (request, reply) => {
-    const format = request.params.format;
-    if (format !== 'pdf' && format !== 'xlsx') return statusPage(room, request, reply, 404, controlRoomMessages.for(request.language).errors.notFound);
     const month = chosenMonth(room, request);
     const period = periodFromMonth(month, room.config.timeZone);
-    const dir = mkdtempSync(join(tmpdir(), 'kanslist-report-'));
-    try {
-      const files = await renderReport(timeSavedReport, { from: period.from, to: period.to, label: period.label }, { config: room.config, store: room.store, log: room.log, language: request.language, formats: format, outDir: dir });
-      const file = files.find((f) => f.format === format);
-      if (file === undefined) return statusPage(room, request, reply, 404, controlRoomMessages.for(request.language).errors.notFound);
-      return reply
-        .type(format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="time-saved-${month}.${request.language}.${format}"`)
-        .send(readFileSync(file.path));
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    return sendReport(room, request, reply, timeSavedReport, { from: period.from, to: period.to, label: period.label }, request.params.format, `time-saved-${month}`);
   });
 }
 
