@@ -12,10 +12,10 @@ import { defaultReportDir } from '../../report/render-report.ts';
 import { periodFromMonth } from '../../report/time-saved/index.ts';
 import { runBot } from '../../runner/run.ts';
 import { openStore } from '../../store/index.ts';
-import { EXIT_NOT_ALL_DONE, EXIT_OK } from '../exit-codes.ts';
 import { formatSummary } from '../print-summary.ts';
 import { createProgress } from '../progress.ts';
 import { runProjectReport } from '../report-definitions.ts';
+import { demoExitCode } from '../run-exit-code.ts';
 import { stopSignal } from '../signals.ts';
 import { ConfigError } from '../../errors.ts';
 import { PACKAGE_ROOT, packageManifest } from '../../util/package-info.ts';
@@ -62,7 +62,7 @@ export async function runDemo(o: DemoOptions): Promise<void> {
       ? `Control room: \`npx kanslist serve\`, then open http://127.0.0.1:8800 and log in as ${login.username} / ${login.password}`
       : 'Control room: `npx kanslist serve` (set a password for the demo account with `npx kanslist users passwd demo`)');
     console.log(`Next: \`npx kanslist items ${summary.runId.slice(0, 8)}\`, \`npx kanslist review\`, \`npx kanslist audit verify ${summary.runId.slice(0, 8)}\`.`);
-    process.exitCode = summary.allDone || summary.outcomes.failed + summary.outcomes.lost === 0 ? EXIT_OK : EXIT_NOT_ALL_DONE;
+    process.exitCode = demoExitCode(summary);
   } finally {
     stop.dispose();
     await log.flush();

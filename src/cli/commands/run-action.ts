@@ -5,7 +5,7 @@ import type { LogLevel } from '../../config/config.ts';
 import { loadConfig } from '../../config/load.ts';
 import { runBot } from '../../runner/run.ts';
 import type { TraceMode } from '../../runner/session.ts';
-import { EXIT_FAILURES, EXIT_INTERRUPTED, EXIT_NOT_ALL_DONE, EXIT_OK, EXIT_SYSTEM_UNAVAILABLE } from '../exit-codes.ts';
+import { runExitCode } from '../run-exit-code.ts';
 import { formatSummary } from '../print-summary.ts';
 import { createProgress } from '../progress.ts';
 import { stopSignal } from '../signals.ts';
@@ -65,10 +65,3 @@ async function alertUnavailable(config: Awaited<ReturnType<typeof loadConfig>>, 
   await alerter.flush();
 }
 
-/** What a script or a scheduler needs to tell apart, worst first (documented in `kanslist --help`). */
-export function runExitCode(summary: Awaited<ReturnType<typeof runBot>>): number {
-  if (summary.status === 'system-unavailable') return EXIT_SYSTEM_UNAVAILABLE;
-  if (summary.status === 'failed' || summary.outcomes.failed + summary.outcomes.lost > 0) return EXIT_FAILURES;
-  if (summary.status === 'interrupted' || summary.status === 'timed-out') return EXIT_INTERRUPTED;
-  return summary.allDone ? EXIT_OK : EXIT_NOT_ALL_DONE;
-}
