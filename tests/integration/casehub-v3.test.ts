@@ -36,6 +36,7 @@ const system = defineSystem({
       grid: [{ css: '#ctl00_cphMain_ucSearch_upResults table.grid' }],
       hitCount: [{ css: '#lblAntal' }],
       nextPage: { onlyWhen: 'the grid has a page after this one', strategies: [{ css: 'tr.pager td:has(> span) + td > a' }] },
+      currentPage: [{ css: 'tr.pager span' }],
     },
     case: {
       tabs: [{ css: '#ctl00_cphMain_ucCase_upTabs' }],
@@ -130,6 +131,14 @@ describe('CaseHub v3 search: an AJAX grid with two rows per case', () => {
     await ui.fill('search.personnummer', syntheticPerson(0).personnummer);
     await ui.waitForPostback(() => ui.click('search.submit'), { update: 'search.results', response: /\/Sok\.aspx$/ });
     expect(await ui.text('search.hitCount')).toBe(String(casesOf(syntheticPerson(0).personnummer).length));
+    expect(await ui.text('search.currentPage')).toBe('1');
+    hub.setFaults({ latencyMs: 300 }); // page 1 stays on screen while the answer is on its way
+    try {
+      await ui.waitForPostback(() => ui.click('search.nextPage'), { response: /\/Sok\.aspx$/ });
+    } finally {
+      hub.setFaults({});
+    }
+    expect(await ui.text('search.currentPage')).toBe('2'); // the page's handler applied the answer before the wait ended
     const quick = createUi({ page: ui.page, system, timeoutMs: 500 });
     const error = await quick.waitForPostback(async () => {}, { update: 'search.results' }).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'TransientUiError', code: 'KANSLIST_PARTIAL_POSTBACK_TIMEOUT' });
