@@ -144,6 +144,17 @@ describe('CaseHub v3 search: an AJAX grid with two rows per case', () => {
     expect(error).toMatchObject({ name: 'TransientUiError', code: 'KANSLIST_PARTIAL_POSTBACK_TIMEOUT' });
     expect(String(error)).toContain('search.results');
   });
+  it('reports the error page a failed partial postback shows, not a timeout', async () => {
+    await ui.goto(`${hub.url}/Sok.aspx`);
+    await ui.fill('search.personnummer', syntheticPerson(0).personnummer);
+    hub.setFaults({ error500Rate: 1 });
+    try {
+      const error = await ui.waitForPostback(() => ui.click('search.submit'), { update: 'search.results' }).catch((e: unknown) => e);
+      expect(error).toMatchObject({ name: 'TransientUiError', code: 'KANSLIST_PAGE_ERROR_SERVER_ERROR' });
+    } finally {
+      hub.setFaults({});
+    }
+  });
 });
 
 describe('CaseHub v3 case page: tabs, rich text and autocomplete', () => {
