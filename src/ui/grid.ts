@@ -1,19 +1,39 @@
 /**
  * Reading a legacy grid (an ASP.NET GridView and its kin) into records, across pager postbacks.
  *
- * Header texts become record keys. Truncated cells ("Storgatan 1…" with the full text in `title`)
- * are read from the title. Pager rows are skipped (their cell count differs from the header's).
- * After a pager click, the old table is marked and we wait for it to be replaced — a condition,
- * not a sleep — then read the new one.
+ * Header texts become record keys, unless `fields` names the columns (grid-records.ts, which also
+ * groups rows into records). Truncated cells ("Storgatan 1…" with the full text in `title`) are
+ * read from the title. Before a pager click — or the `trigger` that fills the grid — the table is
+ * watched (region-watch.ts) and we wait for it to be replaced or its rows to change — a condition,
+ * not a sleep — so the rows read are the new ones, also when an AJAX update swaps them.
  */
 import type { Locator, Page } from 'playwright-core';
-import { FatalBotError, TransientUiError } from '../errors.ts';
+import { TransientUiError } from '../errors.ts';
 import { scopeFor } from './frames.ts';
+import { gridRecords, type ColumnRef, type RawRow } from './grid-records.ts';
+import { watchRegion } from './region-watch.ts';
 import type { Resolution } from './targets.ts';
+
+export { cellText } from './grid-records.ts';
+export type { ColumnRef } from './grid-records.ts';
 
 export interface ReadGridOptions {
   /** Header text → record field. When given, only these columns are read, and each must exist. */
   columns?: Record<string, string>;
+  /**
+   * Record field → column: a header text, a RegExp, a position (0-based, across a record's rows),
+   * or one header per language (`{ sv: 'Ärendenummer', en: 'Case number' }`). Only these fields
+   * are read; each must match exactly one column. Wins over `columns`. @default every header
+   */
+  fields?: Readonly<Record<string, ColumnRef>>;
+  /** Rows that make one record (a line and a detail line below it: 2). @default 1 */
+  rowsPerRecord?: number;
+  /**
+   * The action that fills or refills the grid (a search click that updates it by AJAX). A grid
+   * shown before it is watched, so the rows read are the new ones, not the stale ones.
+   * @default undefined (the grid is read as it is)
+   */
+  trigger?: () => Promise<void>;
   /** The "next page" link: a target path, or a function of the next page number (1-based) giving a target path or a Locator; none present = last page. */
   nextPage?: string | ((nextPageNumber: number) => string | Locator | undefined);
   /** @default 100 */
@@ -30,19 +50,13 @@ export interface GridDeps {
   click(locator: Locator, target: string, strategy: string): Promise<void>;
 }
 
-interface RawCell {
-  text: string;
-  title: string;
-}
-
-let markCounter = 0;
-
 export async function readGrid(deps: GridDeps, path: string, options: ReadGridOptions = {}): Promise<Record<string, string>[]> {
   const maxPages = options.maxPages ?? 100;
   const records: Record<string, string>[] = [];
+  if (options.trigger) await refill(deps, path, options.trigger);
   for (let pageNumber = 1; pageNumber <= maxPages; pageNumber++) {
     const table = await deps.resolve(path, deps.timeoutMs);
-    records.push(...toRecords(path, await readRows(table.locator), options.columns));
+    records.push(...gridRecords(path, await readRows(table.locator), options));
     if (pageNumber === maxPages) break;
     const next = await findNext(deps, options.nextPage, pageNumber + 1);
     if (!next) break;
@@ -62,61 +76,46 @@ async function findNext(deps: GridDeps, nextPage: ReadGridOptions['nextPage'], n
 }
 
 async function turnPage(deps: GridDeps, table: Resolution, next: { locator: Locator; target: string; strategy: string }): Promise<void> {
-  const mark = `grid-${++markCounter}`;
-  await table.locator.evaluate((element, value) => element.setAttribute('data-kanslist-read', value), mark);
-  await deps.click(next.locator, next.target, next.strategy);
-  const old = scopeFor(deps.page, table.target.frame).locator(`[data-kanslist-read="${mark}"]`);
+  const watch = await watchRegion(table.locator, scopeFor(deps.page, table.target.frame), deps.timeoutMs);
   try {
-    await old.waitFor({ state: 'detached', timeout: Math.max(1, deps.timeoutMs) });
-  } catch (error) {
-    throw new TransientUiError('KANSLIST_GRID_NOT_REPLACED', `The grid "${table.target.path}" did not change after clicking ${next.target}`, {
-      cause: error,
-      where: `target ${table.target.path}`,
-      remedy: 'The pager postback did not complete in time; the item is retried. Grids updated in place (without replacing the table) are not supported.',
-    });
+    await deps.click(next.locator, next.target, next.strategy);
+    if (!(await watch.updated(deps.timeoutMs))) throw notReplaced(table.target.path, `clicking ${next.target}`);
+  } finally {
+    await watch.dispose();
   }
 }
 
-async function readRows(table: Locator): Promise<RawCell[][]> {
-  return table.evaluate((element) => {
-    const rows = Array.from((element as HTMLTableElement).rows ?? []);
-    return rows.map((row) =>
-      Array.from(row.cells).map((cell) => ({
-        text: (cell.innerText ?? cell.textContent ?? '').replace(/\s+/g, ' ').trim(),
-        title: cell.getAttribute('title') ?? cell.querySelector('[title]')?.getAttribute('title') ?? '',
-      })),
-    );
+/** Runs the trigger; a grid shown before it must be replaced or change, so no stale row is read. */
+async function refill(deps: GridDeps, path: string, trigger: () => Promise<void>): Promise<void> {
+  const shown = await deps.resolveNow(path);
+  const watch = shown && (await watchRegion(shown.locator, scopeFor(deps.page, shown.target.frame), deps.timeoutMs));
+  try {
+    await trigger();
+    if (watch && !(await watch.updated(deps.timeoutMs))) throw notReplaced(path, 'its trigger');
+  } finally {
+    await watch?.dispose();
+  }
+}
+
+function notReplaced(path: string, after: string): TransientUiError {
+  return new TransientUiError('KANSLIST_GRID_NOT_REPLACED', `The grid "${path}" did not change after ${after}`, {
+    where: `target ${path}`,
+    remedy: 'The postback (full or partial) did not complete in time; the item is retried.',
   });
 }
 
-/** The full text of a cell: its title when the visible text is a truncation of it. */
-export function cellText(cell: RawCell): string {
-  const { text, title } = cell;
-  if (!title || title.length <= text.length) return text;
-  const endsWithEllipsis = /(…|\.\.\.)$/.test(text);
-  return endsWithEllipsis || title.startsWith(text) ? title : text;
-}
-
-function toRecords(path: string, rows: RawCell[][], columns: Record<string, string> | undefined): Record<string, string>[] {
-  const headerIndex = rows.findIndex((row) => row.length > 0);
-  const headers = (rows[headerIndex] ?? []).map((cell) => cell.text);
-  const fields = fieldIndexes(path, headers, columns);
-  return rows
-    .slice(headerIndex + 1)
-    .filter((row) => row.length === headers.length) // pager and spacer rows have another shape
-    .map((row) => Object.fromEntries(fields.map(([field, index]) => [field, row[index] ? cellText(row[index]) : ''])));
-}
-
-function fieldIndexes(path: string, headers: string[], columns: Record<string, string> | undefined): Array<[string, number]> {
-  if (!columns) return headers.map((header, index) => [header, index]);
-  return Object.entries(columns).map(([header, field]) => {
-    const index = headers.indexOf(header);
-    if (index < 0) {
-      throw new FatalBotError('KANSLIST_GRID_COLUMN_MISSING', `The grid "${path}" has no column "${header}" (columns: ${headers.join(', ')})`, {
-        where: `target ${path}`,
-        remedy: 'The grid layout changed or the column name is misspelt: update the bot\'s columns map.',
-      });
-    }
-    return [field, index];
+async function readRows(table: Locator): Promise<RawRow[]> {
+  return table.evaluate((element) => {
+    const rows = Array.from((element as HTMLTableElement).rows ?? []);
+    return rows.map((row) => {
+      const cells = Array.from(row.cells);
+      return {
+        header: cells.length > 0 && cells.every((cell) => cell.tagName === 'TH'),
+        cells: cells.map((cell) => ({
+          text: (cell.innerText ?? cell.textContent ?? '').replace(/\s+/g, ' ').trim(),
+          title: cell.getAttribute('title') ?? cell.querySelector('[title]')?.getAttribute('title') ?? '',
+        })),
+      };
+    });
   });
 }

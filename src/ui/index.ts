@@ -10,5 +10,6 @@ export { MASKED_VALUE, type UiRecorder, type UiActionEvent, type UiDriftEvent, t
 export type { DialogAnswer } from './dialogs.ts';
 export type { FramePath, FrameStep } from './frames.ts';
 export { captureEvidence, maskLocators, type Evidence } from './evidence.ts';
-export type { ReadGridOptions } from './grid.ts';
+export type { ReadGridOptions, ColumnRef } from './grid.ts';
+export type { PartialPostbackOptions, PostbackOptions } from './partial-postback.ts';
 export { chunkedTracing, withTracingPaused } from './tracing.ts';

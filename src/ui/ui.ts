@@ -13,6 +13,7 @@ import { readGrid, type ReadGridOptions } from './grid.ts';
 import { fillRichText, normaliseRichText, readRichText } from './rich-text.ts';
 import { assertNoPageError } from './page-errors.ts';
 import { waitForPostback } from './postback.ts';
+import { isPartial, waitForPartialPostback, type PartialPostbackOptions, type PostbackOptions } from './partial-postback.ts';
 import { MASKED_VALUE, NO_RECORDER, RecorderChannel, type UiActionKind, type UiRecorder } from './recorder.ts';
 import type { ScreensDefinition, System, TargetPath } from './system.ts';
 import { countTarget, resolveTarget, targetUnion, type Resolution } from './targets.ts';
@@ -98,8 +99,11 @@ export interface Ui<S extends ScreensDefinition = ScreensDefinition> {
   choose(path: TargetPath<S>, opts: ChooseOptions<S>): Promise<string>;
   /** A rich-text editor's text: one line per paragraph, lines trimmed, empty lines left out. */
   readRichText(path: TargetPath<S>, opts?: ActOptions): Promise<string>;
-  /** With `postback: true`, waits for the postback the change triggers (a `<select>` with AutoPostBack). */
-  select(path: TargetPath<S>, option: SelectOption, opts?: ActOptions & { postback?: boolean }): Promise<void>;
+  /**
+   * With `postback: true`, waits for the postback the change triggers (a `<select>` with AutoPostBack);
+   * with `postback: { update, response }`, for a partial one (see waitForPostback).
+   */
+  select(path: TargetPath<S>, option: SelectOption, opts?: ActOptions & { postback?: boolean | PartialPostbackOptions<TargetPath<S>> }): Promise<void>;
   check(path: TargetPath<S>, checked?: boolean, opts?: ActOptions): Promise<void>;
   press(path: TargetPath<S>, key: string, opts?: ActOptions): Promise<void>;
   text(path: TargetPath<S>, opts?: ActOptions): Promise<string>;
@@ -122,7 +126,14 @@ export interface Ui<S extends ScreensDefinition = ScreensDefinition> {
   expectDialog(match: string | RegExp, answer: DialogAnswer, action: () => Promise<void>): Promise<string>;
   popup<T>(path: TargetPath<S>, work: (popupUi: Ui<S>) => Promise<T>, opts?: { waitForClose?: boolean }): Promise<T>;
   readGrid(path: TargetPath<S>, opts?: Omit<ReadGridOptions, 'nextPage'> & { nextPage?: TargetPath<S> | ((nextPageNumber: number) => TargetPath<S> | Locator | undefined) }): Promise<Record<string, string>[]>;
-  waitForPostback(action: () => Promise<void>, opts?: { frame?: FramePath | undefined }): Promise<void>;
+  /**
+   * Runs `action` and waits for the postback it causes. A full postback reloads the page (or
+   * `frame`). A partial one (UpdatePanel, XHR) is awaited with `update` — a target whose content
+   * changes or whose element is replaced — and/or `response`, the response that carries it; both
+   * are watched from before the action. No update in time: TransientUiError
+   * KANSLIST_PARTIAL_POSTBACK_TIMEOUT (retried).
+   */
+  waitForPostback(action: () => Promise<void>, opts?: PostbackOptions<TargetPath<S>>): Promise<void>;
   assertNoPageError(): Promise<void>;
 }
 
@@ -237,10 +248,11 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
     return text;
   }
 
-  async select(path: TargetPath<S>, option: SelectOption, opts: ActOptions & { postback?: boolean } = {}): Promise<void> {
+  async select(path: TargetPath<S>, option: SelectOption, opts: ActOptions & { postback?: boolean | PartialPostbackOptions<TargetPath<S>> } = {}): Promise<void> {
     const value = typeof option === 'string' ? option : 'label' in option ? option.label : option.value;
     const doSelect = () => this.act(path, 'select', async (locator, timeout) => void (await locator.selectOption(option, { timeout })), { timeoutMs: opts.timeoutMs, nth: opts.nth, value });
-    if (opts.postback) await this.waitForPostback(doSelect, { frame: this.system.target(path).frame });
+    if (typeof opts.postback === 'object') await this.waitForPostback(doSelect, opts.postback);
+    else if (opts.postback) await this.waitForPostback(doSelect, { frame: this.system.target(path).frame });
     else await doSelect();
   }
 
@@ -381,9 +393,22 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
     );
   }
 
-  async waitForPostback(action: () => Promise<void>, opts: { frame?: FramePath | undefined } = {}): Promise<void> {
+  async waitForPostback(action: () => Promise<void>, opts: PostbackOptions<TargetPath<S>> = {}): Promise<void> {
     this.channel.throwIfFailed();
-    await waitForPostback(this.page, frameKey(opts.frame), action, this.timeoutMs, this.system.name);
+    if (isPartial(opts)) {
+      await waitForPartialPostback(
+        {
+          page: this.page,
+          timeoutMs: this.timeoutMs,
+          systemName: this.system.name,
+          resolveRegion: async (region, timeoutMs) => ({ locator: (await this.resolve(region, timeoutMs)).locator, scope: scopeFor(this.page, this.system.target(region).frame) }),
+        },
+        opts,
+        action,
+      );
+    } else {
+      await waitForPostback(this.page, frameKey(opts.frame), action, this.timeoutMs, this.system.name);
+    }
     await this.assertNoPageError();
   }
 

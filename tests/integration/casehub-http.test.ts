@@ -85,7 +85,9 @@ describe('CaseHub over plain HTTP', () => {
     const afterReset = await fetch(`${hub.url}/Sok.aspx`, { redirect: 'manual', headers: { cookie } });
     expect(afterReset.headers.get('location')).toBe('/Login.aspx'); // sessions are gone too
     expect((await fetch(`${hub.url}/__test/nope`)).status).toBe(404);
-    expect((await fetch(`${hub.url}/__test/layout`, { method: 'POST', body: '{"layout":"v3"}' })).status).toBe(400);
+    expect((await fetch(`${hub.url}/__test/layout`, { method: 'POST', body: '{"layout":"v4"}' })).status).toBe(400);
+    expect((await fetch(`${hub.url}/__test/layout`, { method: 'POST', body: '{"layout":"v3"}' })).status).toBe(200);
+    expect(hub.layout).toBe('v3');
   });
 
   it('closes promptly even with a request waiting on simulated latency', async () => {

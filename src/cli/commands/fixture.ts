@@ -10,7 +10,7 @@ export function registerFixtureCommand(program: Command): void {
     .command('casehub')
     .description('Start CaseHub, the legacy case-system fixture, on loopback (until Ctrl-C)')
     .option('--port <n>', 'port to listen on (0 = any free port)', portOption('--port'), 8080)
-    .option('--layout <v1|v2>', 'UI layout: v2 renumbers ids, moves labels, reorders grid columns', 'v1')
+    .option('--layout <v1|v2|v3>', 'UI layout: v2 renumbers ids, moves labels, reorders grid columns; v3 is modernised (AJAX tabs and grid, autocomplete, rich text)', 'v1')
     .option('--latency <ms>', 'fixed latency per request', intOption('--latency'), 0)
     .option('--jitter <ms>', 'random extra latency per request', intOption('--jitter'), 0)
     .option('--errors <rate>', "share of requests answered with a 500 'Server Error' page (0..1)", rateOption('--errors'), 0)
@@ -19,8 +19,8 @@ export function registerFixtureCommand(program: Command): void {
     .option('--idle-timeout <seconds>', 'idle session timeout', intOption('--idle-timeout'), 1200)
     .action(async (o: { port: number; layout: string; latency: number; jitter: number; errors: number; busy: number; alerts: number; idleTimeout: number }) => {
       const layout = o.layout;
-      if (layout !== 'v1' && layout !== 'v2') {
-        throw new ConfigError('KANSLIST_USAGE', `--layout must be v1 or v2, not "${layout}".`);
+      if (layout !== 'v1' && layout !== 'v2' && layout !== 'v3') {
+        throw new ConfigError('KANSLIST_USAGE', `--layout must be v1, v2 or v3, not "${layout}".`);
       }
       const { startCaseHub, CLERK_ACCOUNT, ROBOT_ACCOUNTS } = await import('../../fixtures/casehub/index.ts');
       const hub = await listening(o.port, () => startCaseHub({
