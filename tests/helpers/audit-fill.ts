@@ -5,7 +5,7 @@
  * needs one. Also a raw copy of every table the trail and the cross-check read, to restore the
  * store between tamperings or roll it back to an earlier state.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { openAuditTrail } from '../../src/audit/trail.ts';
 import type { Store } from '../../src/store/index.ts';
 
@@ -66,6 +66,14 @@ export async function restoreTables(store: Store, copy: TableCopy): Promise<void
   for (const table of TABLES) {
     await db.deleteFrom(table).execute();
     const rows = copy[table];
-    for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) await db.insertInto(table).values(rows.slice(i, i + ROWS_PER_INSERT)).execute();
+    for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) await insertRows(store, table, rows.slice(i, i + ROWS_PER_INSERT));
   }
+}
+
+/** PostgreSQL generates work_items.seq itself: a restore keeps the copied value (OVERRIDING SYSTEM VALUE). */
+async function insertRows(store: Store, table: string, rows: Array<Record<string, unknown>>): Promise<void> {
+  if (store.engine !== 'postgres') return void (await raw(store).insertInto(table).values(rows).execute());
+  const cols = Object.keys(rows[0]!);
+  const values = sql.join(rows.map((r) => sql`(${sql.join(cols.map((c) => r[c]))})`));
+  await sql`insert into ${sql.table(table)} (${sql.join(cols.map((c) => sql.ref(c)))}) overriding system value values ${values}`.execute(raw(store));
 }
