@@ -48,7 +48,7 @@ export async function publishCheckpoint(checkpoint: Checkpoint, targets: AuditCh
   }
   if (targets.log === true && options.log !== undefined) {
     const log = options.log;
-    await attempt('operator log', async () => log.info('audit checkpoint', { checkpoint }));
+    await attempt('operator log', () => Promise.resolve(log.info('audit checkpoint', { checkpoint })));
   }
   if (targets.webhook !== undefined) {
     const { url, headers } = targets.webhook;

@@ -98,7 +98,7 @@ type RecordedEnd = { status?: unknown; outcomes?: unknown };
 function summaryDisagrees(summary: unknown, end: RecordedEnd): string | undefined {
   if (summary === null || typeof summary !== 'object') return undefined;
   const s = summary as RecordedEnd;
-  if (end.status !== undefined && s.status !== undefined && s.status !== end.status) return `status "${String(s.status)}"`;
+  if (end.status !== undefined && s.status !== undefined && s.status !== end.status) return `status ${JSON.stringify(s.status)}`;
   if (end.outcomes !== undefined && s.outcomes !== undefined && canonicalJson(s.outcomes) !== canonicalJson(end.outcomes)) return `outcomes ${canonicalJson(s.outcomes)}`;
   return undefined;
 }

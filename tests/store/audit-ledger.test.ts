@@ -37,7 +37,8 @@ afterAll(() => {
 });
 
 const opened: Store[] = [];
-const { url: pgUrl, newSchema } = usePgSchemas('kanslist_ledger');
+const pgSchemas = usePgSchemas('kanslist_ledger');
+const pgUrl = pgSchemas.url;
 afterEach(async () => {
   for (const store of opened.splice(0)) await store.close();
 });
@@ -83,7 +84,7 @@ describe('the ledger of chains', () => {
 
   describe.skipIf(pgUrl === undefined)('PostgreSQL', () => {
     defineConcurrency('postgres', async () => {
-      const schema = newSchema();
+      const schema = pgSchemas.newSchema();
       const first = await track(openStore(pgUrl!, { schema }));
       return [first, await track(openStore(pgUrl!, { schema }))];
     });
@@ -153,7 +154,8 @@ describe('the checkpoint', () => {
         });
       });
       await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-      return `http://127.0.0.1:${(server!.address() as AddressInfo).port}/hooks/secret-token-123`;
+      const { port } = server.address() as AddressInfo;
+      return `http://127.0.0.1:${port}/hooks/secret-token-123`;
     }
 
     it('POSTs the checkpoint as JSON with the configured headers', async () => {
