@@ -6,7 +6,7 @@
  * disagreement:
  *
  * - a run the trail started is gone from `runs`, or its status is not the one its run.end recorded,
- *   or it ended (not crashed) but its trail has no end: the chain's tail was cut and its head moved;
+ *   or its summary's status or outcomes are not the ones run.end recorded, or it ended (not crashed) but its trail has no end: the chain's tail was cut and its head moved;
  * - an item the trail moved is gone from `work_items`;
  * - an item is done with an output the trail never recorded, or done with no record of it at all.
  *
@@ -18,7 +18,7 @@ import { PURGE_RECORD_KIND } from './purge-kind.ts';
 import { redactDeep } from './redact.ts';
 import { canonicalJson } from './trail-hash.ts';
 
-export type DisagreementKind = 'run missing' | 'run status' | 'run end missing' | 'item missing' | 'done without record' | 'output rewritten' | 'purge unrecorded';
+export type DisagreementKind = 'run missing' | 'run status' | 'run summary' | 'run end missing' | 'item missing' | 'done without record' | 'output rewritten' | 'purge unrecorded';
 
 export interface Disagreement {
   kind: DisagreementKind;
@@ -54,6 +54,8 @@ export async function crossCheck(store: Store, runIds: string[]): Promise<Disagr
         if (recorded !== undefined && recorded !== run.status) {
           found.push({ kind: 'run status', runId, detail: `run ${runId} is "${run.status}" in the runs table, but its end was recorded as "${recorded}"` });
         }
+        const summary = summaryDisagrees(run.summary, JSON.parse(end.data) as RecordedEnd);
+        if (summary !== undefined) found.push({ kind: 'run summary', runId, detail: `run ${runId}'s summary in the runs table says ${summary}, not what its end recorded` });
       } else if (run.status !== 'running' && run.status !== 'crashed') {
         // A run that ended writes run.end in the same flush as its last records; only a dead process leaves none.
         found.push({ kind: 'run end missing', runId, detail: `run ${runId} is "${run.status}", but its audit trail has no end record: the tail of its chain was cut` });
@@ -88,6 +90,17 @@ export async function crossCheck(store: Store, runIds: string[]): Promise<Disagr
     if (done.length < DONE_PAGE) break;
   }
   return found;
+}
+
+type RecordedEnd = { status?: unknown; outcomes?: unknown };
+
+/** The summary's status and outcome counts are what reports show: they must be what run.end recorded. */
+function summaryDisagrees(summary: unknown, end: RecordedEnd): string | undefined {
+  if (summary === null || typeof summary !== 'object') return undefined;
+  const s = summary as RecordedEnd;
+  if (end.status !== undefined && s.status !== undefined && s.status !== end.status) return `status ${JSON.stringify(s.status)}`;
+  if (end.outcomes !== undefined && s.outcomes !== undefined && canonicalJson(s.outcomes) !== canonicalJson(end.outcomes)) return `outcomes ${canonicalJson(s.outcomes)}`;
+  return undefined;
 }
 
 /**

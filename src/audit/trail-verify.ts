@@ -4,6 +4,7 @@
  * found is reported with its seq and what is wrong, in words an auditor can act on.
  */
 import type { AuditHead, AuditRow, Store } from '../store/index.ts';
+import { AUTHENTICATED_HEAD, headMac } from './ledger-hash.ts';
 import { recordHash } from './trail-hash.ts';
 
 export type VerifyProblem = 'hash mismatch' | 'missing record' | 'reordered' | 'inserted' | 'prev_hash mismatch' | 'head mismatch';
@@ -23,7 +24,7 @@ type Broken = { seq: number; problem: VerifyProblem; detail: string };
 
 export async function verifyRun(store: Store, runId: string, options: { key?: Buffer | null } = {}): Promise<VerifyResult> {
   const { rows, head } = await consistentRead(store, runId);
-  const broken = firstBroken(rows, head, options.key ?? null);
+  const broken = firstBroken(rows, head, options.key ?? null) ?? (await forgedHead(store, runId, options.key ?? null));
   const purged = purgedSummary(rows);
   const result: VerifyResult = broken === undefined ? { ok: true, records: rows.length } : { ok: false, records: rows.length, firstBroken: broken };
   return purged === undefined ? result : { ...result, purged };
@@ -49,6 +50,18 @@ async function consistentRead(store: Store, runId: string): Promise<{ rows: Audi
     const after = await store.audit.head(runId);
     if (before?.seq === after?.seq || attempt >= 5) return { rows, head: after };
   }
+}
+
+/**
+ * An authenticated head (format 2) whose MAC no longer matches its seq and hash was moved by hand.
+ * Checked on the stored row itself, so a live chain's head moving meanwhile is no false alarm.
+ */
+async function forgedHead(store: Store, runId: string, key: Buffer | null): Promise<Broken | undefined> {
+  const [sealed] = await store.audit.heads([runId]);
+  if (sealed === undefined || sealed.format !== AUTHENTICATED_HEAD) return undefined;
+  if (sealed.mac === headMac(runId, sealed.seq, sealed.hash, key)) return undefined;
+  const hint = key === null ? ' (if this trail was written with KANSLIST_AUDIT_KEY, verify with the same key)' : '';
+  return { seq: sealed.seq, problem: 'head mismatch', detail: `the run's head (record ${sealed.seq}) does not match its MAC: it was moved or rewritten${hint}` };
 }
 
 export async function verifyAll(store: Store, options: { key?: Buffer | null } = {}): Promise<Array<{ runId: string; result: VerifyResult }>> {

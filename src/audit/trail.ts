@@ -5,10 +5,13 @@
  *
  * Appends are numbered and chained synchronously, in call order — so several workers appending
  * at once still get one exact chain — and written in batches (every BATCH_SIZE records or
- * FLUSH_AFTER_MS, and on close), each batch in one transaction with the head.
+ * FLUSH_AFTER_MS, and on close), each batch in one transaction with the head. The head carries a
+ * MAC, and the chain's first batch and its close are entries on the store-wide ledger of chains
+ * (ledger-hash.ts), so a moved head or a whole deleted chain shows too.
  */
-import type { AuditRow, Store } from '../store/index.ts';
+import type { AuditRow, BatchSeal, Store } from '../store/index.ts';
 import { FatalBotError } from '../errors.ts';
+import { headMac, ledgerHash } from './ledger-hash.ts';
 import { canonicalJson, CURRENT_FORMAT, recordHash } from './trail-hash.ts';
 import type { AuditKind } from './trail-records.ts';
 import { collectSubjects } from './trail-subjects.ts';
@@ -18,6 +21,8 @@ export { AUDIT_KINDS, recordsForPerson, type AuditKind, type AuditRecord } from 
 export { verifyAll, verifyRun, type VerifyProblem, type VerifyResult } from './trail-verify.ts';
 export { crossCheck, type Disagreement, type DisagreementKind } from './cross-check.ts';
 export { exportRun, type ExportOptions } from './trail-export.ts';
+export { verifyStore, storeVerified, type StoreVerification } from './verify-store.ts';
+export type { ChainProblem, ChainProblemKind } from './ledger-verify.ts';
 
 export interface AuditIdentity {
   bot: string;
@@ -70,6 +75,10 @@ class BufferedAuditTrail implements AuditTrail {
   #timer: NodeJS.Timeout | undefined;
   #failure: unknown;
   #closed = false;
+  /** No head yet: the first batch opens the chain on the ledger. */
+  #opening: boolean;
+  /** Where this trail started, so closing a trail that appended nothing leaves the ledger alone. */
+  readonly #startSeq: number;
 
   constructor(
     private readonly store: Store,
@@ -80,6 +89,8 @@ class BufferedAuditTrail implements AuditTrail {
   ) {
     this.#seq = seq;
     this.#head = head;
+    this.#opening = head === null;
+    this.#startSeq = seq;
   }
 
   head(): string | null {
@@ -108,6 +119,18 @@ class BufferedAuditTrail implements AuditTrail {
     this.#closed = true;
     await this.#flush();
     if (this.#failure !== undefined) throw this.#failure;
+    if (this.#seq === this.#startSeq || this.#head === null) return;
+    // The chain's final head on the ledger: cutting its tail later no longer matches, whatever its head says.
+    const entry = { kind: 'close' as const, chainId: this.identity.runId, chainSeq: this.#seq, chainHash: this.#head, at: Date.now() };
+    try {
+      await this.store.audit.appendLedger([entry], (e) => ledgerHash(e, this.key));
+    } catch (error) {
+      throw new AuditWriteError('KANSLIST_AUDIT_WRITE', `Could not record the chain's close on the ledger: ${(error as Error).message}`, {
+        cause: error,
+        where: `run ${this.identity.runId}, record ${this.#seq}`,
+        remedy: 'Check the store is reachable and writable; the records themselves were written.',
+      });
+    }
   }
 
   /** Numbers and hashes the record now, synchronously, so call order is chain order. */
@@ -144,10 +167,11 @@ class BufferedAuditTrail implements AuditTrail {
     this.#timer = undefined;
     const batch = this.#buffer.splice(0);
     if (batch.length === 0) return this.#writing;
+    const seal = this.#seal(batch.at(-1)!);
     this.#writing = this.#writing.then(async () => {
       if (this.#failure !== undefined) return;
       try {
-        await this.store.audit.appendBatch(this.identity.runId, batch);
+        await this.store.audit.appendBatch(this.identity.runId, batch, seal);
       } catch (error) {
         this.#failure = new AuditWriteError('KANSLIST_AUDIT_WRITE', `Could not write ${batch.length} audit records: ${(error as Error).message}`, {
           cause: error,
@@ -157,6 +181,14 @@ class BufferedAuditTrail implements AuditTrail {
       }
     });
     return this.#writing;
+  }
+
+  /** The head's MAC for the batch's last record; the first batch of a new chain also opens it on the ledger. */
+  #seal(last: AuditRow): BatchSeal {
+    const seal: BatchSeal = { headMac: headMac(this.identity.runId, last.seq, last.hash, this.key) };
+    if (this.#opening) seal.ledger = { seal: (e) => ledgerHash(e, this.key), at: Date.now() };
+    this.#opening = false;
+    return seal;
   }
 
   #throwIfUnusable(): void {

@@ -79,6 +79,24 @@ export interface RobotCostsConfig {
   setupCost?: number | undefined;
 }
 
+/**
+ * Where the audit checkpoint goes (docs/operators.md, "Audit"): the ledger of chains' latest entry,
+ * written at the end of every run and by `kanslist audit checkpoint`, somewhere an insider with
+ * database access cannot reach. `audit verify --all` compares the store with the file's latest.
+ */
+export interface AuditCheckpointConfig {
+  /** A file appended one line per checkpoint; relative to the project root. Put it on another volume, WORM storage, or owned by another user. */
+  file?: string | undefined;
+  /** Also write each checkpoint to the operator log (var/logs), for log shipping. @default false */
+  log?: boolean | undefined;
+  /** Also POST each checkpoint as JSON to this address. */
+  webhook?: { url: string; headers?: Record<string, string> } | undefined;
+}
+
+export interface AuditConfig {
+  checkpoint?: AuditCheckpointConfig | undefined;
+}
+
 /** The control room's roles (what each may do: src/serve/roles.ts). */
 export const CONTROL_ROOM_ROLES = ['viewer', 'clerk', 'operator', 'auditor', 'admin'] as const;
 export type ControlRoomRole = (typeof CONTROL_ROOM_ROLES)[number];
@@ -144,6 +162,8 @@ export interface KanslistConfig {
    * @default none (everything is kept)
    */
   retention?: RetentionConfig | undefined;
+  /** The audit trail's external checkpoint, e.g. `{ checkpoint: { file: '/mnt/worm/kanslist.ckpt', log: true } }`. @default none */
+  audit?: AuditConfig | undefined;
 }
 
 /** What a project writes: every key optional, nested objects partial. */
@@ -161,6 +181,7 @@ export interface KanslistConfigInput {
   dashboardUrl?: string;
   controlRoom?: ControlRoomConfig;
   retention?: RetentionConfig;
+  audit?: AuditConfig;
 }
 
 export const DEFAULT_CONFIG: KanslistConfig = {

@@ -23,6 +23,7 @@ const KNOWN = {
   },
   // Per-bot periods are checked by validateRetention, which names a wrong kind under its bot.
   retention: { traces: LEAF, screenshots: LEAF, html: LEAF, letters: LEAF, payloads: LEAF, logs: LEAF, auditPersonalFields: LEAF, bots: ANY },
+  audit: { checkpoint: { file: LEAF, log: LEAF, webhook: { url: LEAF, headers: ANY } } },
   controlRoom: { oidc: { issuer: LEAF, clientId: LEAF, redirectUri: LEAF, scope: LEAF, groupsClaim: LEAF, usernameClaim: LEAF, roles: ANY, bots: ANY, label: LEAF } },
 } as const satisfies KeyTree & { [K in keyof KanslistConfig]-?: unknown };
 

@@ -53,6 +53,7 @@ export function validateConfig(config: KanslistConfig, source: string): void {
   validateMoney(config.reports, fail);
   validateOidc(config.controlRoom?.oidc, fail);
   validateRetention(config.retention, fail);
+  validateCheckpoint(config.audit?.checkpoint, fail);
   if (config.dashboardUrl !== undefined && !(typeof config.dashboardUrl === 'string' && isHttpUrl(config.dashboardUrl))) {
     fail('dashboardUrl', `"${String(config.dashboardUrl)}" is not an http(s) URL.`, 'Use the control room address clerks open, e.g. https://rpa.kommun.local/ (KANSLIST_DASHBOARD_URL).');
   }
@@ -95,6 +96,22 @@ function validateMoney(reports: KanslistConfig['reports'], fail: (key: string, m
   const costs = reports.robotCosts ?? {};
   for (const key of ['machinePerMonth', 'maintenanceHoursPerMonth', 'setupCost'] as const) amount(`reports.robotCosts.${key}`, costs[key]);
   amount('reports.robotCosts.maintenanceHourlyCost', costs.maintenanceHourlyCost, true);
+}
+
+function validateCheckpoint(checkpoint: NonNullable<KanslistConfig['audit']>['checkpoint'], fail: (key: string, message: string, remedy: string) => never): void {
+  if (checkpoint === undefined) return;
+  if (checkpoint === null || typeof checkpoint !== 'object') fail('audit.checkpoint', 'must be an object.', "Use e.g. { file: '/mnt/worm/kanslist.ckpt' }.");
+  const { file, log, webhook } = checkpoint;
+  if (file !== undefined && !(typeof file === 'string' && file.trim())) {
+    fail('audit.checkpoint.file', 'must be a file path.', 'Give a path on another volume, WORM storage or a folder owned by another user.');
+  }
+  if (log !== undefined && typeof log !== 'boolean') fail('audit.checkpoint.log', 'must be true or false.', 'Set true to also write each checkpoint to the operator log.');
+  if (webhook !== undefined && !(webhook !== null && typeof webhook === 'object' && typeof webhook.url === 'string' && isHttpUrl(webhook.url))) {
+    fail('audit.checkpoint.webhook.url', 'is not an http(s) URL (the value is not shown: a webhook URL often holds a token).', 'Use e.g. https://siem.kommun.local/kanslist-checkpoints.');
+  }
+  if (file === undefined && log !== true && webhook === undefined) {
+    fail('audit.checkpoint', 'names no destination.', 'Set audit.checkpoint.file, audit.checkpoint.log: true, or audit.checkpoint.webhook.');
+  }
 }
 
 function isHttpUrl(value: string): boolean {

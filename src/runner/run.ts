@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { createLogger, type Logger } from '../audit/logger.ts';
 import { storeUrl as resolveStoreUrl, type LoadedConfig } from '../config/load.ts';
-import { ConfigError, errorMessage } from '../errors.ts';
+import { ConfigError, errorMessage, KanslistError } from '../errors.ts';
 import { openStore, type EnqueueResult, type Run, type RunStatus, type Store } from '../store/index.ts';
 import type { Credentials } from '../ui/index.ts';
 import { launchBrowser } from '../ui/browser.ts';
@@ -30,6 +30,7 @@ import { summarise, type RunSummary, type RunTally } from './summary.ts';
 import { accountFor, systemAccounts, systemBaseUrl, workerCount } from './system-access.ts';
 import { openVault } from '../vault/index.ts';
 import { auditKeyFromEnv, openAuditTrail, type AuditTrail } from '../audit/trail.ts';
+import { checkpointNow } from '../audit/checkpoint-publish.ts';
 import { settleUncertain, type SettleResult } from './uncertain.ts';
 import { runWorker, type WorkerShared } from './worker.ts';
 import { WorkSignal } from './work-signal.ts';
@@ -217,6 +218,21 @@ async function finishRun(a: ActiveRun, status: RunStatus): Promise<void> {
   const summary = { ...counted, status, auditHead: a.trail.head() };
   await a.store.runs.finish(a.run.id, status, summary);
   a.tally.summary = summary;
+  await checkpointAfterRun(a);
+}
+
+/**
+ * The run's close is on the ledger now: the checkpoint outside the store moves up to it. A failed
+ * checkpoint does not undo the run's work; it is logged for the operator to retry.
+ */
+async function checkpointAfterRun(a: ActiveRun): Promise<void> {
+  const targets = a.options.config.audit?.checkpoint;
+  if (targets === undefined) return;
+  try {
+    await checkpointNow(a.store, targets, a.auditKey, { root: a.options.config.root, log: a.log });
+  } catch (error) {
+    a.log.error(error instanceof KanslistError ? error.describe() : `The audit checkpoint could not be written: ${errorMessage(error)}`, { runId: a.run.id });
+  }
 }
 
 /** The run's input, opened (file sources read up to their first row), or null when the bot has none. */

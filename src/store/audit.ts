@@ -6,8 +6,11 @@
  * storage stays in one place.
  */
 import type { Kysely } from 'kysely';
+import { appendLedger, readLedger, type AuditLedgerTable, type LedgerAppend, type LedgerSealer } from './audit-ledger.ts';
 import type { EngineAccess } from './engine.ts';
 import type { Database } from './schema.ts';
+
+export type { AuditLedgerTable, LedgerAppend, LedgerEntryKind, LedgerSealer } from './audit-ledger.ts';
 
 export type AuditRecordTable = {
   run_id: string;
@@ -42,12 +45,16 @@ export type AuditHeadTable = {
   run_id: string;
   seq: number;
   hash: string;
+  /** Migration 009: 1 (older heads) holds seq and hash only; 2 also `mac`, authenticating run id, seq and hash. */
+  format: number;
+  mac: string | null;
 }
 
 export type AuditTables = {
   audit_records: AuditRecordTable;
   audit_subjects: AuditSubjectTable;
   audit_heads: AuditHeadTable;
+  audit_ledger: AuditLedgerTable;
 }
 
 export type AuditDatabase = Database & AuditTables;
@@ -62,10 +69,27 @@ export interface AuditHead {
   hash: string;
 }
 
+/** What a trail adds to a batch so its head and the ledger can be trusted. */
+export interface BatchSeal {
+  /** The head's MAC over run id, last seq and last hash (src/audit/ledger-hash.ts); the head is written as format 2. */
+  headMac: string;
+  /** When the run has no head yet, the batch opens the chain: an `open` entry on the ledger, in the same transaction. */
+  ledger?: { seal: LedgerSealer; at: number };
+}
+
 export interface AuditStore {
-  /** Writes records (in seq order, one run) and moves the run's head, in one transaction. */
-  appendBatch(runId: string, rows: AuditRow[]): Promise<void>;
+  /**
+   * Writes records (in seq order, one run) and moves the run's head, in one transaction. Without
+   * a seal the head is written unauthenticated (format 1), as before migration 009.
+   */
+  appendBatch(runId: string, rows: AuditRow[], seal?: BatchSeal): Promise<void>;
   head(runId: string): Promise<AuditHead | undefined>;
+  /** Every head as stored (with its format and MAC), optionally only these runs'. */
+  heads(runIds?: string[]): Promise<AuditHeadTable[]>;
+  /** Appends entries to the ledger of chains, in order, serialised with every other append. */
+  appendLedger(entries: LedgerAppend[], seal: LedgerSealer): Promise<void>;
+  /** The whole ledger of chains, by seq. */
+  ledger(): Promise<AuditLedgerTable[]>;
   /** The run's records ordered by seq, each with its subjects (sorted). */
   records(runId: string): Promise<AuditRow[]>;
   /** Every run that has audit records or a head, oldest first by id order of first record time. */
@@ -88,11 +112,20 @@ export class SqlAuditStore implements AuditStore {
     return this.#engine.db.withTables<AuditTables>();
   }
 
-  async appendBatch(runId: string, rows: AuditRow[]): Promise<void> {
+  async appendBatch(runId: string, rows: AuditRow[], seal?: BatchSeal): Promise<void> {
     const last = rows.at(-1);
     if (last === undefined) return;
+    const head = seal === undefined ? { seq: last.seq, hash: last.hash, format: 1, mac: null } : { seq: last.seq, hash: last.hash, format: 2, mac: seal.headMac };
     await this.#engine.write(async (plain) => {
       const tx = plain.withTables<AuditTables>();
+      if (seal?.ledger !== undefined) {
+        // The chain's first batch: on the ledger in the same transaction, so no chain exists that the ledger does not know.
+        const exists = await tx.selectFrom('audit_heads').select('run_id').where('run_id', '=', runId).executeTakeFirst();
+        if (exists === undefined) {
+          const first = rows[0]!;
+          await appendLedger(plain, this.#engine.engine, [{ kind: 'open', chainId: runId, chainSeq: first.seq, chainHash: first.hash, at: seal.ledger.at }], seal.ledger.seal);
+        }
+      }
       for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
         const chunk = rows.slice(i, i + ROWS_PER_INSERT);
         await tx.insertInto('audit_records').values(chunk.map(({ subjects: _subjects, ...record }) => record)).execute();
@@ -101,8 +134,8 @@ export class SqlAuditStore implements AuditStore {
       }
       await tx
         .insertInto('audit_heads')
-        .values({ run_id: runId, seq: last.seq, hash: last.hash })
-        .onConflict((oc) => oc.column('run_id').doUpdateSet({ seq: last.seq, hash: last.hash }))
+        .values({ run_id: runId, ...head })
+        .onConflict((oc) => oc.column('run_id').doUpdateSet(head))
         .execute();
     });
   }
@@ -110,6 +143,22 @@ export class SqlAuditStore implements AuditStore {
   async head(runId: string): Promise<AuditHead | undefined> {
     const row = await this.#db.selectFrom('audit_heads').select(['seq', 'hash']).where('run_id', '=', runId).executeTakeFirst();
     return row === undefined ? undefined : { seq: Number(row.seq), hash: row.hash };
+  }
+
+  async heads(runIds?: string[]): Promise<AuditHeadTable[]> {
+    if (runIds !== undefined && runIds.length === 0) return [];
+    let query = this.#db.selectFrom('audit_heads').selectAll().orderBy('run_id');
+    if (runIds !== undefined) query = query.where('run_id', 'in', runIds);
+    const rows = await query.execute();
+    return rows.map((r) => ({ ...r, seq: Number(r.seq), format: Number(r.format) }));
+  }
+
+  async appendLedger(entries: LedgerAppend[], seal: LedgerSealer): Promise<void> {
+    await this.#engine.write((tx) => appendLedger(tx, this.#engine.engine, entries, seal));
+  }
+
+  async ledger(): Promise<AuditLedgerTable[]> {
+    return await readLedger(this.#engine.db);
   }
 
   async records(runId: string): Promise<AuditRow[]> {

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordsForPerson, verifyRun } from '../../src/audit/trail.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
@@ -10,12 +12,20 @@ describe('run: every run, item transition and screen action is on the audit trai
   let summary: RunSummary;
   beforeAll(async () => {
     h = await createHarness({ count: 4, errorShare: 0.25, seed: 23, faults: { noticeAlertRate: 1 } });
-    summary = await h.run({ concurrency: 2 });
+    // The checkpoint is written at the end of every run, where the operator configured it.
+    summary = await h.run({ concurrency: 2, config: { ...h.config, audit: { checkpoint: { file: join(h.dir, 'kanslist.ckpt') } } } });
     store = await openStore(h.storeUrl);
   }, 180_000);
   afterAll(async () => {
     await store?.close();
     await h?.close();
+  });
+
+  it("writes a checkpoint of the ledger at the run's end: the run's close is its latest entry", async () => {
+    const ledger = await store.audit.ledger();
+    expect(ledger.at(-1)).toMatchObject({ kind: 'close', chain_id: summary.runId, chain_hash: summary.auditHead });
+    const lines = readFileSync(join(h.dir, 'kanslist.ckpt'), 'utf8').trim().split('\n');
+    expect(lines.map((l) => JSON.parse(l) as { ledgerSeq: number; ledgerHash: string })).toEqual([expect.objectContaining({ ledgerSeq: ledger.at(-1)!.seq, ledgerHash: ledger.at(-1)!.hash })]);
   });
 
   it('chains the records of the run and ends at the head the summary reports', async () => {

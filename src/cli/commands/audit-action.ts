@@ -1,6 +1,8 @@
-/** What `kanslist audit verify|export|person` do, loaded only when one of them runs. */
+/** What `kanslist audit verify|export|person|checkpoint` do, loaded only when one of them runs. */
 import { join } from 'node:path';
-import { auditKeyFromEnv, crossCheck, exportRun, recordsForPerson, verifyAll, verifyRun, type VerifyResult } from '../../audit/trail.ts';
+import { checkpointFile, checkpointNow } from '../../audit/checkpoint-publish.ts';
+import { createLogger } from '../../audit/logger.ts';
+import { auditKeyFromEnv, exportRun, recordsForPerson, storeVerified, verifyRun, verifyStore, type StoreVerification, type VerifyResult } from '../../audit/trail.ts';
 import { ConfigError } from '../../errors.ts';
 import type { Store } from '../../store/index.ts';
 import { EXIT_NOT_ALL_DONE } from '../exit-codes.ts';
@@ -13,17 +15,55 @@ export function runAuditVerify(runRef: string | undefined, o: { all?: boolean; d
   }
   const key = auditKeyFromEnv();
   return withStore(o.db, async (store, config) => {
-    const results = o.all ? await verifyAll(store, { key }) : [await verifyOne(store, runRef!, key)];
-    // With --all, also the state tables against the trail: what the store says must be what was recorded.
-    const disagreements = o.all ? await crossCheck(store, results.map((r) => r.runId)) : [];
-    if (o.json) printJson(o.all ? { runs: results, disagreements } : results);
-    else {
-      for (const { runId, result } of results) console.log(describe(runId, result, config.timeZone));
-      for (const d of disagreements) console.log(`DISAGREES: ${d.kind} — ${d.detail}`);
-      if (o.all && results.length > 0 && disagreements.length === 0) console.log('runs and work_items agree with the audit trail.');
+    if (!o.all) {
+      const results = [await verifyOne(store, runRef!, key)];
+      if (o.json) printJson(results);
+      else for (const { runId, result } of results) console.log(describe(runId, result, config.timeZone));
+      if (results.some((r) => !r.result.ok)) process.exitCode = EXIT_NOT_ALL_DONE;
+      return;
     }
-    if (!o.json && results.length === 0) console.log('No audit records yet.');
-    if (results.some((r) => !r.result.ok) || disagreements.length > 0) process.exitCode = EXIT_NOT_ALL_DONE;
+    // With --all, also the chains against each other, the latest checkpoint, and the state tables against the trail.
+    const file = config.audit?.checkpoint?.file;
+    const v = await verifyStore(store, { key, checkpointFile: file === undefined ? undefined : checkpointFile(file, config.root) });
+    if (o.json) printJson(v);
+    else printStoreVerification(v, config.timeZone);
+    if (!storeVerified(v)) process.exitCode = EXIT_NOT_ALL_DONE;
+  });
+}
+
+function printStoreVerification(v: StoreVerification, timeZone: string): void {
+  for (const { runId, result } of v.runs) console.log(describe(runId, result, timeZone));
+  if (v.runs.length === 0) console.log('No audit records yet.');
+  for (const p of v.ledger.problems) console.log(`LEDGER: ${p.kind} — ${p.detail}`);
+  if (v.ledger.entries > 0 && v.ledger.problems.length === 0) console.log(`ledger of chains: OK (${v.ledger.entries} entries)`);
+  if (v.checkpoint !== undefined) {
+    for (const p of v.checkpoint.problems) console.log(`CHECKPOINT: ${p.kind} — ${p.detail}`);
+    const latest = v.checkpoint.latest;
+    if (latest === undefined) console.log('No checkpoint written yet: run `kanslist audit checkpoint`.');
+    else if (v.checkpoint.problems.length === 0) console.log(`checkpoint of ${localTime(latest.at, timeZone)}: the store still holds ledger entry ${latest.ledgerSeq}.`);
+  }
+  for (const d of v.disagreements) console.log(`DISAGREES: ${d.kind} — ${d.detail}`);
+  if (v.runs.length > 0 && v.disagreements.length === 0) console.log('runs and work_items agree with the audit trail.');
+}
+
+export function runAuditCheckpoint(o: { db?: string; json?: boolean }): Promise<void> {
+  const key = auditKeyFromEnv();
+  return withStore(o.db, async (store, config) => {
+    const targets = config.audit?.checkpoint;
+    if (targets === undefined) {
+      throw new ConfigError('KANSLIST_AUDIT_CHECKPOINT_UNSET', 'No checkpoint destination is configured.', {
+        where: 'kanslist.config.ts',
+        remedy: "Set audit: { checkpoint: { file: '/mnt/worm/kanslist.ckpt' } } (and/or log: true, webhook: { url }) — see docs/operators.md, Audit.",
+      });
+    }
+    const log = targets.log === true ? createLogger({ level: 'info', dir: join(config.paths.var, 'logs'), timeZone: config.timeZone, console: false }) : undefined;
+    try {
+      const { checkpoint, written } = await checkpointNow(store, targets, key, { root: config.root, log });
+      if (o.json) printJson({ checkpoint, written });
+      else console.log(`Checkpoint at ledger entry ${checkpoint.ledgerSeq} (${checkpoint.chains} chains) written to ${written.join(', ')}.`);
+    } finally {
+      await log?.flush();
+    }
   });
 }
 

@@ -1,7 +1,7 @@
 /**
- * `kanslist audit verify|export|person`: checking the hash chain, exporting a run's records, and
- * answering an access request (every action about one person across runs). The work is in
- * ./audit-action.ts, loaded when a subcommand runs.
+ * `kanslist audit verify|export|person|checkpoint`: checking the hash chain, exporting a run's
+ * records, answering an access request (every action about one person across runs), and writing
+ * the external checkpoint. The work is in ./audit-action.ts, loaded when a subcommand runs.
  */
 import { type Command, InvalidArgumentError } from 'commander';
 
@@ -10,6 +10,16 @@ export function registerAuditCommand(program: Command): void {
   registerVerify(audit);
   registerExport(audit);
   registerPerson(audit);
+  registerCheckpoint(audit);
+}
+
+function registerCheckpoint(audit: Command): void {
+  audit
+    .command('checkpoint')
+    .description("Write the ledger of chains' latest entry to the configured checkpoint destinations (audit.checkpoint)")
+    .option('--db <url>', 'store URL')
+    .option('--json', 'print JSON')
+    .action(async (o: { db?: string; json?: boolean }) => (await import('./audit-action.ts')).runAuditCheckpoint(o));
 }
 
 function registerVerify(audit: Command): void {

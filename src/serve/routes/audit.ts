@@ -1,11 +1,13 @@
 /**
- * Audit: verify every chain and cross-check the state tables against the trail; the person
- * lookup (GDPR art. 15), which needs a reason and is itself recorded — with the person as its
- * subject, so the next lookup of the same person shows who looked and why.
+ * Audit: verify every chain, the ledger of chains and the latest checkpoint, and cross-check the
+ * state tables against the trail; the person lookup (GDPR art. 15), which needs a reason and is
+ * itself recorded — with the person as its subject, so the next lookup of the same person shows
+ * who looked and why.
  */
 import type { FastifyInstance } from 'fastify';
 import { redact } from '../../audit/redact.ts';
-import { crossCheck, recordsForPerson, verifyAll } from '../../audit/trail.ts';
+import { checkpointFile } from '../../audit/checkpoint-publish.ts';
+import { recordsForPerson, verifyStore } from '../../audit/trail.ts';
 import { normaliseSubject } from '../../audit/trail-subjects.ts';
 import type { ControlRoom } from '../context.ts';
 import { field, personOf, requirePermission } from '../guard.ts';
@@ -16,10 +18,12 @@ export function registerAudit(app: FastifyInstance, room: ControlRoom): void {
   app.get<{ Querystring: { verify?: string } }>('/audit', { preHandler: requirePermission(room, 'audit') }, async (request, reply) => {
     const title = controlRoomMessages.for(request.language).audit.title;
     if (request.query.verify === undefined) return renderPage(room.views, request, reply, room.config.timeZone, 'audit', title, { verification: undefined });
-    const results = await verifyAll(room.store, { key: room.auditKey });
-    const disagreements = await crossCheck(room.store, results.map((r) => r.runId));
-    const broken = results.filter((r) => !r.result.ok);
-    return renderPage(room.views, request, reply, room.config.timeZone, 'audit', title, { verification: { chains: results.length, broken, disagreements } });
+    // What `kanslist audit verify --all` checks: the chains, the ledger of chains, the latest checkpoint, the state tables.
+    const file = room.config.audit?.checkpoint?.file;
+    const v = await verifyStore(room.store, { key: room.auditKey, checkpointFile: file === undefined ? undefined : checkpointFile(file, room.config.root) });
+    const broken = v.runs.filter((r) => !r.result.ok);
+    const chainProblems = [...v.ledger.problems, ...(v.checkpoint?.problems ?? [])];
+    return renderPage(room.views, request, reply, room.config.timeZone, 'audit', title, { verification: { chains: v.runs.length, broken, chainProblems, disagreements: v.disagreements } });
   });
 
   app.post('/audit/person', { preHandler: requirePermission(room, 'audit.person') }, async (request, reply) => {

@@ -12,6 +12,7 @@ import { reasonDetailsMigration } from './005_reason_details.ts';
 import { runScopeMigration } from './006_run_scope.ts';
 import { controlRoomMigration } from './007_control_room.ts';
 import { retentionMigration } from './008_retention.ts';
+import { chainLedgerMigration } from './009_chain_ledger.ts';
 
 export function migrationProvider(engine: Engine): MigrationProvider {
   return {
@@ -25,6 +26,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '006_run_scope': runScopeMigration(engine),
         '007_control_room': controlRoomMigration(engine),
         '008_retention': retentionMigration(engine),
+        '009_chain_ledger': chainLedgerMigration(engine),
       };
     },
   };
