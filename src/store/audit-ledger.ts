@@ -38,11 +38,6 @@ type LedgerTables = {
   audit_heads: { run_id: string; seq: number; hash: string; format: number; mac: string | null };
 }
 
-/**
- * One key for the whole database: every append of every runner waits for the one before it.
- * Appends happen twice per chain, so the wait is short.
- */
-const LEDGER_LOCK = 0x4b4c4544;
 
 /**
  * Appends entries in order inside the caller's write transaction. The first append to an empty
@@ -53,7 +48,11 @@ export async function appendLedger(tx: Kysely<Database>, engine: Engine, entries
   if (entries.length === 0) return;
   const db = tx.withTables<LedgerTables>();
   // SQLite's write transaction already holds the database's only write lock (BEGIN IMMEDIATE).
-  if (engine === 'postgres') await sql`select pg_advisory_xact_lock(${LEDGER_LOCK})`.execute(tx);
+  // PostgreSQL: every append of every runner waits for the one before it (appends happen twice per
+  // chain, so the wait is short). A table lock rather than an advisory lock, because advisory keys
+  // are database-wide: two installations in two schemas of one database would wait for each other.
+  // EXCLUSIVE still lets readers (verify, the control room) read the ledger meanwhile.
+  if (engine === 'postgres') await sql`lock table audit_ledger in exclusive mode`.execute(tx);
   const last = await db.selectFrom('audit_ledger').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   let seq = last === undefined ? 0 : Number(last.seq);
   let prev = last?.hash ?? null;

@@ -9,7 +9,7 @@
  * `audit_ledger` is the store-wide ledger of chains: one entry when a chain (a run, the scheduler's
  * or the control room's chain, a purge) is created and one when it is closed, each hashed onto the
  * entry before it. A deleted chain, a deleted entry or a reordered one breaks it. Entries are
- * appended under a lock (PostgreSQL advisory lock, SQLite's write lock), so `seq` counts 1..n
+ * appended under a lock (PostgreSQL table lock, SQLite's write lock), so `seq` counts 1..n
  * without gaps even with several runners at once.
  */
 import type { Kysely, Migration } from 'kysely';
