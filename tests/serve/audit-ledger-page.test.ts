@@ -28,8 +28,18 @@ describe('control room: audit verification and the ledger of chains', () => {
     const db = room.store.db.withTables<AuditTables>();
     await db.deleteFrom('audit_records').where('run_id', '=', 'scheduler-chain').execute();
     await db.deleteFrom('audit_heads').where('run_id', '=', 'scheduler-chain').execute();
-    const after = await auditor.get('/audit?verify=1');
-    expect(after.body).toContain('chain deleted — chain scheduler-chain is on the ledger');
+    const after = await auditor.get('/audit?verify=1&lang=en');
+    expect(after.body).toContain('<li data-kind="chain deleted"><strong>A whole chain was deleted</strong> — <code>scheduler-chain</code>');
+    expect(after.body).toContain('chain scheduler-chain is on the ledger');
     expect(after.body).not.toContain('<p class="ok">');
+  });
+
+  it('tells the auditor in their language, and says when no key or checkpoint protects the trail', async () => {
+    const auditor = room.client();
+    await auditor.login('auditor');
+    const swedish = await auditor.get('/audit?verify=1&lang=sv');
+    expect(swedish.body).toContain('En hel kedja har raderats');
+    expect(swedish.body).toContain('Ingen granskningsnyckel är satt');
+    expect(swedish.body).toContain('Ingen extern kontrollpunkt är konfigurerad');
   });
 });

@@ -11,6 +11,7 @@ import { recordsForPerson, verifyStore } from '../../audit/trail.ts';
 import { normaliseSubject } from '../../audit/trail-subjects.ts';
 import type { ControlRoom } from '../context.ts';
 import { field, personOf, requirePermission } from '../guard.ts';
+import { auditFindings } from '../audit-findings.ts';
 import { controlRoomMessages } from '../messages/index.ts';
 import { renderPage } from '../page.ts';
 
@@ -21,9 +22,7 @@ export function registerAudit(app: FastifyInstance, room: ControlRoom): void {
     // What `kanslist audit verify --all` checks: the chains, the ledger of chains, the latest checkpoint, the state tables.
     const file = room.config.audit?.checkpoint?.file;
     const v = await verifyStore(room.store, { key: room.auditKey, checkpointFile: file === undefined ? undefined : checkpointFile(file, room.config.root) });
-    const broken = v.runs.filter((r) => !r.result.ok);
-    const chainProblems = [...v.ledger.problems, ...(v.checkpoint?.problems ?? [])];
-    return renderPage(room.views, request, reply, room.config.timeZone, 'audit', title, { verification: { chains: v.runs.length, broken, chainProblems, disagreements: v.disagreements } });
+    return renderPage(room.views, request, reply, room.config.timeZone, 'audit', title, { verification: auditFindings(v, room.auditKey !== null) });
   });
 
   app.post('/audit/person', { preHandler: requirePermission(room, 'audit.person') }, async (request, reply) => {
