@@ -10,7 +10,7 @@ import { sql, type Kysely, type UpdateObject } from 'kysely';
 import { inClaimScope, type EngineAccess } from './engine.ts';
 import { enqueueItems } from './enqueue.ts';
 import { ItemStateError, LeaseLostError, NotFoundError } from './errors.ts';
-import { countItems, findItem, getItem, listAttempts, listItems } from './queue-read.ts';
+import { countItems, findItem, getItem, listAttempts, listItems, settledIn } from './queue-read.ts';
 import { detailsJson, toJson, toWorkItem, type WorkItemRow } from './rows.ts';
 import type { Database } from './schema.ts';
 import type { AttemptOutcome, ClaimOptions, ClaimScope, EnqueueInput, EnqueueOptions, EnqueueResult, Failure, ItemStatus, ListFilter, ResolveUncertainDetails, WorkItem, WorkQueue } from './types.ts';
@@ -226,5 +226,9 @@ export class SqlWorkQueue implements WorkQueue {
 
   attempts(itemId: string) {
     return listAttempts(this.#engine.db, itemId);
+  }
+
+  settledIn(runId: string): Promise<string[]> {
+    return settledIn(this.#engine.db, runId);
   }
 }

@@ -168,6 +168,8 @@ export interface WorkQueue {
   counts(filter: { bot?: string; runId?: string }): Promise<Record<ItemStatus, number>>;
   /** Oldest first. */
   attempts(itemId: string): Promise<ItemAttempt[]>;
+  /** Ids of the uncertain items the run settled by `verify` without attempting them (they are in `list({ runId })` too). */
+  settledIn(runId: string): Promise<string[]>;
 }
 
 export type AttemptOutcome = 'done' | 'review' | 'retry' | 'failed' | 'released' | 'uncertain';
