@@ -17,8 +17,11 @@ import { MASKED_VALUE, NO_RECORDER, RecorderChannel, type UiActionKind, type UiR
 import type { ScreensDefinition, System, TargetPath } from './system.ts';
 import { countTarget, resolveTarget, targetUnion, type Resolution } from './targets.ts';
 import { firstLine, withTimeout } from './wait.ts';
+import { createKeyboard, type UiKeyboard } from './keyboard.ts';
+import { recordedLocator } from './recorded-locator.ts';
 
 export type { UiRecorder } from './recorder.ts';
+export type { UiKeyboard } from './keyboard.ts';
 
 /** Pauses Playwright tracing while a secret is typed (the runner implements it with trace chunks). */
 export interface TracingPause {
@@ -74,7 +77,21 @@ export interface Ui<S extends ScreensDefinition = ScreensDefinition> {
   readonly page: Page;
   /** A frame by name, 'outer > inner', `{ css: '…' }` or a list of steps (as a target's `frame`). */
   frame(path: FramePath): FrameLocator;
-  locate(path: TargetPath<S>): Promise<Locator>;
+  /**
+   * The escape hatch: the target's Playwright Locator, resolved as any action resolves it (drift
+   * and error pages detected), for what ctx.ui has no method for. Recorded as a 'locate' action;
+   * click, fill, type, pressSequentially, press, check, selectOption, setInputFiles and clear on
+   * the returned Locator are recorded like the ui actions (values masked for a sensitive target).
+   * Locators derived from it (`.locator()`, `.nth()`) are plain Playwright and not recorded.
+   */
+  locate(path: TargetPath<S>, opts?: ActOptions): Promise<Locator>;
+  /** Keys and text to whatever has focus (chords, Escape, F-keys); see keyboard.ts. */
+  readonly keyboard: UiKeyboard;
+  /**
+   * Text into the target as one input event (no key events), as a paste would, for fields whose
+   * key handlers get in the way of `fill` and `type`. Recorded like `fill`.
+   */
+  insertText(path: TargetPath<S>, text: string, opts?: ActOptions): Promise<void>;
   goto(url: string, opts?: { timeoutMs?: number }): Promise<void>;
   click(path: TargetPath<S>, opts?: ActOptions): Promise<void>;
   fill(path: TargetPath<S>, value: string, opts?: ActOptions): Promise<void>;
@@ -136,6 +153,7 @@ const navigationWatched = new WeakSet<Page>();
 
 class SystemUi<S extends ScreensDefinition> implements Ui<S> {
   readonly page: Page;
+  readonly keyboard: UiKeyboard;
   private readonly system: System;
   private readonly timeoutMs: number;
   private readonly dialogs: DialogGuard;
@@ -148,6 +166,13 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
     this.system = options.system;
     this.timeoutMs = options.timeoutMs ?? this.system.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.dialogs = dialogGuardFor(this.page, this.system.dialogs.unexpected, channel);
+    this.keyboard = createKeyboard({
+      page: this.page,
+      system: this.system.name,
+      throwIfFailed: () => channel.throwIfFailed(),
+      record: (event) => this.record(event),
+      whileTracingPaused: (work) => this.whileTracingPaused(work),
+    });
     this.watchNavigation();
   }
 
@@ -155,8 +180,27 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
     return frameLocatorFor(this.page, frameKey(path) ?? '');
   }
 
-  async locate(path: TargetPath<S>): Promise<Locator> {
-    return (await this.resolve(path, this.timeoutFor(path))).locator;
+  async locate(path: TargetPath<S>, opts: ActOptions = {}): Promise<Locator> {
+    const started = Date.now();
+    const found = await this.resolve(path, this.timeoutFor(path, opts.timeoutMs), opts.nth);
+    await this.record({ target: path, strategy: found.description, action: 'locate', personal: found.target.personal, started });
+    return recordedLocator(found.locator, {
+      target: path,
+      strategy: found.description,
+      sensitive: found.target.sensitive === true,
+      personal: found.target.personal === true,
+      record: (event) => this.record(event),
+      whileSecretSafe: (work) => this.whileSecretSafe(path, work),
+    });
+  }
+
+  async insertText(path: TargetPath<S>, text: string, opts: ActOptions = {}): Promise<void> {
+    await this.whileSecretSafe(path, () =>
+      this.act(path, 'fill', async (locator, timeout) => {
+        await locator.focus({ timeout });
+        await this.page.keyboard.insertText(text);
+      }, { ...opts, value: text }),
+    );
   }
 
   async goto(url: string, opts: { timeoutMs?: number } = {}): Promise<void> {
@@ -401,7 +445,12 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
 
   /** Tracing is paused while a sensitive target gets a value: a trace records typed text. */
   private async whileSecretSafe(path: string, work: () => Promise<void>): Promise<void> {
-    const tracing = this.system.target(path).sensitive ? this.options.tracing : undefined;
+    if (this.system.target(path).sensitive) await this.whileTracingPaused(work);
+    else await work();
+  }
+
+  private async whileTracingPaused(work: () => Promise<void>): Promise<void> {
+    const tracing = this.options.tracing;
     await tracing?.pause();
     try {
       await work();
