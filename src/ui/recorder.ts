@@ -22,6 +22,8 @@ export interface UiDriftEvent {
   matchedStrategy: string;
   matchedIndex: number;
   at: number;
+  /** A stable new first strategy for the element that matched, as map source (`{ css: '#txtUser' }`), when one was found. */
+  suggested?: string;
 }
 
 export interface UiDialogEvent {

@@ -15,7 +15,8 @@ import { assertNoPageError } from './page-errors.ts';
 import { waitForPostback } from './postback.ts';
 import { MASKED_VALUE, NO_RECORDER, RecorderChannel, type UiActionKind, type UiRecorder } from './recorder.ts';
 import type { ScreensDefinition, System, TargetPath } from './system.ts';
-import { countTarget, resolveTarget, targetUnion, type Resolution } from './targets.ts';
+import { countTarget, resolveTarget, targetUnion, type DriftEvent, type Resolution } from './targets.ts';
+import { strategySource, suggestStrategy } from './suggest.ts';
 import { firstLine, withTimeout } from './wait.ts';
 import { createKeyboard, type UiKeyboard } from './keyboard.ts';
 import { recordedLocator } from './recorded-locator.ts';
@@ -157,6 +158,7 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
   private readonly system: System;
   private readonly timeoutMs: number;
   private readonly dialogs: DialogGuard;
+  private readonly suggestions = new Map<string, Promise<string | undefined>>();
 
   constructor(
     private readonly options: CreateUiOptions<S>,
@@ -320,7 +322,7 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
 
   async count(path: TargetPath<S>): Promise<number> {
     this.channel.throwIfFailed();
-    return (await countTarget(this.page, this.system, path, { onDrift: (event) => this.channel.recorder.drift(event) })).count;
+    return (await countTarget(this.page, this.system, path, { onDrift: (event) => this.reportDrift(event) })).count;
   }
 
   async isPresent(path: TargetPath<S>, opts: { timeoutMs?: number } = {}): Promise<boolean> {
@@ -464,8 +466,25 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
     return resolveTarget(this.page, this.system, path, {
       timeoutMs,
       nth,
-      onDrift: (event) => this.channel.recorder.drift(event),
+      onDrift: (event) => this.reportDrift(event),
     });
+  }
+
+  /** Drift to the recorder, with a suggested new first strategy (found once per target and page). */
+  private async reportDrift(event: DriftEvent): Promise<void> {
+    const { locator, ...drift } = event;
+    const suggested = locator === undefined || this.channel.recorder === NO_RECORDER ? undefined : await this.suggestionFor(event.target, locator);
+    await this.channel.recorder.drift(suggested === undefined ? drift : { ...drift, suggested });
+  }
+
+  private suggestionFor(path: string, locator: Locator): Promise<string | undefined> {
+    let suggestion = this.suggestions.get(path);
+    if (suggestion === undefined) {
+      // A suggestion is a help, never a failure of the action: whatever goes wrong leaves none.
+      suggestion = suggestStrategy(this.page, this.system, path, locator).then((strategy) => (strategy === undefined ? undefined : strategySource(strategy)), () => undefined);
+      this.suggestions.set(path, suggestion);
+    }
+    return suggestion;
   }
 
   /** Resolve, act within what is left of the time budget, then record. */
