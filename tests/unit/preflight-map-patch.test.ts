@@ -62,6 +62,10 @@ it('writes a unified diff that patch -p1 applies to the original', () => {
   const after = withFirst(withFirst(MAP, 'login', 'username', "{ css: '#user' }"), 'invoice', 'amount', "{ css: '#amount' }");
   const diff = unifiedDiff('selectors/ekonomi.ts', MAP, after);
   expect(diff.split('\n').slice(0, 3)).toEqual(['--- a/selectors/ekonomi.ts', '+++ b/selectors/ekonomi.ts', '@@ -5,7 +5,7 @@']);
+  // A changed line reads as diff and git show it: the old line, then the new one.
+  const changed = diff.split('\n').filter((line) => /^[-+] /.test(line));
+  expect(changed[0]).toBe("-      username: [{ css: '#txtUser' }, { label: 'Användare' }],");
+  expect(changed[1]).toBe("+      username: [{ css: '#user' }, { css: '#txtUser' }, { label: 'Användare' }],");
   expect(unifiedDiff('selectors/ekonomi.ts', MAP, MAP)).toBe('');
   const root = dir();
   mkdirSync(join(root, 'selectors'));
