@@ -10,6 +10,7 @@
  * Only attribute names and texts of the element are read, never a field's value.
  */
 import type { Locator, Page } from 'playwright-core';
+import { redact } from '../audit/redact.ts';
 import { probeScopeFor } from './frames.ts';
 import { strategyLocator, type AriaRole, type Strategy } from './strategies.ts';
 import type { System } from './system.ts';
@@ -34,8 +35,12 @@ export async function suggestStrategy(page: Page, system: System, path: string, 
   const target = system.target(path);
   const facts = await readFacts(matched);
   if (!facts) return undefined;
+  // A personal or secret element's own text may be the person's (a name as a link): not offered.
+  const own = target.personal || target.sensitive ? { ...facts, roleName: facts.ariaLabel } : facts;
   const scope = probeScopeFor(page, target.frame);
-  for (const strategy of candidates(facts)) {
+  for (const strategy of candidates(own)) {
+    // A suggestion goes into logs, the trail and reports: one holding an identity number is not offered (nor stable).
+    if (redact(strategySource(strategy)) !== strategySource(strategy)) continue;
     if (await isExactlyThis(strategyLocator(scope, strategy), matched)) return strategy;
   }
   return undefined;
