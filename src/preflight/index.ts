@@ -27,6 +27,7 @@ import { loadSystemMap, type LoadedSystemMap } from './load-system.ts';
 import { planScreens } from './plan.ts';
 import { preflightChainId, recordPreflight } from './audit.ts';
 import { buildMapPatch } from './map-patch.ts';
+import { recentRunSuggestions, withRunSuggestions } from './run-suggestions.ts';
 import { describeReport } from './report.ts';
 import type { PreflightReport } from './types.ts';
 
@@ -102,10 +103,11 @@ async function preflight(options: Omit<PreflightOptions, 'system' | 'screens'>, 
   } finally {
     await browser.close().catch(() => undefined);
   }
-  // 3. The audit record.
+  // 3. The audit record; with `suggest`, what recent runs proposed for targets the check could not reach.
   const store = await openStore(resolveStoreUrl(config, options.storeUrl));
   try {
     await recordPreflight(store, chain, report, { mapVersion: map.version, mapFile: relative(config.root, map.file), screens, bot, evidence }, { key: auditKey });
+    if (options.suggest) report = { ...report, targets: withRunSuggestions(report.targets, system, await recentRunSuggestions(store, system.name)) };
   } finally {
     await store.close();
   }

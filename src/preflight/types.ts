@@ -17,6 +17,8 @@ export interface TargetCheck {
   detail?: string;
   /** For drift, when asked: a stable strategy for the element that matched, as map source (`{ css: '#txtUser' }`). */
   suggested?: string;
+  /** Where `suggested` comes from when the check could not see the target itself: 'run <id>'. */
+  suggestedBy?: string;
 }
 
 /** The suggestions as a patch to the system map's source; never applied by Kanslist itself. */

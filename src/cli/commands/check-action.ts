@@ -27,6 +27,9 @@ export async function runCheck(system: string, o: CheckCliOptions): Promise<void
     if (o.json) printJson(report);
     else printReport(report);
     if (report.ok && report.drift) console.error(redact(`kanslist: warning: ${report.counts.drift} target(s) matched only by a fallback strategy; update selectors/${report.system}.ts before the fallbacks run out.`));
+    for (const t of report.targets.filter((target) => target.suggestedBy !== undefined)) {
+      console.error(`kanslist: note: ${t.path} was not checked (${t.detail ?? 'not reachable'}); its suggestion was found by ${t.suggestedBy ?? 'a run'} when a fallback matched there.`);
+    }
     if (report.patch) await showPatch(report.patch, { print: !o.json, file: o.writePatch, drifted: report.counts.drift });
     process.exitCode = report.ok ? EXIT_OK : EXIT_NOT_ALL_DONE;
   } finally {
