@@ -322,7 +322,8 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
 
   async count(path: TargetPath<S>): Promise<number> {
     this.channel.throwIfFailed();
-    return (await countTarget(this.page, this.system, path, { onDrift: (event) => this.reportDrift(event) })).count;
+    // Counting is for targets that match several elements: one element's id would not heal them.
+    return (await countTarget(this.page, this.system, path, { onDrift: (event) => this.reportDrift(event, false) })).count;
   }
 
   async isPresent(path: TargetPath<S>, opts: { timeoutMs?: number } = {}): Promise<boolean> {
@@ -466,14 +467,14 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
     return resolveTarget(this.page, this.system, path, {
       timeoutMs,
       nth,
-      onDrift: (event) => this.reportDrift(event),
+      onDrift: (event) => this.reportDrift(event, nth === undefined), // with nth the target matches several on purpose
     });
   }
 
   /** Drift to the recorder, with a suggested new first strategy (found once per target and page). */
-  private async reportDrift(event: DriftEvent): Promise<void> {
+  private async reportDrift(event: DriftEvent, suggest: boolean): Promise<void> {
     const { locator, ...drift } = event;
-    const suggested = locator === undefined || this.channel.recorder === NO_RECORDER ? undefined : await this.suggestionFor(event.target, locator);
+    const suggested = !suggest || locator === undefined || this.channel.recorder === NO_RECORDER ? undefined : await this.suggestionFor(event.target, locator);
     await this.channel.recorder.drift(suggested === undefined ? drift : { ...drift, suggested });
   }
 

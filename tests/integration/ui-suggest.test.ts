@@ -65,3 +65,11 @@ it('proposes id, name, data-*, role and name in that order, checked unique on th
   });
   expect(drifts.filter((d) => d.target === 'form.byId').map((d) => d.suggested)).toEqual(["{ css: '#applicantName' }", "{ css: '#applicantName' }"]);
 });
+
+it('proposes nothing for a target used as several elements (counted, or acted on with nth)', async () => {
+  const drifts: UiDriftEvent[] = [];
+  const ui = createUi({ page, system, recorder: { action() {}, drift: (e) => void drifts.push(e), dialog() {} }, timeoutMs: 2_000 });
+  expect(await ui.count('form.byId')).toBe(1);
+  expect(await ui.text('form.byData', { nth: 0 })).toBe('Spara utkast');
+  expect(drifts.map((d) => [d.target, d.suggested])).toEqual([['form.byId', undefined], ['form.byData', undefined]]);
+});
