@@ -59,7 +59,7 @@ export async function settleUncertain(options: {
   }
   let session: Session | undefined;
   try {
-    for (const item of items) {
+    for (const [index, item] of items.entries()) {
       try {
         session ??= await options.openSession();
         const ctx: BotContext = {
@@ -88,8 +88,11 @@ export async function settleUncertain(options: {
         // Like any exception of process(): see verify-failure.ts.
         const failure = verifyFailure(item, error);
         if (failure.to === 'uncertain') {
-          log.warn(`item ${item.key} stays uncertain: ${failure.reason}`);
-          result.stillUncertain++;
+          // Not this item's fault (a refused login, a bug): the others would fail the same way.
+          const left = items.length - index;
+          log.warn(`${left} uncertain item(s) stay uncertain until the next run: ${failure.reason}`);
+          result.stillUncertain += left;
+          break;
         } else {
           await resolve(item, failure.to, failure.details);
           if (failure.to === 'pending') result.retried++;

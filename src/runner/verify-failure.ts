@@ -2,8 +2,9 @@
  * What becomes of an uncertain item when its `verify` throws while it is being settled: the same
  * as for any exception of `process`, except that nothing is ever run without asking first.
  *   - a business exception (the item itself is wrong): a clerk decides, as before
- *   - a fatal bot error (a refused login, a bug in the bot): not the item's fault; it stays
- *     uncertain, uncharged, and is settled at the next run
+ *   - a fatal bot error (a refused login, a bug in the bot): not the item's fault; it (and the
+ *     items not yet asked, which would fail the same way) stays uncertain, uncharged, and is
+ *     settled at the next run
  *   - a system exception (a timeout, a 500 page, an expired session): one attempt is charged and
  *     the item goes back to pending after a backoff; the worker that claims it asks `verify`
  *     again before `process` (an item with earlier attempts is always verified first). With no

@@ -31,12 +31,15 @@ const ANSWERS: Record<string, () => never> = {
 
 it('settles a throwing verify like a system or business exception, never running the item unasked', async () => {
   store = await openStore(`sqlite:${join(dir(), 'kanslist.db')}`);
-  await store.queue.enqueue(BOT, ['SLOW-1', 'BAD-1', 'LOGIN-1'].map((key) => ({ key, payload: { key } })), { runId: 'r0', maxAttempts: 3 });
-  await store.queue.enqueue(BOT, [{ key: 'LAST-1', payload: { key: 'LAST-1' } }], { runId: 'r0', maxAttempts: 2 });
+  const enqueue = (keys: string[], maxAttempts: number) => store!.queue.enqueue(BOT, keys.map((key) => ({ key, payload: { key } })), { runId: 'r0', maxAttempts });
+  await enqueue(['SLOW-1', 'BAD-1'], 3);
+  await enqueue(['LAST-1'], 2);
+  await enqueue(['LOGIN-1', 'AFTER-1'], 3);
   const now = Date.now();
-  for (let i = 0; i < 4; i++) await store.queue.claim(BOT, { runId: 'r0', workerId: 'w', leaseMs: 10, now });
+  for (let i = 0; i < 5; i++) await store.queue.claim(BOT, { runId: 'r0', workerId: 'w', leaseMs: 10, now });
   const uncertain = await store.queue.expireLeases(BOT, now + 1_000);
-  expect(uncertain).toHaveLength(4);
+  expect(uncertain.map((item) => item.key)).toEqual(['SLOW-1', 'BAD-1', 'LAST-1', 'LOGIN-1', 'AFTER-1']);
+  const asked: string[] = [];
 
   let sessions = 0;
   let closed = 0;
@@ -44,7 +47,10 @@ it('settles a throwing verify like a system or business exception, never running
     name: BOT,
     system: { name: 'casehub' },
     input: {},
-    verify: async (payload: { key: string }) => ANSWERS[payload.key]!(),
+    verify: async (payload: { key: string }) => {
+      asked.push(payload.key);
+      return ANSWERS[payload.key]!();
+    },
   } as unknown as AnyBot;
   const trail = await openAuditTrail(store, { runId: 'r1', bot: BOT, botVersion: 'v', host: 'test' });
   const result = await settleUncertain({
@@ -63,7 +69,9 @@ it('settles a throwing verify like a system or business exception, never running
   });
   await trail.close();
 
-  expect(result).toEqual({ verifiedDone: 0, requeued: 0, toReview: 2, retried: 1, stillUncertain: 1 });
+  expect(result).toEqual({ verifiedDone: 0, requeued: 0, toReview: 2, retried: 1, stillUncertain: 2 });
+  // After a fatal error the rest is not tried: it would fail the same way (a refused login).
+  expect(asked).toEqual(['SLOW-1', 'BAD-1', 'LAST-1', 'LOGIN-1']);
   const byKey = Object.fromEntries((await store.queue.list({ bot: BOT })).map((item) => [item.key, item]));
   // A system exception: one attempt charged, pending after a backoff, the code kept.
   expect(byKey['SLOW-1']).toMatchObject({ status: 'pending', attempts: 2, errorCode: 'KANSLIST_WAIT_TIMEOUT' });
@@ -75,6 +83,7 @@ it('settles a throwing verify like a system or business exception, never running
   expect(byKey['BAD-1']).toMatchObject({ status: 'review', attempts: 1, errorCode: 'CASE_REF_INVALID' });
   // A fatal bot error is not the item's: it stays uncertain for the next run, uncharged.
   expect(byKey['LOGIN-1']).toMatchObject({ status: 'uncertain', attempts: 1 });
+  expect(byKey['AFTER-1']).toMatchObject({ status: 'uncertain', attempts: 1 });
   // Every failure throws the session away, as a system exception in a worker does.
   expect(closed).toBe(sessions);
 
