@@ -51,7 +51,7 @@ export function recordedLocator(locator: Locator, info: RecordedLocatorInfo): Lo
       const member: unknown = Reflect.get(target, property, target);
       if (typeof member !== 'function') return member;
       const recorded = typeof property === 'string' ? RECORDED[property] : undefined;
-      if (recorded === undefined) return member.bind(target);
+      if (recorded === undefined) return (member as (...args: unknown[]) => unknown).bind(target);
       return async (...args: unknown[]) => {
         const started = Date.now();
         let result: unknown;

@@ -40,14 +40,14 @@ const env = useBrowserPage();
 let page: Page;
 let ui: Ui<typeof system.screens>;
 let actions: UiActionEvent[];
-let tracing: { paused: number; resumed: number; pausedWhileTyping: boolean[] };
+let tracing: { paused: number; resumed: number };
 
 beforeEach(async () => {
   page = env.page();
   await page.setContent(PAGE);
   actions = [];
-  tracing = { paused: 0, resumed: 0, pausedWhileTyping: [] };
-  const pause: TracingPause = { pause: async () => void tracing.paused++, resume: async () => void tracing.resumed++ };
+  tracing = { paused: 0, resumed: 0 };
+  const pause: TracingPause = { pause: () => Promise.resolve(void tracing.paused++), resume: () => Promise.resolve(void tracing.resumed++) };
   const recorder: UiRecorder = { action: (e) => void actions.push(e), drift() {}, dialog() {} };
   ui = createUi({ page, system, recorder, tracing: pause, timeoutMs: 5_000 });
 });

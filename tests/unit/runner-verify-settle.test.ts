@@ -47,17 +47,17 @@ it('settles a throwing verify like a system or business exception, never running
     name: BOT,
     system: { name: 'casehub' },
     input: {},
-    verify: async (payload: { key: string }) => {
+    verify: (payload: { key: string }) => {
       asked.push(payload.key);
-      return ANSWERS[payload.key]!();
+      return Promise.resolve().then(() => ANSWERS[payload.key]!());
     },
   } as unknown as AnyBot;
   const trail = await openAuditTrail(store, { runId: 'r1', bot: BOT, botVersion: 'v', host: 'test' });
   const result = await settleUncertain({
     store, bot, runId: 'r1', items: uncertain,
-    openSession: async () => {
+    openSession: () => {
       sessions++;
-      return { ui: {}, page: {}, close: async () => void closed++ } as unknown as Session;
+      return Promise.resolve({ ui: {}, page: {}, close: () => Promise.resolve(void closed++) } as unknown as Session);
     },
     credentials: { username: 'robot', password: 'x' },
     settings: {} as never,
