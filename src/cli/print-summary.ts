@@ -12,8 +12,9 @@ export function formatSummary(s: RunSummary): string {
       lines.push(`    of those, ${s.enqueue.otherEnvironment} wait for another system address than this run's: left alone (run them where they were enqueued)`);
     }
   }
-  if (s.settle && s.settle.verifiedDone + s.settle.requeued + s.settle.toReview > 0) {
-    lines.push(`  recovered:  ${s.settle.verifiedDone} uncertain item(s) verified done, ${s.settle.requeued} run again, ${s.settle.toReview} sent to review`);
+  if (s.settle && s.settle.verifiedDone + s.settle.requeued + s.settle.toReview + s.settle.retried + s.settle.stillUncertain > 0) {
+    const again = s.settle.retried + s.settle.stillUncertain > 0 ? `, ${s.settle.retried} to verify again (verify failed), ${s.settle.stillUncertain} left uncertain` : '';
+    lines.push(`  recovered:  ${s.settle.verifiedDone} uncertain item(s) verified done, ${s.settle.requeued} run again, ${s.settle.toReview} sent to review${again}`);
   }
   lines.push(
     `  done:       ${o.done + o.verified}${o.verified ? ` (${o.verified} found already done by verify)` : ''}`,

@@ -44,6 +44,8 @@ export interface CheckSystemOptions {
    * target. @default none kept
    */
   evidenceDir?: string | undefined;
+  /** On drift, propose a stable first strategy for the element a fallback matched (`suggested`). @default false */
+  suggest?: boolean | undefined;
   /** Told the folder of each piece of evidence kept. */
   onEvidence?: ((dir: string) => void) | undefined;
 }
@@ -102,7 +104,7 @@ async function checkScreen(state: CheckState, screen: PlannedScreen): Promise<vo
     }
   }
   const checks: TargetCheck[] = [];
-  for (const path of screen.targets) checks.push(await checkTarget(state.page, state.options.system, path, state.targetTimeoutMs));
+  for (const path of screen.targets) checks.push(await checkTarget(state.page, state.options.system, path, state.targetTimeoutMs, { suggest: state.options.suggest }));
   state.targets.push(...checks);
   if (checks.some((check) => check.status === 'missing' || check.status === 'ambiguous')) await keepEvidence(state, `screen-${screen.screen}`);
 }

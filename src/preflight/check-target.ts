@@ -8,10 +8,16 @@ import { AmbiguousTargetError, TargetNotFoundError, TransientUiError } from '../
 import { redact } from '../audit/redact.ts';
 import { describeStrategy } from '../ui/strategies.ts';
 import type { System } from '../ui/system.ts';
+import { suggestStrategy, strategySource } from '../ui/suggest.ts';
 import { countStrategyMatches, resolveTarget } from '../ui/targets.ts';
 import type { TargetCheck } from './types.ts';
 
-export async function checkTarget(page: Page, system: System, path: string, timeoutMs: number): Promise<TargetCheck> {
+export interface CheckTargetOptions {
+  /** On drift, propose a stable first strategy for the element the fallback matched. @default false */
+  suggest?: boolean | undefined;
+}
+
+export async function checkTarget(page: Page, system: System, path: string, timeoutMs: number, options: CheckTargetOptions = {}): Promise<TargetCheck> {
   const target = system.target(path);
   const base = { path, screen: screenOf(path) };
   const of = (index: number) => `${describeStrategy(target.strategies[index]!)} (${index + 1} of ${target.strategies.length})`;
@@ -22,7 +28,9 @@ export async function checkTarget(page: Page, system: System, path: string, time
     const found = await resolveTarget(page, system, path, { timeoutMs: conditional ? 0 : timeoutMs });
     if (found.index === 0) return { ...base, status: 'ok', matched: of(0) };
     const failed = target.strategies.slice(0, found.index).map(describeStrategy).join(', ');
-    return { ...base, status: 'drift', matched: of(found.index), detail: `nothing matches ${failed}; update selectors/${system.name}.ts` };
+    const drift: TargetCheck = { ...base, status: 'drift', matched: of(found.index), detail: `nothing matches ${failed}; update selectors/${system.name}.ts` };
+    const suggested = options.suggest ? await suggestStrategy(page, system, path, found.locator) : undefined;
+    return suggested === undefined ? drift : { ...drift, suggested: strategySource(suggested) };
   } catch (error) {
     if (error instanceof AmbiguousTargetError) return { ...base, ...(await ambiguity(page, system, path, error, of)) };
     if (conditional && error instanceof TransientUiError) {

@@ -8,6 +8,7 @@
  *   2. the check, in a browser of its own
  *   3. one 'preflight' audit record
  *   4. a log line: info when ok, warn for drift, error when it failed
+ *   5. with `suggest`: the suggested strategies as a patch to the map file (printed, never applied)
  */
 import { join, relative } from 'node:path';
 import type { Logger } from '../audit/logger.ts';
@@ -25,10 +26,12 @@ import { checkSystem } from './check-system.ts';
 import { loadSystemMap, type LoadedSystemMap } from './load-system.ts';
 import { planScreens } from './plan.ts';
 import { preflightChainId, recordPreflight } from './audit.ts';
+import { buildMapPatch } from './map-patch.ts';
+import { recentRunSuggestions, withRunSuggestions } from './run-suggestions.ts';
 import { describeReport } from './report.ts';
 import type { PreflightReport } from './types.ts';
 
-export type { PreflightReport, TargetCheck, TargetCheckStatus } from './types.ts';
+export type { MapPatch, PreflightReport, TargetCheck, TargetCheckStatus } from './types.ts';
 export { TARGET_CHECK_STATUSES } from './types.ts';
 export { checkSystem, DEFAULT_TARGET_TIMEOUT_MS, type CheckSystemOptions } from './check-system.ts';
 export { checkTarget } from './check-target.ts';
@@ -48,9 +51,11 @@ export interface PreflightOptions {
   timeoutMs?: number;
   /** Where the audit record goes. @default the config's store */
   storeUrl?: string;
+  /** On drift, suggest a stable first strategy per target and a patch to the map (`report.patch`). @default false */
+  suggest?: boolean;
 }
 
-export async function runPreflight(options: { config: LoadedConfig; system: string; screens?: string[]; env?: NodeJS.ProcessEnv; log?: Logger; timeoutMs?: number; storeUrl?: string }): Promise<PreflightReport> {
+export async function runPreflight(options: PreflightOptions): Promise<PreflightReport> {
   const map = await loadSystemMap(options.system, options.config.paths.selectors);
   return preflight(options, map, options.screens, undefined);
 }
@@ -93,15 +98,16 @@ async function preflight(options: Omit<PreflightOptions, 'system' | 'screens'>, 
   try {
     report = await checkSystem({
       system, baseUrl, credentials, browser, screens, timeoutMs: options.timeoutMs, log: options.log, locale: LANGUAGE_LOCALES[config.language],
-      evidenceDir, onEvidence: (dir) => evidence.push(relative(config.root, dir)),
+      evidenceDir, onEvidence: (dir) => evidence.push(relative(config.root, dir)), suggest: options.suggest,
     });
   } finally {
     await browser.close().catch(() => undefined);
   }
-  // 3. The audit record.
+  // 3. The audit record; with `suggest`, what recent runs proposed for targets the check could not reach.
   const store = await openStore(resolveStoreUrl(config, options.storeUrl));
   try {
     await recordPreflight(store, chain, report, { mapVersion: map.version, mapFile: relative(config.root, map.file), screens, bot, evidence }, { key: auditKey });
+    if (options.suggest) report = { ...report, targets: withRunSuggestions(report.targets, system, await recentRunSuggestions(store, system.name)) };
   } finally {
     await store.close();
   }
@@ -110,5 +116,7 @@ async function preflight(options: Omit<PreflightOptions, 'system' | 'screens'>, 
   if (!report.ok) options.log?.error(line, { system: report.system });
   else if (report.drift) options.log?.warn(line, { system: report.system });
   else options.log?.info(line, { system: report.system });
-  return report;
+  // 5. The suggestions as a patch to the map, when asked (read from disk after the check: never applied).
+  if (!options.suggest) return report;
+  return { ...report, patch: buildMapPatch(map.file, relative(config.root, map.file), report.targets) };
 }

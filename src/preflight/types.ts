@@ -15,6 +15,20 @@ export interface TargetCheck {
   matched?: string;
   /** Why: the strategies tried, what drifted, the error page shown, or why the target was not checked. */
   detail?: string;
+  /** For drift, when asked: a stable strategy for the element that matched, as map source (`{ css: '#txtUser' }`). */
+  suggested?: string;
+  /** Where `suggested` comes from when the check could not see the target itself: 'run <id>'. */
+  suggestedBy?: string;
+}
+
+/** The suggestions as a patch to the system map's source; never applied by Kanslist itself. */
+export interface MapPatch {
+  /** The map file, relative to the project root (the patch's a/ and b/ paths). */
+  file: string;
+  /** A unified diff; '' when there is nothing to suggest. */
+  diff: string;
+  /** Targets with a suggestion whose definition was not found in the file (built at run time, spread in). */
+  unplaced: string[];
 }
 
 export interface PreflightReport {
@@ -32,4 +46,6 @@ export interface PreflightReport {
   ok: boolean;
   /** Some target matched only by a fallback strategy. */
   drift: boolean;
+  /** With `suggest`: the suggested strategies as a patch to the map file. */
+  patch?: MapPatch;
 }

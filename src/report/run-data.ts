@@ -11,7 +11,8 @@ import { redact } from '../audit/redact.ts';
 import { auditKeyFromEnv, verifyRun, type VerifyResult } from '../audit/trail.ts';
 import { ConfigError } from '../errors.ts';
 import type { Database } from '../store/schema.ts';
-import type { AttemptOutcome, AuditHead, DriftSummary, EnqueueResult, ItemStatus, Run, Store } from '../store/index.ts';
+import type { AttemptOutcome, AuditHead, EnqueueResult, ItemStatus, Run, Store } from '../store/index.ts';
+import { driftWithSuggestions, type DriftRow } from './drift-suggestions.ts';
 
 export const ATTEMPT_OUTCOMES: readonly AttemptOutcome[] = ['done', 'review', 'retry', 'failed', 'released', 'uncertain'];
 
@@ -29,7 +30,8 @@ export interface RunReportData {
   attempts: Record<AttemptOutcome, number>;
   /** What the run's input gave, when the run recorded it (rows rejected by validation went to review). */
   enqueue: EnqueueResult | null;
-  drift: DriftSummary[];
+  /** Per target and strategy pair, with the suggested new first strategy that would heal it. */
+  drift: DriftRow[];
   /** `<var>/runs/<runId>`: every item's screenshots, HTML and traces are in a folder below it. */
   evidenceDir: string;
   /** The run's last audit record; null when the run wrote no audit trail. */
@@ -90,7 +92,7 @@ export async function loadRunReportData(store: Store, runRef: string, options: {
     items: Object.values(counts).reduce((a, b) => a + b, 0),
     attempts: await attemptOutcomes(store.db, run.id),
     enqueue: enqueueOf(run.summary),
-    drift: await store.runs.drift(run.id),
+    drift: await driftWithSuggestions(store.db, run.id, await store.runs.drift(run.id)),
     evidenceDir: join(options.varDir, 'runs', run.id),
     auditHead,
     verification: auditHead === null && verification.records === 0 ? null : verification,

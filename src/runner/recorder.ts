@@ -39,9 +39,11 @@ export function createRecorder(options: { store: Store; runId: string; system: s
       });
     },
     async drift(e) {
-      log.warn(`drift: ${e.target} matched by ${e.matchedStrategy} (expected ${e.failedStrategy})`);
+      log.warn(`drift: ${e.target} matched by ${e.matchedStrategy} (expected ${e.failedStrategy})${e.suggested === undefined ? '' : `; suggested first strategy ${e.suggested}`}`);
       await options.store.runs.recordDrift({ runId: options.runId, itemId, system: options.system, target: e.target, failedStrategy: e.failedStrategy, matchedStrategy: e.matchedStrategy, at: e.at });
-      await trail.append({ kind: 'ui.drift', itemId, itemKey, at: e.at, data: { system: options.system, target: e.target, failedStrategy: e.failedStrategy, matchedStrategy: e.matchedStrategy } });
+      // The suggested first strategy goes on the trail only (the drift table has no column for it): the run report reads it there.
+      const suggested = e.suggested === undefined ? {} : { suggested: e.suggested };
+      await trail.append({ kind: 'ui.drift', itemId, itemKey, at: e.at, data: { system: options.system, target: e.target, failedStrategy: e.failedStrategy, matchedStrategy: e.matchedStrategy, ...suggested } });
     },
     async dialog(e) {
       const line = `${e.expected ? 'dialog' : 'unexpected dialog'} (${e.type}) answered ${e.response}: ${e.message}`;

@@ -3,21 +3,25 @@
  * effect. It is never simply run again. With `verify` the system is asked; without it, or when
  * the answer cannot be had, a clerk decides.
  */
-import { errorReason } from '../errors.ts';
 import type { Logger } from '../audit/logger.ts';
-import { redact } from '../audit/redact.ts';
-import type { Store, WorkItem } from '../store/index.ts';
+import type { ResolveUncertainDetails, Store, WorkItem } from '../store/index.ts';
 import { systemAddress, type AnyBot, type BotContext, type BotSettings } from './bot.ts';
 import { revivePayload } from './payload.ts';
 import type { Session } from './session.ts';
 import type { Credentials } from '../ui/index.ts';
 import type { AuditTrail } from '../audit/trail.ts';
 import { itemEvidenceDir } from './evidence.ts';
+import { verifyFailure } from './verify-failure.ts';
 
 export interface SettleResult {
   verifiedDone: number;
+  /** Verified absent: run again. */
   requeued: number;
   toReview: number;
+  /** verify failed with a system exception: pending again after a backoff, verified again before it is run. */
+  retried: number;
+  /** verify could not run (a fatal bot error): left uncertain for the next run. */
+  stillUncertain: number;
 }
 
 export async function settleUncertain(options: {
@@ -37,12 +41,13 @@ export async function settleUncertain(options: {
   varDir: string;
   signal: AbortSignal;
 }): Promise<SettleResult> {
-  const result: SettleResult = { verifiedDone: 0, requeued: 0, toReview: 0 };
+  const result: SettleResult = { verifiedDone: 0, requeued: 0, toReview: 0, retried: 0, stillUncertain: 0 };
   const { store, bot, items, log } = options;
   // Every settlement is an item transition on the audit trail, with its reason.
-  const resolve = async (item: WorkItem, to: 'done' | 'pending' | 'review', details: { output?: unknown; reason: string }) => {
+  const resolve = async (item: WorkItem, to: 'done' | 'pending' | 'review', details: ResolveUncertainDetails & { reason: string }) => {
     await store.queue.resolveUncertain(item.id, to, details);
-    await options.trail.append({ kind: 'item.transition', itemId: item.id, itemKey: item.key, data: { from: 'uncertain', to, reason: details.reason, output: details.output ?? null } });
+    const charged = details.chargeAttempt ? { code: details.code ?? null, attempt: item.attempts + 1 } : {};
+    await options.trail.append({ kind: 'item.transition', itemId: item.id, itemKey: item.key, data: { from: 'uncertain', to, reason: details.reason, output: details.output ?? null, ...charged } });
   };
   if (items.length === 0) return result;
   if (!bot.verify) {
@@ -54,7 +59,7 @@ export async function settleUncertain(options: {
   }
   let session: Session | undefined;
   try {
-    for (const item of items) {
+    for (const [index, item] of items.entries()) {
       try {
         session ??= await options.openSession();
         const ctx: BotContext = {
@@ -80,14 +85,24 @@ export async function settleUncertain(options: {
       } catch (error) {
         await session?.close();
         session = undefined;
-        const reason = `Verification after an interrupted run failed: ${redact(errorReason(error))}`;
-        await resolve(item, 'review', { reason });
-        result.toReview++;
+        // Like any exception of process(): see verify-failure.ts.
+        const failure = verifyFailure(item, error);
+        if (failure.to === 'uncertain') {
+          // Not this item's fault (a refused login, a bug): the others would fail the same way.
+          const left = items.length - index;
+          log.warn(`${left} uncertain item(s) stay uncertain until the next run: ${failure.reason}`);
+          result.stillUncertain += left;
+          break;
+        } else {
+          await resolve(item, failure.to, failure.details);
+          if (failure.to === 'pending') result.retried++;
+          else result.toReview++;
+        }
       }
     }
   } finally {
     await session?.close();
   }
-  log.info(`uncertain items settled: ${result.verifiedDone} verified done, ${result.requeued} run again, ${result.toReview} to review`);
+  log.info(`uncertain items settled: ${result.verifiedDone} verified done, ${result.requeued} run again, ${result.toReview} to review, ${result.retried} to verify again, ${result.stillUncertain} left uncertain`);
   return result;
 }

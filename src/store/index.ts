@@ -7,7 +7,7 @@ export { ItemStateError, LeaseLostError, NotFoundError, StoreError } from './err
 export { redactUrl } from './postgres.ts';
 export type { Database } from './schema.ts';
 export * from './types.ts';
-export type { AuditStore, AuditRow, AuditHead, AuditHeadTable, AuditLedgerTable, BatchSeal, LedgerAppend, LedgerEntryKind, LedgerSealer } from './audit.ts';
+export type { AuditStore, AuditRow, AuditHead, AuditHeadTable, AuditLedgerTable, AuditTables, BatchSeal, LedgerAppend, LedgerEntryKind, LedgerSealer } from './audit.ts';
 export type { User, NewUser, UserChanges, UserStore, WebSessionStore } from './users.ts';
 export type { BotActivity, BotQueue, DashboardReads } from './dashboard.ts';
 export type { BotScope, PayloadRow, PurgedAuditRecord, RetentionStore } from './retention.ts';

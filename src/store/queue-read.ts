@@ -4,6 +4,7 @@
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import { ConfigError } from '../errors.ts';
 import { toAttempt, toWorkItem } from './rows.ts';
+import type { AuditTables } from './audit.ts';
 import type { Database } from './schema.ts';
 import { ITEM_STATUSES, type ItemAttempt, type ItemStatus, type ListFilter, type WorkItem } from './types.ts';
 
@@ -11,16 +12,32 @@ const DEFAULT_LIST_LIMIT = 1000;
 
 type ItemQuery<O> = SelectQueryBuilder<Database, 'work_items', O>;
 
-/** bot and runId filters shared by list and counts. */
+/**
+ * bot and runId filters shared by list and counts. A run's items are those it enqueued, attempted,
+ * or moved on its audit trail without an attempt: the uncertain items it settled by `verify`
+ * (no attempt is made for them, so the attempts alone would leave them out).
+ */
 function applyScope<O>(db: Kysely<Database>, query: ItemQuery<O>, filter: { bot?: string; runId?: string }): ItemQuery<O> {
   let q = query;
   if (filter.bot !== undefined) q = q.where('work_items.bot', '=', filter.bot);
   const runId = filter.runId;
   if (runId !== undefined) {
     const attempted = db.selectFrom('item_attempts').select('item_id').where('run_id', '=', runId);
-    q = q.where((eb) => eb.or([eb('work_items.enqueued_run_id', '=', runId), eb('work_items.id', 'in', attempted)]));
+    q = q.where((eb) => eb.or([eb('work_items.enqueued_run_id', '=', runId), eb('work_items.id', 'in', attempted), eb('work_items.id', 'in', transitioned(db, runId))]));
   }
   return q;
+}
+
+/** Items with a transition on the run's own audit chain. */
+function transitioned(db: Kysely<Database>, runId: string) {
+  return db.withTables<AuditTables>().selectFrom('audit_records').select('item_id').where('run_id', '=', runId).where('kind', '=', 'item.transition').where('item_id', 'is not', null).$narrowType<{ item_id: string }>();
+}
+
+/** The items a run settled by `verify` without attempting them: moved on its trail, no attempt in it. */
+export async function settledIn(db: Kysely<Database>, runId: string): Promise<string[]> {
+  const attempted = db.selectFrom('item_attempts').select('item_id').where('run_id', '=', runId);
+  const rows = await transitioned(db, runId).where('item_id', 'not in', attempted).distinct().execute();
+  return rows.map((row) => row.item_id);
 }
 
 /** An id is at least this long when given as a prefix (as for runs): shorter ones match too much. */

@@ -10,10 +10,10 @@ import { sql, type Kysely, type UpdateObject } from 'kysely';
 import { inClaimScope, type EngineAccess } from './engine.ts';
 import { enqueueItems } from './enqueue.ts';
 import { ItemStateError, LeaseLostError, NotFoundError } from './errors.ts';
-import { countItems, findItem, getItem, listAttempts, listItems } from './queue-read.ts';
+import { countItems, findItem, getItem, listAttempts, listItems, settledIn } from './queue-read.ts';
 import { detailsJson, toJson, toWorkItem, type WorkItemRow } from './rows.ts';
 import type { Database } from './schema.ts';
-import type { AttemptOutcome, ClaimOptions, ClaimScope, EnqueueInput, EnqueueOptions, EnqueueResult, Failure, ItemStatus, ListFilter, WorkItem, WorkQueue } from './types.ts';
+import type { AttemptOutcome, ClaimOptions, ClaimScope, EnqueueInput, EnqueueOptions, EnqueueResult, Failure, ItemStatus, ListFilter, ResolveUncertainDetails, WorkItem, WorkQueue } from './types.ts';
 
 type ItemSet = UpdateObject<Database, 'work_items'>;
 
@@ -183,14 +183,15 @@ export class SqlWorkQueue implements WorkQueue {
     return rows.map(toWorkItem).sort((a, b) => a.availableAt - b.availableAt || a.createdAt - b.createdAt);
   }
 
-  async resolveUncertain(itemId: string, to: 'done' | 'pending' | 'review', details: { output?: unknown; reason?: string } = {}): Promise<void> {
+  async resolveUncertain(itemId: string, to: 'done' | 'pending' | 'review', details: ResolveUncertainDetails = {}): Promise<void> {
     const now = Date.now();
     const sets: Record<typeof to, ItemSet> = {
       done: { status: 'done', output: toJson(details.output ?? null), finished_at: now, error_code: null, reason: details.reason ?? 'Verified: the effect exists' },
-      pending: { status: 'pending', available_at: now, error_code: null, reason: details.reason ?? 'Verified: the effect is absent; run again' },
-      review: { status: 'review', error_code: 'KANSLIST_UNCERTAIN', reason: details.reason ?? 'Could not verify whether the effect exists; a clerk must check' },
+      pending: { status: 'pending', available_at: now + Math.max(0, details.retryDelayMs ?? 0), error_code: details.code ?? null, reason: details.reason ?? 'Verified: the effect is absent; run again' },
+      review: { status: 'review', error_code: details.code ?? 'KANSLIST_UNCERTAIN', reason: details.reason ?? 'Could not verify whether the effect exists; a clerk must check' },
     };
-    await this.#engine.write((tx) => updateFrom(tx, itemId, ['uncertain'], `resolve as ${to}`, { ...sets[to], reason_details: null, updated_at: now }));
+    const charge: ItemSet = details.chargeAttempt ? { attempts: sql<number>`attempts + 1` } : {};
+    await this.#engine.write((tx) => updateFrom(tx, itemId, ['uncertain'], `resolve as ${to}`, { ...sets[to], ...charge, reason_details: null, updated_at: now }));
   }
 
   async requeue(itemId: string, options: { payload?: unknown } = {}): Promise<void> {
@@ -225,5 +226,9 @@ export class SqlWorkQueue implements WorkQueue {
 
   attempts(itemId: string) {
     return listAttempts(this.#engine.db, itemId);
+  }
+
+  settledIn(runId: string): Promise<string[]> {
+    return settledIn(this.#engine.db, runId);
   }
 }

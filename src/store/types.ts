@@ -152,7 +152,7 @@ export interface WorkQueue {
   /** When the next pending item of the bot becomes claimable (its retry backoff ends); undefined when none is pending. */
   nextAvailableAt(bot: string, scope?: ClaimScope): Promise<number | undefined>;
   /** After verification, only from 'uncertain': 'done' (effect exists), 'pending' (absent), 'review' (cannot tell). */
-  resolveUncertain(itemId: string, to: 'done' | 'pending' | 'review', details?: { output?: unknown; reason?: string }): Promise<void>;
+  resolveUncertain(itemId: string, to: 'done' | 'pending' | 'review', details?: ResolveUncertainDetails): Promise<void>;
   /** Operator or clerk: a 'review' or 'failed' item back to 'pending' with attempts reset; with `payload`, the corrected item replaces the stored one. */
   requeue(itemId: string, options?: { payload?: unknown }): Promise<void>;
   /**
@@ -168,6 +168,8 @@ export interface WorkQueue {
   counts(filter: { bot?: string; runId?: string }): Promise<Record<ItemStatus, number>>;
   /** Oldest first. */
   attempts(itemId: string): Promise<ItemAttempt[]>;
+  /** Ids of the uncertain items the run settled by `verify` without attempting them (they are in `list({ runId })` too). */
+  settledIn(runId: string): Promise<string[]>;
 }
 
 export type AttemptOutcome = 'done' | 'review' | 'retry' | 'failed' | 'released' | 'uncertain';
@@ -228,6 +230,18 @@ export interface RunStore {
   recordDrift(event: DriftEvent): Promise<void>;
   /** Grouped per (system, target, failedStrategy, matchedStrategy), first seen first. */
   drift(runId: string): Promise<DriftSummary[]>;
+}
+
+/** How an uncertain item is settled, beyond where it goes. */
+export interface ResolveUncertainDetails {
+  output?: unknown;
+  reason?: string;
+  /** The error code kept on the item ('pending' and 'review'). @default none for 'pending', KANSLIST_UNCERTAIN for 'review' */
+  code?: string;
+  /** 'pending' only: claimable after this delay (a verification that failed is retried with backoff). @default 0 */
+  retryDelayMs?: number;
+  /** Counts the settling as one of the item's attempts (a verification that failed). @default false */
+  chargeAttempt?: boolean;
 }
 
 export interface DriftEvent {

@@ -2,7 +2,7 @@
  * The recorder: how ctx.ui reports every action, drift, dialog and navigation to the runner
  * (audit trail, drift store, logs). src/ui knows nothing of the store; the runner implements this.
  */
-export type UiActionKind = 'click' | 'fill' | 'select' | 'check' | 'uncheck' | 'upload' | 'download' | 'read' | 'goto' | 'press' | 'type' | 'choose';
+export type UiActionKind = 'click' | 'fill' | 'select' | 'check' | 'uncheck' | 'upload' | 'download' | 'read' | 'goto' | 'press' | 'type' | 'choose' | 'locate';
 
 export interface UiActionEvent {
   target: string;
@@ -22,6 +22,8 @@ export interface UiDriftEvent {
   matchedStrategy: string;
   matchedIndex: number;
   at: number;
+  /** A stable new first strategy for the element that matched, as map source (`{ css: '#txtUser' }`), when one was found. */
+  suggested?: string;
 }
 
 export interface UiDialogEvent {

@@ -23,6 +23,8 @@ export interface DriftEvent {
   matchedStrategy: string;
   matchedIndex: number;
   at: number;
+  /** The element the fallback matched, for a suggestion of a new first strategy (src/ui/suggest.ts). */
+  locator?: Locator;
 }
 
 export interface Resolution {
@@ -112,6 +114,7 @@ async function reportDrift(target: ResolvedTarget, found: Resolution, options: P
     matchedStrategy: found.description,
     matchedIndex: found.index,
     at: Date.now(),
+    locator: found.locator,
   });
 }
 

@@ -16,10 +16,14 @@ import { waitForPostback } from './postback.ts';
 import { isPartial, waitForPartialPostback, type PartialPostbackOptions, type PostbackOptions } from './partial-postback.ts';
 import { MASKED_VALUE, NO_RECORDER, RecorderChannel, type UiActionKind, type UiRecorder } from './recorder.ts';
 import type { ScreensDefinition, System, TargetPath } from './system.ts';
-import { countTarget, resolveTarget, targetUnion, type Resolution } from './targets.ts';
+import { countTarget, resolveTarget, targetUnion, type DriftEvent, type Resolution } from './targets.ts';
+import { strategySource, suggestStrategy } from './suggest.ts';
 import { firstLine, withTimeout } from './wait.ts';
+import { createKeyboard, type UiKeyboard } from './keyboard.ts';
+import { recordedLocator } from './recorded-locator.ts';
 
 export type { UiRecorder } from './recorder.ts';
+export type { UiKeyboard } from './keyboard.ts';
 
 /** Pauses Playwright tracing while a secret is typed (the runner implements it with trace chunks). */
 export interface TracingPause {
@@ -75,7 +79,21 @@ export interface Ui<S extends ScreensDefinition = ScreensDefinition> {
   readonly page: Page;
   /** A frame by name, 'outer > inner', `{ css: '…' }` or a list of steps (as a target's `frame`). */
   frame(path: FramePath): FrameLocator;
-  locate(path: TargetPath<S>): Promise<Locator>;
+  /**
+   * The escape hatch: the target's Playwright Locator, resolved as any action resolves it (drift
+   * and error pages detected), for what ctx.ui has no method for. Recorded as a 'locate' action;
+   * click, fill, type, pressSequentially, press, check, selectOption, setInputFiles and clear on
+   * the returned Locator are recorded like the ui actions (values masked for a sensitive target).
+   * Locators derived from it (`.locator()`, `.nth()`) are plain Playwright and not recorded.
+   */
+  locate(path: TargetPath<S>, opts?: ActOptions): Promise<Locator>;
+  /** Keys and text to whatever has focus (chords, Escape, F-keys); see keyboard.ts. */
+  readonly keyboard: UiKeyboard;
+  /**
+   * Text into the target as one input event (no key events), as a paste would, for fields whose
+   * key handlers get in the way of `fill` and `type`. Recorded like `fill`.
+   */
+  insertText(path: TargetPath<S>, text: string, opts?: ActOptions): Promise<void>;
   goto(url: string, opts?: { timeoutMs?: number }): Promise<void>;
   click(path: TargetPath<S>, opts?: ActOptions): Promise<void>;
   fill(path: TargetPath<S>, value: string, opts?: ActOptions): Promise<void>;
@@ -147,9 +165,11 @@ const navigationWatched = new WeakSet<Page>();
 
 class SystemUi<S extends ScreensDefinition> implements Ui<S> {
   readonly page: Page;
+  readonly keyboard: UiKeyboard;
   private readonly system: System;
   private readonly timeoutMs: number;
   private readonly dialogs: DialogGuard;
+  private readonly suggestions = new Map<string, Promise<string | undefined>>();
 
   constructor(
     private readonly options: CreateUiOptions<S>,
@@ -159,6 +179,13 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
     this.system = options.system;
     this.timeoutMs = options.timeoutMs ?? this.system.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.dialogs = dialogGuardFor(this.page, this.system.dialogs.unexpected, channel);
+    this.keyboard = createKeyboard({
+      page: this.page,
+      system: this.system.name,
+      throwIfFailed: () => channel.throwIfFailed(),
+      record: (event) => this.record(event),
+      whileTracingPaused: (work) => this.whileTracingPaused(work),
+    });
     this.watchNavigation();
   }
 
@@ -166,8 +193,27 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
     return frameLocatorFor(this.page, frameKey(path) ?? '');
   }
 
-  async locate(path: TargetPath<S>): Promise<Locator> {
-    return (await this.resolve(path, this.timeoutFor(path))).locator;
+  async locate(path: TargetPath<S>, opts: ActOptions = {}): Promise<Locator> {
+    const started = Date.now();
+    const found = await this.resolve(path, this.timeoutFor(path, opts.timeoutMs), opts.nth);
+    await this.record({ target: path, strategy: found.description, action: 'locate', personal: found.target.personal, started });
+    return recordedLocator(found.locator, {
+      target: path,
+      strategy: found.description,
+      sensitive: found.target.sensitive === true,
+      personal: found.target.personal === true,
+      record: (event) => this.record(event),
+      whileSecretSafe: (work) => this.whileSecretSafe(path, work),
+    });
+  }
+
+  async insertText(path: TargetPath<S>, text: string, opts: ActOptions = {}): Promise<void> {
+    await this.whileSecretSafe(path, () =>
+      this.act(path, 'fill', async (locator, timeout) => {
+        await locator.focus({ timeout });
+        await this.page.keyboard.insertText(text);
+      }, { ...opts, value: text }),
+    );
   }
 
   async goto(url: string, opts: { timeoutMs?: number } = {}): Promise<void> {
@@ -288,7 +334,8 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
 
   async count(path: TargetPath<S>): Promise<number> {
     this.channel.throwIfFailed();
-    return (await countTarget(this.page, this.system, path, { onDrift: (event) => this.channel.recorder.drift(event) })).count;
+    // Counting is for targets that match several elements: one element's id would not heal them.
+    return (await countTarget(this.page, this.system, path, { onDrift: (event) => this.reportDrift(event, false) })).count;
   }
 
   async isPresent(path: TargetPath<S>, opts: { timeoutMs?: number } = {}): Promise<boolean> {
@@ -426,7 +473,12 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
 
   /** Tracing is paused while a sensitive target gets a value: a trace records typed text. */
   private async whileSecretSafe(path: string, work: () => Promise<void>): Promise<void> {
-    const tracing = this.system.target(path).sensitive ? this.options.tracing : undefined;
+    if (this.system.target(path).sensitive) await this.whileTracingPaused(work);
+    else await work();
+  }
+
+  private async whileTracingPaused(work: () => Promise<void>): Promise<void> {
+    const tracing = this.options.tracing;
     await tracing?.pause();
     try {
       await work();
@@ -440,8 +492,25 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
     return resolveTarget(this.page, this.system, path, {
       timeoutMs,
       nth,
-      onDrift: (event) => this.channel.recorder.drift(event),
+      onDrift: (event) => this.reportDrift(event, nth === undefined), // with nth the target matches several on purpose
     });
+  }
+
+  /** Drift to the recorder, with a suggested new first strategy (found once per target and page). */
+  private async reportDrift(event: DriftEvent, suggest: boolean): Promise<void> {
+    const { locator, ...drift } = event;
+    const suggested = !suggest || locator === undefined || this.channel.recorder === NO_RECORDER ? undefined : await this.suggestionFor(event.target, locator);
+    await this.channel.recorder.drift(suggested === undefined ? drift : { ...drift, suggested });
+  }
+
+  private suggestionFor(path: string, locator: Locator): Promise<string | undefined> {
+    let suggestion = this.suggestions.get(path);
+    if (suggestion === undefined) {
+      // A suggestion is a help, never a failure of the action: whatever goes wrong leaves none.
+      suggestion = suggestStrategy(this.page, this.system, path, locator).then((strategy) => (strategy === undefined ? undefined : strategySource(strategy)), () => undefined);
+      this.suggestions.set(path, suggestion);
+    }
+    return suggestion;
   }
 
   /** Resolve, act within what is left of the time budget, then record. */

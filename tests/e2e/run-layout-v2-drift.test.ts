@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateEServiceExport, type GeneratedExport } from '../../src/fixtures/inputs/index.ts';
 import type { RunSummary } from '../../src/runner/summary.ts';
+import { loadRunReportData } from '../../src/report/run-data.ts';
 import { openStore } from '../../src/store/index.ts';
 import { BOT, createHarness, type Harness } from '../helpers/run-harness.ts';
 
@@ -59,6 +60,21 @@ describe('run: layout drift between CaseHub v1 and v2', () => {
     expect(caseNumber!.failedStrategy).toMatch(/xpath/);
     expect(caseNumber!.matchedStrategy).toMatch(/text/);
     expect(v2.drift.every((d) => d.system === 'casehub')).toBe(true);
+  });
+
+  it('puts a stable first strategy that heals each drift next to it, for the run report', async () => {
+    const store = await openStore(h.storeUrl);
+    try {
+      const data = await loadRunReportData(store, v2.runId, { varDir: join(h.dir, 'var'), auditKey: null });
+      const byTarget = new Map(data.drift.map((d) => [d.target, d]));
+      // The renumbered field: its new id, found on the live page when the fallback matched.
+      expect(byTarget.get('newCase.propertyDesignation')?.suggested).toBe("{ css: '#ctl00_MainContent_ctl04_txtFastBet' }");
+      expect(byTarget.get('login.username')?.suggested).toBe("{ css: '#ctl00_MainContent_ctl02_txtAnvandare' }");
+      // Never a position in the page.
+      expect(data.drift.filter((d) => d.suggested !== null).every((d) => !/nth/.test(d.suggested!))).toBe(true);
+    } finally {
+      await store.close();
+    }
   });
 
   it('reads back the case numbers CaseHub v2 gave', async () => {

@@ -14,8 +14,9 @@ import type { AnyBot } from '../../src/runner/bot.ts';
 import type { RunSummary } from '../../src/runner/summary.ts';
 import { openAuditTrail, verifyRun } from '../../src/audit/trail.ts';
 import { settleUncertain } from '../../src/runner/uncertain.ts';
-import { openStore, type Store } from '../../src/store/index.ts';
-import { BOT, createHarness, type Harness } from '../helpers/run-harness.ts';
+import { openStore, type Store, type WorkItem } from '../../src/store/index.ts';
+import { BOT, cliEnv, createHarness, type Harness } from '../helpers/run-harness.ts';
+import { cliJson, runCli } from '../helpers/cli.ts';
 
 // A whole run with a real browser: generous on a busy 2-core machine (a limit, not a wait).
 const RUN_HOOK_TIMEOUT_MS = 180_000;
@@ -82,7 +83,7 @@ for (const { engine, skip, storeUrl } of ENGINES) {
 
     it('verifies the item whose case exists as done, without registering it again', () => {
       expect(h.hub.countsByExternalRef()[keyA]).toBe(1);
-      expect(second.settle).toEqual({ verifiedDone: 1, requeued: 1, toReview: 0 });
+      expect(second.settle).toEqual({ verifiedDone: 1, requeued: 1, toReview: 0, retried: 0, stillUncertain: 0 });
     });
 
     it('runs the item whose case is absent again, registering it exactly once', async () => {
@@ -93,6 +94,18 @@ for (const { engine, skip, storeUrl } of ENGINES) {
       expect(second.outcomes).toMatchObject({ done: 2, retry: 0, failed: 0 });
       expect(second.allDone).toBe(true);
     });
+
+    it('kanslist items <run> lists the item the run only settled by verify, marked as settled', async () => {
+      const items = await cliJson<(WorkItem & { settledByVerify?: true })[]>(['items', second.runId], { env: cliEnv(h) });
+      const byKey = Object.fromEntries(items.map((i) => [i.key, i]));
+      expect(byKey[keyA]).toMatchObject({ status: 'done', settledByVerify: true });
+      // B was verified absent and then run by this run: an attempt of its own, not only settled.
+      expect(byKey[keyB]).toMatchObject({ status: 'done' });
+      expect(byKey[keyB]!.settledByVerify).toBeUndefined();
+      const table = await runCli(['items', second.runId.slice(0, 8)], { env: cliEnv(h) });
+      expect(table.code, table.stderr).toBe(0);
+      expect(table.stdout.split('\n').find((line) => line.includes(keyA))).toContain('by verify');
+    }, 60_000);
 
     it('ends with every item done, holding CaseHub’s case number, and the dead run marked crashed', async () => {
       const caseNumbers = new Map(h.hub.cases().map((c) => [c.externalRef, c.caseNumber]));
@@ -156,7 +169,7 @@ describe('settleUncertain: a bot without verify() sends uncertain items to revie
     });
 
     await trail.close();
-    expect(result).toEqual({ verifiedDone: 0, requeued: 0, toReview: 1 });
+    expect(result).toEqual({ verifiedDone: 0, requeued: 0, toReview: 1, retried: 0, stillUncertain: 0 });
     // The settlement is on the audit trail, and the chain verifies.
     const records = await store.audit.records(enqueueRun.id);
     expect(records.map((r) => JSON.parse(r.data))).toContainEqual(expect.objectContaining({ from: 'uncertain', to: 'review' }));

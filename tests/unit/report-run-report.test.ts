@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/audit/logger.ts';
+import { openAuditTrail } from '../../src/audit/trail.ts';
 import { LANGUAGES, type Language } from '../../src/config/config.ts';
 import { commonMessages } from '../../src/report/i18n/index.ts';
 import { renderReport } from '../../src/report/render-report.ts';
@@ -26,10 +27,17 @@ const log = createLogger({ level: 'error', console: false });
 let seeded: SeededRun;
 let store: Store;
 
+/** What the runner put on the trail when the drift happened: a stable new first strategy. */
+const SUGGESTION = "{ css: '#ctl00_MainContent_btnSpara' }";
+
 beforeEach(async () => {
   const opened = await openSeedStore(tempDir());
   store = opened.store;
   seeded = await seedRun(store, opened.config);
+  // The drift's audit record, as the runner writes it with a suggestion (the chain continues).
+  const trail = await openAuditTrail(store, { runId: seeded.runId, bot: 'bygglov-registrering', botVersion: 'v', host: 'test' });
+  await trail.append({ kind: 'ui.drift', data: { system: 'casehub', target: 'newCase.save', failedStrategy: 'role=button[name="Spara"]', matchedStrategy: 'css=#ctl00_btnSave', suggested: SUGGESTION } });
+  await trail.close();
 });
 
 afterEach(async () => {
@@ -63,7 +71,7 @@ describe('run report', () => {
     expect(countOf(t.byStatus, t.itemsTotal)).toBe(6);
     expect(countOf(t.attemptsHeading, t.outcomes.retry)).toBe(1);
     expect(countOf(t.inputHeading, t.rejected)).toBe(1);
-    expect(summary.find((r) => r[1] === t.auditCheck)?.[2]).toBe(t.auditVerified({ records: '4' }));
+    expect(summary.find((r) => r[1] === t.auditCheck)?.[2]).toBe(t.auditVerified({ records: '5' }));
     const items = sheets.get(t.sheetItems)!;
     expect(items).toHaveLength(1 + 6);
     expect(items.slice(1).map((r) => r[0])).toEqual(seeded.finishOrder.map((k) => (k === FORMULA_KEY ? `'${k}` : k)));
@@ -75,16 +83,19 @@ describe('run report', () => {
     expect([c1[1], c1[3], c1[8]]).toEqual([statuses.failed, 2, 'KANSLIST_HTTP_500']);
     const b1 = items.find((r) => r[0] === 'B-1')!;
     expect(b1[11]).toBe(join(seeded.config.paths.var, 'runs', seeded.runId, seeded.reviewItemId));
-    expect(sheets.get(t.sheetDrift)!.slice(1)).toEqual([['casehub', 'newCase.save', 'role=button[name="Spara"]', 'css=#ctl00_btnSave', 1, expect.any(Date)]]);
+    expect(sheets.get(t.sheetDrift)!.slice(1)).toEqual([['casehub', 'newCase.save', 'role=button[name="Spara"]', 'css=#ctl00_btnSave', SUGGESTION, 1, expect.any(Date)]]);
     expect(await workbookText(files[1]!.path)).not.toContain(PERSONNUMMER);
 
     // PDF: the same facts as text a reader (or a search index) sees.
     const text = (await pdfText(files[0]!.path)).join('\n');
     expect(text).toContain(t.title);
     expect(text).toContain(seeded.runId.slice(0, 20));
-    expect(text).toContain(t.auditVerified({ records: '4' }));
+    expect(text).toContain(t.auditVerified({ records: '5' }));
     expect(text).toContain('caseNumber: BN 2026-000123');
     expect(text).toContain(statuses.review);
+    // The suggestion next to the drift it heals, and what to do with it, in the reader's language.
+    expect(text.replace(/\s+/g, ' ')).toContain(t.suggested);
+    expect(text.replace(/\s+/g, '')).toContain(SUGGESTION.replace(/\s+/g, ''));
     expect(text).not.toContain(PERSONNUMMER);
     expect(text).not.toContain(PERSONNUMMER.replace('-', ''));
   });

@@ -24,7 +24,7 @@ function report(counts: Partial<PreflightReport['counts']>, login: PreflightRepo
 const summary = (extra: Partial<RunSummary>): RunSummary => ({
   runId: 'r-1', bot: 'bygglov-registrering', botVersion: 'v', status: 'finished', allDone: false, evidenceDir: '/tmp/x', fatal: undefined, drift: [],
   outcomes: { done: 3, verified: 0, review: 2, retry: 0, failed: 0, released: 0, lost: 0 },
-  enqueue: { added: 6, rejected: 1, skippedDone: 0, alreadyQueued: 0 }, settle: { verifiedDone: 0, requeued: 0, toReview: 0 },
+  enqueue: { added: 6, rejected: 1, skippedDone: 0, alreadyQueued: 0 }, settle: { verifiedDone: 0, requeued: 0, toReview: 0, retried: 0, stillUncertain: 0 },
   queue: { pending: 0, running: 0, done: 3, review: 3, failed: 0, uncertain: 0, handled: 0 }, ...extra,
 });
 

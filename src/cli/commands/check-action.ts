@@ -5,6 +5,7 @@ import { loadConfig } from '../../config/load.ts';
 import { runBotPreflight, runPreflight, type PreflightReport, type TargetCheck } from '../../preflight/index.ts';
 import { EXIT_NOT_ALL_DONE, EXIT_OK } from '../exit-codes.ts';
 import { printJson, printTable } from '../table.ts';
+import { showPatch } from './check-patch.ts';
 
 export interface CheckCliOptions {
   screens?: string[];
@@ -12,17 +13,24 @@ export interface CheckCliOptions {
   json?: boolean;
   db?: string;
   timeout?: number;
+  suggest?: boolean;
+  writePatch?: string;
 }
 
 export async function runCheck(system: string, o: CheckCliOptions): Promise<void> {
   const config = await loadConfig();
   const log = createLogger({ level: config.logLevel, dir: `${config.paths.var}/logs`, timeZone: config.timeZone, console: false });
   try {
-    const common = { config, screens: o.screens, log, timeoutMs: o.timeout, storeUrl: o.db };
+    const suggest = o.suggest === true || o.writePatch !== undefined;
+    const common = { config, screens: o.screens, log, timeoutMs: o.timeout, storeUrl: o.db, suggest };
     const report = o.bot ? await runBotPreflight({ ...common, bot: o.bot, system }) : await runPreflight({ ...common, system });
     if (o.json) printJson(report);
     else printReport(report);
     if (report.ok && report.drift) console.error(redact(`kanslist: warning: ${report.counts.drift} target(s) matched only by a fallback strategy; update selectors/${report.system}.ts before the fallbacks run out.`));
+    for (const t of report.targets.filter((target) => target.suggestedBy !== undefined)) {
+      console.error(`kanslist: note: ${t.path} was not checked (${t.detail ?? 'not reachable'}); its suggestion was found by ${t.suggestedBy ?? 'a run'} when a fallback matched there.`);
+    }
+    if (report.patch) await showPatch(report.patch, { print: !o.json, file: o.writePatch, drifted: report.counts.drift });
     process.exitCode = report.ok ? EXIT_OK : EXIT_NOT_ALL_DONE;
   } finally {
     await log.flush();

@@ -26,10 +26,12 @@ export function runItems(runRef: string, o: { status?: string; db?: string; json
     const run = await store.runs.get(runRef);
     if (!run) throw new ConfigError('KANSLIST_RUN_UNKNOWN', `There is no run "${runRef}".`, { remedy: 'See `kanslist runs`.' });
     const items = await store.queue.list({ runId: run.id, status: o.status as ItemStatus | undefined, limit: 10_000 });
-    if (o.json) return printJson(items);
+    // Items whose runner died before, settled in this run by asking the system (no attempt of their own).
+    const settled = new Set(await store.queue.settledIn(run.id));
+    if (o.json) return printJson(items.map((i) => (settled.has(i.id) ? { ...i, settledByVerify: true } : i)));
     printTable(
-      items.map((i) => ({ item: i.id, key: i.key, status: i.status, attempts: i.attempts, output: i.output, code: i.errorCode, reason: i.reason, source: i.source })),
-      ['item', 'key', 'status', 'attempts', 'output', 'code', 'reason', 'source'],
+      items.map((i) => ({ item: i.id, key: i.key, status: i.status, settled: settled.has(i.id) ? 'by verify' : '', attempts: i.attempts, output: i.output, code: i.errorCode, reason: i.reason, source: i.source })),
+      ['item', 'key', 'status', 'settled', 'attempts', 'output', 'code', 'reason', 'source'],
     );
   });
 }

@@ -133,10 +133,12 @@ async function writePdf(ctx: ReportContext, data: RunReportData, path: string, i
   if (data.drift.length === 0) pdf.paragraph(t.driftNone, { color: 'muted' });
   else {
     pdf.paragraph(t.driftIntro, { color: 'warning' });
+    // The suggestion sits next to the drift it heals (found by the runner on the live page).
     pdf.table(
-      [{ header: t.system, width: 1.2 }, { header: t.target, width: 2 }, { header: t.expected, width: 2.5 }, { header: t.matched, width: 2.5 }, { header: t.count, width: 1, align: 'right' }],
-      data.drift.map((d) => [d.system, d.target, d.failedStrategy, d.matchedStrategy, f.integer(d.count)]),
+      [{ header: t.system, width: 1.1 }, { header: t.target, width: 1.8 }, { header: t.expected, width: 2.2 }, { header: t.matched, width: 2.2 }, { header: t.suggested, width: 2.4 }, { header: t.count, width: 0.8, align: 'right' }],
+      data.drift.map((d) => [d.system, d.target, d.failedStrategy, d.matchedStrategy, d.suggested ?? '–', f.integer(d.count)]),
     );
+    if (data.drift.some((d) => d.suggested !== null)) pdf.paragraph(t.driftSuggestion, { color: 'muted' });
   }
 
   await itemSection(pdf, ctx, data, t, itemLimit);
@@ -213,15 +215,16 @@ async function writeXlsx(ctx: ReportContext, data: RunReportData, path: string):
   await items.addAll(xlsxItemRows(ctx, data, t));
 
   // 3. Drift, one row per target and strategy pair.
-  const drift = wb.sheet<{ system: string; target: string; expected: string; matched: string; count: number; firstSeen: number }>(t.sheetDrift, [
+  const drift = wb.sheet<{ system: string; target: string; expected: string; matched: string; suggested: string; count: number; firstSeen: number }>(t.sheetDrift, [
     { key: 'system', header: t.system, type: 'text' },
     { key: 'target', header: t.target, type: 'text' },
     { key: 'expected', header: t.expected, type: 'text', width: 40 },
     { key: 'matched', header: t.matched, type: 'text', width: 40 },
+    { key: 'suggested', header: t.suggested, type: 'text', width: 44 },
     { key: 'count', header: t.count, type: 'integer' },
     { key: 'firstSeen', header: t.firstSeen, type: 'datetime' },
   ]);
-  for (const d of data.drift) drift.add({ system: d.system, target: d.target, expected: d.failedStrategy, matched: d.matchedStrategy, count: d.count, firstSeen: d.firstAt });
+  for (const d of data.drift) drift.add({ system: d.system, target: d.target, expected: d.failedStrategy, matched: d.matchedStrategy, suggested: d.suggested ?? '', count: d.count, firstSeen: d.firstAt });
 
   await wb.close();
   return path;
