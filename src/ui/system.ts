@@ -51,12 +51,21 @@ export type TargetPath<S extends ScreensDefinition> = {
 export interface PageErrorDefinition {
   readonly strategies: readonly Strategy[];
   /**
-   * Where the error page shows. With a frame: only there. Without: in the top document and, while a
-   * target inside a frame is awaited, in that frame too; `assertNoPageError` checks every frame.
+   * Where the error page shows. With a frame (a name, 'outer > inner', `{ css: '…' }` for a frame
+   * without name, or a list of steps): only there. Without: in the top document and, while a target
+   * inside a frame is awaited, in that frame too; `assertNoPageError` checks every frame.
    */
-  readonly frame?: string;
-  /** 'transient' → TransientUiError (retry); 'session' → SessionExpiredError (log in again). */
-  readonly kind: 'transient' | 'session';
+  readonly frame?: FramePath;
+  /**
+   * 'transient' → TransientUiError (retry); 'session' → SessionExpiredError (log in again);
+   * 'fatal' → FatalBotError (the run stops, the item goes back to pending: "permission denied").
+   */
+  readonly kind: 'transient' | 'session' | 'fatal';
+  /**
+   * Screens where this page is expected, not an error (a login form on the 'login' screen): it is
+   * looked for only while the bot works on another screen it knows of. @default looked for everywhere
+   */
+  readonly notOn?: readonly string[];
 }
 
 export interface Availability {
@@ -221,14 +230,33 @@ function validateSystem(definition: SystemDefinition<ScreensDefinition>): void {
   }
   for (const [errorName, error] of Object.entries(definition.pageErrors ?? {})) {
     const where = `pageErrors.${errorName}`;
-    if (error.kind !== 'transient' && error.kind !== 'session') throw configError(name, where, "kind must be 'transient' or 'session'");
-    validateStrategies(name, where, error.strategies);
+    validatePageError(name, where, error, definition.screens);
   }
   if (typeof definition.screens !== 'object' || definition.screens === null) throw configError(name, 'screens', 'must be an object');
   for (const hook of ['login', 'logout'] as const) {
     if (definition[hook] !== undefined && typeof definition[hook] !== 'function') throw configError(name, hook, 'must be an async function');
   }
   validateNavigation(name, definition.screens, definition.navigation);
+}
+
+const PAGE_ERROR_KEYS = ['strategies', 'frame', 'kind', 'notOn'];
+
+function validatePageError(system: string, where: string, error: PageErrorDefinition, screens: ScreensDefinition): void {
+  if (typeof error !== 'object' || error === null) throw configError(system, where, "must be an object like { strategies: [{ css: '…' }], kind: 'transient' }");
+  const unknown = Object.keys(error).filter((key) => !PAGE_ERROR_KEYS.includes(key));
+  if (unknown.length > 0) throw configError(system, `${where}.${unknown[0]}`, `unknown key; a page error has ${PAGE_ERROR_KEYS.join(', ')}`);
+  if (error.kind !== 'transient' && error.kind !== 'session' && error.kind !== 'fatal') {
+    throw configError(system, `${where}.kind`, `must be 'transient', 'session' or 'fatal', got ${JSON.stringify(error.kind)}`);
+  }
+  validateStrategies(system, where, error.strategies);
+  const frameProblem = error.frame === undefined ? undefined : framePathProblem(error.frame);
+  if (frameProblem) throw configError(system, `${where}.frame`, frameProblem);
+  if (error.notOn === undefined) return;
+  if (!Array.isArray(error.notOn) || error.notOn.length === 0) throw configError(system, `${where}.notOn`, 'must be a non-empty list of screen names');
+  const unknownScreen = error.notOn.find((screen) => typeof screen !== 'string' || !Object.hasOwn(screens ?? {}, screen));
+  if (unknownScreen !== undefined) {
+    throw configError(system, `${where}.notOn`, `${JSON.stringify(unknownScreen)} is not a screen of this system map (screens: ${Object.keys(screens ?? {}).join(', ')})`);
+  }
 }
 
 const NAVIGATION_KEYS = ['phase', 'reach', 'unreachable'];
