@@ -58,11 +58,17 @@ export async function probeFrame(scope: LocatorScope, request: ProbeRequest): Pr
   if (!isLiveScope(scope)) return undefined;
   if (request.here.length === 0 && request.top.length === 0) return { here: [], top: [] };
   try {
-    return await scope.evaluate(answerInPage, { here: [...request.here], top: [...request.top] });
+    return (await scope.evaluate(PROBE_SOURCE(request))) as ProbeAnswer;
   } catch {
     return undefined;
   }
 }
+
+/**
+ * The probe as an expression. Sent as source with a `__name` shim: a TypeScript loader that keeps
+ * function names (tsx, vitest) wraps inner functions in a helper the page does not have.
+ */
+const PROBE_SOURCE = (request: ProbeRequest): string => `(() => { const __name = (f) => f; return (${answerInPage.toString()})(${JSON.stringify(request)}); })()`;
 
 function isLiveScope(scope: LocatorScope): scope is Page | Frame {
   return typeof (scope as Partial<Page | Frame>).evaluate === 'function';
@@ -70,7 +76,7 @@ function isLiveScope(scope: LocatorScope): scope is Page | Frame {
 
 /**
  * Runs inside the frame document; it must not refer to anything outside itself (it is sent as
- * source). Arrow functions only: a bundler's name helpers would not exist in the page.
+ * source, see PROBE_SOURCE).
  */
 function answerInPage(request: { here: PageCheck[]; top: PageCheck[] }): { here: (number | null)[]; top: (number | null)[] | null } {
   const hasShadowRoots = (doc: Document): boolean => {
