@@ -43,6 +43,10 @@ export function createRecorder(options: { store: Store; runId: string; system: s
       await options.store.runs.recordDrift({ runId: options.runId, itemId, system: options.system, target: e.target, failedStrategy: e.failedStrategy, matchedStrategy: e.matchedStrategy, at: e.at });
       await trail.append({ kind: 'ui.drift', itemId, itemKey, at: e.at, data: { system: options.system, target: e.target, failedStrategy: e.failedStrategy, matchedStrategy: e.matchedStrategy } });
     },
+    async interstitial(e) {
+      log.info(`interstitial ${e.name} passed while waiting for ${e.target}`);
+      await trail.append({ kind: 'ui.interstitial', itemId, itemKey, at: e.at, data: { system: options.system, name: e.name, target: e.target, durationMs: e.durationMs } });
+    },
     async dialog(e) {
       const line = `${e.expected ? 'dialog' : 'unexpected dialog'} (${e.type}) answered ${e.response}: ${e.message}`;
       if (e.expected) log.debug(line);

@@ -9,15 +9,32 @@
 import type { Frame, Locator, Page } from 'playwright-core';
 import { FatalBotError, SessionExpiredError, TransientUiError, type KanslistError } from '../errors.ts';
 import { describeFrame, frameKey, probeScopeFor, scopeFor } from './frames.ts';
-import { describeStrategy, strategyLocator, unionLocator, type LocatorScope } from './strategies.ts';
+import { describeStrategy, strategyLocator, unionLocator, type LocatorScope, type Strategy } from './strategies.ts';
 import type { PageErrorDefinition, System } from './system.ts';
 
-export interface PageErrorWatch {
+/** Something looked for while a target is awaited: an error page or an interstitial. */
+export interface Watch {
   readonly name: string;
-  readonly definition: PageErrorDefinition;
+  readonly strategies: readonly Strategy[];
   /** The frame path it is looked for in ('' = top document). */
   readonly frame: string;
+  /** The union of its strategies in that frame, for waiting. */
   readonly locator: Locator;
+}
+
+export interface PageErrorWatch extends Watch {
+  readonly definition: PageErrorDefinition;
+}
+
+/** Where something declared with an optional frame is looked for: there, or in the top document and the target's frame. */
+export function watchFrames(declared: string | undefined, targetFrame: string | undefined): string[] {
+  return declared !== undefined ? [declared] : [...new Set(['', targetFrame ?? ''])];
+}
+
+/** The union of strategies in a frame ('' = top document), built on FrameLocators that follow reloads. */
+export function watchLocator(page: Page, frame: string, strategies: readonly Strategy[]): Locator | undefined {
+  const scope = scopeFor(page, frame === '' ? undefined : frame);
+  return unionLocator(strategies.map((strategy) => strategyLocator(scope, strategy)));
 }
 
 /** The frame key an error page is declared in; undefined when it is looked for everywhere. */
@@ -43,12 +60,9 @@ export function pageErrorWatches(page: Page, system: System, targetFrame: string
   const watches: PageErrorWatch[] = [];
   for (const [name, definition] of Object.entries(system.pageErrors ?? {})) {
     if (!watchedOn(definition, screen)) continue;
-    const declared = pageErrorFrame(definition);
-    const frames = declared !== undefined ? [declared] : [...new Set(['', targetFrame ?? ''])];
-    for (const frame of frames) {
-      const scope = scopeFor(page, frame === '' ? undefined : frame);
-      const locator = unionLocator(definition.strategies.map((strategy) => strategyLocator(scope, strategy)));
-      if (locator) watches.push({ name, definition, frame, locator });
+    for (const frame of watchFrames(pageErrorFrame(definition), targetFrame)) {
+      const locator = watchLocator(page, frame, definition.strategies);
+      if (locator) watches.push({ name, definition, strategies: definition.strategies, frame, locator });
     }
   }
   return watches;

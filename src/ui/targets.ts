@@ -14,7 +14,8 @@
 import type { Locator, Page } from 'playwright-core';
 import { AmbiguousTargetError, TargetNotFoundError } from '../errors.ts';
 import { describeFrame, probeScopeFor, scopeFor } from './frames.ts';
-import { assertNoPageError, pageErrorFor, pageErrorWatches, type PageErrorWatch } from './page-errors.ts';
+import { InterstitialPasses, interstitialWatches } from './interstitials.ts';
+import { assertNoPageError, pageErrorFor, pageErrorWatches, type Watch } from './page-errors.ts';
 import { countCheck, presenceCheck, probeFrame, type PageCheck, type ProbeAnswer } from './probe.ts';
 import { describeStrategy, strategyLocator, unionLocator, type Strategy } from './strategies.ts';
 import type { ResolvedTarget, System } from './system.ts';
@@ -44,6 +45,11 @@ export interface ResolveOptions {
    */
   nth?: number | undefined;
   onDrift?: (event: DriftEvent) => void | Promise<void>;
+  /**
+   * Gets the page past the named interstitial (system map `interstitials`); without it they are not
+   * looked for (inside a handler's own actions, and for plain counts).
+   */
+  onInterstitial?: ((name: string) => Promise<void>) | undefined;
 }
 
 /** Longest single wait before the strategies are counted again. */
@@ -63,16 +69,27 @@ export async function resolveTarget(page: Page, system: System, path: string, op
   const target = system.target(path);
   const scope = scopeFor(page, target.frame);
   const candidates = target.strategies.map((strategy) => ({ strategy, locator: strategyLocator(scope, strategy) }));
-  const watches = pageErrorWatches(page, system, target.frame, screenOf(path));
+  const errors = pageErrorWatches(page, system, target.frame, screenOf(path));
+  const interstitials = options.onInterstitial ? interstitialWatches(page, system, target.frame) : [];
+  const watches = [...errors, ...interstitials];
+  const passes = new InterstitialPasses(system, path);
   const during = `waiting for target ${path}`;
   const deadline = Date.now() + options.timeoutMs;
   for (;;) {
-    const { counts, shownError } = await checkNow(page, target, watches);
+    const { counts, shown } = await checkNow(page, target, watches);
     // Counts the probe could not answer run while error pages are still being counted; a shown error page still wins.
     const matching = firstUniqueMatch(system, target, candidates, counts, options.nth);
     matching.catch(() => undefined); // its failure is reported below, unless an error page explains more
-    const error = await shownError;
+    const verdicts = await shown;
+    const error = errors.find((_, index) => verdicts[index]);
     if (error) throw pageErrorFor(system, error.name, error.definition, during);
+    // An interstitial stands between the bot and the target, even one shown over it (a notice banner).
+    const interstitial = interstitials.find((_, index) => verdicts[errors.length + index]);
+    if (interstitial && options.onInterstitial) {
+      passes.admit(interstitial.name);
+      await options.onInterstitial(interstitial.name);
+      continue;
+    }
     const found = await matching;
     if (found) {
       if (found.index > 0) await reportDrift(target, found, options);
@@ -92,8 +109,8 @@ export async function resolveTarget(page: Page, system: System, path: string, op
 interface CheckNow {
   /** Per strategy: a function giving its match count now (from the probe, or a locator count). */
   readonly counts: readonly (() => Promise<number>)[];
-  /** The first watched error page shown now, if any. */
-  readonly shownError: Promise<PageErrorWatch | undefined>;
+  /** Per watch: whether it is shown now. */
+  readonly shown: Promise<boolean[]>;
 }
 
 /**
@@ -103,10 +120,10 @@ interface CheckNow {
  * frame (cheaper than through a FrameLocator); the Resolution still carries the FrameLocator-based
  * locator, which re-resolves on use.
  */
-async function checkNow(page: Page, target: ResolvedTarget, watches: readonly PageErrorWatch[]): Promise<CheckNow> {
+async function checkNow(page: Page, target: ResolvedTarget, watches: readonly Watch[]): Promise<CheckNow> {
   const targetFrame = target.frame ?? '';
   const strategyChecks = target.strategies.map(countCheck);
-  const errorChecks = watches.map((watch) => watch.definition.strategies.map(presenceCheck));
+  const errorChecks = watches.map((watch) => watch.strategies.map(presenceCheck));
   // Which probe asks for each watch: the target frame's own document, its top document, or the watch's frame.
   const plan = new Map<string, { here: PageCheck[]; top: PageCheck[] }>([[targetFrame, { here: definedOnly(strategyChecks), top: [] }]]);
   const placement = watches.map((watch, index) => {
@@ -127,7 +144,7 @@ async function checkNow(page: Page, target: ResolvedTarget, watches: readonly Pa
   );
   return {
     counts: strategyCounts(page, target, strategyChecks, answers.get(targetFrame)?.here),
-    shownError: firstShownError(page, watches, errorChecks, placement, answers),
+    shown: shownWatches(page, watches, errorChecks, placement, answers),
   };
 }
 
@@ -145,23 +162,23 @@ function strategyCounts(page: Page, target: ResolvedTarget, checks: readonly (Pa
 }
 
 /**
- * The first watch (in declaration order) shown now. A watch is shown when the probe counted any of
- * its strategies; when none did but some could not be answered, its union is counted with a locator
- * (the answer stays exact, only slower).
+ * Which watches are shown now. A watch is shown when the probe counted any of its strategies; when
+ * none did but some could not be answered, their union is counted with a locator (the answer stays
+ * exact, only slower).
  */
-async function firstShownError(
+async function shownWatches(
   page: Page,
-  watches: readonly PageErrorWatch[],
+  watches: readonly Watch[],
   checks: readonly (readonly (PageCheck | undefined)[])[],
   placement: readonly { probe: string; side: 'here' | 'top'; offset: number }[],
   answers: ReadonlyMap<string, ProbeAnswer | undefined>,
-): Promise<PageErrorWatch | undefined> {
+): Promise<boolean[]> {
   const verdicts = watches.map(async (watch, index) => {
     const { probe, side, offset } = placement[index]!;
     const answered = answers.get(probe)?.[side] ?? undefined;
     let next = offset;
     const unknown: Strategy[] = [];
-    for (const [position, strategy] of watch.definition.strategies.entries()) {
+    for (const [position, strategy] of watch.strategies.entries()) {
       const value = checks[index]![position] === undefined ? null : (answered?.[next++] ?? null);
       if (value !== null && value > 0) return true;
       if (value === null) unknown.push(strategy);
@@ -170,8 +187,7 @@ async function firstShownError(
     const scope = probeScopeFor(page, watch.frame === '' ? undefined : watch.frame);
     return (await unionLocator(unknown.map((strategy) => strategyLocator(scope, strategy)))!.count()) > 0;
   });
-  const shown = await Promise.all(verdicts);
-  return watches[shown.indexOf(true)];
+  return Promise.all(verdicts);
 }
 
 async function firstUniqueMatch(system: System, target: ResolvedTarget, candidates: readonly Candidate[], counts: readonly (() => Promise<number>)[], nth: number | undefined): Promise<Resolution | undefined> {
@@ -207,8 +223,8 @@ async function reportDrift(target: ResolvedTarget, found: Resolution, options: P
   });
 }
 
-/** One union locator per frame scope: the target's strategies plus the error pages in each frame. */
-function waitGroups(target: ResolvedTarget, candidates: readonly Candidate[], watches: readonly PageErrorWatch[]): Locator[] {
+/** One union locator per frame scope: the target's strategies plus the error pages and interstitials in each frame. */
+function waitGroups(target: ResolvedTarget, candidates: readonly Candidate[], watches: readonly Watch[]): Locator[] {
   const byFrame = new Map<string, Locator[]>([[target.frame ?? '', candidates.map((candidate) => candidate.locator)]]);
   for (const watch of watches) byFrame.set(watch.frame, [...(byFrame.get(watch.frame) ?? []), watch.locator]);
   return [...byFrame.values()].map(unionLocator).filter((locator): locator is Locator => locator !== undefined);
@@ -252,8 +268,9 @@ export interface TargetCount {
 export async function countTarget(page: Page, system: System, path: string, options: Pick<ResolveOptions, 'onDrift'> = {}): Promise<TargetCount> {
   const target = system.target(path);
   const watches = pageErrorWatches(page, system, target.frame, screenOf(path));
-  const { counts, shownError } = await checkNow(page, target, watches);
-  const error = await shownError;
+  const { counts, shown } = await checkNow(page, target, watches);
+  const verdicts = await shown;
+  const error = watches.find((_, index) => verdicts[index]);
   if (error) throw pageErrorFor(system, error.name, error.definition, `counting target ${path}`);
   const scope = probeScopeFor(page, target.frame);
   for (const [index, strategy] of target.strategies.entries()) {

@@ -15,7 +15,7 @@ import { assertNoPageError } from './page-errors.ts';
 import { waitForPostback } from './postback.ts';
 import { MASKED_VALUE, NO_RECORDER, RecorderChannel, type UiActionKind, type UiRecorder } from './recorder.ts';
 import type { ScreensDefinition, System, TargetPath } from './system.ts';
-import { countTarget, resolveTarget, targetUnion, type Resolution } from './targets.ts';
+import { countTarget, resolveTarget, screenOf, targetUnion, type Resolution } from './targets.ts';
 import { firstLine, withTimeout } from './wait.ts';
 
 export type { UiRecorder } from './recorder.ts';
@@ -139,6 +139,10 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
   private readonly system: System;
   private readonly timeoutMs: number;
   private readonly dialogs: DialogGuard;
+  /** The screen of the target last resolved; unknown after goto. Error pages with `notOn` are judged by it. */
+  private screen: string | undefined;
+  /** True while an interstitial's own handler acts: its targets do not look for interstitials. */
+  private passing = false;
 
   constructor(
     private readonly options: CreateUiOptions<S>,
@@ -163,6 +167,7 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
     const started = Date.now();
     this.channel.throwIfFailed();
     let status: number | undefined;
+    this.screen = undefined;
     try {
       status = (await this.page.goto(url, { timeout: opts.timeoutMs ?? this.timeoutMs, waitUntil: 'domcontentloaded' }))?.status();
     } catch (error) {
@@ -389,7 +394,7 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
 
   async assertNoPageError(): Promise<void> {
     this.channel.throwIfFailed();
-    await assertNoPageError(this.page, this.system);
+    await assertNoPageError(this.page, this.system, 'current page', this.screen);
   }
 
   // — internals —
@@ -412,11 +417,24 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
 
   private async resolve(path: string, timeoutMs: number, nth?: number): Promise<Resolution> {
     this.channel.throwIfFailed();
+    this.screen = screenOf(path);
     return resolveTarget(this.page, this.system, path, {
       timeoutMs,
       nth,
       onDrift: (event) => this.channel.recorder.drift(event),
+      onInterstitial: this.passing ? undefined : (name) => this.passInterstitial(name, path),
     });
+  }
+
+  private async passInterstitial(name: string, target: string): Promise<void> {
+    const started = Date.now();
+    this.passing = true;
+    try {
+      await this.system.interstitials![name]!.pass({ ui: this as unknown as Ui<ScreensDefinition> });
+    } finally {
+      this.passing = false;
+    }
+    await this.channel.recorder.interstitial?.({ name, target, at: started, durationMs: Date.now() - started });
   }
 
   /** Resolve, act within what is left of the time budget, then record. */
