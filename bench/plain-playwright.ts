@@ -213,5 +213,7 @@ export async function readApplications(xlsxPath: string): Promise<PlainApplicati
 }
 
 function dateCell(value: ExcelJS.CellValue): Date {
-  return value instanceof Date ? value : new Date(String(value));
+  if (value instanceof Date) return value;
+  if (typeof value === 'string' || typeof value === 'number') return new Date(value);
+  throw new Error('The column "Inkommen" holds no date');
 }

@@ -58,7 +58,7 @@ export async function probeFrame(scope: LocatorScope, request: ProbeRequest): Pr
   if (!isLiveScope(scope)) return undefined;
   if (request.here.length === 0 && request.top.length === 0) return { here: [], top: [] };
   try {
-    return (await scope.evaluate(PROBE_SOURCE(request))) as ProbeAnswer;
+    return await scope.evaluate<ProbeAnswer>(PROBE_SOURCE(request));
   } catch {
     return undefined;
   }

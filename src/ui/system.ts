@@ -281,7 +281,8 @@ function validatePageError(system: string, where: string, error: PageErrorDefini
   if (frameProblem) throw configError(system, `${where}.frame`, frameProblem);
   if (error.notOn === undefined) return;
   if (!Array.isArray(error.notOn) || error.notOn.length === 0) throw configError(system, `${where}.notOn`, 'must be a non-empty list of screen names');
-  const unknownScreen = error.notOn.find((screen) => typeof screen !== 'string' || !Object.hasOwn(screens ?? {}, screen));
+  const notOn: readonly unknown[] = error.notOn;
+  const unknownScreen = notOn.find((screen) => typeof screen !== 'string' || !Object.hasOwn(screens ?? {}, screen));
   if (unknownScreen !== undefined) {
     throw configError(system, `${where}.notOn`, `${JSON.stringify(unknownScreen)} is not a screen of this system map (screens: ${Object.keys(screens ?? {}).join(', ')})`);
   }

@@ -430,7 +430,7 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
     const started = Date.now();
     this.passing = true;
     try {
-      await this.system.interstitials![name]!.pass({ ui: this as unknown as Ui<ScreensDefinition> });
+      await this.system.interstitials![name]!.pass({ ui: this });
     } finally {
       this.passing = false;
     }

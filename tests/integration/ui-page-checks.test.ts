@@ -98,7 +98,7 @@ describe('error pages with a scope and a kind', () => {
     expect(await page.inputValue('#user')).toBe('robot1');
     const error = await thrown(ui.fill('newCase.property', 'Varberg 2:3'));
     expect(error).toBeInstanceOf(SessionExpiredError);
-    expect((error as SessionExpiredError).message).toContain('"loginShown"');
+    expect(error.message).toContain('"loginShown"');
   });
 
   it('stops the run on a fatal page, naming it, even when the target is there too', async () => {
@@ -109,7 +109,7 @@ describe('error pages with a scope and a kind', () => {
     const error = await thrown(ui.fill('newCase.property', 'Varberg 2:3'));
     expect(error).toBeInstanceOf(FatalBotError);
     expect(error).toMatchObject({ code: 'KANSLIST_PAGE_FATAL', params: { page: 'denied' } });
-    expect((error as FatalBotError).message).toContain('"denied"');
+    expect(error.message).toContain('"denied"');
   });
 
   it('sees an error page inside a frame addressed by a selector while waiting for a target outside it', async () => {
@@ -121,7 +121,7 @@ describe('error pages with a scope and a kind', () => {
     const error = await thrown(ui.fill('newCase.property', 'Varberg 2:3'));
     expect(error).toBeInstanceOf(TransientUiError);
     expect(error).toMatchObject({ code: 'KANSLIST_PAGE_ERROR_EDITOR_ERROR' });
-    expect((error as TransientUiError).where).toContain('frame "css iframe.editor"');
+    expect(error.where).toContain('frame "css iframe.editor"');
   });
 });
 
@@ -159,8 +159,8 @@ describe('defineSystem validates the new fields, naming them', () => {
     [{ pageErrors: { loginShown: { strategies: [{ css: '#x' }], kind: 'session', notOn: ['logon'] } } }, 'pageErrors.loginShown.notOn'],
     [{ pageErrors: { oops: { strategies: [{ css: '#x' }], kind: 'transient', frame: [] } } }, 'pageErrors.oops.frame'],
     [{ interstitials: { notice: { shows: { css: '#x' } } } }, 'interstitials.notice.pass'],
-    [{ interstitials: { notice: { shows: [], pass: async (): Promise<void> => undefined } } }, 'interstitials.notice.shows'],
-    [{ interstitials: { notice: { shows: { css: '#x' }, pass: async (): Promise<void> => undefined, maxPerAction: 0 } } }, 'interstitials.notice.maxPerAction'],
+    [{ interstitials: { notice: { shows: [], pass: (): Promise<void> => Promise.resolve() } } }, 'interstitials.notice.shows'],
+    [{ interstitials: { notice: { shows: { css: '#x' }, pass: (): Promise<void> => Promise.resolve(), maxPerAction: 0 } } }, 'interstitials.notice.maxPerAction'],
   ])('%j names %s', (extra, field) => {
     expect(() => defineSystem({ ...base, ...extra } as never)).toThrow(field);
   });
