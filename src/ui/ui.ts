@@ -428,11 +428,13 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
 
   private async passInterstitial(name: string, target: string): Promise<void> {
     const started = Date.now();
+    const screen = this.screen; // the handler's own targets must not change which screen the bot is on
     this.passing = true;
     try {
       await this.system.interstitials![name]!.pass({ ui: this });
     } finally {
       this.passing = false;
+      this.screen = screen;
     }
     await this.channel.recorder.interstitial?.({ name, target, at: started, durationMs: Date.now() - started });
   }
