@@ -1,6 +1,7 @@
 /**
  * The contestant: the example bot run by Kanslist in-process (`runBot`), with a fresh SQLite store
- * in a temporary folder, tracing off and a silent logger — what `kanslist run` does, minus the CLI.
+ * in a temporary folder, default settings (tracing 'on-first-retry', as `kanslist run` without
+ * --trace) and a silent logger — what `kanslist run` does, minus the CLI.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -53,7 +54,6 @@ export async function runFramework(options: FrameworkRunOptions): Promise<Framew
       storeUrl,
       env,
       concurrency: options.concurrency,
-      trace: 'off',
       timeoutMs: options.timeoutMs ?? 15_000,
       trigger: 'bench',
       onStart: () => void (workStartedAt = Date.now()),

@@ -6,11 +6,15 @@
  * It is written the way a competent Playwright author would write it: idiomatic auto-waiting
  * locators, a wait for an element of the next screen after each postback, no retries (the
  * benchmark runs it with no faults). Workers share an in-memory index for work distribution.
+ * With `letterDir` it also writes the bot's receipt letter after each registration, with the bot's
+ * own letter code: the same work per item, so what is left between the two is the framework's.
  */
 import { dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { MEASURES } from '../bots/bygglov-registrering.ts';
+import { bygglovKvittensFileName, makeBygglovKvittens } from '../reports/letters/bygglov-kvittens.ts';
+import { writeLetter } from '../src/report/letters/write-letter.ts';
 import { parsePersonnummer } from '../src/identity/index.ts';
 import { launchBrowser } from '../src/ui/browser.ts';
 
@@ -22,6 +26,7 @@ export interface PlainApplication {
   description: string;
   /** Absolute path of the PDF attachment. */
   attachment: string;
+  submittedAt: Date;
 }
 
 export interface PlainItemResult {
@@ -39,7 +44,12 @@ export interface PlainRunOptions {
   concurrency: number;
   /** Timeout of every wait. @default 15000 */
   timeoutMs?: number;
+  /** Write the bot's receipt letter for each registered application into this folder. @default no letters */
+  letterDir?: string | undefined;
 }
+
+/** What the bot's letter says about the sender, as the demo configuration has it. */
+const LETTER_SETTINGS = { organisation: 'Exempel kommun', timeZone: 'Europe/Stockholm', language: 'sv' } as const;
 
 export interface PlainRunResult {
   items: PlainItemResult[];
@@ -61,6 +71,7 @@ const ID = {
   personnummer: '#ctl00_ContentPlaceHolder1_txtPersonnummer',
   lookupPerson: '#ctl00_ContentPlaceHolder1_btnSokPerson',
   applicantName: '#ctl00_ContentPlaceHolder1_txtNamn',
+  applicantAddress: '#ctl00_ContentPlaceHolder1_txtAdress',
   propertyDesignation: '#ctl00_ContentPlaceHolder1_txtFastighet',
   measure: '#ctl00_ContentPlaceHolder1_ddlAtgard',
   description: '#ctl00_ContentPlaceHolder1_txtBeskrivning',
@@ -102,7 +113,7 @@ async function runWorker(
     const page = await openLoggedIn(context, options, account);
     for (let application = claim(); application; application = claim()) {
       const started = Date.now();
-      const caseNumber = await registerApplication(page, application);
+      const caseNumber = await registerApplication(page, application, options.letterDir);
       results.push({ applicationId: application.applicationId, caseNumber, durationMs: Date.now() - started });
     }
   } finally {
@@ -124,7 +135,7 @@ export async function openLoggedIn(context: BrowserContext, options: PlainRunOpt
 }
 
 /** The bot's process(), click for click. */
-export async function registerApplication(page: Page, application: PlainApplication): Promise<string> {
+export async function registerApplication(page: Page, application: PlainApplication, letterDir?: string): Promise<string> {
   const main = mainFrame(page);
   // 1. A fresh "Nytt ärende" form of the building-permit type (the select posts back).
   await menu(page).getByRole('link', { name: 'Nytt ärende' }).click();
@@ -141,7 +152,9 @@ export async function registerApplication(page: Page, application: PlainApplicat
     if (!popup.isClosed()) throw error;
   });
   await closed;
-  if (!(await main.locator(ID.applicantName).inputValue())) throw new Error(`${application.applicationId}: the lookup filled no name`);
+  const applicantName = await main.locator(ID.applicantName).inputValue();
+  if (!applicantName) throw new Error(`${application.applicationId}: the lookup filled no name`);
+  const applicantAddress = letterDir === undefined ? '' : await main.locator(ID.applicantAddress).inputValue();
   // 3. The application, its e-service id and its PDF.
   await main.locator(ID.propertyDesignation).fill(application.propertyDesignation);
   await main.locator(ID.measure).selectOption({ label: MEASURES[application.measure] ?? application.measure });
@@ -151,7 +164,15 @@ export async function registerApplication(page: Page, application: PlainApplicat
   // 4. Register (the confirm is accepted by the page's dialog handler), then read the receipt.
   await main.locator(ID.register).click();
   await main.getByRole('heading', { name: 'Kvittens' }).waitFor();
-  return (await main.locator(ID.receiptNumber).innerText()).trim();
+  const caseNumber = (await main.locator(ID.receiptNumber).innerText()).trim();
+  if (letterDir !== undefined) {
+    const facts = {
+      applicationId: application.applicationId, submittedAt: application.submittedAt, caseNumber, applicantName, applicantAddress,
+      propertyDesignation: application.propertyDesignation, measure: MEASURES[application.measure] ?? application.measure,
+    };
+    await writeLetter(letterDir, bygglovKvittensFileName(application.applicationId), await makeBygglovKvittens(facts, LETTER_SETTINGS));
+  }
+  return caseNumber;
 }
 
 function mainFrame(page: Page): FrameLocator {
@@ -185,7 +206,14 @@ export async function readApplications(xlsxPath: string): Promise<PlainApplicati
       measure: text(row, 'Åtgärd'),
       description: text(row, 'Beskrivning'),
       attachment: join(dirname(xlsxPath), 'bilagor', text(row, 'Bilaga')),
+      submittedAt: dateCell(row.getCell(column.get('Inkommen') ?? 0).value),
     });
   });
   return applications;
+}
+
+function dateCell(value: ExcelJS.CellValue): Date {
+  if (value instanceof Date) return value;
+  if (typeof value === 'string' || typeof value === 'number') return new Date(value);
+  throw new Error('The column "Inkommen" holds no date');
 }

@@ -63,8 +63,10 @@ function contestantsFor(scenario: Scenario, rep: number): Contestant[] {
 }
 
 async function timePlain(hub: CaseHub, input: GeneratedExport, workers: number): Promise<RawRun> {
+  // The plain script writes the bot's receipt letters too: the same work per item as the bot.
+  const letterDir = mkdtempSync(join(tmpdir(), 'kanslist-bench-letters-'));
   const started = Date.now();
-  const result = await runPlainScript({ baseUrl: hub.url, xlsxPath: input.xlsxPath, accounts: ROBOT_ACCOUNTS, concurrency: workers });
+  const result = await runPlainScript({ baseUrl: hub.url, xlsxPath: input.xlsxPath, accounts: ROBOT_ACCOUNTS, concurrency: workers, letterDir }).finally(() => rmSync(letterDir, { recursive: true, force: true }));
   const wallMs = Date.now() - started;
   const readBack = new Map(result.items.map((item) => [item.applicationId, item.caseNumber]));
   return { wallMs, cpuMs: Number.NaN, workStartedAt: result.workStartedAt, workEndedAt: result.workEndedAt, itemDurationsMs: result.items.map((i) => i.durationMs), problems: exactlyOnceProblems(hub, input, readBack) };

@@ -7,7 +7,7 @@ import { purgedSubject } from './trail-hash.ts';
 import { lookupForms } from './trail-subjects.ts';
 
 export const AUDIT_KINDS = [
-  'run.start', 'run.end', 'item.transition', 'ui.action', 'ui.navigation', 'ui.dialog', 'ui.drift', 'ui.popup',
+  'run.start', 'run.end', 'item.transition', 'ui.action', 'ui.navigation', 'ui.dialog', 'ui.drift', 'ui.popup', 'ui.interstitial',
   'session.login', 'session.logout', 'evidence', 'exception',
   // Scheduler decisions (fired, skipped, missed, caught-up, preflight-failed) and operator actions on schedules.
   'schedule.decision', 'schedule.operator',

@@ -45,6 +45,10 @@ export function createRecorder(options: { store: Store; runId: string; system: s
       const suggested = e.suggested === undefined ? {} : { suggested: e.suggested };
       await trail.append({ kind: 'ui.drift', itemId, itemKey, at: e.at, data: { system: options.system, target: e.target, failedStrategy: e.failedStrategy, matchedStrategy: e.matchedStrategy, ...suggested } });
     },
+    async interstitial(e) {
+      log.info(`interstitial ${e.name} passed while waiting for ${e.target}`);
+      await trail.append({ kind: 'ui.interstitial', itemId, itemKey, at: e.at, data: { system: options.system, name: e.name, target: e.target, durationMs: e.durationMs } });
+    },
     async dialog(e) {
       const line = `${e.expected ? 'dialog' : 'unexpected dialog'} (${e.type}) answered ${e.response}: ${e.message}`;
       if (e.expected) log.debug(line);

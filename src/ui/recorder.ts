@@ -34,11 +34,20 @@ export interface UiDialogEvent {
   at: number;
 }
 
+/** An interstitial (system map `interstitials`) was shown while `target` was awaited, and passed. */
+export interface UiInterstitialEvent {
+  name: string;
+  target: string;
+  at: number;
+  durationMs: number;
+}
+
 export interface UiRecorder {
   action(event: UiActionEvent): void | Promise<void>;
   drift(event: UiDriftEvent): void | Promise<void>;
   dialog(event: UiDialogEvent): void | Promise<void>;
   navigation?(event: { url: string; at: number }): void | Promise<void>;
+  interstitial?(event: UiInterstitialEvent): void | Promise<void>;
 }
 
 export const MASKED_VALUE = '•••';

@@ -51,12 +51,45 @@ export type TargetPath<S extends ScreensDefinition> = {
 export interface PageErrorDefinition {
   readonly strategies: readonly Strategy[];
   /**
-   * Where the error page shows. With a frame: only there. Without: in the top document and, while a
-   * target inside a frame is awaited, in that frame too; `assertNoPageError` checks every frame.
+   * Where the error page shows. With a frame (a name, 'outer > inner', `{ css: '…' }` for a frame
+   * without name, or a list of steps): only there. Without: in the top document and, while a target
+   * inside a frame is awaited, in that frame too; `assertNoPageError` checks every frame.
    */
-  readonly frame?: string;
-  /** 'transient' → TransientUiError (retry); 'session' → SessionExpiredError (log in again). */
-  readonly kind: 'transient' | 'session';
+  readonly frame?: FramePath;
+  /**
+   * 'transient' → TransientUiError (retry); 'session' → SessionExpiredError (log in again);
+   * 'fatal' → FatalBotError (the run stops, the item goes back to pending: "permission denied").
+   */
+  readonly kind: 'transient' | 'session' | 'fatal';
+  /**
+   * Screens where this page is expected, not an error (a login form on the 'login' screen): it is
+   * looked for only while the bot works on another screen it knows of. @default looked for everywhere
+   */
+  readonly notOn?: readonly string[];
+}
+
+/** What an interstitial's `pass` gets: the same ui the bot acts through. */
+export interface InterstitialContext<S extends ScreensDefinition> {
+  ui: Ui<S>;
+}
+
+/**
+ * A page the system shows by design between the bot and its target (a CSRF "resume" page, "are you
+ * sure you want to leave", a cookie notice). When it shows while a target is awaited, `pass` runs,
+ * the trail records it, and the wait goes on.
+ */
+export interface InterstitialDefinition<S extends ScreensDefinition = ScreensDefinition> {
+  /** How it is recognised: shown when any of these strategies matches. */
+  readonly shows: Strategy | readonly Strategy[];
+  /** Where it shows, as an error page's `frame`. @default the top document and the target's frame */
+  readonly frame?: FramePath;
+  /**
+   * Gets the page past it, waiting for its own effect (`ui.waitForPostback(() => ui.click(…))`) so
+   * the next look does not find it again. Its own ui calls do not look for interstitials.
+   */
+  readonly pass: (context: InterstitialContext<S>) => Promise<void>;
+  /** How often it may be passed while one target is awaited; then the action fails naming it. @default 3 */
+  readonly maxPerAction?: number;
 }
 
 export interface Availability {
@@ -142,6 +175,7 @@ export interface SystemDefinition<S extends ScreensDefinition> {
   /** Headers sent with every request to the system (a stable API version, a gateway's tenant). @default none */
   readonly extraHTTPHeaders?: Readonly<Record<string, string>>;
   readonly pageErrors?: { readonly [name: string]: PageErrorDefinition };
+  readonly interstitials?: { readonly [name: string]: InterstitialDefinition<NoInfer<S>> };
   readonly login?: (context: LoginContext<S>) => Promise<void>;
   /** Ends the session politely (a preflight logs out when done, so it holds no licence). */
   readonly logout?: (context: NavigationContext<S>) => Promise<void>;
@@ -221,14 +255,57 @@ function validateSystem(definition: SystemDefinition<ScreensDefinition>): void {
   }
   for (const [errorName, error] of Object.entries(definition.pageErrors ?? {})) {
     const where = `pageErrors.${errorName}`;
-    if (error.kind !== 'transient' && error.kind !== 'session') throw configError(name, where, "kind must be 'transient' or 'session'");
-    validateStrategies(name, where, error.strategies);
+    validatePageError(name, where, error, definition.screens);
+  }
+  for (const [interstitialName, interstitial] of Object.entries(definition.interstitials ?? {})) {
+    validateInterstitial(name, `interstitials.${interstitialName}`, interstitial);
   }
   if (typeof definition.screens !== 'object' || definition.screens === null) throw configError(name, 'screens', 'must be an object');
   for (const hook of ['login', 'logout'] as const) {
     if (definition[hook] !== undefined && typeof definition[hook] !== 'function') throw configError(name, hook, 'must be an async function');
   }
   validateNavigation(name, definition.screens, definition.navigation);
+}
+
+const PAGE_ERROR_KEYS = ['strategies', 'frame', 'kind', 'notOn'];
+
+function validatePageError(system: string, where: string, error: PageErrorDefinition, screens: ScreensDefinition): void {
+  if (typeof error !== 'object' || error === null) throw configError(system, where, "must be an object like { strategies: [{ css: '…' }], kind: 'transient' }");
+  const unknown = Object.keys(error).filter((key) => !PAGE_ERROR_KEYS.includes(key));
+  if (unknown.length > 0) throw configError(system, `${where}.${unknown[0]}`, `unknown key; a page error has ${PAGE_ERROR_KEYS.join(', ')}`);
+  if (error.kind !== 'transient' && error.kind !== 'session' && error.kind !== 'fatal') {
+    throw configError(system, `${where}.kind`, `must be 'transient', 'session' or 'fatal', got ${JSON.stringify(error.kind)}`);
+  }
+  validateStrategies(system, where, error.strategies);
+  const frameProblem = error.frame === undefined ? undefined : framePathProblem(error.frame);
+  if (frameProblem) throw configError(system, `${where}.frame`, frameProblem);
+  if (error.notOn === undefined) return;
+  if (!Array.isArray(error.notOn) || error.notOn.length === 0) throw configError(system, `${where}.notOn`, 'must be a non-empty list of screen names');
+  const notOn: readonly unknown[] = error.notOn;
+  const unknownScreen = notOn.find((screen) => typeof screen !== 'string' || !Object.hasOwn(screens ?? {}, screen));
+  if (unknownScreen !== undefined) {
+    throw configError(system, `${where}.notOn`, `${JSON.stringify(unknownScreen)} is not a screen of this system map (screens: ${Object.keys(screens ?? {}).join(', ')})`);
+  }
+}
+
+const INTERSTITIAL_KEYS = ['shows', 'frame', 'pass', 'maxPerAction'];
+
+function validateInterstitial(system: string, where: string, interstitial: InterstitialDefinition): void {
+  if (typeof interstitial !== 'object' || interstitial === null) throw configError(system, where, "must be an object like { shows: { css: '…' }, pass: async ({ ui }) => … }");
+  const unknown = Object.keys(interstitial).filter((key) => !INTERSTITIAL_KEYS.includes(key));
+  if (unknown.length > 0) throw configError(system, `${where}.${unknown[0]}`, `unknown key; an interstitial has ${INTERSTITIAL_KEYS.join(', ')}`);
+  validateStrategies(system, `${where}.shows`, interstitialStrategies(interstitial));
+  if (typeof interstitial.pass !== 'function') throw configError(system, `${where}.pass`, 'must be an async function that gets the page past it');
+  const max = interstitial.maxPerAction;
+  if (max !== undefined && !(Number.isInteger(max) && max >= 1)) throw configError(system, `${where}.maxPerAction`, 'must be a whole number ≥ 1');
+  const frameProblem = interstitial.frame === undefined ? undefined : framePathProblem(interstitial.frame);
+  if (frameProblem) throw configError(system, `${where}.frame`, frameProblem);
+}
+
+/** An interstitial's `shows` as a list (one strategy may be given alone). */
+export function interstitialStrategies(interstitial: Pick<InterstitialDefinition, 'shows'>): readonly Strategy[] {
+  const shows = interstitial.shows as unknown;
+  return Array.isArray(shows) ? (shows as readonly Strategy[]) : shows === undefined ? [] : [shows as Strategy];
 }
 
 const NAVIGATION_KEYS = ['phase', 'reach', 'unreachable'];

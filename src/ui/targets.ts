@@ -2,7 +2,8 @@
  * Resolving a target: the core promise that selectors survive UI drift without guessing.
  *
  * 1. Check now: a shown error page wins; then the strategies in order — the first with exactly one
- *    match wins, one with several is ambiguous (never a guess).
+ *    match wins, one with several is ambiguous (never a guess). The frame document answers what it
+ *    can in one round trip (src/ui/probe.ts); only what it cannot is counted with locators.
  * 2. Otherwise wait for a condition — the union (`a.or(b)…`) of the strategies and the error pages
  *    to be attached — and check again. Playwright cannot combine locators of different frames, so
  *    there is one union per frame and the waits race; no polling, no sleeps.
@@ -13,7 +14,9 @@
 import type { Locator, Page } from 'playwright-core';
 import { AmbiguousTargetError, TargetNotFoundError } from '../errors.ts';
 import { describeFrame, probeScopeFor, scopeFor } from './frames.ts';
-import { assertNoPageError, pageErrorWatches, throwIfWatchedErrorShown, type PageErrorWatch } from './page-errors.ts';
+import { InterstitialPasses, interstitialWatches } from './interstitials.ts';
+import { assertNoPageError, pageErrorFor, pageErrorWatches, type Watch } from './page-errors.ts';
+import { countCheck, presenceCheck, probeFrame, type PageCheck, type ProbeAnswer } from './probe.ts';
 import { describeStrategy, strategyLocator, unionLocator, type Strategy } from './strategies.ts';
 import type { ResolvedTarget, System } from './system.ts';
 
@@ -44,6 +47,11 @@ export interface ResolveOptions {
    */
   nth?: number | undefined;
   onDrift?: (event: DriftEvent) => void | Promise<void>;
+  /**
+   * Gets the page past the named interstitial (system map `interstitials`); without it they are not
+   * looked for (inside a handler's own actions, and for plain counts).
+   */
+  onInterstitial?: ((name: string) => Promise<void>) | undefined;
 }
 
 /** Longest single wait before the strategies are counted again. */
@@ -54,18 +62,36 @@ interface Candidate {
   readonly locator: Locator;
 }
 
+/** The screen of a target path ('case.save' → 'case'): what error pages with `notOn` are judged by. */
+export function screenOf(path: string): string {
+  return path.slice(0, Math.max(0, path.indexOf('.')));
+}
+
 export async function resolveTarget(page: Page, system: System, path: string, options: ResolveOptions): Promise<Resolution> {
   const target = system.target(path);
   const scope = scopeFor(page, target.frame);
   const candidates = target.strategies.map((strategy) => ({ strategy, locator: strategyLocator(scope, strategy) }));
-  const watches = pageErrorWatches(page, system, target.frame);
+  const errors = pageErrorWatches(page, system, target.frame, screenOf(path));
+  const interstitials = options.onInterstitial ? interstitialWatches(page, system, target.frame) : [];
+  const watches = [...errors, ...interstitials];
+  const passes = new InterstitialPasses(system, path);
   const during = `waiting for target ${path}`;
   const deadline = Date.now() + options.timeoutMs;
   for (;;) {
-    // Both checks run at once (their round trips overlap); a shown error page still wins.
-    const matching = firstUniqueMatch(page, system, target, candidates, options.nth);
+    const { counts, shown } = await checkNow(page, target, watches);
+    // Counts the probe could not answer run while error pages are still being counted; a shown error page still wins.
+    const matching = firstUniqueMatch(system, target, candidates, counts, options.nth);
     matching.catch(() => undefined); // its failure is reported below, unless an error page explains more
-    await throwIfWatchedErrorShown(page, system, watches, during);
+    const verdicts = await shown;
+    const error = errors.find((_, index) => verdicts[index]);
+    if (error) throw pageErrorFor(system, error.name, error.definition, during);
+    // An interstitial stands between the bot and the target, even one shown over it (a notice banner).
+    const interstitial = interstitials.find((_, index) => verdicts[errors.length + index]);
+    if (interstitial && options.onInterstitial) {
+      passes.admit(interstitial.name);
+      await options.onInterstitial(interstitial.name);
+      continue;
+    }
     const found = await matching;
     if (found) {
       if (found.index > 0) await reportDrift(target, found, options);
@@ -78,15 +104,97 @@ export async function resolveTarget(page: Page, system: System, path: string, op
     await waitForAnyAttached(waitGroups(target, candidates, watches), Math.min(remaining, WAIT_SLICE_MS));
   }
   // An error page in a frame nobody watched still explains the miss better than "not found".
-  await assertNoPageError(page, system, during);
+  await assertNoPageError(page, system, during, screenOf(path));
   throw notFound(system, target, options.timeoutMs);
 }
 
-/** Counted in the live frame (cheaper); the Resolution carries the FrameLocator-based locator, which re-resolves on use. */
-async function firstUniqueMatch(page: Page, system: System, target: ResolvedTarget, candidates: readonly Candidate[], nth: number | undefined): Promise<Resolution | undefined> {
-  const scope = probeScopeFor(page, target.frame);
+interface CheckNow {
+  /** Per strategy: a function giving its match count now (from the probe, or a locator count). */
+  readonly counts: readonly (() => Promise<number>)[];
+  /** Per watch: whether it is shown now. */
+  readonly shown: Promise<boolean[]>;
+}
+
+/**
+ * One probe of the target's frame document answers the strategies it can count and the error pages
+ * of that frame and of the top document; probes of other frames (an error page declared in its own
+ * frame) run at the same time. What no probe could answer is counted with locators in the live
+ * frame (cheaper than through a FrameLocator); the Resolution still carries the FrameLocator-based
+ * locator, which re-resolves on use.
+ */
+async function checkNow(page: Page, target: ResolvedTarget, watches: readonly Watch[]): Promise<CheckNow> {
+  const targetFrame = target.frame ?? '';
+  const strategyChecks = target.strategies.map(countCheck);
+  const errorChecks = watches.map((watch) => watch.strategies.map(presenceCheck));
+  // Which probe asks for each watch: the target frame's own document, its top document, or the watch's frame.
+  const plan = new Map<string, { here: PageCheck[]; top: PageCheck[] }>([[targetFrame, { here: definedOnly(strategyChecks), top: [] }]]);
+  const placement = watches.map((watch, index) => {
+    const viaTop = watch.frame === '' && targetFrame !== '';
+    const probeFrameKey = viaTop ? targetFrame : watch.frame;
+    const request = plan.get(probeFrameKey) ?? { here: [], top: [] };
+    plan.set(probeFrameKey, request);
+    const list = viaTop ? request.top : request.here;
+    const offset = list.length;
+    list.push(...definedOnly(errorChecks[index]!));
+    return { probe: probeFrameKey, side: viaTop ? ('top' as const) : ('here' as const), offset };
+  });
+  const answers = new Map<string, ProbeAnswer | undefined>();
+  await Promise.all(
+    [...plan.entries()].map(async ([frame, request]) => {
+      answers.set(frame, await probeFrame(probeScopeFor(page, frame === '' ? undefined : frame), request));
+    }),
+  );
+  return {
+    counts: strategyCounts(page, target, strategyChecks, answers.get(targetFrame)?.here),
+    shown: shownWatches(page, watches, errorChecks, placement, answers),
+  };
+}
+
+function definedOnly(checks: readonly (PageCheck | undefined)[]): PageCheck[] {
+  return checks.filter((check): check is PageCheck => check !== undefined);
+}
+
+/** The answers back in strategy order; a strategy the probe could not count is counted when asked. */
+function strategyCounts(page: Page, target: ResolvedTarget, checks: readonly (PageCheck | undefined)[], answered: readonly (number | null)[] | undefined): (() => Promise<number>)[] {
+  let next = 0;
+  return target.strategies.map((strategy, index) => {
+    const value = checks[index] === undefined ? null : (answered?.[next++] ?? null);
+    return value !== null ? () => Promise.resolve(value) : () => strategyLocator(probeScopeFor(page, target.frame), strategy).count();
+  });
+}
+
+/**
+ * Which watches are shown now. A watch is shown when the probe counted any of its strategies; when
+ * none did but some could not be answered, their union is counted with a locator (the answer stays
+ * exact, only slower).
+ */
+async function shownWatches(
+  page: Page,
+  watches: readonly Watch[],
+  checks: readonly (readonly (PageCheck | undefined)[])[],
+  placement: readonly { probe: string; side: 'here' | 'top'; offset: number }[],
+  answers: ReadonlyMap<string, ProbeAnswer | undefined>,
+): Promise<boolean[]> {
+  const verdicts = watches.map(async (watch, index) => {
+    const { probe, side, offset } = placement[index]!;
+    const answered = answers.get(probe)?.[side] ?? undefined;
+    let next = offset;
+    const unknown: Strategy[] = [];
+    for (const [position, strategy] of watch.strategies.entries()) {
+      const value = checks[index]![position] === undefined ? null : (answered?.[next++] ?? null);
+      if (value !== null && value > 0) return true;
+      if (value === null) unknown.push(strategy);
+    }
+    if (unknown.length === 0) return false;
+    const scope = probeScopeFor(page, watch.frame === '' ? undefined : watch.frame);
+    return (await unionLocator(unknown.map((strategy) => strategyLocator(scope, strategy)))!.count()) > 0;
+  });
+  return Promise.all(verdicts);
+}
+
+async function firstUniqueMatch(system: System, target: ResolvedTarget, candidates: readonly Candidate[], counts: readonly (() => Promise<number>)[], nth: number | undefined): Promise<Resolution | undefined> {
   for (const [index, { strategy, locator }] of candidates.entries()) {
-    const count = await strategyLocator(scope, strategy).count();
+    const count = await counts[index]!();
     if (count === 0) continue;
     const description = describeStrategy(strategy);
     if (nth !== undefined) {
@@ -118,8 +226,8 @@ async function reportDrift(target: ResolvedTarget, found: Resolution, options: P
   });
 }
 
-/** One union locator per frame scope: the target's strategies plus the error pages in each frame. */
-function waitGroups(target: ResolvedTarget, candidates: readonly Candidate[], watches: readonly PageErrorWatch[]): Locator[] {
+/** One union locator per frame scope: the target's strategies plus the error pages and interstitials in each frame. */
+function waitGroups(target: ResolvedTarget, candidates: readonly Candidate[], watches: readonly Watch[]): Locator[] {
   const byFrame = new Map<string, Locator[]>([[target.frame ?? '', candidates.map((candidate) => candidate.locator)]]);
   for (const watch of watches) byFrame.set(watch.frame, [...(byFrame.get(watch.frame) ?? []), watch.locator]);
   return [...byFrame.values()].map(unionLocator).filter((locator): locator is Locator => locator !== undefined);
@@ -162,10 +270,14 @@ export interface TargetCount {
 /** Counts now, without waiting; a shown error page still wins (it is thrown). */
 export async function countTarget(page: Page, system: System, path: string, options: Pick<ResolveOptions, 'onDrift'> = {}): Promise<TargetCount> {
   const target = system.target(path);
-  await throwIfWatchedErrorShown(page, system, pageErrorWatches(page, system, target.frame), `counting target ${path}`);
+  const watches = pageErrorWatches(page, system, target.frame, screenOf(path));
+  const { counts, shown } = await checkNow(page, target, watches);
+  const verdicts = await shown;
+  const error = watches.find((_, index) => verdicts[index]);
+  if (error) throw pageErrorFor(system, error.name, error.definition, `counting target ${path}`);
   const scope = probeScopeFor(page, target.frame);
   for (const [index, strategy] of target.strategies.entries()) {
-    const count = await strategyLocator(scope, strategy).count();
+    const count = await counts[index]!();
     if (count === 0) continue;
     const description = describeStrategy(strategy);
     if (index > 0) await reportDrift(target, { target, locator: strategyLocator(scope, strategy), strategy, description, index }, options);

@@ -16,7 +16,7 @@ import { waitForPostback } from './postback.ts';
 import { isPartial, waitForPartialPostback, type PartialPostbackOptions, type PostbackOptions } from './partial-postback.ts';
 import { MASKED_VALUE, NO_RECORDER, RecorderChannel, type UiActionKind, type UiRecorder } from './recorder.ts';
 import type { ScreensDefinition, System, TargetPath } from './system.ts';
-import { countTarget, resolveTarget, targetUnion, type DriftEvent, type Resolution } from './targets.ts';
+import { countTarget, resolveTarget, screenOf, targetUnion, type DriftEvent, type Resolution } from './targets.ts';
 import { strategySource, suggestStrategy } from './suggest.ts';
 import { firstLine, withTimeout } from './wait.ts';
 import { createKeyboard, type UiKeyboard } from './keyboard.ts';
@@ -170,6 +170,10 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
   private readonly timeoutMs: number;
   private readonly dialogs: DialogGuard;
   private readonly suggestions = new Map<string, Promise<string | undefined>>();
+  /** The screen of the target last resolved; unknown after goto. Error pages with `notOn` are judged by it. */
+  private screen: string | undefined;
+  /** True while an interstitial's own handler acts: its targets do not look for interstitials. */
+  private passing = false;
 
   constructor(
     private readonly options: CreateUiOptions<S>,
@@ -220,6 +224,7 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
     const started = Date.now();
     this.channel.throwIfFailed();
     let status: number | undefined;
+    this.screen = undefined;
     try {
       status = (await this.page.goto(url, { timeout: opts.timeoutMs ?? this.timeoutMs, waitUntil: 'domcontentloaded' }))?.status();
     } catch (error) {
@@ -461,7 +466,7 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
 
   async assertNoPageError(): Promise<void> {
     this.channel.throwIfFailed();
-    await assertNoPageError(this.page, this.system);
+    await assertNoPageError(this.page, this.system, 'current page', this.screen);
   }
 
   // — internals —
@@ -489,10 +494,12 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
 
   private async resolve(path: string, timeoutMs: number, nth?: number): Promise<Resolution> {
     this.channel.throwIfFailed();
+    this.screen = screenOf(path);
     return resolveTarget(this.page, this.system, path, {
       timeoutMs,
       nth,
       onDrift: (event) => this.reportDrift(event, nth === undefined), // with nth the target matches several on purpose
+      onInterstitial: this.passing ? undefined : (name) => this.passInterstitial(name, path),
     });
   }
 
@@ -511,6 +518,19 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
       this.suggestions.set(path, suggestion);
     }
     return suggestion;
+  }
+
+  private async passInterstitial(name: string, target: string): Promise<void> {
+    const started = Date.now();
+    const screen = this.screen; // the handler's own targets must not change which screen the bot is on
+    this.passing = true;
+    try {
+      await this.system.interstitials![name]!.pass({ ui: this });
+    } finally {
+      this.passing = false;
+      this.screen = screen;
+    }
+    await this.channel.recorder.interstitial?.({ name, target, at: started, durationMs: Date.now() - started });
   }
 
   /** Resolve, act within what is left of the time budget, then record. */

@@ -1,0 +1,133 @@
+/**
+ * The check made before every action, answered by the frame document itself in one round trip.
+ *
+ * Before acting, Kanslist must know whether a declared error page is shown (it wins over a found
+ * target) and how many elements each strategy of the target matches (never guess between several).
+ * Asking Playwright costs one protocol message per locator count: the top document's error pages,
+ * the target frame's error pages, then the strategies one by one. One function evaluated in the
+ * target's frame answers all of them at once, the top document's error pages included (read through
+ * `window.top` when it is same-origin, as legacy framesets are).
+ *
+ * Only checks the page's own JS answers exactly as Playwright's engines would are made here: CSS and
+ * XPath counts, and — for "is this error page shown" — a non-exact text, which Playwright's text
+ * engine finds somewhere exactly when the document's text (as Playwright reads it: no head, scripts
+ * or styles; a button's value as its text) contains it. Everything else (role, label, exact or RegExp
+ * text, a CSS selector only Playwright understands) is answered `null`, and the caller counts it
+ * with a locator as before. A document with shadow roots is answered `null` throughout: Playwright's
+ * CSS pierces them and the DOM's does not.
+ */
+import type { Frame, Page } from 'playwright-core';
+import type { LocatorScope, Strategy } from './strategies.ts';
+
+/** A check the frame document answers itself. */
+export type PageCheck = { readonly css: string } | { readonly xpath: string } | { readonly text: string };
+
+/** The check that counts a target strategy's matches, when the page can count them exactly. */
+export function countCheck(strategy: Strategy): PageCheck | undefined {
+  if ('css' in strategy) return { css: strategy.css };
+  if ('xpath' in strategy) return { xpath: strategy.xpath };
+  return undefined;
+}
+
+/** The check that says whether an error page's strategy matches anything (0 or 1), when the page can. */
+export function presenceCheck(strategy: Strategy): PageCheck | undefined {
+  if ('text' in strategy && typeof strategy.text === 'string' && !strategy.exact) return { text: strategy.text };
+  return countCheck(strategy);
+}
+
+export interface ProbeRequest {
+  /** Checks in the probed frame's own document. */
+  readonly here: readonly PageCheck[];
+  /** Checks in the top document (asked only when the probed frame is not the top one). */
+  readonly top: readonly PageCheck[];
+}
+
+export interface ProbeAnswer {
+  /** Per check of `here`: the count, or null when only Playwright can answer it. */
+  readonly here: readonly (number | null)[];
+  /** Per check of `top`; null when the top document could not be read (another origin). */
+  readonly top: readonly (number | null)[] | null;
+}
+
+/**
+ * One evaluation in the live frame of `scope`. Undefined when the scope is not a live page or frame
+ * (a frame found by CSS, not attached yet) or the document went away mid-probe (a postback): the
+ * caller then counts with locators, which wait for the new document.
+ */
+export async function probeFrame(scope: LocatorScope, request: ProbeRequest): Promise<ProbeAnswer | undefined> {
+  if (!isLiveScope(scope)) return undefined;
+  if (request.here.length === 0 && request.top.length === 0) return { here: [], top: [] };
+  try {
+    return await scope.evaluate<ProbeAnswer>(PROBE_SOURCE(request));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The probe as an expression. Sent as source with a `__name` shim: a TypeScript loader that keeps
+ * function names (tsx, vitest) wraps inner functions in a helper the page does not have.
+ */
+const PROBE_SOURCE = (request: ProbeRequest): string => `(() => { const __name = (f) => f; return (${answerInPage.toString()})(${JSON.stringify(request)}); })()`;
+
+function isLiveScope(scope: LocatorScope): scope is Page | Frame {
+  return typeof (scope as Partial<Page | Frame>).evaluate === 'function';
+}
+
+/**
+ * Runs inside the frame document; it must not refer to anything outside itself (it is sent as
+ * source, see PROBE_SOURCE).
+ */
+function answerInPage(request: { here: PageCheck[]; top: PageCheck[] }): { here: (number | null)[]; top: (number | null)[] | null } {
+  const hasShadowRoots = (doc: Document): boolean => {
+    const all = doc.getElementsByTagName('*');
+    for (let i = 0; i < all.length; i++) if (all[i]!.shadowRoot) return true;
+    return false;
+  };
+  const normalize = (text: string): string => text.replace(/[\u200b\u00ad]/g, '').trim().replace(/\s+/g, ' ');
+  // Playwright's elementText: skips head, script, noscript and style; a button input's text is its value.
+  const textOf = (node: Node, doc: Document): string => {
+    if (node.nodeType === 1) {
+      const element = node as Element;
+      if (element.nodeName === 'SCRIPT' || element.nodeName === 'NOSCRIPT' || element.nodeName === 'STYLE' || (doc.head !== null && doc.head.contains(element))) return '';
+      if (element.nodeName === 'INPUT') {
+        const type = (element as HTMLInputElement).type;
+        if (type === 'submit' || type === 'button' || type === 'reset') return (element as HTMLInputElement).value;
+      }
+    }
+    let text = '';
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) text += child.nodeValue ?? '';
+      else if (child.nodeType === 1) text += textOf(child, doc);
+    }
+    return text;
+  };
+  const answer = (doc: Document, checks: PageCheck[]): (number | null)[] => {
+    if (checks.length === 0) return [];
+    if (hasShadowRoots(doc)) return checks.map(() => null);
+    let docText: string | undefined;
+    return checks.map((check) => {
+      try {
+        if ('css' in check) return doc.querySelectorAll(check.css).length;
+        if ('xpath' in check) {
+          const found = doc.evaluate(check.xpath, doc, null, 7 /* ORDERED_NODE_SNAPSHOT_TYPE */, null);
+          let elements = 0;
+          for (let i = 0; i < found.snapshotLength; i++) if (found.snapshotItem(i)?.nodeType === 1) elements++;
+          return elements;
+        }
+        docText ??= doc.documentElement ? normalize(textOf(doc.documentElement, doc)).toLowerCase() : '';
+        return docText.includes(normalize(check.text).toLowerCase()) ? 1 : 0;
+      } catch {
+        return null; // a selector only Playwright's engine understands (`:has-text()`, `>>`)
+      }
+    });
+  };
+  const here = answer(document, request.here);
+  if (request.top.length === 0) return { here, top: [] };
+  try {
+    const top = window.top?.document;
+    return { here, top: top ? answer(top, request.top) : null };
+  } catch {
+    return { here, top: null }; // a cross-origin parent
+  }
+}
