@@ -18,6 +18,8 @@ export interface SecretSource {
   get(name: string): string | undefined;
   /** Where the secrets are kept, for messages. */
   readonly where: string;
+  /** Moves a secret to another name in one write; a source that cannot be written leaves it out. */
+  promote?(from: string, to: string): boolean;
 }
 
 export interface VaultEntry {
@@ -84,6 +86,24 @@ export class Vault implements SecretSource {
     vault.keyId = key.id;
     vault.secrets[name] = sealSecret(key.bytes, name, value);
     writeVaultFile(this.location.file, vault);
+  }
+
+  /**
+   * Moves the value of `from` to `to` and removes `from`, in one atomic write of the file: a
+   * pending password that proved right becomes the current one, and no crash can leave neither.
+   * False when there is no `from` (another process promoted it already).
+   */
+  promote(from: string, to: string): boolean {
+    assertVaultName(to);
+    const value = this.get(from);
+    if (value === undefined) return false;
+    const key = this.requireKey();
+    const vault = readVaultFile(this.location.file);
+    vault.keyId = key.id;
+    vault.secrets[to] = sealSecret(key.bytes, to, value);
+    delete vault.secrets[from];
+    writeVaultFile(this.location.file, vault);
+    return true;
   }
 
   /** Removes a secret; false when there was none by that name. */

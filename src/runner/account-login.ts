@@ -1,0 +1,28 @@
+/**
+ * Every login of a robot account goes through here (a run's sessions, a check, a rotation), so
+ * that a rotation interrupted between changing the password in the system and promoting it in the
+ * vault never locks the robot out: when the system refuses the current password as wrong and a
+ * pending one exists, the pending one is tried once, and if it works the vault is repaired.
+ */
+import { PasswordRefusedError } from '../errors.ts';
+import type { LoginContext, ScreensDefinition, SystemDefinition } from '../ui/system.ts';
+import { RobotAccount } from '../vault/index.ts';
+
+/** Which password got in: 'current', or 'pending' (now promoted to current). */
+export type LoginPassword = 'current' | 'pending';
+
+export async function logInAccount<S extends ScreensDefinition>(system: Pick<SystemDefinition<S>, 'login'>, context: LoginContext<S>): Promise<LoginPassword> {
+  const { credentials } = context;
+  try {
+    await system.login?.(context);
+    return 'current';
+  } catch (error) {
+    // Only a refused password: a locked account, an expired password or a server fault is not
+    // a sign that the other password is the right one, and one more try could lock the account.
+    if (!(error instanceof PasswordRefusedError) || !(credentials instanceof RobotAccount) || credentials.pending === undefined) throw error;
+  }
+  const account = credentials;
+  await system.login?.({ ...context, credentials: { username: account.username, password: account.pending! } });
+  account.adoptPending();
+  return 'pending';
+}
