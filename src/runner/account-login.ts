@@ -4,7 +4,7 @@
  * vault never locks the robot out: when the system refuses the current password as wrong and a
  * pending one exists, the pending one is tried once, and if it works the vault is repaired.
  */
-import { PasswordRefusedError } from '../errors.ts';
+import { PasswordExpiredError, PasswordRefusedError } from '../errors.ts';
 import type { LoginContext, ScreensDefinition, SystemDefinition } from '../ui/system.ts';
 import { RobotAccount } from '../vault/index.ts';
 
@@ -22,7 +22,13 @@ export async function logInAccount<S extends ScreensDefinition>(system: Pick<Sys
     if (!(error instanceof PasswordRefusedError) || !(credentials instanceof RobotAccount) || credentials.pending === undefined) throw error;
   }
   const account = credentials;
-  await system.login?.({ ...context, credentials: { username: account.username, password: account.pending! } });
+  try {
+    await system.login?.({ ...context, credentials: { username: account.username, password: account.pending! } });
+  } catch (error) {
+    // "Expired" means the system took the password: it is the right one, only old.
+    if (error instanceof PasswordExpiredError) account.adoptPending();
+    throw error;
+  }
   account.adoptPending();
   return 'pending';
 }

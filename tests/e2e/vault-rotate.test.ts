@@ -1,0 +1,132 @@
+/**
+ * `kanslist vault rotate casehub` against CaseHub with password expiry on, in real Chromium: the
+ * rotation is killed with SIGKILL at each of its steps (held there by the test hook
+ * KANSLIST_TEST_HOLD_ROTATION, so the kill lands exactly), and every time the next rotation or
+ * check logs in. No password ever shows in var/ (logs, evidence), the audit store or the output.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROBOT_ACCOUNTS, startCaseHub, type CaseHub } from '../../src/fixtures/casehub/index.ts';
+import { openStore } from '../../src/store/index.ts';
+import { openVault } from '../../src/vault/index.ts';
+import { plainEnv, runCli, startCli, type CliResult } from '../helpers/cli.ts';
+
+const ROBOT = ROBOT_ACCOUNTS[0]!;
+
+describe('kanslist vault rotate, killed at every step', () => {
+  let hub: CaseHub;
+  let dir: string;
+  let env: NodeJS.ProcessEnv;
+  const outputs: CliResult[] = [];
+  /** Every password the robot had or was about to get, read from the vault as the test goes. */
+  const passwords = new Set<string>([ROBOT.password]);
+
+  const vault = () => openVault({ env, varDir: join(dir, 'var') });
+  const vaultNames = () => vault().list().map((entry) => entry.name);
+  const remember = (): void => {
+    for (const name of ['casehub.password', 'casehub.password.pending']) {
+      const value = vault().get(name);
+      if (value !== undefined) passwords.add(value);
+    }
+  };
+  const cli = async (args: string[], extra: Record<string, string> = {}): Promise<CliResult> => {
+    const result = await runCli(args, { env: { ...env, ...extra } });
+    outputs.push(result);
+    return result;
+  };
+  /** Starts a rotation held at `step`, kills it there with SIGKILL, and notes what it left. */
+  const killAt = async (step: string): Promise<void> => {
+    const started = startCli(['vault', 'rotate', 'casehub'], { env: { ...env, KANSLIST_TEST_HOLD_ROTATION: step } });
+    await started.waitForLine(new RegExp(`rotation held at ${step}`));
+    started.child.kill('SIGKILL');
+    const ended = await started.exited;
+    outputs.push(ended);
+    expect(ended.signal).toBe('SIGKILL');
+    remember();
+  };
+
+  beforeAll(async () => {
+    hub = await startCaseHub({ users: [{ ...ROBOT }], expiredPasswords: [ROBOT.username] });
+    dir = mkdtempSync(join(tmpdir(), 'kanslist-rotate-'));
+    env = plainEnv({
+      KANSLIST_VAR_DIR: join(dir, 'var'),
+      KANSLIST_VAULT_KEY: randomBytes(32).toString('base64'),
+      KANSLIST_STORE: `sqlite:${join(dir, 'var', 'kanslist.db')}`,
+      KANSLIST_CASEHUB_URL: hub.url,
+    });
+    expect((await runCli(['vault', 'set', 'casehub.username'], { env, input: ROBOT.username })).code).toBe(0);
+    expect((await runCli(['vault', 'set', 'casehub.password'], { env, input: ROBOT.password })).code).toBe(0);
+  });
+  afterAll(async () => {
+    await hub?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('killed before the change: the old password still works and the next rotation completes', async () => {
+    await killAt('before-change');
+    expect(vaultNames()).toContain('casehub.password.pending');
+    expect(hub.expiredPasswords()).toEqual([ROBOT.username]);
+    const next = await cli(['vault', 'rotate', 'casehub']);
+    expect(next.code, next.stderr).toBe(0);
+    expect(next.stdout).toContain('(the password has expired)');
+    expect(next.stdout).toContain('Rotated the password of casehub robot account 1 (robot1)');
+    remember();
+    expect(hub.expiredPasswords()).toEqual([]);
+    expect(vaultNames()).not.toContain('casehub.password.pending');
+  });
+
+  it('killed after the change, before the promotion: the next login uses the pending password and repairs the vault', async () => {
+    hub.expirePassword(ROBOT.username);
+    await killAt('after-change');
+    // CaseHub has the new password; the vault still calls the old one current.
+    expect(vaultNames()).toContain('casehub.password.pending');
+    const check = await cli(['check', 'casehub', '--screens', 'menu']);
+    expect(check.code, check.stdout + check.stderr).toBe(0);
+    expect(check.stdout).toContain('login ok');
+    expect(vaultNames()).not.toContain('casehub.password.pending');
+  });
+
+  it('killed after the promotion: the new password is current and logs in', async () => {
+    hub.expirePassword(ROBOT.username);
+    await killAt('after-promotion');
+    expect(vaultNames()).not.toContain('casehub.password.pending');
+    expect(hub.expiredPasswords()).toEqual([]);
+    const check = await cli(['check', 'casehub', '--screens', 'menu']);
+    expect(check.code, check.stdout + check.stderr).toBe(0);
+    expect(check.stdout).toContain('login ok');
+  });
+
+  it('every rotation is on the audit trail, without a password', async () => {
+    const store = await openStore(`sqlite:${join(dir, 'var', 'kanslist.db')}`);
+    try {
+      const chains = (await store.audit.runIds()).filter((id) => id.startsWith('rotation:casehub:1:'));
+      const records = (await Promise.all(chains.map((id) => store.audit.records(id)))).flat();
+      const data = records.filter((r) => r.kind === 'vault.rotation').map((r) => JSON.parse(r.data) as Record<string, unknown>);
+      expect(data.filter((d) => d.phase === 'started')).toHaveLength(4);
+      expect(data.filter((d) => d.outcome === 'rotated')).toEqual([expect.objectContaining({ system: 'casehub', account: 1, username: 'robot1', wasExpired: true })]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('no password is in var/ (logs, evidence, traces, the audit store), stdout or stderr', () => {
+    // Four rotations made a new password each (the first killed before any change).
+    expect(passwords.size).toBeGreaterThanOrEqual(4);
+    const files = listFiles(join(dir, 'var')).filter((file) => !file.endsWith('vault.json'));
+    expect(files.some((file) => file.includes('logs'))).toBe(true);
+    const texts = [...files.map((file) => readFileSync(file).toString('latin1')), ...files.map((file) => readFileSync(file, 'utf8')), ...outputs.map((o) => o.stdout + o.stderr)];
+    for (const password of passwords) {
+      for (const form of [password, encodeURIComponent(password)]) expect(texts.filter((text) => text.includes(form))).toEqual([]);
+    }
+  });
+});
+
+function listFiles(root: string): string[] {
+  return readdirSync(root).flatMap((name) => {
+    const path = join(root, name);
+    return statSync(path).isDirectory() ? listFiles(path) : [path];
+  });
+}
