@@ -1,0 +1,142 @@
+/**
+ * The pieces of password rotation that need no browser: the map's policy and its validation,
+ * the generated password, the login that falls back to a pending password, the vault's atomic
+ * promotion, and CaseHub's own password rules.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PasswordExpiredError, PasswordRefusedError, TransientUiError } from '../../src/errors.ts';
+import { PasswordBook } from '../../src/fixtures/casehub/passwords.ts';
+import { logInAccount } from '../../src/runner/account-login.ts';
+import { defineSystem } from '../../src/ui/system.ts';
+import type { PasswordPolicy } from '../../src/ui/password-policy.ts';
+import type { Ui } from '../../src/ui/ui.ts';
+import { createKeyFile, generatePassword, openVault, RobotAccount } from '../../src/vault/index.ts';
+import { thrown } from '../helpers/thrown.ts';
+
+const base = { name: 'sys', baseUrl: 'http://127.0.0.1:9', screens: {}, login: async () => undefined, changePassword: async () => undefined };
+
+describe('passwordPolicy in a system map', () => {
+  it('is checked by defineSystem, each problem naming its field', () => {
+    const problem = (policy: unknown) => thrown(() => defineSystem({ ...base, passwordPolicy: policy as PasswordPolicy })).message;
+    expect(problem({ minLength: 0 })).toContain('passwordPolicy.minLength');
+    expect(problem({ minLength: 12, maxLength: 8 })).toContain('passwordPolicy.maxLength');
+    expect(problem({ minLength: 12, required: ['lower', 'emoji'] })).toContain('passwordPolicy.required[1]');
+    expect(problem({ minLength: 12, required: ['digit', 'digit'] })).toContain('passwordPolicy.required[1]');
+    expect(problem({ minLength: 12, forbidden: '0123456789' })).toContain('passwordPolicy.forbidden: forbids every digit');
+    expect(problem({ minLength: 12, minimum: 3 })).toContain('unknown key(s) minimum');
+    expect(thrown(() => defineSystem({ ...base })).message).toContain('passwordPolicy: is needed with changePassword');
+    expect(defineSystem({ ...base, passwordPolicy: { minLength: 12 } }).passwordPolicy).toEqual({ minLength: 12 });
+  });
+
+  it('is met by every generated password, each different', () => {
+    const policy: PasswordPolicy = { minLength: 12, maxLength: 16, required: ['lower', 'upper', 'digit', 'symbol'], forbidden: '!#%*+-.:=?' };
+    const made = Array.from({ length: 200 }, () => generatePassword(policy));
+    for (const password of made) {
+      expect(password).toHaveLength(16);
+      expect(password).toMatch(/[a-z]/);
+      expect(password).toMatch(/[A-Z]/);
+      expect(password).toMatch(/[0-9]/);
+      // The only symbols left are @ and _.
+      expect(password).toMatch(/^[A-Za-z0-9@_]+$/);
+      expect(password).toMatch(/[@_]/);
+    }
+    expect(new Set(made).size).toBe(made.length);
+    expect(generatePassword({ minLength: 40 })).toHaveLength(40);
+  });
+});
+
+describe('a login with a pending password', () => {
+  /** A system whose login takes `right` and refuses anything else; `expired` makes it demand a new one. */
+  const system = (right: string, options: { expired?: boolean; other?: Error } = {}) => {
+    const tried: string[] = [];
+    return {
+      tried,
+      login: async ({ credentials }: { credentials: { password: string } }) => {
+        tried.push(credentials.password);
+        if (options.other) throw options.other;
+        if (credentials.password !== right) throw new PasswordRefusedError();
+        if (options.expired) throw new PasswordExpiredError();
+      },
+    };
+  };
+  const account = (pending: string | undefined) => {
+    const adopted: string[] = [];
+    const robot = new RobotAccount('robot1', 'old', pending, () => adopted.push('promoted'));
+    return { robot, adopted };
+  };
+  const context = (credentials: RobotAccount) => ({ ui: {} as Ui, credentials, baseUrl: 'http://127.0.0.1:9' });
+
+  it('uses the current password when it works, and leaves the pending one alone', async () => {
+    const s = system('old');
+    const { robot, adopted } = account('new');
+    expect(await logInAccount(s, context(robot))).toBe('current');
+    expect(s.tried).toEqual(['old']);
+    expect(adopted).toEqual([]);
+    expect(robot.pending).toBe('new');
+  });
+
+  it('tries the pending password once when the current one is refused, and promotes it when it works', async () => {
+    const s = system('new');
+    const { robot, adopted } = account('new');
+    expect(await logInAccount(s, context(robot))).toBe('pending');
+    expect(s.tried).toEqual(['old', 'new']);
+    expect(adopted).toEqual(['promoted']);
+    expect(robot.password).toBe('new');
+    expect(robot.pending).toBeUndefined();
+  });
+
+  it('promotes a pending password the system took but says has expired, and still reports the expiry', async () => {
+    const s = system('new', { expired: true });
+    const { robot, adopted } = account('new');
+    await expect(logInAccount(s, context(robot))).rejects.toBeInstanceOf(PasswordExpiredError);
+    expect(adopted).toEqual(['promoted']);
+  });
+
+  it('does not try the pending password after anything but a refused password, nor when there is none', async () => {
+    const down = system('old', { other: new TransientUiError('CASEHUB_BUSY', 'busy') });
+    await expect(logInAccount(down, context(account('new').robot))).rejects.toBeInstanceOf(TransientUiError);
+    expect(down.tried).toEqual(['old']);
+    const refused = system('other');
+    await expect(logInAccount(refused, context(account(undefined).robot))).rejects.toBeInstanceOf(PasswordRefusedError);
+    expect(refused.tried).toEqual(['old']);
+  });
+});
+
+describe('the vault promotes a pending password in one write', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'kanslist-rotate-vault-'));
+    createKeyFile(join(dir, 'var', 'vault.key'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('moves the value to the current name and removes the pending one; a second promotion finds nothing', () => {
+    const vault = () => openVault({ env: {}, varDir: join(dir, 'var') });
+    vault().set('casehub.password', 'Gammalt-Test-1');
+    vault().set('casehub.password.pending', 'Nytt-Test-2');
+    expect(vault().promote('casehub.password.pending', 'casehub.password')).toBe(true);
+    expect(vault().get('casehub.password')).toBe('Nytt-Test-2');
+    expect(vault().has('casehub.password.pending')).toBe(false);
+    expect(vault().promote('casehub.password.pending', 'casehub.password')).toBe(false);
+    expect(vault().get('casehub.password')).toBe('Nytt-Test-2');
+  });
+});
+
+describe("CaseHub's password rules", () => {
+  it('checks the current password, the repeat and the rules, and lifts the expiry on a change', () => {
+    const book = new PasswordBook([{ username: 'robot1', password: 'Robot-1-demo!' }], ['robot1']);
+    expect(book.check('robot1', 'Robot-1-demo!')).toBe('expired');
+    expect(book.change('robot1', 'wrong', 'Abcdefgh123!x', 'Abcdefgh123!x')).toMatchObject({ ok: false, message: expect.stringContaining('nuvarande lösenord') });
+    expect(book.change('robot1', 'Robot-1-demo!', 'Abcdefgh123!x', 'Abcdefgh123!y')).toMatchObject({ ok: false, message: expect.stringContaining('inte lika') });
+    expect(book.change('robot1', 'Robot-1-demo!', 'Short1!', 'Short1!')).toMatchObject({ ok: false, message: expect.stringContaining('minst 12') });
+    expect(book.change('robot1', 'Robot-1-demo!', 'Abcdefgh123 x!', 'Abcdefgh123 x!')).toMatchObject({ ok: false, message: expect.stringContaining('otillåtna') });
+    expect(book.change('robot1', 'Robot-1-demo!', 'abcdefgh1234', 'abcdefgh1234')).toMatchObject({ ok: false, message: expect.stringContaining('versaler') });
+    expect(book.check('robot1', 'Robot-1-demo!')).toBe('expired');
+    expect(book.change('robot1', 'Robot-1-demo!', 'Abcdefgh123!x', 'Abcdefgh123!x')).toEqual({ ok: true });
+    expect(book.check('robot1', 'Robot-1-demo!')).toBe('wrong');
+    expect(book.check('robot1', 'Abcdefgh123!x')).toBe('ok');
+  });
+});
