@@ -53,7 +53,7 @@ function walk(value: unknown, tree: KeyTree, prefix: string, source: string): vo
 }
 
 /** The known key closest to a misspelled one (at most a third of its letters off), or undefined. */
-function nearestKey(key: string, known: string[]): string | undefined {
+export function nearestKey(key: string, known: string[]): string | undefined {
   let best: { key: string; distance: number } | undefined;
   for (const candidate of known) {
     const distance = editDistance(key.toLowerCase(), candidate.toLowerCase());

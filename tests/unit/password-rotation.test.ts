@@ -14,6 +14,7 @@ import { defineSystem } from '../../src/ui/system.ts';
 import type { PasswordPolicy } from '../../src/ui/password-policy.ts';
 import type { Ui } from '../../src/ui/ui.ts';
 import { createKeyFile, generatePassword, openVault, RobotAccount } from '../../src/vault/index.ts';
+import { unusedNameWarning } from '../../src/cli/commands/vault-name-check.ts';
 import { thrown } from '../helpers/thrown.ts';
 
 const base = { name: 'sys', baseUrl: 'http://127.0.0.1:9', screens: {}, login: async () => undefined, changePassword: async () => undefined };
@@ -138,5 +139,16 @@ describe("CaseHub's password rules", () => {
     expect(book.change('robot1', 'Robot-1-demo!', 'Abcdefgh123!x', 'Abcdefgh123!x')).toEqual({ ok: true });
     expect(book.check('robot1', 'Robot-1-demo!')).toBe('wrong');
     expect(book.check('robot1', 'Abcdefgh123!x')).toBe('ok');
+  });
+});
+
+describe('kanslist vault set of a name no system map uses', () => {
+  const selectors = join(import.meta.dirname, '..', '..', 'selectors');
+
+  it('is quiet for the names the maps read, and names the one meant for a typo', () => {
+    for (const name of ['casehub.password', 'casehub.username.2', 'casehub.password.12']) expect(unusedNameWarning(name, selectors)).toBeUndefined();
+    expect(unusedNameWarning('casehub.pasword', selectors)).toBe('no system map uses casehub.pasword; did you mean casehub.password?');
+    expect(unusedNameWarning('casehub.usernme.2', selectors)).toBe('no system map uses casehub.usernme.2; did you mean casehub.username.2?');
+    expect(unusedNameWarning('smtp.token', selectors)).toContain('the maps use casehub.username, casehub.password');
   });
 });
