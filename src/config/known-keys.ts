@@ -15,7 +15,7 @@ const KNOWN = {
   organisation: LEAF, store: LEAF, timeZone: LEAF, language: LEAF, logLevel: LEAF, dashboardUrl: LEAF,
   folders: { bots: LEAF, selectors: LEAF, schedules: LEAF, reports: LEAF, var: LEAF },
   browser: { executablePath: LEAF, headless: LEAF },
-  systems: { each: { baseUrl: LEAF } },
+  systems: { each: { baseUrl: LEAF, rotate: { every: LEAF, at: LEAF } } },
   alerts: { webhook: { url: LEAF, headers: ANY }, attempts: LEAF, timeoutMs: LEAF },
   reports: {
     country: LEAF, annualHoursPerFte: LEAF, logo: LEAF, hourlyCost: LEAF, hourlyCostByBot: ANY, currency: LEAF,
