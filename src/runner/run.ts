@@ -28,7 +28,7 @@ import { recoverInterruptedWork } from './recovery.ts';
 import { Session, type TraceMode } from './session.ts';
 import { summarise, type RunSummary, type RunTally } from './summary.ts';
 import { accountFor, systemAccounts, systemBaseUrl, workerCount } from './system-access.ts';
-import { openVault } from '../vault/index.ts';
+import { openVault, type RobotAccount } from '../vault/index.ts';
 import { auditKeyFromEnv, openAuditTrail, type AuditTrail } from '../audit/trail.ts';
 import { settleUncertain, type SettleResult } from './uncertain.ts';
 import { runWorker, type WorkerShared } from './worker.ts';
@@ -99,7 +99,7 @@ interface Prepared {
   baseUrl: string;
   /** What this run may claim: its input's items (unless backlog) of its environment, the system's address. */
   scope: { ownInputOnly: boolean; environment: string };
-  accounts: Credentials[];
+  accounts: RobotAccount[];
   auditKey: Buffer | null;
   input: { rows: AsyncIterable<InputRow<unknown>> | undefined } | null;
 }
@@ -153,6 +153,11 @@ async function startRun(options: RunBotOptions, prepared: Prepared, store: Store
   const trail = await openAuditTrail(store, { bot: bot.name, botVersion: loaded.version, host: run.host, runId: run.id }, { key: prepared.auditKey });
   await trail.append({ kind: 'run.start', data: { trigger: run.trigger, pid: run.pid, input: options.input ?? null, botFile: loaded.file, systemFile: loaded.systemFile ?? null, system: bot.system.name } });
   const log = (options.log ?? createLogger({ console: false })).child({ runId: run.id });
+  prepared.accounts.forEach((account, i) => account.onAdopted(() => {
+    // An interrupted rotation had changed the password in the system: say so, with no value.
+    log.warn(`the ${bot.system.name} password of robot account ${i + 1} was refused; the one an interrupted rotation left pending worked and is now current in the vault`);
+    void trail.append({ kind: 'vault.rotation', data: { system: bot.system.name, account: i + 1, phase: 'repaired' } }).catch(() => undefined);
+  }));
   return { ...prepared, options, store, run, trail, log, tally: newTally() };
 }
 

@@ -18,6 +18,7 @@ export class RobotAccount implements Credentials {
   password: string;
   pending: string | undefined;
   readonly #adopt: () => void;
+  readonly #listeners: (() => void)[] = [];
 
   constructor(username: string, password: string, pending: string | undefined, adopt: () => void) {
     this.username = username;
@@ -32,6 +33,12 @@ export class RobotAccount implements Credentials {
     this.password = this.pending;
     this.pending = undefined;
     this.#adopt();
+    for (const listener of this.#listeners) listener();
+  }
+
+  /** `listener` is called after the pending password was adopted (a run logs and records the repair). */
+  onAdopted(listener: () => void): void {
+    this.#listeners.push(listener);
   }
 }
 

@@ -2,7 +2,8 @@
  * `kanslist vault rotate casehub` against CaseHub with password expiry on, in real Chromium: the
  * rotation is killed with SIGKILL at each of its steps (held there by the test hook
  * KANSLIST_TEST_HOLD_ROTATION, so the kill lands exactly), and every time the next rotation or
- * check logs in. No password ever shows in var/ (logs, evidence), the audit store or the output.
+ * check logs in; a run's session (in process) repairs the vault the same way and stops at once on
+ * an expired password. No password ever shows in var/ (logs, evidence), the audit store or the output.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -10,9 +11,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROBOT_ACCOUNTS, startCaseHub, type CaseHub } from '../../src/fixtures/casehub/index.ts';
+import { PasswordExpiredError } from '../../src/errors.ts';
+import { loadSystemMap } from '../../src/preflight/load-system.ts';
+import { Session } from '../../src/runner/session.ts';
 import { openStore } from '../../src/store/index.ts';
-import { openVault } from '../../src/vault/index.ts';
+import { launchBrowser } from '../../src/ui/browser.ts';
+import { NO_RECORDER } from '../../src/ui/recorder.ts';
+import { openVault, RobotAccount } from '../../src/vault/index.ts';
 import { plainEnv, runCli, startCli, type CliResult } from '../helpers/cli.ts';
+import { REPO_ROOT } from '../helpers/run-harness.ts';
 
 const ROBOT = ROBOT_ACCOUNTS[0]!;
 
@@ -97,6 +104,32 @@ describe('kanslist vault rotate, killed at every step', () => {
     const check = await cli(['check', 'casehub', '--screens', 'menu']);
     expect(check.code, check.stdout + check.stderr).toBe(0);
     expect(check.stdout).toContain('login ok');
+  });
+
+  it("the runner's login path: a refused password falls back to the pending one and repairs; an expired one stops at once", async () => {
+    const { system } = await loadSystemMap('casehub', join(REPO_ROOT, 'selectors'));
+    const current = vault().get('casehub.password')!;
+    const browser = await launchBrowser({ env });
+    try {
+      const open = (credentials: RobotAccount) => Session.open({ browser, system, baseUrl: hub.url, credentials, recorder: NO_RECORDER, trace: 'off', timeoutMs: 10_000, evidenceDir: () => join(dir, 'var', 'evidence') });
+      // As a run finds it after a crash between the change and the promotion: the vault's current
+      // password is the old one, the system's is pending.
+      const promoted: string[] = [];
+      const crashed = new RobotAccount(ROBOT.username, ROBOT.password, current, () => promoted.push('promoted'));
+      const session = await open(crashed);
+      await session.close();
+      expect(promoted).toEqual(['promoted']);
+      expect(crashed.password).toBe(current);
+      // An expired password is a typed, fatal error on the first try: no second login, no loop.
+      hub.expirePassword(ROBOT.username);
+      const expired = new RobotAccount(ROBOT.username, current, undefined, () => promoted.push('wrong'));
+      const error = await open(expired).then(() => undefined, (e: unknown) => e);
+      expect(error).toBeInstanceOf(PasswordExpiredError);
+      expect((error as PasswordExpiredError).code).toBe('CASEHUB_PASSWORD_EXPIRED');
+      expect(promoted).toEqual(['promoted']);
+    } finally {
+      await browser.close();
+    }
   });
 
   it('every rotation is on the audit trail, without a password', async () => {
