@@ -127,7 +127,9 @@ async function logIn(state: CheckState): Promise<{ status: PreflightReport['logi
   if (!system.login) return { status: 'not-needed' };
   if (!credentials) return { status: 'failed', error: `no robot account was given for system "${system.name}"` };
   try {
-    await logInAccount(system, { ui: state.ui, credentials, baseUrl });
+    await logInAccount(credentials, async (account) => {
+      await system.login?.({ ui: state.ui, credentials: account, baseUrl });
+    });
     return { status: 'ok' };
   } catch (error) {
     return { status: 'failed', error: oneLine(error) };

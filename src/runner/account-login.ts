@@ -5,16 +5,16 @@
  * pending one exists, the pending one is tried once, and if it works the vault is repaired.
  */
 import { PasswordExpiredError, PasswordRefusedError } from '../errors.ts';
-import type { LoginContext, ScreensDefinition, SystemDefinition } from '../ui/system.ts';
+import type { Credentials } from '../ui/system.ts';
 import { RobotAccount } from '../vault/index.ts';
 
 /** Which password got in: 'current', or 'pending' (now promoted to current). */
 export type LoginPassword = 'current' | 'pending';
 
-export async function logInAccount<S extends ScreensDefinition>(system: Pick<SystemDefinition<S>, 'login'>, context: LoginContext<S>): Promise<LoginPassword> {
-  const { credentials } = context;
+/** `login` is the map's login with the given credentials (ui and baseUrl bound by the caller). */
+export async function logInAccount(credentials: Credentials, login: (credentials: Credentials) => Promise<void>): Promise<LoginPassword> {
   try {
-    await system.login?.(context);
+    await login(credentials);
     return 'current';
   } catch (error) {
     // Only a refused password: a locked account, an expired password or a server fault is not
@@ -23,7 +23,7 @@ export async function logInAccount<S extends ScreensDefinition>(system: Pick<Sys
   }
   const account = credentials;
   try {
-    await system.login?.({ ...context, credentials: { username: account.username, password: account.pending! } });
+    await login({ username: account.username, password: account.pending! });
   } catch (error) {
     // "Expired" means the system took the password: it is the right one, only old.
     if (error instanceof PasswordExpiredError) account.adoptPending();

@@ -87,7 +87,9 @@ export async function rotatePassword(options: RotationOptions, reached: (stage: 
     const before = account.password;
     let wasExpired = false;
     try {
-      await logInAccount(system, { ui, credentials: account, baseUrl: options.baseUrl });
+      await logInAccount(account, async (credentials) => {
+        await system.login?.({ ui, credentials, baseUrl: options.baseUrl });
+      });
     } catch (error) {
       if (!(error instanceof PasswordExpiredError)) throw error;
       // The system took the password and wants a new one: exactly what a rotation gives it.

@@ -14,7 +14,6 @@ import { createLogger, type Logger } from '../audit/logger.ts';
 import { storeUrl as resolveStoreUrl, type LoadedConfig } from '../config/load.ts';
 import { ConfigError, errorMessage } from '../errors.ts';
 import { openStore, type EnqueueResult, type Run, type RunStatus, type Store } from '../store/index.ts';
-import type { Credentials } from '../ui/index.ts';
 import { launchBrowser } from '../ui/browser.ts';
 import { DEFAULT_TIMEOUT_MS } from '../ui/ui.ts';
 import { enqueueInput, openInput } from './enqueue.ts';

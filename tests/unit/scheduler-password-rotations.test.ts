@@ -61,9 +61,9 @@ describe('password rotations by the scheduler', () => {
     const checked: number[][] = [];
     const rotations = startPasswordRotations({
       config: cfg, log: createLogger({ console: false }), clock, env,
-      rotate: async (system, account) => {
+      rotate: (system, account) => {
         calls.push(`${system} ${account}`);
-        return { code: 0 };
+        return Promise.resolve({ code: 0 });
       },
       onChecked: (_system, rotated) => checked.push(rotated),
     })!;
