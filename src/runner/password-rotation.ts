@@ -111,7 +111,8 @@ export async function rotatePassword(options: RotationOptions, reached: (stage: 
     await verifyLogin(options, account.username, newPassword);
     reached('verified');
     progress(`Logged in with the new password.`);
-    vault.promote(pendingName, currentName);
+    // The value this rotation set, whatever the pending entry holds now.
+    vault.promote(pendingName, currentName, newPassword);
     account.password = newPassword;
     reached('promoted');
     progress(`The new password is ${currentName} now.`);

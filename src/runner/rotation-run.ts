@@ -14,7 +14,8 @@ import { storeUrl as resolveStoreUrl, type LoadedConfig } from '../config/load.t
 import { errorCode, errorReason } from '../errors.ts';
 import { openStore } from '../store/index.ts';
 import { launchBrowser } from '../ui/browser.ts';
-import { openVault } from '../vault/index.ts';
+import { openVault, type Vault } from '../vault/index.ts';
+import { acquireRotationLock } from './rotation-lock.ts';
 import type { AnySystem } from './bot.ts';
 import { rotatePassword, rotationAccount, type RotationResult, type RotationStage } from './password-rotation.ts';
 import { systemBaseUrl } from './system-access.ts';
@@ -50,6 +51,20 @@ export async function runRotation(options: RotationRunOptions): Promise<Rotation
   rotationAccount({ system, account: n, vault, env });
   const baseUrl = systemBaseUrl(system, config, env);
   const auditKey = auditKeyFromEnv(env);
+  const release = acquireRotationLock(config.paths.var, system.name, n);
+  try {
+    return await recordedRotation(options, { system, vault, baseUrl, auditKey, env, n, progress });
+  } finally {
+    release();
+  }
+}
+
+async function recordedRotation(
+  options: RotationRunOptions,
+  r: { system: AnySystem; vault: Vault; baseUrl: string; auditKey: Buffer | null; env: NodeJS.ProcessEnv; n: number; progress: (line: string) => void },
+): Promise<RotationResult> {
+  const { config, log } = options;
+  const { system, vault, baseUrl, auditKey, env, n, progress } = r;
   // 2. The record that it started, written before anything changes.
   const store = await openStore(resolveStoreUrl(config, options.storeUrl));
   try {

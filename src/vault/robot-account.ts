@@ -50,6 +50,7 @@ export function withPending(system: { name: string }, account: Credentials, n: n
   const name = pendingPasswordName(system, n);
   const pending = !passwordFromEnv && vault.has(name) ? vault.get(name) : undefined;
   registerSecret(pending);
-  const promote = () => void vault.promote?.(name, credentialName(system, 'password', n));
+  // The value that worked, even if a rotation has stored another pending one since.
+  const promote = () => void vault.promote?.(name, credentialName(system, 'password', n), pending);
   return new RobotAccount(account.username, account.password, pending, promote);
 }

@@ -3,13 +3,15 @@
  * the generated password, the login that falls back to a pending password, the vault's atomic
  * promotion, and CaseHub's own password rules.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PasswordExpiredError, PasswordRefusedError, TransientUiError } from '../../src/errors.ts';
 import { PasswordBook } from '../../src/fixtures/casehub/passwords.ts';
 import { logInAccount } from '../../src/runner/account-login.ts';
+import { acquireRotationLock } from '../../src/runner/rotation-lock.ts';
 import { defineSystem } from '../../src/ui/system.ts';
 import type { PasswordPolicy } from '../../src/ui/password-policy.ts';
 import { createKeyFile, generatePassword, openVault, RobotAccount } from '../../src/vault/index.ts';
@@ -106,7 +108,7 @@ describe('a login with a pending password', () => {
   });
 });
 
-describe('the vault promotes a pending password in one write', () => {
+describe('the vault promotes a pending password in one write; one rotation at a time', () => {
   let dir: string;
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'kanslist-rotate-vault-'));
@@ -123,6 +125,28 @@ describe('the vault promotes a pending password in one write', () => {
     expect(vault().has('casehub.password.pending')).toBe(false);
     expect(vault().promote('casehub.password.pending', 'casehub.password')).toBe(false);
     expect(vault().get('casehub.password')).toBe('Nytt-Test-2');
+  });
+
+  it("keeps the value a rotation set, and another rotation's pending password, when they differ", () => {
+    const vault = () => openVault({ env: {}, varDir: join(dir, 'var') });
+    vault().set('casehub.password', 'Gammalt-Test-1');
+    vault().set('casehub.password.pending', 'Annans-Test-3');
+    vault().promote('casehub.password.pending', 'casehub.password', 'Nytt-Test-2');
+    expect(vault().get('casehub.password')).toBe('Nytt-Test-2');
+    expect(vault().get('casehub.password.pending')).toBe('Annans-Test-3');
+  });
+
+  it('lets one rotation of an account run at a time, and takes over the lock of one that was killed', () => {
+    const varDir = join(dir, 'var');
+    const release = acquireRotationLock(varDir, 'casehub', 1);
+    expect(thrown(() => acquireRotationLock(varDir, 'casehub', 1)).code).toBe('KANSLIST_ROTATE_BUSY');
+    const other = acquireRotationLock(varDir, 'casehub', 2);
+    other();
+    release();
+    // A lock whose process is gone: a rotation killed with SIGKILL leaves one behind.
+    const gone = spawnSync(process.execPath, ['-e', '']).pid;
+    writeFileSync(join(varDir, 'locks', 'rotate-casehub-1.lock'), JSON.stringify({ pid: gone, host: hostname() }));
+    acquireRotationLock(varDir, 'casehub', 1)();
   });
 });
 
