@@ -96,7 +96,7 @@ describe('kanslist vault rotate, killed at every step', () => {
     expect(vaultNames()).not.toContain('casehub.password.pending');
   });
 
-  it('killed after the promotion: the new password is current and logs in', async () => {
+  it('killed after the promotion: the new password is current and logs in; a rotation before expiry works too', async () => {
     hub.expirePassword(ROBOT.username);
     await killAt('after-promotion');
     expect(vaultNames()).not.toContain('casehub.password.pending');
@@ -104,6 +104,13 @@ describe('kanslist vault rotate, killed at every step', () => {
     const check = await cli(['check', 'casehub', '--screens', 'menu']);
     expect(check.code, check.stdout + check.stderr).toBe(0);
     expect(check.stdout).toContain('login ok');
+    // Not expired: the map opens the change page from a logged-in session.
+    const before = vault().get('casehub.password');
+    const early = await cli(['vault', 'rotate', 'casehub']);
+    expect(early.code, early.stderr).toBe(0);
+    expect(early.stdout).not.toContain('expired');
+    remember();
+    expect(vault().get('casehub.password')).not.toBe(before);
   });
 
   it("the runner's login path: a refused password falls back to the pending one and repairs; an expired one stops at once", async () => {
@@ -138,8 +145,11 @@ describe('kanslist vault rotate, killed at every step', () => {
       const chains = (await store.audit.runIds()).filter((id) => id.startsWith('rotation:casehub:1:'));
       const records = (await Promise.all(chains.map((id) => store.audit.records(id)))).flat();
       const data = records.filter((r) => r.kind === 'vault.rotation').map((r) => JSON.parse(r.data) as Record<string, unknown>);
-      expect(data.filter((d) => d.phase === 'started')).toHaveLength(4);
-      expect(data.filter((d) => d.outcome === 'rotated')).toEqual([expect.objectContaining({ system: 'casehub', account: 1, username: 'robot1', wasExpired: true })]);
+      expect(data.filter((d) => d.phase === 'started')).toHaveLength(5);
+      expect(data.filter((d) => d.outcome === 'rotated').map((d) => [d.system, d.account, d.username, d.wasExpired, d.stage])).toEqual([
+        ['casehub', 1, 'robot1', true, 'promoted'],
+        ['casehub', 1, 'robot1', false, 'promoted'],
+      ]);
     } finally {
       await store.close();
     }
