@@ -97,7 +97,7 @@ export async function rotatePassword(options: RotationOptions, reached: (stage: 
     }
     // The login adopted the pending password when the current one was refused.
     const repaired = account.password !== before;
-    progress(`Logged in to ${system.name} as ${account.username}${wasExpired ? ' (the password has expired)' : ''}${repaired ? ', with the password an interrupted rotation left pending; the vault now holds it as current' : ''}.`);
+    progress(`Logged in to ${system.name} as robot account ${options.account}${wasExpired ? ' (the password has expired)' : ''}${repaired ? ', with the password an interrupted rotation left pending; the vault now holds it as current' : ''}.`);
     const newPassword = generatePassword(system.passwordPolicy!);
     registerSecret(newPassword);
     vault.set(pendingName, newPassword);

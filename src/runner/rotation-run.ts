@@ -1,7 +1,7 @@
 /**
  * One password rotation with its record: the system map loaded, the browser and store opened,
- * a 'vault.rotation' record on the audit trail when it starts and when it ends (system, account,
- * username, outcome, the step it reached, the error code; never a password), and a line in the
+ * a 'vault.rotation' record on the audit trail when it starts and when it ends (system, account
+ * number, outcome, the step it reached, the error code; never a password), and a line in the
  * operator log. Used by `kanslist vault rotate` and by schedules that rotate.
  */
 import { randomUUID } from 'node:crypto';
@@ -85,9 +85,9 @@ async function recordedRotation(
       } finally {
         await browser.close().catch(() => undefined);
       }
-      const done = { ...base, username: result.username, phase: 'finished', outcome: 'rotated', stage, wasExpired: result.wasExpired, repairedPending: result.repaired };
+      const done = { ...base, phase: 'finished', outcome: 'rotated', stage, wasExpired: result.wasExpired, repairedPending: result.repaired };
       await trail.append({ kind: 'vault.rotation', data: done });
-      log.info(`rotation ${system.name} account ${n} (${result.username}): rotated${result.wasExpired ? ' (the password had expired)' : ''}${result.repaired ? '; a password left pending by an earlier, interrupted rotation was found in use and promoted first' : ''}`, base);
+      log.info(`rotation ${system.name} account ${n}: rotated${result.wasExpired ? ' (the password had expired)' : ''}${result.repaired ? '; a password left pending by an earlier, interrupted rotation was found in use and promoted first' : ''}`, base);
       return result;
     } catch (error) {
       const failed = { ...base, phase: 'finished', outcome: 'failed', stage, code: errorCode(error), reason: redact(errorReason(error)) };

@@ -13,11 +13,12 @@ export async function runVaultRotate(systemName: string, o: { account?: number; 
   const account = o.account ?? 1;
   try {
     const map = await loadSystemMap(systemName, config.paths.selectors);
-    const result = await runRotation({
+    await runRotation({
       config, system: map.system, mapVersion: map.version, account, log, storeUrl: o.db, timeoutMs: o.timeout,
       progress: (line) => console.log(redact(line)),
     });
-    console.log(`Rotated the password of ${systemName} robot account ${account} (${result.username}).`);
+    // No username: the vault's values, usernames too, are masked wherever Kanslist writes.
+    console.log(`Rotated the password of ${systemName} robot account ${account}.`);
   } catch (error) {
     // Configuration problems were found before anything changed: exit 2, like any usage error.
     if (error instanceof ConfigError) throw error;
