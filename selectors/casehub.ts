@@ -1,4 +1,4 @@
-import { defineSystem, FatalBotError } from 'kanslist';
+import { defineSystem, FatalBotError, PasswordExpiredError, PasswordRefusedError } from 'kanslist';
 
 /**
  * CaseHub, the municipality's case system for building permits and serving licences.
@@ -31,13 +31,42 @@ export default defineSystem({
     await ui.fill('login.password', credentials.password);
     // A refused login answers at once with its own page: say so now, not after the wait for the menu.
     await ui.waitForPostback(() => ui.click('login.submit'));
+    // A wrong password is a PasswordRefusedError, so a login can fall back to a password an
+    // interrupted `kanslist vault rotate` left pending; an expired one stops the run at once.
     if (await ui.isPresent('login.refused')) {
-      throw new FatalBotError('CASEHUB_LOGIN_REFUSED', 'CaseHub refused the robot account\'s username or password', {
+      throw new PasswordRefusedError('CaseHub refused the robot account\'s username or password', {
+        code: 'CASEHUB_LOGIN_REFUSED',
         where: 'system casehub, login',
         remedy: 'Check the account (KANSLIST_CASEHUB_USERNAME / _PASSWORD or `kanslist vault set casehub.password`); retrying would not help and may lock it.',
       });
     }
+    if (await ui.isPresent('password.expired')) {
+      throw new PasswordExpiredError('CaseHub says the robot account\'s password has expired and must be changed', {
+        code: 'CASEHUB_PASSWORD_EXPIRED',
+        where: 'system casehub, login',
+        remedy: 'Run `kanslist vault rotate casehub` (add --account N for robot account N): it changes the password in CaseHub and in the vault.',
+      });
+    }
     await ui.waitFor('menu.newCase');
+  },
+  // CaseHub forces a new password every 60 days; `kanslist vault rotate casehub` makes one that
+  // meets these rules (the ones CaseHub's "Byt lösenord" page states and checks).
+  passwordPolicy: { minLength: 12, maxLength: 32, required: ['lower', 'upper', 'digit', 'symbol'], forbidden: `"'<>&\\ ` },
+  async changePassword({ ui, credentials, newPassword, baseUrl }) {
+    // A login that found the password expired is on the change page already.
+    if (!(await ui.isPresent('password.expired'))) await ui.goto(new URL('/ChangePassword.aspx', baseUrl).href);
+    await ui.fill('password.username', credentials.username);
+    await ui.fill('password.current', credentials.password);
+    await ui.fill('password.new', newPassword);
+    await ui.fill('password.confirm', newPassword);
+    await ui.waitForPostback(() => ui.click('password.submit'));
+    if (await ui.isPresent('password.changed')) return;
+    // CaseHub's message names the rule broken, never the password.
+    const reason = (await ui.isPresent('password.refused')) ? await ui.text('password.refused') : 'no confirmation was shown';
+    throw new FatalBotError('CASEHUB_PASSWORD_NOT_CHANGED', `CaseHub did not change the password: ${reason}`, {
+      where: 'system casehub, Byt lösenord',
+      remedy: 'Compare passwordPolicy in selectors/casehub.ts with the rules CaseHub states on its "Byt lösenord" page. The old password still works.',
+    });
   },
   async logout({ ui, baseUrl }) {
     await ui.goto(new URL('/Logout.aspx', baseUrl).href);
@@ -48,6 +77,16 @@ export default defineSystem({
       password: { strategies: [{ css: '#ctl00_ContentPlaceHolder1_txtPassword' }, { label: 'Lösenord' }], sensitive: true },
       submit: [{ css: '#ctl00_ContentPlaceHolder1_btnLogin' }, { role: 'button', name: 'Logga in' }],
       refused: { onlyWhen: 'CaseHub refused the username or password', strategies: [{ css: '#loginError' }, { text: 'Felaktigt användarnamn eller lösenord' }] },
+    },
+    password: {
+      expired: { onlyWhen: 'a login found the password expired', strategies: [{ css: '#passwordExpired' }, { text: 'Ditt lösenord har gått ut' }] },
+      username: [{ css: '#ctl00_ContentPlaceHolder1_txtPwdUserName' }, { label: 'Användarnamn' }],
+      current: { strategies: [{ css: '#ctl00_ContentPlaceHolder1_txtOldPassword' }, { label: 'Nuvarande lösenord' }], sensitive: true },
+      new: { strategies: [{ css: '#ctl00_ContentPlaceHolder1_txtNewPassword' }, { label: 'Nytt lösenord', exact: true }], sensitive: true },
+      confirm: { strategies: [{ css: '#ctl00_ContentPlaceHolder1_txtConfirmPassword' }, { label: 'Upprepa nytt lösenord' }], sensitive: true },
+      submit: [{ css: '#ctl00_ContentPlaceHolder1_btnChangePassword' }, { role: 'button', name: 'Byt lösenord' }],
+      changed: { onlyWhen: 'CaseHub confirmed a password change', strategies: [{ css: '#passwordChanged' }] },
+      refused: { onlyWhen: 'CaseHub refused a new password', strategies: [{ css: '#passwordError' }] },
     },
     menu: {
       newCase: { frame: 'menu', strategies: [{ role: 'link', name: 'Nytt ärende' }] },
@@ -94,6 +133,12 @@ export default defineSystem({
       phase: 'before-login',
       async reach({ ui, baseUrl }) {
         await ui.goto(new URL('/Login.aspx', baseUrl).href);
+      },
+    },
+    password: {
+      phase: 'before-login',
+      async reach({ ui, baseUrl }) {
+        await ui.goto(new URL('/ChangePassword.aspx', baseUrl).href);
       },
     },
     // The menu frame is what login leaves on screen.

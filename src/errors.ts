@@ -84,6 +84,34 @@ export class SessionExpiredError extends TransientUiError {
 /** Something is wrong with the bot itself (a bug, a missing screen): the run stops. */
 export class FatalBotError extends KanslistError {}
 
+/**
+ * The system refused the robot account's password as wrong (not a locked account, not a server
+ * fault). `code` may be the map's own (CASEHUB_LOGIN_REFUSED). A system map's `login` throws it so that the login path can try a password a rotation
+ * left pending in the vault; when there is none, the run stops like any FatalBotError.
+ */
+export class PasswordRefusedError extends FatalBotError {
+  constructor(message = 'The system refused the robot account\'s password', options: KanslistErrorOptions & { code?: string } = {}) {
+    super(options.code ?? 'KANSLIST_PASSWORD_REFUSED', message, {
+      remedy: 'Check the password in the vault (`kanslist vault set <system>.password`); retrying would not help and may lock the account.',
+      ...options,
+    });
+  }
+}
+
+/**
+ * The system accepted the password but demands a new one before anything else. A system map's
+ * `login` throws it so a run stops at once instead of logging in again and again;
+ * `kanslist vault rotate` takes it as the cue to change the password.
+ */
+export class PasswordExpiredError extends FatalBotError {
+  constructor(message = 'The robot account\'s password has expired', options: KanslistErrorOptions & { code?: string } = {}) {
+    super(options.code ?? 'KANSLIST_PASSWORD_EXPIRED', message, {
+      remedy: 'Run `kanslist vault rotate <system>` (add --account N for another robot account): it sets a new password in the system and the vault.',
+      ...options,
+    });
+  }
+}
+
 /** Invalid configuration, bot file, schedule or command-line use: exit code 2, nothing is touched. */
 export class ConfigError extends KanslistError {}
 

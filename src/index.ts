@@ -8,7 +8,8 @@ export type { KanslistConfig, KanslistConfigInput, Language, ReportsConfig, Robo
 export * from './errors.ts';
 export { defineSystem } from './ui/index.ts';
 export type { System, Ui, Strategy, Credentials, TargetPath, TargetDefinition, UiRecorder } from './ui/index.ts';
-export type { ScreenNavigation, NavigationContext } from './ui/system.ts';
+export type { ScreenNavigation, NavigationContext, ChangePasswordContext } from './ui/system.ts';
+export type { PasswordPolicy, CharacterKind } from './ui/password-policy.ts';
 export { defineBot } from './runner/bot.ts';
 export type { BotDefinition, BotContext, BotSettings, VerifyResult } from './runner/bot.ts';
 export { xlsx, csv, json, fromFunction } from './inputs/index.ts';

@@ -17,6 +17,8 @@ export const AUDIT_KINDS = [
   'control.action', 'control.login',
   // A purge of what was past its retention period (what, how much, under which rule; never a value).
   'retention.purge',
+  // A robot password rotation: started, and how it ended (system, account, step reached; never a password).
+  'vault.rotation',
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 

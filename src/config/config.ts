@@ -145,7 +145,7 @@ export interface KanslistConfig {
   folders: FoldersConfig;
   browser: BrowserConfig;
   /** Per-system overrides, e.g. `{ casehub: { baseUrl: 'http://…' } }`. Env KANSLIST_<SYSTEM>_URL wins. */
-  systems: Record<string, { baseUrl?: string }>;
+  systems: Record<string, SystemConfig>;
   alerts: AlertsConfig;
   reports: ReportsConfig;
   /**
@@ -166,6 +166,16 @@ export interface KanslistConfig {
   audit?: AuditConfig | undefined;
 }
 
+export interface SystemConfig {
+  baseUrl?: string;
+  /**
+   * Password rotation by the scheduler: each day at `at` (local time), every robot account of the
+   * system whose vault password is older than `every` gets a new one (`kanslist vault rotate`),
+   * e.g. `{ every: '60d' }`. Periods as in retention: 30d, 8w, 2m. @default none
+   */
+  rotate?: { every: string; at?: string };
+}
+
 /** What a project writes: every key optional, nested objects partial. */
 export interface KanslistConfigInput {
   organisation?: string;
@@ -175,7 +185,7 @@ export interface KanslistConfigInput {
   logLevel?: LogLevel;
   folders?: Partial<FoldersConfig>;
   browser?: Partial<BrowserConfig>;
-  systems?: Record<string, { baseUrl?: string }>;
+  systems?: Record<string, SystemConfig>;
   alerts?: Partial<AlertsConfig>;
   reports?: ReportsConfig;
   dashboardUrl?: string;

@@ -15,7 +15,7 @@ const KNOWN = {
   organisation: LEAF, store: LEAF, timeZone: LEAF, language: LEAF, logLevel: LEAF, dashboardUrl: LEAF,
   folders: { bots: LEAF, selectors: LEAF, schedules: LEAF, reports: LEAF, var: LEAF },
   browser: { executablePath: LEAF, headless: LEAF },
-  systems: { each: { baseUrl: LEAF } },
+  systems: { each: { baseUrl: LEAF, rotate: { every: LEAF, at: LEAF } } },
   alerts: { webhook: { url: LEAF, headers: ANY }, attempts: LEAF, timeoutMs: LEAF },
   reports: {
     country: LEAF, annualHoursPerFte: LEAF, logo: LEAF, hourlyCost: LEAF, hourlyCostByBot: ANY, currency: LEAF,
@@ -54,7 +54,7 @@ function walk(value: unknown, tree: KeyTree, prefix: string, source: string): vo
 }
 
 /** The known key closest to a misspelled one (at most a third of its letters off), or undefined. */
-function nearestKey(key: string, known: string[]): string | undefined {
+export function nearestKey(key: string, known: string[]): string | undefined {
   let best: { key: string; distance: number } | undefined;
   for (const candidate of known) {
     const distance = editDistance(key.toLowerCase(), candidate.toLowerCase());

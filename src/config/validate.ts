@@ -1,6 +1,6 @@
 import { ConfigError } from '../errors.ts';
 import { isTimeZone } from '../util/wall-clock.ts';
-import { validateRetention } from './retention.ts';
+import { parsePeriod, validateRetention } from './retention.ts';
 import { CONTROL_ROOM_ROLES, FTE_COUNTRIES, LANGUAGES, LOG_LEVELS, type KanslistConfig } from './config.ts';
 
 /** Checks every key and throws one ConfigError naming the first bad key, its value and what is allowed. */
@@ -34,6 +34,10 @@ export function validateConfig(config: KanslistConfig, source: string): void {
   for (const [name, system] of Object.entries(config.systems)) {
     if (system.baseUrl !== undefined && !isHttpUrl(system.baseUrl)) {
       fail(`systems.${name}.baseUrl`, `"${system.baseUrl}" is not an http(s) URL.`, 'Use e.g. http://casehub.kommun.local/.');
+    }
+    if (system.rotate !== undefined) {
+      if (parsePeriod(system.rotate.every) === undefined) fail(`systems.${name}.rotate.every`, `${JSON.stringify(system.rotate.every)} is not a period.`, "Write a whole number and a unit: d, w, m (30 days) or y, e.g. '60d'.");
+      if (system.rotate.at !== undefined && !/^([01]\d|2[0-3]):[0-5]\d$/.test(system.rotate.at)) fail(`systems.${name}.rotate.at`, `${JSON.stringify(system.rotate.at)} is not HH:MM.`, "Write a local time when the system is up, e.g. '07:00'.");
     }
   }
   const webhook = config.alerts.webhook;

@@ -7,6 +7,7 @@
  *   4. every other screen: reach it, check its targets
  *   5. log out, so the check holds no licence and no session
  */
+import { logInAccount } from '../runner/account-login.ts';
 import { contextOptions } from '../runner/session.ts';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -128,7 +129,9 @@ async function logIn(state: CheckState): Promise<{ status: PreflightReport['logi
   if (!system.login) return { status: 'not-needed' };
   if (!credentials) return { status: 'failed', error: `no robot account was given for system "${system.name}"` };
   try {
-    await system.login({ ui: state.ui, credentials, baseUrl });
+    await logInAccount(credentials, async (account) => {
+      await system.login?.({ ui: state.ui, credentials: account, baseUrl });
+    });
     return { status: 'ok' };
   } catch (error) {
     return { status: 'failed', error: oneLine(error) };

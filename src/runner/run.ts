@@ -14,7 +14,6 @@ import { createLogger, type Logger } from '../audit/logger.ts';
 import { storeUrl as resolveStoreUrl, type LoadedConfig } from '../config/load.ts';
 import { ConfigError, errorMessage, KanslistError } from '../errors.ts';
 import { openStore, type EnqueueResult, type Run, type RunStatus, type Store } from '../store/index.ts';
-import type { Credentials } from '../ui/index.ts';
 import { launchBrowser } from '../ui/browser.ts';
 import { DEFAULT_TIMEOUT_MS } from '../ui/ui.ts';
 import { enqueueInput, openInput } from './enqueue.ts';
@@ -28,7 +27,7 @@ import { recoverInterruptedWork } from './recovery.ts';
 import { Session, type TraceMode } from './session.ts';
 import { summarise, type RunSummary, type RunTally } from './summary.ts';
 import { accountFor, systemAccounts, systemBaseUrl, workerCount } from './system-access.ts';
-import { openVault } from '../vault/index.ts';
+import { openVault, type RobotAccount } from '../vault/index.ts';
 import { auditKeyFromEnv, openAuditTrail, type AuditTrail } from '../audit/trail.ts';
 import { checkpointNow } from '../audit/checkpoint-publish.ts';
 import { settleUncertain, type SettleResult } from './uncertain.ts';
@@ -100,7 +99,7 @@ interface Prepared {
   baseUrl: string;
   /** What this run may claim: its input's items (unless backlog) of its environment, the system's address. */
   scope: { ownInputOnly: boolean; environment: string };
-  accounts: Credentials[];
+  accounts: RobotAccount[];
   auditKey: Buffer | null;
   input: { rows: AsyncIterable<InputRow<unknown>> | undefined } | null;
 }
@@ -154,6 +153,11 @@ async function startRun(options: RunBotOptions, prepared: Prepared, store: Store
   const trail = await openAuditTrail(store, { bot: bot.name, botVersion: loaded.version, host: run.host, runId: run.id }, { key: prepared.auditKey });
   await trail.append({ kind: 'run.start', data: { trigger: run.trigger, pid: run.pid, input: options.input ?? null, botFile: loaded.file, systemFile: loaded.systemFile ?? null, system: bot.system.name } });
   const log = (options.log ?? createLogger({ console: false })).child({ runId: run.id });
+  prepared.accounts.forEach((account, i) => account.onAdopted(() => {
+    // An interrupted rotation had changed the password in the system: say so, with no value.
+    log.warn(`the ${bot.system.name} password of robot account ${i + 1} was refused; the one an interrupted rotation left pending worked and is now current in the vault`);
+    void trail.append({ kind: 'vault.rotation', data: { system: bot.system.name, account: i + 1, phase: 'repaired' } }).catch(() => undefined);
+  }));
   return { ...prepared, options, store, run, trail, log, tally: newTally() };
 }
 

@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { chunkedTracing, createUi, type Credentials, type Ui, type UiRecorder } from '../ui/index.ts';
+import { logInAccount } from './account-login.ts';
 import type { AnySystem } from './bot.ts';
 
 /**
@@ -67,7 +68,9 @@ export class Session {
       let part = 0;
       const tracing = chunkedTracing(context, () => join(options.evidenceDir(), `trace-part-${++part}.zip`));
       const ui = createUi({ page, system: options.system, recorder: options.recorder, timeoutMs: options.timeoutMs, tracing });
-      await options.system.login?.({ ui, credentials: options.credentials, baseUrl: options.baseUrl });
+      await logInAccount(options.credentials, async (credentials) => {
+        await options.system.login?.({ ui, credentials, baseUrl: options.baseUrl });
+      });
       // Tracing starts after login so that the password typed there is never in a trace.
       if (options.trace === 'on' || options.trace === 'retain-on-failure') await context.tracing.start({ screenshots: true, snapshots: true });
       return new Session(context, page, ui, options.trace);

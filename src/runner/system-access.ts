@@ -5,7 +5,7 @@
 import { registerSecret } from '../audit/redact.ts';
 import type { LoadedConfig } from '../config/load.ts';
 import { resolveBaseUrl, type Credentials } from '../ui/index.ts';
-import { lookupAccounts, openVault, type SecretSource } from '../vault/index.ts';
+import { credentialEnvVar, lookupAccounts, openVault, withPending, type RobotAccount, type SecretSource } from '../vault/index.ts';
 import type { AnySystem } from './bot.ts';
 
 export function systemBaseUrl(system: AnySystem, config: LoadedConfig, env: NodeJS.ProcessEnv = process.env): string {
@@ -16,11 +16,12 @@ export function systemBaseUrl(system: AnySystem, config: LoadedConfig, env: Node
  * The robot accounts for a system: env KANSLIST_<NAME>_USERNAME / _PASSWORD, else the vault's
  * <name>.username / <name>.password; then _USERNAME_2 / <name>.username.2 and so on. A missing or
  * unopenable secret is a ConfigError naming it. Every password is registered for redaction at once.
+ * Each carries the password an interrupted rotation left pending, for the login to fall back on.
  */
-export function systemAccounts(system: AnySystem, env: NodeJS.ProcessEnv = process.env, vault: SecretSource = openVault({ env })): Credentials[] {
+export function systemAccounts(system: AnySystem, env: NodeJS.ProcessEnv = process.env, vault: SecretSource = openVault({ env })): RobotAccount[] {
   const accounts = lookupAccounts(system, env, vault);
   for (const account of accounts) registerSecret(account.password);
-  return accounts;
+  return accounts.map((account, i) => withPending(system, account, i + 1, vault, Boolean(env[credentialEnvVar(system, 'password', i + 1)])));
 }
 
 /** Workers: the bot's wish, capped by the licence (maxSessions) and by what the accounts allow. */

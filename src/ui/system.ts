@@ -7,6 +7,7 @@
  * `defineSystem` keeps the literal screen and target names so `ui.fill('newCase.x', …)` is checked
  * by the compiler.
  */
+import { validatePasswordPolicy, type PasswordPolicy } from './password-policy.ts';
 import { ConfigError, FatalBotError } from '../errors.ts';
 import { frameKey, framePathProblem, type FramePath } from './frames.ts';
 import { describeStrategy, strategyProblem, type Strategy } from './strategies.ts';
@@ -112,6 +113,15 @@ export interface LoginContext<S extends ScreensDefinition> {
   baseUrl: string;
 }
 
+/**
+ * What a system map's `changePassword` gets. It runs after `login` (or after a login that ended on
+ * the system's "password expired" page, see PasswordExpiredError) and must throw unless the system
+ * confirmed the change; `newPassword` meets the map's `passwordPolicy`.
+ */
+export interface ChangePasswordContext<S extends ScreensDefinition> extends LoginContext<S> {
+  newPassword: string;
+}
+
 /** What a screen's `reach` and the system's `logout` get. */
 export interface NavigationContext<S extends ScreensDefinition> {
   ui: Ui<S>;
@@ -177,6 +187,13 @@ export interface SystemDefinition<S extends ScreensDefinition> {
   readonly pageErrors?: { readonly [name: string]: PageErrorDefinition };
   readonly interstitials?: { readonly [name: string]: InterstitialDefinition<NoInfer<S>> };
   readonly login?: (context: LoginContext<S>) => Promise<void>;
+  /**
+   * Changes the robot account's password in the system, for `kanslist vault rotate`. Type the new
+   * password only into targets marked `sensitive`. Needs `passwordPolicy`.
+   */
+  readonly changePassword?: (context: ChangePasswordContext<S>) => Promise<void>;
+  /** What the system accepts as a password; rotation generates one that meets it. */
+  readonly passwordPolicy?: PasswordPolicy;
   /** Ends the session politely (a preflight logs out when done, so it holds no licence). */
   readonly logout?: (context: NavigationContext<S>) => Promise<void>;
   readonly screens: S;
@@ -261,10 +278,15 @@ function validateSystem(definition: SystemDefinition<ScreensDefinition>): void {
     validateInterstitial(name, `interstitials.${interstitialName}`, interstitial);
   }
   if (typeof definition.screens !== 'object' || definition.screens === null) throw configError(name, 'screens', 'must be an object');
-  for (const hook of ['login', 'logout'] as const) {
+  for (const hook of ['login', 'logout', 'changePassword'] as const) {
     if (definition[hook] !== undefined && typeof definition[hook] !== 'function') throw configError(name, hook, 'must be an async function');
   }
   validateNavigation(name, definition.screens, definition.navigation);
+  if (definition.passwordPolicy !== undefined) validatePasswordPolicy(name, definition.passwordPolicy);
+  if (definition.changePassword !== undefined && definition.passwordPolicy === undefined) {
+    throw configError(name, 'passwordPolicy', 'is needed with changePassword: rotation must know what password the system accepts');
+  }
+  if (definition.changePassword !== undefined && definition.login === undefined) throw configError(name, 'login', 'is needed with changePassword: a password is changed after logging in');
 }
 
 const PAGE_ERROR_KEYS = ['strategies', 'frame', 'kind', 'notOn'];

@@ -18,6 +18,8 @@ export interface SecretSource {
   get(name: string): string | undefined;
   /** Where the secrets are kept, for messages. */
   readonly where: string;
+  /** Moves a secret to another name in one write (see Vault.promote); a source that cannot be written leaves it out. */
+  promote?(from: string, to: string, value?: string): boolean;
 }
 
 export interface VaultEntry {
@@ -84,6 +86,26 @@ export class Vault implements SecretSource {
     vault.keyId = key.id;
     vault.secrets[name] = sealSecret(key.bytes, name, value);
     writeVaultFile(this.location.file, vault);
+  }
+
+  /**
+   * Moves the value of `from` to `to` and removes `from`, in one atomic write of the file: a
+   * pending password that proved right becomes the current one, and no crash can leave neither.
+   * With `value`, `to` gets that value, and `from` is removed only if it still holds it (another
+   * rotation may have stored its own pending password since). False when there is no `from`.
+   */
+  promote(from: string, to: string, value?: string): boolean {
+    assertVaultName(to);
+    const pending = this.get(from);
+    const next = value ?? pending;
+    if (next === undefined) return false;
+    const key = this.requireKey();
+    const vault = readVaultFile(this.location.file);
+    vault.keyId = key.id;
+    vault.secrets[to] = sealSecret(key.bytes, to, next);
+    if (pending === next) delete vault.secrets[from];
+    writeVaultFile(this.location.file, vault);
+    return pending !== undefined;
   }
 
   /** Removes a secret; false when there was none by that name. */

@@ -72,6 +72,14 @@ describe('kanslist vault init|set|list|rm', () => {
     expect(json.stdout).not.toContain(SECRET);
   });
 
+  it('set of a name no system map uses warns with the name meant, and stores it all the same', async () => {
+    const typo = await runWithStdin(['vault', 'set', 'casehub.pasword'], env, 'Typo-Test-Value-1');
+    expect(typo.code, typo.stderr).toBe(0);
+    expect(typo.stderr).toContain('no system map uses casehub.pasword; did you mean casehub.password?');
+    // Stored: rm finds it (and leaves the vault as the tests below expect it).
+    expect((await runCli(['vault', 'rm', 'casehub.pasword'], { env })).code).toBe(0);
+  });
+
   it('rm removes a secret; removing it again is a usage error naming it', async () => {
     const rm = await runCli(['vault', 'rm', 'casehub.username'], { env });
     expect(rm.code, rm.stderr).toBe(0);

@@ -66,9 +66,9 @@ describe('preflight plan', () => {
     expect(error.remedy).toContain('login, menu, done');
   });
 
-  it("declares CaseHub's navigation: login before logging in, the popup and the receipt unreachable", () => {
+  it("declares CaseHub's navigation: login and the password page before logging in, the popup and the receipt unreachable", () => {
     const plan = planScreens(casehub);
-    expect(plan.filter((s) => s.phase === 'before-login').map((s) => s.screen)).toEqual(['login']);
+    expect(plan.filter((s) => s.phase === 'before-login').map((s) => s.screen)).toEqual(['login', 'password']);
     expect(plan.filter((s) => s.notChecked !== undefined).map((s) => s.screen)).toEqual(['personPopup', 'receipt']);
     expect(plan.find((s) => s.screen === 'receipt')!.notChecked).toContain('never registers a case');
   });
@@ -84,8 +84,8 @@ describe('screens a bot uses', () => {
 });
 
 describe('screens of the example bot', () => {
-  it('reads every CaseHub screen bygglov-registrering names, and the login screen', () => {
+  it('reads every CaseHub screen bygglov-registrering names, and the screens before login (login, password)', () => {
     const file = join(import.meta.dirname, '..', '..', 'bots', 'bygglov-registrering.ts');
-    expect(screensUsedByBotFile(file, casehub as unknown as System)).toEqual(['login', 'menu', 'newCase', 'personPopup', 'receipt', 'search']);
+    expect(screensUsedByBotFile(file, casehub as unknown as System)).toEqual(['login', 'password', 'menu', 'newCase', 'personPopup', 'receipt', 'search']);
   });
 });

@@ -17,15 +17,20 @@ export function registerFixtureCommand(program: Command): void {
     .option('--busy <rate>', "share of requests answered with a 'system busy' page (0..1)", rateOption('--busy'), 0)
     .option('--alerts <rate>', 'share of logins followed by an unexpected operations-notice alert (0..1)', rateOption('--alerts'), 0)
     .option('--idle-timeout <seconds>', 'idle session timeout', intOption('--idle-timeout'), 1200)
-    .action(async (o: { port: number; layout: string; latency: number; jitter: number; errors: number; busy: number; alerts: number; idleTimeout: number }) => {
+    .option('--expired-password <users>', 'users whose password has expired, comma-separated (e.g. robot1): their login demands a new one', (value: string) => value.split(',').map((u) => u.trim()).filter(Boolean), [])
+    .action(async (o: { port: number; layout: string; latency: number; jitter: number; errors: number; busy: number; alerts: number; idleTimeout: number; expiredPassword: string[] }) => {
       const layout = o.layout;
       if (layout !== 'v1' && layout !== 'v2' && layout !== 'v3') {
         throw new ConfigError('KANSLIST_USAGE', `--layout must be v1, v2 or v3, not "${layout}".`);
       }
       const { startCaseHub, CLERK_ACCOUNT, ROBOT_ACCOUNTS } = await import('../../fixtures/casehub/index.ts');
+      const users = [CLERK_ACCOUNT, ...ROBOT_ACCOUNTS];
+      const unknown = o.expiredPassword.filter((name) => !users.some((u) => u.username === name));
+      if (unknown.length > 0) throw new ConfigError('KANSLIST_USAGE', `--expired-password names no CaseHub user: ${unknown.join(', ')}.`, { remedy: `Users: ${users.map((u) => u.username).join(', ')}.` });
       const hub = await listening(o.port, () => startCaseHub({
         port: o.port,
-        users: [CLERK_ACCOUNT, ...ROBOT_ACCOUNTS],
+        users,
+        expiredPasswords: o.expiredPassword,
         layout,
         idleTimeoutMs: o.idleTimeout * 1000,
         faults: { latencyMs: o.latency, jitterMs: o.jitter, error500Rate: o.errors, busyRate: o.busy, noticeAlertRate: o.alerts },

@@ -4,6 +4,7 @@ import { ConfigError } from '../../errors.ts';
 import { createKeyFile, openVault, type Vault } from '../../vault/index.ts';
 import { readPipedSecret, readTypedSecret } from '../../vault/read-secret.ts';
 import { localTime, printJson, printTable } from '../table.ts';
+import { unusedNameWarning } from './vault-name-check.ts';
 
 export async function runVaultInit(): Promise<void> {
   const { location } = await projectVault();
@@ -13,10 +14,14 @@ export async function runVaultInit(): Promise<void> {
 }
 
 export async function runVaultSet(name: string, o: { value?: string }): Promise<void> {
-  const store = await projectVault();
+  const config = await loadConfig();
+  const store = openVault({ env: process.env, varDir: config.paths.var });
   const value = o.value ?? (await readValue(name));
   store.set(name, value);
   console.log(`Set ${name} in ${store.location.file}.`);
+  // Stored all the same: a map may be on its way, or defined inside a bot file.
+  const warning = unusedNameWarning(name, config.paths.selectors);
+  if (warning) console.error(`kanslist: warning: ${warning}`);
 }
 
 export async function runVaultList(o: { json?: boolean }): Promise<void> {

@@ -1,9 +1,10 @@
 /**
- * `kanslist vault init|set|list|rm`: the encrypted credentials vault. Values go in, never out:
+ * `kanslist vault init|set|list|rm|rotate`: the encrypted credentials vault. Values go in, never out:
  * no command prints a secret, and `list` shows names and when they were set. The work is in
  * ./vault-action.ts, loaded when a subcommand runs.
  */
 import type { Command } from 'commander';
+import { intOption } from '../options.ts';
 
 export function registerVaultCommand(program: Command): void {
   const vault = program
@@ -23,6 +24,14 @@ export function registerVaultCommand(program: Command): void {
     .description('The names of the secrets and when each was set (never their values)')
     .option('--json', 'print JSON')
     .action(async (o: { json?: boolean }) => (await import('./vault-action.ts')).runVaultList(o));
+  vault
+    .command('rotate <system>')
+    .description("Give a robot account a new password: generated to the map's passwordPolicy, kept as pending in the vault, changed in the system with the map's changePassword, verified by a login, then made current. A crash at any step never locks the robot out")
+    .option('--account <n>', 'which robot account: 1 for <system>.password, 2 for <system>.password.2 … (default 1)', intOption('--account', 1))
+    .option('--timeout <ms>', "how long each step in the system is waited for (default: the system map's timeoutMs)", intOption('--timeout', 1))
+    .option('--db <url>', 'store URL for the audit record (sqlite:path or postgres://…); overrides the config')
+    .addHelpText('after', '\nExit codes: 0 rotated, 2 usage or configuration error (nothing changed), 3 the rotation failed (see the message: the robot still logs in).\n')
+    .action(async (system: string, o: { account?: number; timeout?: number; db?: string }) => (await import('./vault-rotate-action.ts')).runVaultRotate(system, o));
   vault
     .command('rm <name>')
     .description('Remove a secret')

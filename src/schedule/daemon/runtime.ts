@@ -21,6 +21,7 @@ import type { ScheduleConfigError } from '../errors.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { childProcessLauncher, type ChildProcessLauncherOptions } from './launcher.ts';
 import { startNightlyPurge } from './nightly-purge.ts';
+import { startPasswordRotations } from './password-rotations.ts';
 import { Scheduler } from './scheduler.ts';
 
 export interface SchedulerRuntimeOptions {
@@ -88,6 +89,8 @@ export async function openSchedulerRuntime(options: SchedulerRuntimeOptions): Pr
   });
   // Retention, when configured: the scheduler is the process that is always up, so it purges nightly.
   const nightlyPurge = startNightlyPurge({ store, config, log, clock, key: auditKeyFromEnv(env) });
+  // Robot passwords, for systems with `rotate` in the config: checked daily, rotated when due.
+  const rotations = startPasswordRotations({ config, log, clock, env, storeUrl: url });
   let closing: Promise<void> | undefined;
   return {
     owner, store, ledger, alerter, schedules, scheduler,
@@ -95,6 +98,7 @@ export async function openSchedulerRuntime(options: SchedulerRuntimeOptions): Pr
       (closing ??= (async () => {
         await step(log, 'stop the scheduler', () => scheduler.stop());
         await step(log, 'stop the nightly purge', async () => nightlyPurge?.stop());
+        await step(log, 'stop the password rotations', async () => rotations?.stop());
         await step(log, 'deliver the alerts', async () => {
           const counts = await alerter.flush(config.alerts.timeoutMs * 2);
           if (counts.pending > 0) log.warn(`${counts.pending} alert(s) were still being delivered at shutdown`);
