@@ -11,7 +11,8 @@ export type { System, Ui, Strategy, Credentials, TargetPath, TargetDefinition, U
 export type { ScreenNavigation, NavigationContext, ChangePasswordContext } from './ui/system.ts';
 export type { PasswordPolicy, CharacterKind } from './ui/password-policy.ts';
 export { defineBot } from './runner/bot.ts';
-export type { BotDefinition, BotContext, BotSettings, VerifyResult } from './runner/bot.ts';
+export type { BotDefinition, BotContext, BotRetry, BotSettings, VerifyResult } from './runner/bot.ts';
+export { RUNNER_DEFAULTS } from './runner/defaults.ts';
 export { xlsx, csv, json, fromFunction } from './inputs/index.ts';
 export type { InputSource, InputRow, Columns, ColumnSpec } from './inputs/index.ts';
 export { parsePersonnummer, isValidPersonnummer, parseCpr, isValidCpr, InvalidIdentityNumberError } from './identity/index.ts';

@@ -7,6 +7,7 @@ import type { InputSource } from '../inputs/index.ts';
 import type { Credentials, ScreensDefinition, System, Ui } from '../ui/index.ts';
 import type { Logger } from '../audit/logger.ts';
 import type { Language } from '../config/config.ts';
+import { RUNNER_DEFAULTS } from './defaults.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnySystem = System<any>;
@@ -84,8 +85,10 @@ export interface BotDefinition<Item = Record<string, unknown>, S extends AnySyst
   manualMinutesNote: string;
   /** Parallel workers, each its own logged-in session; capped by the system's maxSessions. @default 1 */
   concurrency?: number;
-  /** Attempts per item for system exceptions (timeouts, 500 pages, expired sessions). @default 3 */
+  /** Attempts per item for system exceptions (timeouts, 500 pages, expired sessions); the same as `retry.maxAttempts`. @default 3 */
   maxAttempts?: number;
+  /** How system exceptions are retried. See RUNNER_DEFAULTS for what is used when a field is left out. */
+  retry?: BotRetry;
   /** Longest time one item may take before it counts as a system exception. @default 120000 */
   itemTimeoutMs?: number;
   /** Longest time one run may take; then it stops claiming and ends. @default 3600000 */
@@ -93,6 +96,19 @@ export interface BotDefinition<Item = Record<string, unknown>, S extends AnySyst
   process(item: Item, ctx: BotContext<S>): Promise<Output>;
   /** Looks in the system whether the item's effect already exists. Lets uncertain items be settled without a second effect. */
   verify?(item: Item, ctx: BotContext<S>): Promise<VerifyResult>;
+}
+
+export interface BotRetry {
+  /**
+   * Attempts per item for system exceptions. Fixed on each item when it is enqueued: changing it
+   * applies to items enqueued afterwards, not to items already waiting. @default 3
+   */
+  maxAttempts?: number;
+  /**
+   * The pause before a retry: between half and all of min(maxMs, baseMs·2^(attempt−1)) (equal
+   * jitter). An expired session is retried at once. @default { baseMs: 500, maxMs: 30000 }
+   */
+  backoff?: { baseMs?: number; maxMs?: number };
 }
 
 export type AnyBot = BotDefinition<any, AnySystem, unknown>;
@@ -115,7 +131,27 @@ export function defineBot<Item, S extends AnySystem, Output>(bot: BotDefinition<
     const value = bot[field];
     if (value !== undefined && !(Number.isInteger(value) && value > 0)) fail(field, 'must be a positive whole number.');
   }
+  if (bot.retry !== undefined) checkRetry(bot.retry, bot.maxAttempts, fail);
   return Object.freeze({ ...bot, __kanslistBot: true });
+}
+
+function checkRetry(retry: BotRetry, maxAttempts: number | undefined, fail: (field: string, message: string) => never): void {
+  if (typeof retry !== 'object' || retry === null) fail('retry', 'must be an object { maxAttempts, backoff: { baseMs, maxMs } }.');
+  const whole = (field: string, value: unknown) => {
+    if (value !== undefined && !(Number.isInteger(value) && (value as number) > 0)) fail(field, 'must be a positive whole number.');
+  };
+  whole('retry.maxAttempts', retry.maxAttempts);
+  if (retry.maxAttempts !== undefined && maxAttempts !== undefined && retry.maxAttempts !== maxAttempts) {
+    fail('retry.maxAttempts', `says ${retry.maxAttempts} and maxAttempts says ${maxAttempts}: give only retry.maxAttempts.`);
+  }
+  const backoff = retry.backoff;
+  if (backoff === undefined) return;
+  if (typeof backoff !== 'object' || backoff === null) fail('retry.backoff', 'must be an object { baseMs, maxMs }.');
+  whole('retry.backoff.baseMs', backoff.baseMs);
+  whole('retry.backoff.maxMs', backoff.maxMs);
+  const base = backoff.baseMs ?? RUNNER_DEFAULTS.backoff.baseMs;
+  const max = backoff.maxMs ?? RUNNER_DEFAULTS.backoff.maxMs;
+  if (max < base) fail('retry.backoff.maxMs', `(${max}) must not be less than retry.backoff.baseMs (${base}).`);
 }
 
 export function isBot(value: unknown): value is AnyBot {

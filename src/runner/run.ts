@@ -31,7 +31,9 @@ import { openVault, type RobotAccount } from '../vault/index.ts';
 import { auditKeyFromEnv, openAuditTrail, type AuditTrail } from '../audit/trail.ts';
 import { checkpointNow } from '../audit/checkpoint-publish.ts';
 import { settleUncertain, type SettleResult } from './uncertain.ts';
-import { runWorker, type WorkerShared } from './worker.ts';
+import { Worker, type WorkerShared } from './worker.ts';
+import { RUNNER_DEFAULTS } from './defaults.ts';
+import { retryPolicyOf } from './retry-policy.ts';
 import { WorkSignal } from './work-signal.ts';
 import { SystemBreaker, type BreakerOptions } from './breaker.ts';
 
@@ -79,6 +81,7 @@ export async function runBot(options: RunBotOptions): Promise<RunSummary> {
     // 2. The run record and its audit trail.
     const active = await startRun(options, prepared, store);
     let status: RunStatus = 'crashed';
+    let summary: RunSummary;
     try {
       status = await executeRun(active);
     } catch (error) {
@@ -86,9 +89,9 @@ export async function runBot(options: RunBotOptions): Promise<RunSummary> {
       throw error;
     } finally {
       // 6. The end, recorded: summary, audit head, status.
-      await finishRun(active, status);
+      summary = await finishRun(active, status);
     }
-    return active.tally.summary;
+    return summary;
   } finally {
     await store.close();
   }
@@ -169,8 +172,8 @@ async function executeRun(a: ActiveRun): Promise<RunStatus> {
   let browser: Browser | undefined;
   try {
     // 3. What crashed runs left behind becomes uncertain; the input goes into the queue.
-    await recoverInterruptedWork(store, bot.name, run.id, options.leaseMs ?? 30_000, a.log, a.trail);
-    const enqueue = a.input && (await enqueueInput({ store, bot, runId: run.id, file: options.input, cwd: options.config.root, maxAttempts: bot.maxAttempts ?? 3, signal: options.signal, rows: a.input.rows, environment: a.scope.environment }));
+    await recoverInterruptedWork(store, bot.name, run.id, options.leaseMs ?? RUNNER_DEFAULTS.leaseMs, a.log, a.trail);
+    const enqueue = a.input && (await enqueueInput({ store, bot, runId: run.id, file: options.input, cwd: options.config.root, maxAttempts: retryPolicyOf(bot).maxAttempts, signal: options.signal, rows: a.input.rows, environment: a.scope.environment }));
     if (enqueue) await a.trail.append({ kind: 'item.transition', data: { event: 'enqueued', ...enqueue } });
     a.tally.enqueue = enqueue;
     // 4.-5. One browser for the run; uncertain items settled; the workers.
@@ -191,11 +194,11 @@ async function processQueue(a: ActiveRun, browser: Browser): Promise<RunStatus> 
   const onStop = () => stop.abort();
   options.signal?.addEventListener('abort', onStop, { once: true });
   let timedOut = false;
-  const deadline = setTimeout(() => ((timedOut = true), stop.abort()), options.maxRunMs ?? bot.maxRunMs ?? 3_600_000);
+  const deadline = setTimeout(() => ((timedOut = true), stop.abort()), options.maxRunMs ?? bot.maxRunMs ?? RUNNER_DEFAULTS.maxRunMs);
   try {
     const shared = workerShared(a, browser, stop.signal);
     tally.settle = await settleUncertain({
-      store, bot, runId: run.id, log: a.log, signal: stop.signal, credentials: shared.credentials, settings: shared.settings, baseUrl: shared.baseUrl, trail: a.trail, varDir: shared.varDir,
+      store, bot, runId: run.id, log: a.log, signal: stop.signal, credentials: shared.credentials, settings: shared.settings, baseUrl: shared.baseUrl, trail: a.trail, varDir: shared.varDir, evidence: shared.evidence,
       // Only this environment's: verifying an item in another system than the one it was meant for would be wrong.
       items: (await store.queue.list({ bot: bot.name, status: 'uncertain' })).filter((item) => item.environment === null || item.environment === a.scope.environment),
       openSession: () => Session.open({ ...sessionOptions(shared), recorder: createRecorder({ store, runId: run.id, system: bot.system.name, log: a.log, trail: a.trail }) }),
@@ -203,7 +206,7 @@ async function processQueue(a: ActiveRun, browser: Browser): Promise<RunStatus> 
     const workers = workerCount(options.concurrency ?? bot.concurrency ?? 1, bot.system, a.accounts.length);
     const pending = (await store.queue.counts({ bot: bot.name })).pending;
     options.onStart?.({ runId: run.id, workers, pending, enqueue: tally.enqueue, settle: tally.settle });
-    await Promise.all(Array.from({ length: workers }, (_, i) => runWorker({ ...shared, credentials: accountFor(i, a.accounts) }, `${run.host}:${run.pid}:${run.id.slice(0, 8)}:w${i + 1}`)));
+    await Promise.all(Array.from({ length: workers }, (_, i) => new Worker({ ...shared, credentials: accountFor(i, a.accounts) }, `${run.host}:${run.pid}:${run.id.slice(0, 8)}:w${i + 1}`).run()));
   } finally {
     clearTimeout(deadline);
     options.signal?.removeEventListener('abort', onStop);
@@ -214,15 +217,15 @@ async function processQueue(a: ActiveRun, browser: Browser): Promise<RunStatus> 
   return options.signal?.aborted ? 'interrupted' : 'finished';
 }
 
-async function finishRun(a: ActiveRun, status: RunStatus): Promise<void> {
+async function finishRun(a: ActiveRun, status: RunStatus): Promise<RunSummary> {
   const bot = a.loaded.bot;
   const counted = await summarise(a.store, a.run.id, bot.name, a.loaded.version, a.tally, a.options.config.paths.var);
   await a.trail.append({ kind: 'run.end', data: { status, outcomes: counted.outcomes, enqueue: counted.enqueue, settle: counted.settle, fatal: counted.fatal ?? null } });
   await a.trail.close();
   const summary = { ...counted, status, auditHead: a.trail.head() };
   await a.store.runs.finish(a.run.id, status, summary);
-  a.tally.summary = summary;
   await checkpointAfterRun(a);
+  return summary;
 }
 
 /**
@@ -248,7 +251,7 @@ async function openRunInput(loaded: LoadedBot, options: RunBotOptions, cwd: stri
 }
 
 function newTally(): RunTally {
-  return { outcomes: { done: 0, verified: 0, review: 0, retry: 0, failed: 0, released: 0, lost: 0 }, enqueue: null, settle: null, fatal: undefined, summary: undefined as unknown as RunSummary };
+  return { outcomes: { done: 0, verified: 0, review: 0, retry: 0, failed: 0, released: 0, lost: 0 }, enqueue: null, settle: null, fatal: undefined };
 }
 
 function workerShared(a: ActiveRun, browser: Browser, stop: AbortSignal): WorkerShared {
@@ -260,11 +263,12 @@ function workerShared(a: ActiveRun, browser: Browser, stop: AbortSignal): Worker
     store: a.store, bot: loaded.bot, system: loaded.bot.system, runId: a.run.id, browser, baseUrl: a.baseUrl, credentials: a.accounts[0]!, log: a.log, trail: a.trail,
     scope: { runId: a.run.id, ...a.scope },
     settings: botSettings(options.config),
-    trace: options.trace ?? 'on-first-retry',
+    trace: options.trace ?? RUNNER_DEFAULTS.trace,
     timeoutMs: options.timeoutMs ?? loaded.bot.system.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     varDir: options.config.paths.var,
-    leaseMs: options.leaseMs ?? 30_000,
-    itemTimeoutMs: loaded.bot.itemTimeoutMs ?? 120_000,
+    leaseMs: options.leaseMs ?? RUNNER_DEFAULTS.leaseMs,
+    itemTimeoutMs: loaded.bot.itemTimeoutMs ?? RUNNER_DEFAULTS.itemTimeoutMs,
+    retry: retryPolicyOf(loaded.bot),
     work: new WorkSignal(),
     evidence: new EvidenceKeeper(),
     stop: stopController.signal,

@@ -11,7 +11,6 @@ export interface RunTally {
   fatal: string | undefined;
   /** Set when the breaker gave up on the system: the run ends 'system-unavailable'. */
   unavailable?: BreakerVerdict | undefined;
-  summary: RunSummary;
 }
 
 export interface RunSummary {

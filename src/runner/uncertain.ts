@@ -5,12 +5,14 @@
  */
 import type { Logger } from '../audit/logger.ts';
 import type { ResolveUncertainDetails, Store, WorkItem } from '../store/index.ts';
-import { systemAddress, type AnyBot, type BotContext, type BotSettings } from './bot.ts';
+import type { AnyBot, BotSettings } from './bot.ts';
+import { createBotContext } from './bot-context.ts';
 import { revivePayload } from './payload.ts';
 import type { Session } from './session.ts';
 import type { Credentials } from '../ui/index.ts';
 import type { AuditTrail } from '../audit/trail.ts';
-import { itemEvidenceDir } from './evidence.ts';
+import { EvidenceKeeper, itemEvidenceDir } from './evidence.ts';
+import { retryPolicyOf } from './retry-policy.ts';
 import { verifyFailure } from './verify-failure.ts';
 
 export interface SettleResult {
@@ -40,6 +42,8 @@ export async function settleUncertain(options: {
   /** Where each item's evidence folder lives (`<var>/runs/<run>/<item>`): files verify writes, such as a letter, are kept there. */
   varDir: string;
   signal: AbortSignal;
+  /** Captures what `ctx.evidence.capture` asks for, once per signature per item. @default a keeper of its own */
+  evidence?: EvidenceKeeper | undefined;
 }): Promise<SettleResult> {
   const result: SettleResult = { verifiedDone: 0, requeued: 0, toReview: 0, retried: 0, stillUncertain: 0 };
   const { store, bot, items, log } = options;
@@ -57,23 +61,15 @@ export async function settleUncertain(options: {
     }
     return result;
   }
+  const context = { system: bot.system, baseUrl: options.baseUrl, runId: options.runId, credentials: options.credentials, settings: options.settings, evidence: options.evidence ?? new EvidenceKeeper() };
+  const { backoff } = retryPolicyOf(bot);
   let session: Session | undefined;
   try {
     for (const [index, item] of items.entries()) {
       try {
         session ??= await options.openSession();
-        const ctx: BotContext = {
-          ui: session.ui,
-          page: session.page,
-          item: { id: item.id, key: item.key, attempt: item.attempts, source: item.source },
-          runId: options.runId,
-          log: log.child({ item: item.key }),
-          credentials: options.credentials,
-          settings: options.settings,
-          system: systemAddress(bot.system.name, options.baseUrl),
-          evidence: { dir: itemEvidenceDir(options.varDir, options.runId, item.id), capture: async () => undefined },
-          signal: options.signal,
-        };
+        const dir = itemEvidenceDir(options.varDir, options.runId, item.id);
+        const ctx = createBotContext(context, { session, item, log: log.child({ item: item.key }), dir, signal: options.signal });
         const found = await bot.verify(revivePayload(bot.input, item.payload), ctx);
         if (found.exists) {
           await resolve(item, 'done', { output: found.output ?? null, reason: 'verified in the system after an interrupted run' });
@@ -86,7 +82,7 @@ export async function settleUncertain(options: {
         await session?.close();
         session = undefined;
         // Like any exception of process(): see verify-failure.ts.
-        const failure = verifyFailure(item, error);
+        const failure = verifyFailure(item, error, backoff);
         if (failure.to === 'uncertain') {
           // Not this item's fault (a refused login, a bug): the others would fail the same way.
           const left = items.length - index;

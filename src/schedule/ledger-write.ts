@@ -15,6 +15,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Database, Store } from '../store/index.ts';
 import { ScheduleLedgerError } from './ledger-errors.ts';
 import type { LedgerTables } from './ledger-rows.ts';
+import { backoffDelayMs } from '../util/backoff.ts';
 
 export type LedgerDb = Kysely<Database & LedgerTables>;
 
@@ -60,9 +61,9 @@ function isBusy(error: unknown): boolean {
   return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
 }
 
-function pause(attempt: number): Promise<void> {
-  const ceiling = Math.min(MAX_PAUSE_MS, FIRST_PAUSE_MS * 2 ** attempt);
-  const ms = ceiling / 2 + Math.random() * (ceiling / 2);
+/** `retry` counts from 0: the first pause has a ceiling of FIRST_PAUSE_MS. */
+function pause(retry: number): Promise<void> {
+  const ms = backoffDelayMs(retry + 1, { baseMs: FIRST_PAUSE_MS, maxMs: MAX_PAUSE_MS });
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 

@@ -115,14 +115,21 @@ export class SqlWorkQueue implements WorkQueue {
     });
   }
 
-  async fail(itemId: string, workerId: string, failure: Failure & { retryDelayMs: number }): Promise<'pending' | 'failed'> {
+  async fail(itemId: string, workerId: string, failure: Failure & { retryDelayMs: number; to?: 'pending' | 'failed' }): Promise<'pending' | 'failed'> {
     const now = Date.now();
     const retryAt = now + Math.max(0, failure.retryDelayMs);
+    // The runner's retry policy has decided (`to`); only callers without one fall back to the limit.
+    const transition: ItemSet =
+      failure.to === 'pending' ? { status: 'pending', available_at: retryAt }
+      : failure.to === 'failed' ? { status: 'failed' }
+      : {
+          status: sql<string>`case when attempts < max_attempts then 'pending' else 'failed' end`,
+          available_at: sql<number>`case when attempts < max_attempts then ${retryAt} else available_at end`,
+        };
     return await this.#engine.write(async (tx) => {
       const row = await updateHeld(tx, itemId, workerId, {
         ...ended(now),
-        status: sql<string>`case when attempts < max_attempts then 'pending' else 'failed' end`,
-        available_at: sql<number>`case when attempts < max_attempts then ${retryAt} else available_at end`,
+        ...transition,
         error_code: failure.code,
         reason: failure.reason,
         reason_details: detailsJson(failure.details),

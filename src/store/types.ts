@@ -141,8 +141,11 @@ export interface WorkQueue {
   complete(itemId: string, workerId: string, output: unknown): Promise<void>;
   /** Business exception: to review with the reason; never retried. Throws LeaseLostError like complete. */
   toReview(itemId: string, workerId: string, failure: Failure): Promise<void>;
-  /** System exception: pending again after retryDelayMs while attempts < maxAttempts, else 'failed'. */
-  fail(itemId: string, workerId: string, failure: Failure & { retryDelayMs: number }): Promise<'pending' | 'failed'>;
+  /**
+   * System exception: pending again after retryDelayMs, or 'failed'. The runner passes its retry
+   * policy's decision as `to`; without it (tools, seeds), the item's attempt limit decides.
+   */
+  fail(itemId: string, workerId: string, failure: Failure & { retryDelayMs: number; to?: 'pending' | 'failed' }): Promise<'pending' | 'failed'>;
   /** Graceful shutdown: give the item back without counting the attempt. */
   release(itemId: string, workerId: string): Promise<void>;
   /** Running items whose lease expired (their runner died) become 'uncertain' — never pending. */
