@@ -73,8 +73,14 @@ async function storedCaseNumbers(storeUrl: string): Promise<Map<string, string>>
   const store = await openStore(storeUrl);
   try {
     const done = await store.queue.list({ bot: BOT, status: 'done' });
-    return new Map(done.map((item) => [item.key, String((item.output as { caseNumber?: unknown } | null)?.caseNumber ?? '')]));
+    return new Map(done.map((item) => [item.key, caseNumberOf(item.output)]));
   } finally {
     await store.close();
   }
+}
+
+/** The case number a bot's output names; '' when it names none, never '[object Object]'. */
+function caseNumberOf(output: unknown): string {
+  const caseNumber = (output as { caseNumber?: unknown } | null)?.caseNumber;
+  return typeof caseNumber === 'string' || typeof caseNumber === 'number' ? String(caseNumber) : '';
 }

@@ -190,7 +190,7 @@ export async function readApplications(xlsxPath: string): Promise<PlainApplicati
   const sheet = workbook.getWorksheet('Ansökningar');
   if (!sheet) throw new Error(`${xlsxPath} has no sheet "Ansökningar"`);
   const column = new Map<string, number>();
-  sheet.getRow(1).eachCell((cell, index) => column.set(String(cell.value), index));
+  sheet.getRow(1).eachCell((cell, index) => column.set(cell.text, index));
   const text = (row: ExcelJS.Row, header: string): string => {
     const index = column.get(header);
     if (index === undefined) throw new Error(`${xlsxPath} has no column "${header}"`);

@@ -116,7 +116,7 @@ async function profileBot(browser: Browser, baseUrl: string, xlsxPath: string, p
   for await (const row of readInput(bot.input, { file: xlsxPath, cwd: process.cwd() })) {
     if (row.data === undefined) continue;
     const payload = revivePayload(bot.input, JSON.parse(JSON.stringify(row.data)));
-    const ctx = { ui, page, item: { id: 'x', key: 'x', attempt: 1, source: null }, runId: 'profile', log, credentials: ROBOT_ACCOUNTS[0]!, system: systemAddress('casehub', baseUrl), evidence: { dir: tmpdir(), capture: async () => undefined }, signal: new AbortController().signal, settings: { organisation: 'Exempel kommun', timeZone: 'Europe/Stockholm', language: 'sv' } } satisfies BotContext<typeof bot.system>;
+    const ctx = { ui, page, item: { id: 'x', key: 'x', attempt: 1, source: null }, runId: 'profile', log, credentials: ROBOT_ACCOUNTS[0]!, system: systemAddress('casehub', baseUrl), evidence: { dir: tmpdir(), capture: () => Promise.resolve(undefined) }, signal: new AbortController().signal, settings: { organisation: 'Exempel kommun', timeZone: 'Europe/Stockholm', language: 'sv' } } satisfies BotContext<typeof bot.system>;
     const [started, sent] = [Date.now(), protocol.sent()];
     protocol.takeMethods();
     await bot.process(payload as never, ctx);

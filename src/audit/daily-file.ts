@@ -51,9 +51,11 @@ export class DailyFileTransport extends TransportStream {
   }
 
   override log(info: Record<string | symbol, unknown>, callback: () => void): void {
-    const line = info[MESSAGE] ?? JSON.stringify(info);
+    // winston's formats leave the finished line under MESSAGE; without one, the record as JSON.
+    const formatted = info[MESSAGE];
+    const line = typeof formatted === 'string' ? formatted : JSON.stringify(info);
     try {
-      writeSync(this.fdForToday(), `${String(line)}\n`);
+      writeSync(this.fdForToday(), `${line}\n`);
     } catch (error) {
       this.emit('warn', error); // a full disk must not take the run down with it
     }

@@ -45,14 +45,28 @@ const redactFormat = winston.format((info) => {
   return info;
 });
 
+/** A log field as text: an object given as `item` or `message` shows its fields, not [object Object]. */
+function plain(value: unknown): string {
+  switch (typeof value) {
+    case 'string':
+      return value;
+    case 'number':
+    case 'boolean':
+    case 'bigint':
+      return String(value);
+    default:
+      return JSON.stringify(value) ?? '';
+  }
+}
+
 function consoleTransport(): winston.transport {
   return new winston.transports.Console({
     stderrLevels: ['error', 'warn'],
     format: winston.format.combine(
       ...(colourAllowed(process.stderr) ? [winston.format.colorize()] : []),
       winston.format.printf(({ level, message, runId, item }) => {
-        const where = [runId ? `run ${String(runId).slice(0, 8)}` : '', item ? `item ${String(item)}` : ''].filter(Boolean).join(' ');
-        return `${level}${where ? ` [${where}]` : ''} ${String(message)}`;
+        const where = [runId ? `run ${plain(runId).slice(0, 8)}` : '', item ? `item ${plain(item)}` : ''].filter(Boolean).join(' ');
+        return `${level}${where ? ` [${where}]` : ''} ${plain(message)}`;
       }),
     ),
   });

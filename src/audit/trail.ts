@@ -73,7 +73,7 @@ class BufferedAuditTrail implements AuditTrail {
   #buffer: AuditRow[] = [];
   #writing: Promise<void> = Promise.resolve();
   #timer: NodeJS.Timeout | undefined;
-  #failure: unknown;
+  #failure: AuditWriteError | undefined;
   #closed = false;
   /** No head yet: the first batch opens the chain on the ledger. */
   #opening: boolean;

@@ -24,7 +24,12 @@ export function formatTable(rows: Record<string, unknown>[], columns: string[], 
 
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
-  const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  const text =
+    typeof value === 'string'
+      ? value
+      : typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint'
+        ? String(value)
+        : (JSON.stringify(value) ?? '');
   // One table row per line: a reason or note with line breaks or tabs must not break the columns.
   return text.replace(/[\r\n\t\v\f]+/g, ' ');
 }

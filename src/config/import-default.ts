@@ -24,7 +24,7 @@ export interface DefaultExportKind<T> {
 export async function importDefaultExport<T>(file: string, kind: DefaultExportKind<T>): Promise<T> {
   let module: { default?: unknown };
   try {
-    module = (await importUserModule(file)) as { default?: unknown };
+    module = await importUserModule(file);
   } catch (cause) {
     if (kind.passConfigErrors && cause instanceof ConfigError) throw cause;
     const detail = cause instanceof Error ? firstLines(cause.message) : String(cause);

@@ -34,7 +34,7 @@ export function checkKnownKeys(input: unknown, source: string): void {
 
 function walk(value: unknown, tree: KeyTree, prefix: string, source: string): void {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return;
-  for (const [key, child] of Object.entries(value)) {
+  for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
     const path = `${prefix}${key}`;
     const known = tree[key];
     if (known === undefined) {

@@ -30,7 +30,7 @@ export async function loadConfig(root = process.cwd(), env: NodeJS.ProcessEnv = 
 async function importConfig(file: string): Promise<KanslistConfigInput> {
   let module: { default?: unknown };
   try {
-    module = (await importUserModule(file)) as { default?: unknown };
+    module = await importUserModule(file);
   } catch (cause) {
     throw new ConfigError('KANSLIST_CONFIG_BROKEN', `The configuration file could not be loaded: ${(cause as Error).message}`, {
       where: file,

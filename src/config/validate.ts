@@ -86,7 +86,7 @@ function validateMoney(reports: KanslistConfig['reports'], fail: (key: string, m
   const amount = (key: string, value: unknown, positive = false) => {
     if (value === undefined) return;
     if (!(typeof value === 'number' && Number.isFinite(value) && (positive ? value > 0 : value >= 0))) {
-      fail(key, `${String(value)} is not ${positive ? 'an amount above zero' : 'an amount of zero or more'}.`, 'Give a plain number in reports.currency, e.g. 450.');
+      fail(key, `${JSON.stringify(value)} is not ${positive ? 'an amount above zero' : 'an amount of zero or more'}.`, 'Give a plain number in reports.currency, e.g. 450.');
     }
   };
   amount('reports.hourlyCost', reports.hourlyCost, true);

@@ -16,12 +16,16 @@ export async function* readInput<T = Record<string, unknown>>(source: InputSourc
   signal?.throwIfAborted();
   switch (source.kind) {
     case 'function':
-      return yield* readFunction(source, chosen, signal);
+      yield* readFunction(source, chosen, signal);
+      return;
     case 'xlsx':
-      return yield* readXlsx<T>(source, await requireFile('xlsx', chosen), signal);
+      yield* readXlsx<T>(source, await requireFile('xlsx', chosen), signal);
+      return;
     case 'csv':
-      return yield* readCsv<T>(source, await requireFile('csv', chosen), signal);
+      yield* readCsv<T>(source, await requireFile('csv', chosen), signal);
+      return;
     case 'json':
-      return yield* readJson<T>(source, await requireFile('json', chosen), signal);
+      yield* readJson<T>(source, await requireFile('json', chosen), signal);
+      return;
   }
 }

@@ -23,5 +23,8 @@ export async function* readXlsx<T>(source: XlsxSource, file: InputFile, signal?:
 function headerText(cell: RawCell | undefined): string | undefined {
   const value = cell?.value;
   if (value === undefined || value === null) return undefined;
-  return value instanceof Date ? value.toISOString() : String(value);
+  if (value instanceof Date) return value.toISOString();
+  // A header is text or a number; anything else shows as what it holds, never as [object Object].
+  if (typeof value === 'string') return value;
+  return typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
 }

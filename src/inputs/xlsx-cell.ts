@@ -18,7 +18,7 @@ const NO_RESULT = Symbol('no formula result');
 function plainValue(value: unknown): unknown {
   if (value === null || value === undefined || typeof value !== 'object' || value instanceof Date) return value;
   const v = value as Record<string, unknown>;
-  if (Array.isArray(v.richText)) return (v.richText as { text?: unknown }[]).map((run) => String(run.text ?? '')).join('');
+  if (Array.isArray(v.richText)) return (v.richText as { text?: unknown }[]).map((run) => (typeof run.text === 'string' ? run.text : '')).join('');
   // Formula and shared-formula cells: the cached result — formulas are never evaluated here.
   if ('formula' in v || 'sharedFormula' in v) {
     const missing = v.result === undefined || (typeof v.result === 'number' && Number.isNaN(v.result));

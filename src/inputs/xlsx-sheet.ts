@@ -5,7 +5,6 @@
  */
 import { open } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import { KanslistError } from '../errors.ts';
 import type { RawCell } from './convert.ts';
 import { normaliseHeader } from './columns.ts';
 import { sheetNotFoundError, unreadableError, type InputFile } from './input-errors.ts';

@@ -30,6 +30,7 @@ import { buildMapPatch } from './map-patch.ts';
 import { recentRunSuggestions, withRunSuggestions } from './run-suggestions.ts';
 import { describeReport } from './report.ts';
 import type { PreflightReport } from './types.ts';
+import type { System } from '../ui/system.ts';
 
 export type { MapPatch, PreflightReport, TargetCheck, TargetCheckStatus } from './types.ts';
 export { TARGET_CHECK_STATUSES } from './types.ts';
@@ -66,7 +67,8 @@ export async function runPreflight(options: PreflightOptions): Promise<Preflight
  */
 export async function runBotPreflight(options: Omit<PreflightOptions, 'system'> & { bot: string; system?: string }): Promise<PreflightReport> {
   const loaded = await loadBot(options.bot, options.config.paths);
-  const system = loaded.bot.system;
+  // A bot's system is typed loosely (any screens); preflight only reads its map as a definition.
+  const system = loaded.bot.system as System;
   if (options.system !== undefined && options.system !== system.name) {
     throw new ConfigError('KANSLIST_PREFLIGHT_BOT_SYSTEM', `The bot "${options.bot}" works in system "${system.name}", not "${options.system}".`, {
       where: loaded.file,

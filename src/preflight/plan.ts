@@ -3,7 +3,7 @@
  * system map before any browser starts, so a misspelt --screens name is a usage error.
  */
 import { ConfigError } from '../errors.ts';
-import type { NavigationContext, ScreenNavigation, ScreensDefinition, System } from '../ui/system.ts';
+import type { NavigationContext, ScreensDefinition, System } from '../ui/system.ts';
 
 export interface PlannedScreen {
   screen: string;

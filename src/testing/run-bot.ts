@@ -4,6 +4,7 @@
  * and the outcome read back from the store.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../config/load.ts';
@@ -64,7 +65,7 @@ export async function runBotForTest(options: BotTestOptions): Promise<BotTestRun
       async close() {
         if (closed) return;
         closed = true;
-        rmSync(dir, { recursive: true, force: true });
+        await rm(dir, { recursive: true, force: true });
       },
     };
   } catch (error) {

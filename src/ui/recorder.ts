@@ -60,7 +60,8 @@ export const NO_RECORDER: UiRecorder = { action() {}, drift() {}, dialog() {} };
  * ui call, so a broken audit trail stops the bot instead of going unnoticed.
  */
 export class RecorderChannel {
-  private failure: unknown;
+  // Boxed, so that even a rejection with `undefined` is kept and thrown rather than lost.
+  private failure: { error: unknown } | undefined;
 
   constructor(readonly recorder: UiRecorder) {}
 
@@ -76,11 +77,11 @@ export class RecorderChannel {
     if (this.failure !== undefined) {
       const failure = this.failure;
       this.failure = undefined;
-      throw failure;
+      throw failure.error;
     }
   }
 
   private keep(error: unknown): void {
-    this.failure ??= error;
+    this.failure ??= { error };
   }
 }

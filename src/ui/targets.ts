@@ -243,9 +243,9 @@ async function waitForAnyAttached(groups: readonly Locator[], timeoutMs: number)
     await Promise.any(waits);
     return true;
   } catch (error) {
-    const reasons = error instanceof AggregateError ? error.errors : [error];
-    const unexpected = reasons.find((reason) => !(reason instanceof Error && reason.name === 'TimeoutError'));
-    if (unexpected !== undefined) throw unexpected; // a closed page, not a slow one
+    const reasons: unknown[] = error instanceof AggregateError ? error.errors : [error];
+    const unexpected = reasons.filter((reason) => !(reason instanceof Error && reason.name === 'TimeoutError'));
+    if (unexpected.length > 0) throw unexpected[0]; // a closed page, not a slow one
     return false;
   }
 }

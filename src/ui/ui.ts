@@ -433,7 +433,11 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
         page: this.page,
         timeoutMs: this.timeoutMs,
         resolve: (target, timeoutMs) => this.resolve(target, timeoutMs),
-        resolveNow: (target) => this.resolve(target, 0).catch((error: unknown) => (error instanceof TargetNotFoundError ? undefined : Promise.reject(error))),
+        resolveNow: (target) =>
+          this.resolve(target, 0).catch((error: unknown) => {
+            if (error instanceof TargetNotFoundError) return undefined;
+            throw error;
+          }),
         click: async (locator, target, strategy) => {
           const started = Date.now();
           await locator.click({ timeout: this.timeoutMs });

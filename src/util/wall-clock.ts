@@ -83,7 +83,7 @@ export function wallClock(epochMs: number, timeZone: string): WallClock {
 export function zoneOffsetMs(epochMs: number, timeZone: string): number {
   const start = Math.floor(epochMs / QUARTER_HOUR) * QUARTER_HOUR;
   let zone = offsets.get(timeZone);
-  if (!zone) offsets.set(timeZone, (zone = new Map()));
+  if (!zone) offsets.set(timeZone, (zone = new Map<number, number>()));
   const cached = zone.get(start);
   if (cached !== undefined) return cached;
   const atStart = intlOffset(start, timeZone);

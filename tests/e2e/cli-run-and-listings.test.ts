@@ -41,7 +41,9 @@ describe('kanslist run, runs, items, review, retry and bots as child processes',
     const clean = await generateEServiceExport({ count: 3, errorShare: 0, seed: 21, outDir: join(h.dir, 'clean') });
     const result = await cli(['run', BOT, '--input', clean.xlsxPath, '--concurrency', '2']);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).not.toMatch(/[\r\x1b]/); // no bar redrawn in place: stdout is not a terminal
+    // No bar redrawn in place (carriage return, escape codes): stdout is not a terminal.
+    expect(result.stdout).not.toContain('\r');
+    expect(result.stdout).not.toContain('\x1b');
     expect(result.stdout).toMatch(/^3 item\(s\) to process$/m);
     for (const a of clean.applications) {
       expect(result.stdout).toMatch(new RegExp(`^done\\s+${a.applicationId} \\(attempt 1, [\\d.]+ s\\) → BN \\d{4}-\\d{6}$`, 'm'));

@@ -41,7 +41,7 @@ describe('run: every run, item transition and screen action is on the audit trai
 
   it('records screen actions with target and strategy, transitions, and the unexpected dialog', async () => {
     const records = await store.audit.records(summary.runId);
-    const data = records.map((r) => ({ kind: r.kind, ...JSON.parse(r.data) }));
+    const data = records.map((r) => ({ kind: r.kind, ...(JSON.parse(r.data) as Record<string, unknown>) }));
     expect(data).toContainEqual(expect.objectContaining({ kind: 'ui.action', target: 'newCase.externalRef', action: 'fill' }));
     expect(data).toContainEqual(expect.objectContaining({ kind: 'ui.dialog', expected: false }));
     expect(data).toContainEqual(expect.objectContaining({ kind: 'item.transition', to: 'done' }));

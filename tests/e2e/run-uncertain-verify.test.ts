@@ -86,7 +86,7 @@ for (const { engine, skip, storeUrl } of ENGINES) {
       expect(second.settle).toEqual({ verifiedDone: 1, requeued: 1, toReview: 0, retried: 0, stillUncertain: 0 });
     });
 
-    it('runs the item whose case is absent again, registering it exactly once', async () => {
+    it('runs the item whose case is absent again, registering it exactly once', () => {
       const counts = h.hub.countsByExternalRef();
       expect(counts[keyB]).toBe(1);
       expect(counts[keyC]).toBe(1);
@@ -172,7 +172,7 @@ describe('settleUncertain: a bot without verify() sends uncertain items to revie
     expect(result).toEqual({ verifiedDone: 0, requeued: 0, toReview: 1, retried: 0, stillUncertain: 0 });
     // The settlement is on the audit trail, and the chain verifies.
     const records = await store.audit.records(enqueueRun.id);
-    expect(records.map((r) => JSON.parse(r.data))).toContainEqual(expect.objectContaining({ from: 'uncertain', to: 'review' }));
+    expect(records.map((r) => JSON.parse(r.data) as unknown)).toContainEqual(expect.objectContaining({ from: 'uncertain', to: 'review' }));
     expect(await verifyRun(store, enqueueRun.id)).toMatchObject({ ok: true });
     const item = await store.queue.get(uncertain[0]!.id);
     expect(item?.status).toBe('review');

@@ -84,7 +84,7 @@ describe('a scheduled run past its maximum duration', () => {
     expect(items.map((i) => i.status).sort()).toEqual(['pending', 'uncertain']);
     // The transition is on the run's own chain, which still verifies.
     const records = await store.audit.records(run!.id);
-    expect(records.some((r) => r.kind === 'item.transition' && JSON.parse(r.data).to === 'uncertain')).toBe(true);
+    expect(records.some((r) => r.kind === 'item.transition' && (JSON.parse(r.data) as { to?: string }).to === 'uncertain')).toBe(true);
     expect(await verifyRun(store, run!.id)).toMatchObject({ ok: true });
     await log.flush();
   }, 120_000);

@@ -28,8 +28,8 @@ describe('store URL ?schema=', () => {
       const client = new pg.Client({ connectionString: pgUrl });
       await client.connect();
       try {
-        const rows = await client.query(`select count(*)::int as n from "${schema}".work_items`);
-        expect(rows.rows[0].n).toBe(1);
+        const rows = await client.query<{ n: number }>(`select count(*)::int as n from "${schema}".work_items`);
+        expect(rows.rows[0]?.n).toBe(1);
       } finally {
         await client.query(`drop schema if exists "${schema}" cascade`);
         await client.end();

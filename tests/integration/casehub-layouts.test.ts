@@ -1,16 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { controlId, LAYOUTS, startCaseHub, type CaseHub, type LayoutName } from '../../src/fixtures/casehub/index.ts';
-import { byControl, login, mainFrame, newPage, openMenu, registerBygglov, syntheticPerson } from '../helpers/casehub.ts';
+import { controlId, LAYOUTS, type LayoutName } from '../../src/fixtures/casehub/index.ts';
+import { byControl, mainFrame, openMenu, registerBygglov, syntheticPerson } from '../helpers/casehub.ts';
 import { useLoggedInCaseHub } from '../helpers/casehub.ts';
 
 // v3 shares v1's labels and receipt; its own pages (search, case) are in casehub-v3.test.ts.
 describe.each<LayoutName>(['v1', 'v2', 'v3'])('CaseHub layout %s', { timeout: 30_000 }, (layout) => {
   const casehub = useLoggedInCaseHub(layout);
-  let hub: CaseHub;
   let page: Page;
   beforeEach(() => {
-    hub = casehub.hub();
     page = casehub.page();
   });
 

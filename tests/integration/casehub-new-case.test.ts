@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startCaseHub, type CaseHub, type LayoutName } from '../../src/fixtures/casehub/index.ts';
+import { type CaseHub, type LayoutName } from '../../src/fixtures/casehub/index.ts';
 import {
-  byControl, chooseCaseType, login, lookUpApplicant, mainFrame, newPage, openMenu, readReceiptNumber, registerBygglov, syntheticPerson,
+  byControl, chooseCaseType, lookUpApplicant, mainFrame, openMenu, readReceiptNumber, registerBygglov, syntheticPerson,
 } from '../helpers/casehub.ts';
 import { useLoggedInCaseHub } from '../helpers/casehub.ts';
 

@@ -15,7 +15,10 @@ describe('alerts: backoff', () => {
     const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
     const delays = new Set(Array.from({ length: 20 }, () => backoffDelay(3, 1000, random)));
     expect(delays.size).toBeGreaterThan(10);
-    for (const d of delays) expect(d).toBeGreaterThanOrEqual(2000), expect(d).toBeLessThanOrEqual(4000);
+    for (const d of delays) {
+      expect(d).toBeGreaterThanOrEqual(2000);
+      expect(d).toBeLessThanOrEqual(4000);
+    }
   });
 
   it('never waits longer than the cap, however many attempts are configured', () => {

@@ -17,7 +17,7 @@ type Line = { level: 'error' | 'warn' | 'info' | 'debug'; message: string; meta:
 function recordingLog(): Logger & { lines: Line[] } {
   const lines: Line[] = [];
   const at = (level: Line['level']) => (message: string, meta?: Record<string, unknown>) => void lines.push({ level, message, meta });
-  const log = { lines, error: at('error'), warn: at('warn'), info: at('info'), debug: at('debug'), child: () => log, flush: async () => undefined };
+  const log = { lines, error: at('error'), warn: at('warn'), info: at('info'), debug: at('debug'), child: () => log, flush: () => Promise.resolve() };
   return log;
 }
 
@@ -191,7 +191,7 @@ describe('alerts: without a webhook', () => {
     expect(await alerts.flush()).toEqual({ delivered: 0, failed: 0, pending: 0 });
   });
 
-  it('never throws, even for details that cannot be serialised or a logger that fails', async () => {
+  it('never throws, even for details that cannot be serialised or a logger that fails', () => {
     const circular: Record<string, unknown> = { name: 'loop' };
     circular.self = circular;
     const log = recordingLog();

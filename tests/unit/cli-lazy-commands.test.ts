@@ -56,7 +56,10 @@ function heavyByCommandFile(edges: Edge[]): Map<string, Set<string>> {
       for (const next of children.get(todo.pop()!) ?? []) {
         const pkg = heavyPackage(next);
         if (pkg) heavy.add(pkg);
-        else if (!seen.has(next)) todo.push(next), seen.add(next);
+        else if (!seen.has(next)) {
+          todo.push(next);
+          seen.add(next);
+        }
       }
     }
     if (heavy.size > 0) found.set(fileURLToPath(start).slice(fileURLToPath(COMMANDS_DIR).length), heavy);

@@ -68,7 +68,7 @@ describe('CLI local times in listings', () => {
       info: (m) => void lines.push(m),
       debug: () => undefined,
       child: () => log,
-      flush: async () => undefined,
+      flush: () => Promise.resolve(),
     };
     const h = await createSchedulerHarness({ schedule: schedule({ cron: '0 9 * * *', timeZone: 'Europe/Copenhagen' }), start: '2026-12-05T06:00:00Z', log });
     try {

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/require-await -- these tests feed readInput the async functions and generators bots write, awaiting nothing */
 import { describe, expect, it } from 'vitest';
 import { TransientUiError } from '../../src/errors.ts';
 import { fromFunction, readInput, type InputRow } from '../../src/inputs/index.ts';

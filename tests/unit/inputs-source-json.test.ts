@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { json, readInput, type InputRow } from '../../src/inputs/index.ts';
+import { json, readInput } from '../../src/inputs/index.ts';
 import { collect, useTempDir } from '../helpers/temp-dir.ts';
 
 // Synthetic personnummer only: birth numbers 980–999 are the Tax Agency's test series.

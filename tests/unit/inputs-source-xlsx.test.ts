@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.ts';
-import { readInput, xlsx, type InputRow, type XlsxSource } from '../../src/inputs/index.ts';
+import { readInput, xlsx, type XlsxSource } from '../../src/inputs/index.ts';
 import { collect, useTempDir } from '../helpers/temp-dir.ts';
 
 // Synthetic personnummer only: birth numbers 980–999 are the Tax Agency's test series.

@@ -22,6 +22,7 @@ export function registerRunCommand(program: Command): void {
 
 /** A trigger is a short label such as 'cli' or 'schedule:permit-intake': one line, no control characters. */
 function triggerOption(value: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what a trigger may not hold
   if (!/^[^\x00-\x1f\x7f]{1,200}$/.test(value) || value.trim() !== value) {
     throw new InvalidArgumentError("--trigger must be a short one-line label such as 'cli' or 'schedule:permit-intake'.");
   }
