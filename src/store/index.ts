@@ -14,5 +14,5 @@ export type { BotScope, PayloadRow, PurgedAuditRecord, RetentionStore } from './
 export type {
   BucketCount, ExceptionStatus, FinalStatus, ReasonCount, ReportReads, ReviewCounts, ReviewItemRecord, RunItemRecord, RunTotals,
   Scope as SettledScope, SettledItemRow, StatusCount, TimeRange, TimeSavedReads,
-} from './reports/index.ts';
-export { DONE_STATUS, EXCEPTION_STATUSES, FINAL_STATUSES } from './reports/index.ts';
+} from './report-reads/index.ts';
+export { DONE_STATUS, EXCEPTION_STATUSES, FINAL_STATUSES } from './report-reads/index.ts';

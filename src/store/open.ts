@@ -12,7 +12,7 @@ import { SqlRetentionStore } from './retention.ts';
 import { SqlDashboardReads } from './dashboard.ts';
 import type { EngineAccess } from './engine.ts';
 import { attachInternals } from './internals.ts';
-import { SqlReportReads } from './reports/index.ts';
+import { SqlReportReads } from './report-reads/index.ts';
 import { SqlWorkQueue } from './queue.ts';
 import { SqlRunStore } from './runs.ts';
 import type { Store } from './types.ts';

@@ -8,7 +8,7 @@ import type { AuditStore } from './audit.ts';
 import type { UserStore, WebSessionStore } from './users.ts';
 import type { DashboardReads } from './dashboard.ts';
 import type { RetentionStore } from './retention.ts';
-import type { ReportReads } from './reports/index.ts';
+import type { ReportReads } from './report-reads/index.ts';
 
 export type Engine = 'sqlite' | 'postgres';
 

@@ -2,7 +2,7 @@
  * The time-saved report's statements must use migration 004's index on
  * (status, coalesce(finished_at, updated_at), seq, bot): the index applies only when the query's
  * expression is the indexed one, and nothing else ties the two. The real statements (built by
- * src/store/reports/time-saved.ts) are given to each engine's planner, which must search the index
+ * src/store/report-reads/time-saved.ts) are given to each engine's planner, which must search the index
  * ON the expression — a query whose expression differs would at most use the status column.
  *
  * Left out: a report for one bot. Without statistics both planners take work_items_claim
@@ -11,7 +11,7 @@
 import { CompiledQuery, type Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../src/store/index.ts';
-import { itemPageQuery, settledCountQuery, type Scope } from '../../src/store/reports/time-saved.ts';
+import { itemPageQuery, settledCountQuery, type Scope } from '../../src/store/report-reads/time-saved.ts';
 import type { Database } from '../../src/store/schema.ts';
 import { usePgSchemas } from '../helpers/pg-schemas.ts';
 import { storeDb } from '../helpers/store-internals.ts';

@@ -1,7 +1,7 @@
 /**
  * 004: an index for reports that read items by the moment they settled.
  *
- * The time-saved report (src/store/reports/time-saved.ts) filters on a final status and on
+ * The time-saved report (src/store/report-reads/time-saved.ts) filters on a final status and on
  * `coalesce(finished_at, updated_at)` — finished_at, or for an item that never had one (rejected
  * at enqueue, sent to review after an uncertain run) the time it was put in review — and groups by
  * bot. With (status, settled, seq, bot) each status is one range scan that never touches the table,
