@@ -13,12 +13,13 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { createLogger } from '../src/audit/logger.ts';
 import { loadConfig } from '../src/config/load.ts';
 import { reportContext } from '../src/report/render-report.ts';
 import { annualHoursPerFte, computeTimeSaved, EXCEPTION_STATUSES } from '../src/report/time-saved/index.ts';
-import { openStore } from '../src/store/index.ts';
+import { openStore, type Database } from '../src/store/index.ts';
+import { storeInternals } from '../src/store/internals.ts';
 import timeSavedReport from '../src/report/builtin/time-saved.ts';
 import { writeTimeSavedPdf } from '../src/report/builtin/time-saved-pdf.ts';
 import { writeTimeSavedXlsx } from '../src/report/builtin/time-saved-xlsx.ts';
@@ -58,7 +59,7 @@ async function main(): Promise<void> {
 
   // 1. Aggregate in the database.
   let started = performance.now();
-  const data = await computeTimeSaved(store.db, {
+  const data = await computeTimeSaved(store.reports, {
     period: BENCH_PERIOD,
     bucket: 'week',
     annualHours: annualHoursPerFte(config.reports, config),
@@ -78,10 +79,10 @@ async function main(): Promise<void> {
 
   // 4. Check against plain counts, and count the XLSX's item rows.
   const count = async (statuses: readonly string[]) =>
-    Number((await store.db.selectFrom('work_items').select((eb) => eb.fn.countAll<number | string>().as('n')).where('status', 'in', [...statuses]).executeTakeFirstOrThrow()).n);
+    Number((await storeInternals(store).db.selectFrom('work_items').select((eb) => eb.fn.countAll<number | string>().as('n')).where('status', 'in', [...statuses]).executeTakeFirstOrThrow()).n);
   const [done, exceptions] = await Promise.all([count(['done']), count(EXCEPTION_STATUSES)]);
   const xlsxRows = await countItemRows(xlsx);
-  const queryPlan = store.engine === 'sqlite' ? await sqlitePlan(store.db) : [];
+  const queryPlan = store.engine === 'sqlite' ? await sqlitePlan(storeInternals(store).db) : [];
   await store.close();
 
   const measured: Measured = {
@@ -119,7 +120,7 @@ async function countItemRows(path: string): Promise<number> {
 }
 
 /** How SQLite answers the period count: it should be a covering index range scan. */
-async function sqlitePlan(db: Parameters<typeof computeTimeSaved>[0]): Promise<string[]> {
+async function sqlitePlan(db: Kysely<Database>): Promise<string[]> {
   const plan = await sql<{ detail: string }>`explain query plan select bot, status, count(*) from work_items
     where status in ('done', 'handled', 'review', 'failed') and coalesce(finished_at, updated_at) >= ${BENCH_PERIOD.from} and coalesce(finished_at, updated_at) < ${BENCH_PERIOD.to}
     group by bot, status`.execute(db);

@@ -3,20 +3,18 @@
  * new first strategy on the 'ui.drift' audit record when it found one (src/ui/suggest.ts), and the
  * store's drift table keeps only what drifted. The latest suggestion per target wins.
  */
-import type { Kysely } from 'kysely';
-import type { AuditTables, Database, DriftSummary } from '../store/index.ts';
+import type { DriftSummary, Store } from '../store/index.ts';
 
 export interface DriftRow extends DriftSummary {
   /** A stable new first strategy for the target, as map source (`{ css: '#txtUser' }`); null when none was found. */
   suggested: string | null;
 }
 
-export async function driftWithSuggestions(db: Kysely<Database>, runId: string, drift: readonly DriftSummary[]): Promise<DriftRow[]> {
+export async function driftWithSuggestions(store: Pick<Store, 'reports'>, runId: string, drift: readonly DriftSummary[]): Promise<DriftRow[]> {
   if (drift.length === 0) return [];
-  const rows = await db.withTables<AuditTables>().selectFrom('audit_records').select('data').where('run_id', '=', runId).where('kind', '=', 'ui.drift').orderBy('seq').execute();
   const suggested = new Map<string, string>();
-  for (const row of rows) {
-    const data = parse(row.data);
+  for (const text of await store.reports.driftRecords(runId)) {
+    const data = parse(text);
     if (typeof data?.suggested === 'string' && typeof data.system === 'string' && typeof data.target === 'string') suggested.set(`${data.system}\u0000${data.target}`, data.suggested);
   }
   return drift.map((d) => ({ ...d, suggested: suggested.get(`${d.system}\u0000${d.target}`) ?? null }));

@@ -6,9 +6,7 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { sql, type Kysely } from 'kysely';
 import { redact } from '../audit/redact.ts';
-import type { Database } from '../store/schema.ts';
 import type { Store } from '../store/index.ts';
 
 export interface ExceptionRow {
@@ -54,63 +52,38 @@ export interface ExceptionsOptions {
 
 /** Counts for the list's heading, grouped in the database. */
 export async function exceptionSummary(store: Store, options: { bot?: string | undefined }): Promise<ExceptionSummary> {
-  const base = scoped(store.db, options.bot);
-  const bots = await base.select((eb) => ['bot', eb.fn.countAll<number | string>().as('n')]).groupBy('bot').orderBy('bot').execute();
-  const codes = await base
-    .select((eb) => [sql<string>`coalesce(error_code, '')`.as('code'), eb.fn.countAll<number | string>().as('n'), eb.fn.min('reason_details').as('sample')])
-    .groupBy(sql`coalesce(error_code, '')`)
-    .execute();
-  const oldest = await base.select((eb) => eb.fn.min<number | string>('updated_at').as('oldest')).executeTakeFirst();
+  const counts = await store.reports.reviewCounts(options.bot);
   return {
-    total: bots.reduce((sum, b) => sum + Number(b.n), 0),
-    byBot: bots.map((b) => ({ bot: b.bot, count: Number(b.n) })),
-    byCode: codes.map((c) => ({ code: c.code, count: Number(c.n), sampleDetails: c.sample === null || c.sample === undefined ? null : redact(String(c.sample)) })).sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
-    oldest: oldest?.oldest === null || oldest?.oldest === undefined ? null : Number(oldest.oldest),
+    total: counts.byBot.reduce((sum, b) => sum + b.count, 0),
+    byBot: counts.byBot,
+    byCode: counts.byCode
+      .map((c) => ({ ...c, sampleDetails: c.sampleDetails === null ? null : redact(c.sampleDetails) }))
+      .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
+    oldest: counts.oldest,
   };
-}
-
-function scoped(db: Kysely<Database>, bot: string | undefined) {
-  let q = db.selectFrom('work_items').where('status', '=', 'review');
-  if (bot !== undefined) q = q.where('bot', '=', bot);
-  return q;
 }
 
 /** The review items, longest waiting first, a page per query. */
 export async function* exceptionItems(store: Store, options: ExceptionsOptions): AsyncGenerator<ExceptionRow> {
-  const pageSize = options.pageSize ?? 500;
-  let after: { at: number; seq: number } | undefined;
-  for (;;) {
-    let q = scoped(store.db, options.bot).select([
-      'seq', 'id', 'bot', 'key', 'error_code', 'reason', 'reason_details', 'source', 'updated_at', 'attempts', 'last_run_id', 'enqueued_run_id',
-    ]);
-    if (after !== undefined) {
-      const { at, seq } = after;
-      q = q.where((eb) => eb.or([eb('updated_at', '>', at), eb.and([eb('updated_at', '=', at), eb('seq', '>', seq)])]));
-    }
-    const rows = await q.orderBy('updated_at').orderBy('seq').limit(pageSize).execute();
-    for (const row of rows) {
-      const runId = row.last_run_id ?? row.enqueued_run_id;
-      const evidence = runId === null ? null : join(options.varDir, 'runs', runId, row.id);
-      yield {
-        itemId: row.id,
-        bot: row.bot,
-        key: row.key,
-        errorCode: row.error_code,
-        reason: row.reason === null ? null : redact(row.reason),
-        reasonDetails: row.reason_details,
-        source: row.source === null ? null : redact(row.source),
-        since: Number(row.updated_at),
-        attempts: Number(row.attempts),
-        runId,
-        evidence: evidence !== null && existsSync(evidence) ? evidence : null,
-        screenshot: evidence !== null && existsSync(evidence) ? latestScreenshot(evidence) : null,
-        handledCommand: `kanslist review handled ${row.id} --note "…"`,
-        requeueCommand: `kanslist review requeue ${row.id}`,
-      };
-    }
-    const last = rows.at(-1);
-    if (rows.length < pageSize || last === undefined) return;
-    after = { at: Number(last.updated_at), seq: Number(last.seq) };
+  for await (const row of store.reports.reviewItems(options.bot, options.pageSize ?? 500)) {
+    const runId = row.lastRunId ?? row.enqueuedRunId;
+    const evidence = runId === null ? null : join(options.varDir, 'runs', runId, row.id);
+    yield {
+      itemId: row.id,
+      bot: row.bot,
+      key: row.key,
+      errorCode: row.errorCode,
+      reason: row.reason === null ? null : redact(row.reason),
+      reasonDetails: row.reasonDetails,
+      source: row.source === null ? null : redact(row.source),
+      since: row.updatedAt,
+      attempts: row.attempts,
+      runId,
+      evidence: evidence !== null && existsSync(evidence) ? evidence : null,
+      screenshot: evidence !== null && existsSync(evidence) ? latestScreenshot(evidence) : null,
+      handledCommand: `kanslist review handled ${row.id} --note "…"`,
+      requeueCommand: `kanslist review requeue ${row.id}`,
+    };
   }
 }
 

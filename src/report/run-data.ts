@@ -6,12 +6,10 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { sql, type Kysely } from 'kysely';
 import { redact } from '../audit/redact.ts';
 import { auditKeyFromEnv, verifyRun, type VerifyResult } from '../audit/trail.ts';
 import { ConfigError } from '../errors.ts';
-import type { Database } from '../store/schema.ts';
-import type { AttemptOutcome, AuditHead, EnqueueResult, ItemStatus, Run, Store } from '../store/index.ts';
+import type { AttemptOutcome, AuditHead, EnqueueResult, ItemStatus, Run, RunItemRecord, Store } from '../store/index.ts';
 import { driftWithSuggestions, type DriftRow } from './drift-suggestions.ts';
 
 export const ATTEMPT_OUTCOMES: readonly AttemptOutcome[] = ['done', 'review', 'retry', 'failed', 'released', 'uncertain'];
@@ -90,26 +88,13 @@ export async function loadRunReportData(store: Store, runRef: string, options: {
     durationMs: run.endedAt === null ? null : run.endedAt - run.startedAt,
     counts,
     items: Object.values(counts).reduce((a, b) => a + b, 0),
-    attempts: await attemptOutcomes(store.db, run.id),
+    attempts: await store.reports.attemptOutcomes(run.id),
     enqueue: enqueueOf(run.summary),
-    drift: await driftWithSuggestions(store.db, run.id, await store.runs.drift(run.id)),
+    drift: await driftWithSuggestions(store, run.id, await store.runs.drift(run.id)),
     evidenceDir: join(options.varDir, 'runs', run.id),
     auditHead,
     verification: auditHead === null && verification.records === 0 ? null : verification,
   };
-}
-
-async function attemptOutcomes(db: Kysely<Database>, runId: string): Promise<Record<AttemptOutcome, number>> {
-  const rows = await db
-    .selectFrom('item_attempts')
-    .select((eb) => ['outcome', eb.fn.countAll<number | string>().as('n')])
-    .where('run_id', '=', runId)
-    .groupBy('outcome')
-    .execute();
-  const out = Object.fromEntries(ATTEMPT_OUTCOMES.map((o) => [o, 0])) as Record<AttemptOutcome, number>;
-  // An attempt still open (outcome null) belongs to a running or abandoned run: not counted as any outcome.
-  for (const row of rows) if (row.outcome !== null && row.outcome in out) out[row.outcome as AttemptOutcome] = Number(row.n);
-  return out;
 }
 
 function enqueueOf(summary: unknown): EnqueueResult | null {
@@ -131,75 +116,10 @@ export interface RunItemsOptions {
  * the report prints are selected: never the payload.
  */
 export async function* runItems(store: Store, runId: string, options: RunItemsOptions): AsyncGenerator<RunItemRow> {
-  const pageSize = options.pageSize ?? 1000;
-  let after: { at: number; seq: number } | undefined;
-  for (;;) {
-    const rows = await runItemsPage(store.db, runId, after, pageSize);
-    for (const row of rows) yield toRunItemRow(row, runId, options.varDir);
-    const last = rows.at(-1);
-    if (rows.length < pageSize || last === undefined) return;
-    after = { at: Number(last.sort_at), seq: Number(last.seq) };
-  }
+  for await (const row of store.reports.runItems(runId, options.pageSize ?? 1000)) yield toRunItemRow(row, runId, options.varDir);
 }
 
-interface RunItemSqlRow {
-  seq: number | string;
-  id: string;
-  key: string;
-  status: string;
-  output: string | null;
-  source: string | null;
-  item_code: string | null;
-  item_reason: string | null;
-  item_details: string | null;
-  enqueued_run_id: string | null;
-  total_attempts: number | string;
-  n: number | string | null;
-  first_started: number | string | null;
-  last_ended: number | string | null;
-  work_ms: number | string | null;
-  outcome: string | null;
-  attempt_code: string | null;
-  attempt_reason: string | null;
-  attempt_details: string | null;
-  sort_at: number | string;
-}
-
-/**
- * One page: the items enqueued by the run or attempted in it, each with its attempts in this run
- * summed up and its last attempt (by seq: a released attempt repeats its number) joined in. The
- * run's items are found through the two indexes (enqueued_run_id, item_attempts.run_id), never by
- * scanning every item of every run. Plain SQL that both engines read the same way.
- */
-async function runItemsPage(db: Kysely<Database>, runId: string, after: { at: number; seq: number } | undefined, limit: number): Promise<RunItemSqlRow[]> {
-  // An item this run only enqueued (rejected, or left for a later run) sorts at its enqueue time.
-  const sortAt = sql`coalesce(r.last_ended, r.first_started, w.created_at)`;
-  const keyset = after === undefined ? sql`` : sql`where ${sortAt} > ${after.at} or (${sortAt} = ${after.at} and w.seq > ${after.seq})`;
-  const result = await sql<RunItemSqlRow>`
-    with r as (
-      select item_id, max(seq) as last_seq, count(*) as n, min(started_at) as first_started, max(ended_at) as last_ended,
-             sum(coalesce(ended_at, started_at) - started_at) as work_ms
-      from item_attempts where run_id = ${runId} group by item_id
-    ),
-    ids as (
-      select id as item_id from work_items where enqueued_run_id = ${runId}
-      union
-      select item_id from r
-    )
-    select w.seq, w.id, w.key, w.status, w.output, w.source, w.error_code as item_code, w.reason as item_reason, w.reason_details as item_details,
-           w.enqueued_run_id, w.attempts as total_attempts, r.n, r.first_started, r.last_ended, r.work_ms,
-           la.outcome, la.error_code as attempt_code, la.reason as attempt_reason, la.reason_details as attempt_details, ${sortAt} as sort_at
-    from ids
-    join work_items w on w.id = ids.item_id
-    left join r on r.item_id = w.id
-    left join item_attempts la on la.seq = r.last_seq
-    ${keyset}
-    order by sort_at, w.seq
-    limit ${limit}`.execute(db);
-  return result.rows;
-}
-
-function toRunItemRow(row: RunItemSqlRow, runId: string, varDir: string): RunItemRow {
+function toRunItemRow(row: RunItemRecord, runId: string, varDir: string): RunItemRow {
   const attempts = Number(row.n ?? 0);
   const rejected = Number(row.total_attempts) === 0 && row.enqueued_run_id === runId && row.status === 'review' && row.item_code !== null;
   const evidence = join(varDir, 'runs', runId, row.id);

@@ -1,47 +1,12 @@
 /**
- * The ledger's two tables (created by migration 003_schedules), typed here via `withTables` as
- * src/store/audit.ts does for the audit tables, and the row <-> object mapping.
+ * The ledger's row <-> object mapping (the tables' types: src/store/schedule-tables.ts).
  *
  * Numbers are coerced with Number(): pg may hand back int8 as strings, SQLite gives numbers.
  */
 import type { Selectable } from 'kysely';
+import type { ScheduleDecisionTable, ScheduleStateTable } from '../store/schedule-tables.ts';
+export type { LedgerTables, ScheduleDecisionTable, ScheduleStateTable } from '../store/schedule-tables.ts';
 import type { Decision, DecisionKind, DecisionTrigger, RunOutcome, ScheduleState } from './ledger-types.ts';
-
-export type ScheduleStateTable = {
-  name: string;
-  /** 0 or 1: both engines store it as an integer. */
-  paused: number;
-  paused_by: string | null;
-  paused_at: number | null;
-  pause_note: string | null;
-  last_planned_at: number | null;
-  updated_at: number;
-}
-
-export type ScheduleDecisionTable = {
-  schedule: string;
-  planned_at: number;
-  decision: string;
-  reason: string | null;
-  detail: string | null;
-  decided_at: number;
-  decided_by: string;
-  trigger: string;
-  run_id: string | null;
-  pid: number | null;
-  lease_owner: string | null;
-  lease_expires_at: number | null;
-  ended_at: number | null;
-  outcome: string | null;
-  exit_code: number | null;
-  /** JSON text. */
-  summary: string | null;
-}
-
-export type LedgerTables = {
-  schedule_state: ScheduleStateTable;
-  schedule_decisions: ScheduleDecisionTable;
-}
 
 function numOrNull(value: number | string | null): number | null {
   return value === null ? null : Number(value);

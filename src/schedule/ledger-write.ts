@@ -13,6 +13,8 @@
  */
 import { type Kysely, sql } from 'kysely';
 import type { Database, Store } from '../store/index.ts';
+// Until the ledger's statements and this locking move into src/store, the ledger uses the store's handle.
+import { storeInternals } from '../store/internals.ts';
 import { ScheduleLedgerError } from './ledger-errors.ts';
 import type { LedgerTables } from './ledger-rows.ts';
 import { backoffDelayMs } from '../util/backoff.ts';
@@ -25,7 +27,7 @@ const FIRST_PAUSE_MS = 2;
 const MAX_PAUSE_MS = 50;
 
 export function ledgerDb(store: Store): LedgerDb {
-  return store.db.withTables<LedgerTables>();
+  return storeInternals(store).db.withTables<LedgerTables>();
 }
 
 export async function writeStatement<T>(store: Store, statement: (db: LedgerDb) => Promise<T>): Promise<T> {
@@ -44,7 +46,7 @@ export async function writeStatement<T>(store: Store, statement: (db: LedgerDb) 
 
 /** On one connection (the driver's mutex keeps other statements of this Store off it meanwhile). */
 async function withoutBusyWait<T>(store: Store, statement: (db: LedgerDb) => Promise<T>): Promise<T> {
-  return await store.db.connection().execute(async (conn) => {
+  return await storeInternals(store).db.connection().execute(async (conn) => {
     const current = await sql<{ timeout: number }>`pragma busy_timeout`.execute(conn);
     const restore = Number(current.rows[0]?.timeout ?? BUSY_WAIT_MS);
     await sql`pragma busy_timeout = 0`.execute(conn);

@@ -11,3 +11,8 @@ export type { AuditStore, AuditRow, AuditHead, AuditHeadTable, AuditLedgerTable,
 export type { User, NewUser, UserChanges, UserStore, WebSessionStore } from './users.ts';
 export type { BotActivity, BotQueue, DashboardReads } from './dashboard.ts';
 export type { BotScope, PayloadRow, PurgedAuditRecord, RetentionStore } from './retention.ts';
+export type {
+  BucketCount, ExceptionStatus, FinalStatus, ReasonCount, ReportReads, ReviewCounts, ReviewItemRecord, RunItemRecord, RunTotals,
+  Scope as SettledScope, SettledItemRow, StatusCount, TimeRange, TimeSavedReads,
+} from './report-reads/index.ts';
+export { DONE_STATUS, EXCEPTION_STATUSES, FINAL_STATUSES } from './report-reads/index.ts';

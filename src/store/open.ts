@@ -11,6 +11,8 @@ import { SqlUserStore, SqlWebSessionStore } from './users.ts';
 import { SqlRetentionStore } from './retention.ts';
 import { SqlDashboardReads } from './dashboard.ts';
 import type { EngineAccess } from './engine.ts';
+import { attachInternals } from './internals.ts';
+import { SqlReportReads } from './report-reads/index.ts';
 import { SqlWorkQueue } from './queue.ts';
 import { SqlRunStore } from './runs.ts';
 import type { Store } from './types.ts';
@@ -69,9 +71,8 @@ export async function openStore(url: string, options: OpenStoreOptions = {}): Pr
   const engine: EngineAccess = target.engine === 'sqlite'
     ? await (await import('./sqlite.ts')).openSqlite(target.file)
     : await (await import('./postgres.ts')).openPostgres(target.url, options.schema ?? target.schema);
-  return {
+  return attachInternals<Store>({
     engine: engine.engine,
-    db: engine.db,
     queue: new SqlWorkQueue(engine),
     runs: new SqlRunStore(engine),
     audit: new SqlAuditStore(engine),
@@ -79,6 +80,7 @@ export async function openStore(url: string, options: OpenStoreOptions = {}): Pr
     webSessions: new SqlWebSessionStore(engine),
     dashboard: new SqlDashboardReads(engine),
     retention: new SqlRetentionStore(engine),
+    reports: new SqlReportReads(engine),
     close: () => engine.close(),
-  };
+  }, engine);
 }

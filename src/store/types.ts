@@ -4,19 +4,16 @@
  * One conformance suite (tests/store/queue.conformance.ts) holds SQLite and PostgreSQL to it.
  * All times are epoch milliseconds. All ids are strings.
  */
-import type { Kysely } from 'kysely';
 import type { AuditStore } from './audit.ts';
 import type { UserStore, WebSessionStore } from './users.ts';
 import type { DashboardReads } from './dashboard.ts';
 import type { RetentionStore } from './retention.ts';
-import type { Database } from './schema.ts';
+import type { ReportReads } from './report-reads/index.ts';
 
 export type Engine = 'sqlite' | 'postgres';
 
 export interface Store {
   readonly engine: Engine;
-  /** Direct typed access for reports and dashboards (read-only use is expected). */
-  readonly db: Kysely<Database>;
   readonly queue: WorkQueue;
   readonly runs: RunStore;
   /** The hash-chained audit trail's rows (hashing and verification: src/audit/trail.ts). */
@@ -27,6 +24,8 @@ export interface Store {
   readonly webSessions: WebSessionStore;
   /** Grouped reads for the control room's overview and queues pages. */
   readonly dashboard: DashboardReads;
+  /** What run reports, the exceptions list and the time-saved report read (src/report shapes it). */
+  readonly reports: ReportReads;
   /** Retention: finding and replacing what is past its period (src/audit/retention decides what). */
   readonly retention: RetentionStore;
   /** Closes the connection(s). Safe to call twice. */

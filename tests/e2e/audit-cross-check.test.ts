@@ -9,6 +9,7 @@ import type { AuditTables } from '../../src/store/audit.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
 import { runCli } from '../helpers/cli.ts';
 import { BOT, cliEnv, createHarness, harnessItems, type Harness } from '../helpers/run-harness.ts';
+import { storeDb } from '../helpers/store-internals.ts';
 
 describe('audit verify --all: the store against its trail', () => {
   let h: Harness;
@@ -39,7 +40,7 @@ describe('audit verify --all: the store against its trail', () => {
 
   it('names a chain whose tail was cut and whose head was moved to match (no key needed): on the chain, the ledger and the tables', async () => {
     await withStore(async (store) => {
-      const db = store.db.withTables<AuditTables>();
+      const db = storeDb(store).withTables<AuditTables>();
       const records = await store.audit.records(runId);
       const last = records.at(-1)!;
       const kept = records.at(-2)!;
@@ -61,7 +62,7 @@ describe('audit verify --all: the store against its trail', () => {
     expect(done.length).toBeGreaterThanOrEqual(2);
     const [forged, deleted] = done as [typeof done[number], typeof done[number]];
     await withStore(async (store) => {
-      const db = store.db;
+      const db = storeDb(store);
       await db.updateTable('work_items').set({ output: JSON.stringify({ caseNumber: 'BN 2026-999999', letter: null }) }).where('id', '=', forged.id).execute();
       await db.deleteFrom('item_attempts').where('item_id', '=', deleted.id).execute();
       await db.deleteFrom('work_items').where('id', '=', deleted.id).execute();

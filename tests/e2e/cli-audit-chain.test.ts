@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../src/store/index.ts';
 import { plainEnv, runCli } from '../helpers/cli.ts';
 import { recordRun } from '../helpers/audit-fill.ts';
+import { storeDb } from '../helpers/store-internals.ts';
 
 const KEY = 'cli-test-audit-key-0123456789abcdef';
 
@@ -63,7 +64,7 @@ describe('kanslist audit checkpoint / verify --all', () => {
   it('exits non-zero and names a deleted run and a ledger cut behind the checkpoint', async () => {
     const [deleted] = runs as [string];
     await withStore(async (store) => {
-      const db = store.db.withTables<{ audit_records: { run_id: string }; audit_subjects: { run_id: string }; audit_heads: { run_id: string }; audit_ledger: { seq: number } }>();
+      const db = storeDb(store).withTables<{ audit_records: { run_id: string }; audit_subjects: { run_id: string }; audit_heads: { run_id: string }; audit_ledger: { seq: number } }>();
       for (const table of ['audit_subjects', 'audit_records', 'audit_heads'] as const) await db.deleteFrom(table).where('run_id', '=', deleted).execute();
       await db.deleteFrom('audit_ledger').where('seq', '=', 4).execute();
     });

@@ -15,6 +15,7 @@ import type { AuditTables } from '../../src/store/audit.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
 import { createRng } from '../../src/util/rng.ts';
 import { plainEnv, runCli } from '../helpers/cli.ts';
+import { storeDb } from '../helpers/store-internals.ts';
 
 const KEY = 'cli-test-audit-key-0123456789abcdef';
 const person = syntheticPersonnummer(createRng(42)); // YYYYMMDD-NNNC
@@ -56,7 +57,7 @@ beforeAll(async () => {
     intactRun = await writeRun(store, null);
     tamperedRun = await writeRun(store, null);
     keyedRun = await writeRun(store, Buffer.from(KEY, 'utf8'));
-    await store.db.withTables<AuditTables>().updateTable('audit_records').set({ data: '{"action":"click","target":"avslag"}' })
+    await storeDb(store).withTables<AuditTables>().updateTable('audit_records').set({ data: '{"action":"click","target":"avslag"}' })
       .where('run_id', '=', tamperedRun).where('seq', '=', 3).execute();
   });
 });

@@ -21,6 +21,7 @@ import { ManualClock } from '../../src/testing/index.ts';
 import { identityNumberForms, runCli } from '../helpers/cli.ts';
 import { BOT, cliEnv, createHarness, harnessItems, type Harness } from '../helpers/run-harness.ts';
 import { zipEntriesText } from '../helpers/zip.ts';
+import { storeDb } from '../helpers/store-internals.ts';
 
 const DAY = 86_400_000;
 const RETENTION: RetentionConfig = {
@@ -164,7 +165,7 @@ describe('purge after real runs', () => {
 
   it('a record marked purged by hand, to rewrite its data unseen, is named', async () => {
     const { runId, restore } = await withStore(async (store) => {
-      const db = store.db.withTables<AuditTables>();
+      const db = storeDb(store).withTables<AuditTables>();
       const intact = await db.selectFrom('audit_records').selectAll().where('purged_at', 'is', null).where('kind', '=', 'item.transition').executeTakeFirstOrThrow();
       const purgedBy = (await db.selectFrom('audit_records').select('purged_by').where('purged_at', 'is not', null).executeTakeFirstOrThrow()).purged_by;
       // The digest of the original data keeps the chain intact: only the purge's own record can tell.
@@ -178,13 +179,13 @@ describe('purge after real runs', () => {
     const { runs, disagreements } = JSON.parse(result.stdout) as { runs: Array<{ result: { ok: boolean } }>; disagreements: Array<{ kind: string; runId?: string }> };
     expect(runs.every((r) => r.result.ok)).toBe(true);
     expect(disagreements).toContainEqual(expect.objectContaining({ kind: 'purge unrecorded', runId }));
-    await withStore((store) => store.db.withTables<AuditTables>().updateTable('audit_records')
+    await withStore((store) => storeDb(store).withTables<AuditTables>().updateTable('audit_records')
       .set({ data: restore.data, data_digest: null, purged_at: null, purged_by: null }).where('run_id', '=', restore.run_id).where('seq', '=', restore.seq).execute());
   }, 60_000);
 
   it('a record changed after the purge is still caught', async () => {
     const runId = await withStore(async (store) => {
-      const db = store.db.withTables<AuditTables>();
+      const db = storeDb(store).withTables<AuditTables>();
       const purged = await db.selectFrom('audit_records').selectAll().where('purged_at', 'is not', null).where('kind', '=', 'ui.action').executeTakeFirstOrThrow();
       await db.updateTable('audit_records').set({ data: JSON.stringify({ action: 'click', target: 'newCase.approve' }) }).where('run_id', '=', purged.run_id).where('seq', '=', purged.seq).execute();
       // Changing the data of a purged record is not seen (its hash covers the original's digest); changing what it says happened is.

@@ -11,6 +11,7 @@ import type { ItemOutcome } from '../../src/runner/outcome.ts';
 import type { RunSummary } from '../../src/runner/summary.ts';
 import { openStore, type WorkItem } from '../../src/store/index.ts';
 import { BOT, createHarness, harnessItems, type Harness } from '../helpers/run-harness.ts';
+import { storeDb } from '../helpers/store-internals.ts';
 
 // A whole run with a real browser, twice: generous on a busy 2-core machine (a limit, not a wait).
 const RUN_HOOK_TIMEOUT_MS = 180_000;
@@ -35,7 +36,7 @@ describe('run: a requeued item whose case CaseHub already holds is verified, not
     const store = await openStore(h.storeUrl);
     try {
       const [registered] = await store.queue.list({ bot: BOT });
-      await store.db
+      await storeDb(store)
         .updateTable('work_items')
         .set((eb) => ({
           status: 'failed',

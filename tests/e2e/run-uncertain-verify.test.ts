@@ -17,6 +17,7 @@ import { settleUncertain } from '../../src/runner/uncertain.ts';
 import { openStore, type Store, type WorkItem } from '../../src/store/index.ts';
 import { BOT, cliEnv, createHarness, type Harness } from '../helpers/run-harness.ts';
 import { cliJson, runCli } from '../helpers/cli.ts';
+import { storeDb } from '../helpers/store-internals.ts';
 
 // A whole run with a real browser: generous on a busy 2-core machine (a limit, not a wait).
 const RUN_HOOK_TIMEOUT_MS = 180_000;
@@ -61,7 +62,7 @@ for (const { engine, skip, storeUrl } of ENGINES) {
         const [done] = await store.queue.list({ bot: BOT, status: 'done' });
         keyA = done!.key;
         // A: its effect exists in CaseHub, but the runner died before recording 'done'.
-        await store.db
+        await storeDb(store)
           .updateTable('work_items')
           .set({ status: 'running', lease_owner: 'dead-worker', lease_expires_at: Date.now() + 3_600_000, last_run_id: deadRunId, output: null })
           .where('id', '=', done!.id)
@@ -128,7 +129,7 @@ async function dropSchema(storeUrl: string): Promise<void> {
   const schema = new URL(storeUrl).searchParams.get('schema')!;
   const store = await openStore(storeUrl);
   try {
-    await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(store.db);
+    await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(storeDb(store));
   } finally {
     await store.close();
   }

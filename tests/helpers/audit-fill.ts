@@ -8,6 +8,7 @@
 import { sql, type Kysely } from 'kysely';
 import { openAuditTrail } from '../../src/audit/trail.ts';
 import type { Store } from '../../src/store/index.ts';
+import { storeDb } from './store-internals.ts';
 
 export const FILL_BOT = 'tamper-check';
 /** The chain of something that is not a run (the scheduler's decisions). */
@@ -55,7 +56,7 @@ export async function recordSideChain(store: Store, key: Buffer | null): Promise
 type AnyDatabase = any;
 
 function raw(store: Store): Kysely<AnyDatabase> {
-  return store.db;
+  return storeDb(store);
 }
 
 export async function copyTables(store: Store): Promise<TableCopy> {

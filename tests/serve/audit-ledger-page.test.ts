@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAuditTrail } from '../../src/audit/trail.ts';
 import type { AuditTables } from '../../src/store/audit.ts';
 import { createTestRoom, type TestRoom } from '../helpers/control-room.ts';
+import { storeDb } from '../helpers/store-internals.ts';
 
 describe('control room: audit verification and the ledger of chains', () => {
   let room: TestRoom;
@@ -25,7 +26,7 @@ describe('control room: audit verification and the ledger of chains', () => {
     expect(intact.body).toContain('<p class="ok">');
     expect(intact.body).not.toContain('chain deleted');
 
-    const db = room.store.db.withTables<AuditTables>();
+    const db = storeDb(room.store).withTables<AuditTables>();
     await db.deleteFrom('audit_records').where('run_id', '=', 'scheduler-chain').execute();
     await db.deleteFrom('audit_heads').where('run_id', '=', 'scheduler-chain').execute();
     const after = await auditor.get('/audit?verify=1&lang=en');

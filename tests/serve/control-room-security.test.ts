@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestRoom, PASSWORD, type TestRoom } from '../helpers/control-room.ts';
 import type { Role } from '../../src/serve/index.ts';
 import { readState } from '../../src/schedule/ledger-queries.ts';
+import { storeDb } from '../helpers/store-internals.ts';
 
 const BOT = 'bygglov-registrering';
 const OTHER_BOT = 'serveringstillstand';
@@ -221,7 +222,7 @@ describe('control room security', () => {
   });
 
   it('puts logins and actions on the audit trail with the person and role, and the chain verifies', async () => {
-    const rows = await room.store.db.selectFrom('audit_records' as never).selectAll().execute() as Array<{ kind: string; data: string; run_id: string }>;
+    const rows = await storeDb(room.store).selectFrom('audit_records' as never).selectAll().execute() as Array<{ kind: string; data: string; run_id: string }>;
     const logins = rows.filter((r) => r.kind === 'control.login').map((r) => JSON.parse(r.data) as { person: string; outcome: string });
     expect(logins).toContainEqual(expect.objectContaining({ person: 'operator', outcome: 'ok' }));
     expect(logins).toContainEqual(expect.objectContaining({ person: 'target', outcome: 'locked' }));

@@ -16,6 +16,7 @@ import type { AuditTables } from '../../src/store/audit.ts';
 import { openStore, type AuditRow, type Store } from '../../src/store/index.ts';
 import { createRng, pick, randomInt, type Rng } from '../../src/util/rng.ts';
 import { usePgSchemas } from '../helpers/pg-schemas.ts';
+import { storeDb } from '../helpers/store-internals.ts';
 
 const RECORDS = 200;
 const MUTATIONS = 100;
@@ -147,7 +148,7 @@ function defineAuditChainConformance(name: string, openFresh: OpenFresh): void {
 }
 
 function db(store: Store) {
-  return store.db.withTables<AuditTables>();
+  return storeDb(store).withTables<AuditTables>();
 }
 
 function trailFor(store: Store, runId: string, key: Buffer | null = null) {

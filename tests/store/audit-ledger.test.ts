@@ -22,6 +22,7 @@ import { DEFAULT_CONFIG } from '../../src/config/config.ts';
 import { openStore, type AuditRow, type Store } from '../../src/store/index.ts';
 import { usePgSchemas } from '../helpers/pg-schemas.ts';
 import { thrown } from '../helpers/thrown.ts';
+import { storeDb } from '../helpers/store-internals.ts';
 
 const KEY = Buffer.from('a-test-only-audit-key-0123456789', 'utf8');
 const CHAINS_PER_STORE = 4;
@@ -105,7 +106,7 @@ describe('the ledger of chains', () => {
     expect((await store.audit.heads()).map((h) => [h.run_id, h.format])).toEqual([['new-run', 2], ['old-run', 1]]);
     expect(storeVerified(await verifyStore(store, { key: KEY }))).toBe(true);
 
-    for (const table of ['audit_records', 'audit_heads'] as const) await store.db.withTables<{ [K in typeof table]: { run_id: string } }>().deleteFrom(table).where('run_id', '=', 'old-run').execute();
+    for (const table of ['audit_records', 'audit_heads'] as const) await storeDb(store).withTables<{ [K in typeof table]: { run_id: string } }>().deleteFrom(table).where('run_id', '=', 'old-run').execute();
     const v = await verifyStore(store, { key: KEY });
     expect(v.ledger.problems.map((p) => [p.kind, p.chainId])).toEqual([['chain deleted', 'old-run']]);
   });

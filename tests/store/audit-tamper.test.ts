@@ -22,6 +22,7 @@ import { storeVerified, verifyStore, type StoreVerification } from '../../src/au
 import type { AuditRecordTable, AuditTables } from '../../src/store/audit.ts';
 import { openStore, type AuditRow, type Store } from '../../src/store/index.ts';
 import { copyTables, recordRun, recordSideChain, restoreTables, SIDE_CHAIN, type TableCopy } from '../helpers/audit-fill.ts';
+import { storeDb } from '../helpers/store-internals.ts';
 
 const KEY = Buffer.from('a-test-only-audit-key-0123456789', 'utf8');
 
@@ -44,7 +45,7 @@ interface Mutation {
   apply(f: Fixture, target: string): Promise<void>;
 }
 
-const db = (store: Store) => store.db.withTables<AuditTables>();
+const db = (store: Store) => storeDb(store).withTables<AuditTables>();
 
 async function deleteRecord(store: Store, runId: string, seq: number): Promise<void> {
   await db(store).deleteFrom('audit_subjects').where('run_id', '=', runId).where('seq', '=', seq).execute();

@@ -7,6 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ItemStateError, LeaseLostError, type EnqueueInput, type Store } from '../../src/store/index.ts';
 import { migrationProvider } from '../../src/store/migrations/index.ts';
+import { storeDb } from '../helpers/store-internals.ts';
 
 export type OpenStore = () => Promise<Store>;
 
@@ -384,7 +385,7 @@ export function defineQueueConformance(name: string, open: OpenStore, reopen?: O
         const third = await another();
         expect((await reopened.queue.counts({ bot: BOT })).pending).toBe(2);
         expect(await third.runs.get(run.id)).toMatchObject({ bot: BOT });
-        const migrations = await reopened.db.selectFrom('kysely_migration' as never).selectAll().execute();
+        const migrations = await storeDb(reopened).selectFrom('kysely_migration' as never).selectAll().execute();
         // One row per migration: none ran twice.
         const known = await migrationProvider(reopened.engine).getMigrations();
         expect(migrations).toHaveLength(Object.keys(known).length);

@@ -162,7 +162,7 @@ describe('time-saved cost and benefit', () => {
     config = { ...config, reports: { ...config.reports, ...reports } };
     const [pdf, xlsx] = await render(language, MARCH, Date.UTC(2026, 3, 2, 8));
     const t = timeSavedMessages.for(language);
-    const data = await computeTimeSaved(store.db, { period: MARCH, bucket: 'week', annualHours: annualHoursPerFte(config.reports, config), baselineOf: (bot) => BASELINES[bot] });
+    const data = await computeTimeSaved(store.reports, { period: MARCH, bucket: 'week', annualHours: annualHoursPerFte(config.reports, config), baselineOf: (bot) => BASELINES[bot] });
     const money = costBenefit(config.reports, { bots: data.bots.map((b) => ({ bot: b.bot, hoursFreed: b.figures.hoursFreed, exceptionHours: b.figures.exceptionHours })), periodDays: data.periodDays, country: 'SE' })!;
     const cur = new Intl.NumberFormat(localeFormat(language, TIME_ZONE).locale, { style: 'currency', currency: 'SEK', maximumFractionDigits: 0, minimumFractionDigits: 0 });
     // 3 h freed by bygglov at 450 + 1 h by fakturor at 380; robot cost for 31 days.

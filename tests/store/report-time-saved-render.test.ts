@@ -65,7 +65,7 @@ function render(language: Language, params: TimeSavedParams = PARAMS, formats = 
 
 /** What the store says, computed the way the report does, to compare the files with. */
 function fromStore(): Promise<TimeSaved> {
-  return computeTimeSaved(store.db, { period: MARCH, bucket: 'week', annualHours: annualHoursPerFte(config.reports, config), baselineOf: (bot) => BASELINES[bot] });
+  return computeTimeSaved(store.reports, { period: MARCH, bucket: 'week', annualHours: annualHoursPerFte(config.reports, config), baselineOf: (bot) => BASELINES[bot] });
 }
 
 /** Column values under a header, below the header row. */

@@ -14,6 +14,7 @@ import type { Insertable } from 'kysely';
 import type { Store } from '../../src/store/index.ts';
 import type { Database } from '../../src/store/schema.ts';
 import type { BotBaseline } from '../../src/report/time-saved/index.ts';
+import { storeDb } from '../helpers/store-internals.ts';
 
 export const TIME_ZONE = 'Europe/Stockholm';
 
@@ -100,7 +101,7 @@ export function seedItems(): ItemSpec[] {
 
 export async function seedTimeSaved(store: Store): Promise<void> {
   const rows = seedItems().map(row);
-  await store.db.insertInto('work_items').values(rows).execute();
+  await storeDb(store).insertInto('work_items').values(rows).execute();
   const run = (id: string, bot: string, start: string, end: string | null, heartbeat: string) => ({
     id,
     bot,
@@ -115,7 +116,7 @@ export async function seedTimeSaved(store: Store): Promise<void> {
     input: null,
     summary: null,
   });
-  await store.db
+  await storeDb(store)
     .insertInto('runs')
     .values([
       run('run-b1', 'bygglov', '2026-03-03T08:00:00Z', '2026-03-03T09:00:00Z', '2026-03-03T09:00:00Z'), // 1 h

@@ -21,7 +21,7 @@ const SWEDISH = { timeZone: 'Europe/Stockholm', language: 'sv' } as const;
 
 async function march(store: Store, options: { bot?: string; bucket?: 'week' | 'month'; baselines?: typeof BASELINES } = {}): Promise<TimeSaved> {
   const baselines = options.baselines ?? BASELINES;
-  return computeTimeSaved(store.db, {
+  return computeTimeSaved(store.reports, {
     period: periodFromMonth('2026-03', TIME_ZONE),
     bucket: options.bucket ?? 'week',
     bot: options.bot,
@@ -32,7 +32,7 @@ async function march(store: Store, options: { bot?: string; bucket?: 'week' | 'm
 
 async function allRows(store: Store, report: TimeSaved, pageSize?: number): Promise<TimeSavedItemRow[]> {
   const rows: TimeSavedItemRow[] = [];
-  for await (const row of timeSavedItems(store.db, report, pageSize)) rows.push(row);
+  for await (const row of timeSavedItems(store.reports, report, pageSize)) rows.push(row);
   return rows;
 }
 
@@ -104,7 +104,7 @@ export function defineTimeSavedStoreSuite(engine: string, open: () => Promise<St
     });
 
     it('buckets by month over a quarter, and the buckets add up to the totals', async () => {
-      const report = await computeTimeSaved(store.db, {
+      const report = await computeTimeSaved(store.reports, {
         period: periodFromDates('2026-02-01', '2026-05-01', TIME_ZONE),
         bucket: 'month',
         annualHours: annualHoursPerFte({ annualHoursPerFte: 1600 }, SWEDISH),
@@ -121,7 +121,7 @@ export function defineTimeSavedStoreSuite(engine: string, open: () => Promise<St
     });
 
     it('buckets ten years of weeks (more than one SQLite statement may hold) and still adds up', async () => {
-      const report = await computeTimeSaved(store.db, {
+      const report = await computeTimeSaved(store.reports, {
         period: periodFromDates('2020-01-06', '2030-01-07', TIME_ZONE),
         bucket: 'week',
         annualHours: annualHoursPerFte({}, SWEDISH),
@@ -184,7 +184,7 @@ export function defineTimeSavedStoreSuite(engine: string, open: () => Promise<St
     });
 
     it('gives zeros and no rate for a period without items', async () => {
-      const report = await computeTimeSaved(store.db, {
+      const report = await computeTimeSaved(store.reports, {
         period: periodFromMonth('2025-06', TIME_ZONE),
         bucket: 'week',
         annualHours: annualHoursPerFte({}, { timeZone: 'Europe/Copenhagen', language: 'da' }),

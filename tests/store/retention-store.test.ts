@@ -9,6 +9,7 @@ import { purge } from '../../src/audit/purge.ts';
 import { openAuditTrail, recordsForPerson, verifyRun } from '../../src/audit/trail.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
 import { usePgSchemas } from '../helpers/pg-schemas.ts';
+import { storeDb } from '../helpers/store-internals.ts';
 
 const pg = usePgSchemas('kanslist_retention');
 const PERSON = '19811228-9874';
@@ -23,7 +24,7 @@ async function scenario(store: Store): Promise<void> {
   await trail.close();
   await store.queue.enqueue('b', [{ key: 'APP-1', payload: { name: 'Anna', personnummer: PERSON } }, { key: 'APP-2', payload: { name: 'Bo' } }], { runId: 'run-1', maxAttempts: 3 });
   const [first] = await store.queue.list({ bot: 'b' });
-  await store.db.updateTable('work_items').set({ status: 'done', finished_at: at }).where('id', '=', first!.id).execute();
+  await storeDb(store).updateTable('work_items').set({ status: 'done', finished_at: at }).where('id', '=', first!.id).execute();
 
   const result = await purge(store, { varDir: '/nonexistent', retention: { payloads: '30d', auditPersonalFields: '30d' }, now: at + 31 * DAY, dryRun: false });
   expect(result.lines.map((l) => [l.rule, l.count])).toEqual([['retention.payloads', 1], ['retention.auditPersonalFields', 1]]);

@@ -11,6 +11,7 @@ import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError, KanslistError } from '../../src/errors.ts';
 import { openStore, parseStoreUrl, type Store } from '../../src/store/index.ts';
+import { storeDb } from '../helpers/store-internals.ts';
 
 const run = promisify(execFile);
 const dirs: string[] = [];
@@ -70,8 +71,8 @@ describe('SQLite store', () => {
     const file = join(tempDir(), 'var', 'nested', 'kanslist.db');
     const store = await open(file);
     expect(existsSync(file)).toBe(true);
-    const mode = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(store.db);
-    const fk = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(store.db);
+    const mode = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(storeDb(store));
+    const fk = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(storeDb(store));
     expect(mode.rows[0]?.journal_mode).toBe('wal');
     expect(fk.rows[0]?.foreign_keys).toBe(1);
   });

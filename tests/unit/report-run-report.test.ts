@@ -21,6 +21,7 @@ import { pdfText, pngIsBlank, renderPageToPng } from '../helpers/pdf.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 import { readSheets } from '../helpers/xlsx.ts';
 import { FORMULA_KEY, openSeedStore, PERSONNUMMER, seedRun, type SeededRun } from './report-run-seed.ts';
+import { storeDb } from '../helpers/store-internals.ts';
 
 const tempDir = useTempDir('kanslist-run-report-');
 const log = createLogger({ level: 'error', console: false });
@@ -122,7 +123,7 @@ describe('run report', () => {
   });
 
   it('says so plainly when the audit trail was changed after the run', async () => {
-    await store.db.withTables<{ audit_records: { run_id: string; seq: number; data: string } }>()
+    await storeDb(store).withTables<{ audit_records: { run_id: string; seq: number; data: string } }>()
       .updateTable('audit_records').set({ data: '{"from":"running","to":"failed"}' }).where('run_id', '=', seeded.runId).where('seq', '=', 2).execute();
     const [pdf] = await render('en', 'pdf');
     const text = (await pdfText(pdf!.path)).join('\n').replace(/\s+/g, ' ');

@@ -124,7 +124,7 @@ export async function writeTimeSavedXlsx(ctx: ReportContext, data: TimeSaved, pa
     { key: 'exceptionMinutes', header: t.exceptionMinutes, type: 'minutes' },
     { key: 'errorCode', header: t.errorCode, type: 'text', width: 26 },
   ];
-  const rows = timeSavedItems(ctx.store.db, data)[Symbol.asyncIterator]();
+  const rows = timeSavedItems(ctx.store.reports, data)[Symbol.asyncIterator]();
   let next = await rows.next();
   for (let part = 1; part === 1 || !next.done; part++) {
     const sheet = wb.sheet<ItemSheetRow>(part === 1 ? t.sheetItems : `${t.sheetItems} ${part}`, columns);

@@ -53,7 +53,7 @@ export default defineReport<TimeSavedParams>({
 export async function loadTimeSaved(ctx: ReportContext, params: TimeSavedParams): Promise<TimeSaved> {
   const period = periodFromInstants(params.from, params.to, ctx.config.timeZone, params.label);
   const baselines = new BaselineLoader(ctx);
-  const data = await computeTimeSaved(ctx.store.db, {
+  const data = await computeTimeSaved(ctx.store.reports, {
     period,
     bucket: params.bucket ?? defaultBucketSize(period),
     bot: params.bot,

@@ -3,15 +3,13 @@
  * bot: the caller passes a lookup that returns each bot's title and manual-minutes baseline (the
  * report definition loads them from the bot files).
  */
-import type { Kysely } from 'kysely';
 import { redact } from '../../audit/redact.ts';
-import type { Database } from '../../store/schema.ts';
+import type { SettledScope, StatusCount, TimeSavedReads } from '../../store/index.ts';
 import { botFigures, sumFigures, tally, type BotBaseline, type FteBasis, type ItemTally, type TimeFigures } from './arithmetic.ts';
 import { trendBuckets, type BucketSize, type TrendBucket } from './buckets.ts';
 import type { AnnualHours } from './fte.ts';
 import { dayNumber, parseCivilDate } from './local-dates.ts';
 import type { ReportPeriod } from './period.ts';
-import { countSettledItems, countSettledItemsPerBucket, sumRunDurations, topExceptionReasons, type Scope, type StatusCount } from './queries.ts';
 
 export interface TimeSavedOptions {
   period: ReportPeriod;
@@ -87,18 +85,19 @@ export function periodDays(period: ReportPeriod): number {
   return first === undefined || end === undefined ? 0 : dayNumber(end) - dayNumber(first);
 }
 
-export async function computeTimeSaved(db: Kysely<Database>, options: TimeSavedOptions): Promise<TimeSaved> {
+/** `reads` is `store.reports` (or any TimeSavedReads). */
+export async function computeTimeSaved(reads: TimeSavedReads, options: TimeSavedOptions): Promise<TimeSaved> {
   const { period } = options;
-  const scope: Scope = { from: period.from, to: period.to, bot: options.bot };
+  const scope: SettledScope = { from: period.from, to: period.to, bot: options.bot };
   const now = options.now;
   const buckets = trendBuckets(period, options.bucket).filter((bucket) => now === undefined || bucket.start < now);
 
   // 1. Ask the database: counts per bot and status, per bucket, run durations, reasons.
   const [counts, bucketCounts, runs, reasons] = await Promise.all([
-    countSettledItems(db, scope),
-    countSettledItemsPerBucket(db, scope, buckets),
-    sumRunDurations(db, scope),
-    topExceptionReasons(db, scope, options.topReasons ?? 10),
+    reads.settledCounts(scope),
+    reads.settledCountsPerRange(scope, buckets),
+    reads.runTotals(scope),
+    reads.exceptionReasons(scope, options.topReasons ?? 10),
   ]);
 
   // 2. Which bots appear, and their baselines.

@@ -9,4 +9,4 @@ export { defaultBucketSize, trendBuckets, type BucketSize, type TrendBucket } fr
 export { DAYS_PER_YEAR, exceptionRate, type BotBaseline, type ItemTally, type TimeFigures } from './arithmetic.ts';
 export { computeTimeSaved, periodDays, type BotTimeSaved, type ExceptionReason, type TimeSaved, type TimeSavedOptions, type TrendPoint } from './compute.ts';
 export { timeSavedItems, type TimeSavedItemRow } from './items.ts';
-export { EXCEPTION_STATUSES, FINAL_STATUSES, type ExceptionStatus, type FinalStatus } from './queries.ts';
+export { EXCEPTION_STATUSES, FINAL_STATUSES, type ExceptionStatus, type FinalStatus } from '../../store/index.ts';

@@ -3,11 +3,9 @@
  * `minutesFreed` gives the report's minutes freed, summing `exceptionMinutes` its exception
  * minutes — anyone can recompute the totals from the spreadsheet.
  */
-import type { Kysely } from 'kysely';
 import { redact } from '../../audit/redact.ts';
-import type { Database } from '../../store/schema.ts';
+import type { FinalStatus, TimeSavedReads } from '../../store/index.ts';
 import type { TimeSaved } from './compute.ts';
-import { settledItems, type FinalStatus } from './queries.ts';
 
 export interface TimeSavedItemRow {
   /** The item's key, redacted (an identity number used as a key is masked). */
@@ -30,10 +28,10 @@ export interface TimeSavedItemRow {
  * The rows of exactly the items `report` counted (same period, bot filter and baselines): done
  * items first, then handled, review and failed, each in the order they settled.
  */
-export async function* timeSavedItems(db: Kysely<Database>, report: TimeSaved, pageSize = 5000): AsyncGenerator<TimeSavedItemRow> {
+export async function* timeSavedItems(reads: TimeSavedReads, report: TimeSaved, pageSize = 5000): AsyncGenerator<TimeSavedItemRow> {
   const minutes = new Map(report.bots.map((b) => [b.bot, b.baseline?.manualMinutes ?? null]));
   const scope = { from: report.period.from, to: report.period.to, bot: report.bot };
-  for await (const item of settledItems(db, scope, pageSize)) {
+  for await (const item of reads.settledItems(scope, pageSize)) {
     const manualMinutes = minutes.get(item.bot) ?? null;
     const done = item.status === 'done';
     yield {

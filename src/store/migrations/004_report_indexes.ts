@@ -1,13 +1,14 @@
 /**
  * 004: an index for reports that read items by the moment they settled.
  *
- * The time-saved report (src/report/time-saved/queries.ts) filters on a final status and on
+ * The time-saved report (src/store/report-reads/time-saved.ts) filters on a final status and on
  * `coalesce(finished_at, updated_at)` — finished_at, or for an item that never had one (rejected
  * at enqueue, sent to review after an uncertain run) the time it was put in review — and groups by
  * bot. With (status, settled, seq, bot) each status is one range scan that never touches the table,
  * so a period of a million items is counted from the index alone, and the per-item rows are paged
  * along the same index in (settled, seq) order without a sort. Both engines index the expression;
- * a query must use the identical expression for the index to apply.
+ * a query must use the identical expression for the index to apply
+ * (tests/store/report-index-plan.test.ts checks that it does).
  */
 import { sql, type Kysely, type Migration } from 'kysely';
 import type { Engine } from '../types.ts';

@@ -1,5 +1,6 @@
 /**
- * The time-saved report's questions to the store, each answered by the database with GROUP BY
+ * The time-saved report's questions to the store (src/report/time-saved asks them through
+ * `store.reports`), each answered by the database with GROUP BY
  * (never by loading items): counts per bot and final status, per trend bucket, run durations, and
  * exception reasons. The same statements run on SQLite and PostgreSQL.
  *
@@ -8,8 +9,7 @@
  * `updated_at`, the moment they were put in review. Migration 004 indexes exactly this expression.
  */
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
-import type { Database } from '../../store/schema.ts';
-import type { TrendBucket } from './buckets.ts';
+import type { Database } from '../schema.ts';
 
 /** Statuses that end an item's life in the queue (for the report's purposes). */
 export const DONE_STATUS = 'done';
@@ -18,8 +18,17 @@ export type ExceptionStatus = (typeof EXCEPTION_STATUSES)[number];
 export type FinalStatus = typeof DONE_STATUS | ExceptionStatus;
 export const FINAL_STATUSES: readonly FinalStatus[] = [DONE_STATUS, ...EXCEPTION_STATUSES];
 
-/** The expression indexed by migration 004; keep the two identical so the index is used. */
+/**
+ * The expression indexed by migration 004; keep the two identical so the index is used
+ * (tests/store/report-index-plan.test.ts fails when they differ).
+ */
 export const settledAt = sql<number>`coalesce(finished_at, updated_at)`;
+
+/** A half-open time range [start, end) in epoch ms (a trend bucket). */
+export interface TimeRange {
+  start: number;
+  end: number;
+}
 
 export interface Scope {
   from: number;
@@ -46,14 +55,18 @@ function toStatusCount(row: { bot: string; status: string; n: number | string | 
   return { bot: row.bot, status: row.status as FinalStatus, count: Number(row.n) };
 }
 
-/** Items per bot and final status that settled in [from, to). */
-export async function countSettledItems(db: Kysely<Database>, scope: Scope): Promise<StatusCount[]> {
-  const rows = await db
+/** The statement behind countSettledItems, unexecuted: tests/store/report-index-plan.test.ts asks the planner about it. */
+export function settledCountQuery(db: Kysely<Database>, scope: Scope) {
+  return db
     .selectFrom('work_items')
     .select((eb) => ['bot', 'status', eb.fn.countAll<number | string>().as('n')])
     .where(inScope(scope, FINAL_STATUSES))
-    .groupBy(['bot', 'status'])
-    .execute();
+    .groupBy(['bot', 'status']);
+}
+
+/** Items per bot and final status that settled in [from, to). */
+export async function countSettledItems(db: Kysely<Database>, scope: Scope): Promise<StatusCount[]> {
+  const rows = await settledCountQuery(db, scope).execute();
   return rows.map(toStatusCount);
 }
 
@@ -67,7 +80,7 @@ export interface BucketCount extends StatusCount {
  * one statement: each part is a range scan of the index, so the whole period is read once, however
  * many buckets there are (a CASE over every boundary would compare each row with each boundary).
  */
-export async function countSettledItemsPerBucket(db: Kysely<Database>, scope: Scope, buckets: readonly TrendBucket[]): Promise<BucketCount[]> {
+export async function countSettledItemsPerBucket(db: Kysely<Database>, scope: Scope, buckets: readonly TimeRange[]): Promise<BucketCount[]> {
   const parts = buckets.map((bucket, index) =>
     db
       .selectFrom('work_items')
@@ -169,7 +182,13 @@ export async function* settledItems(db: Kysely<Database>, scope: Scope, pageSize
 }
 
 async function itemPage(db: Kysely<Database>, scope: Scope, status: FinalStatus, after: { settledAt: number; seq: number } | undefined, pageSize: number): Promise<SettledItemRow[]> {
-  const rows = await db
+  const rows = await itemPageQuery(db, scope, status, after, pageSize).execute();
+  return rows.map((row) => ({ seq: Number(row.seq), key: row.key, bot: row.bot, status: row.status as FinalStatus, settledAt: Number(row.settled_at), errorCode: row.error_code }));
+}
+
+/** The statement behind one page of settledItems, unexecuted (for the planner test, like settledCountQuery). */
+export function itemPageQuery(db: Kysely<Database>, scope: Scope, status: FinalStatus, after: { settledAt: number; seq: number } | undefined, pageSize: number) {
+  return db
     .selectFrom('work_items')
     .select(['seq', 'key', 'bot', 'status', settledAt.as('settled_at'), 'error_code'])
     .where((eb) => {
@@ -181,7 +200,5 @@ async function itemPage(db: Kysely<Database>, scope: Scope, status: FinalStatus,
     })
     .orderBy(settledAt)
     .orderBy('seq')
-    .limit(pageSize)
-    .execute();
-  return rows.map((row) => ({ seq: Number(row.seq), key: row.key, bot: row.bot, status: row.status as FinalStatus, settledAt: Number(row.settled_at), errorCode: row.error_code }));
+    .limit(pageSize);
 }
