@@ -24,6 +24,8 @@ const RUN_LEVEL = new Set([
   'KANSLIST_ITEM_NOT_FOUND', 'KANSLIST_ITEM_STATE', 'KANSLIST_RUN_NOT_FOUND', 'KANSLIST_ENQUEUE_INVALID',
   // A run that cannot start: said to the operator at once, never stored on an item.
   'KANSLIST_INPUT_MISSING', 'KANSLIST_NO_DISPLAY',
+  // `kanslist vault rotate` refusing before it changes anything: said to the operator, never on an item.
+  'KANSLIST_ROTATE_BUSY', 'KANSLIST_ROTATE_ENV_PASSWORD', 'KANSLIST_ROTATE_NO_ACCOUNT', 'KANSLIST_ROTATE_UNSUPPORTED',
 ]);
 
 function sourceFiles(path: string): string[] {
