@@ -221,8 +221,10 @@ function checkLetterTemplate(): Promise<void> {
 }
 
 async function rejectValidationErrors({ ui }: Ctx): Promise<void> {
-  if (!(await ui.isPresent('newCase.validationErrors', { timeoutMs: 0 }))) return;
-  const messages = await ui.page.frameLocator('frame[name="main"]').locator('.validation li, [id$="ValidationSummary1"] li, [id$="vsFel"] li').allInnerTexts();
+  const count = await ui.count('newCase.validationErrors');
+  if (count === 0) return;
+  const messages: string[] = [];
+  for (let nth = 0; nth < count; nth++) messages.push(await ui.text('newCase.validationErrors', { nth }));
   throw new BusinessRuleError('BYGGLOV_REJECTED_BY_CASEHUB', `CaseHub rejected the application: ${messages.join(' ')}`, {
     remedy: 'Correct the application data and requeue it (kanslist review requeue <item>).',
     // CaseHub's own messages are Swedish: they are quoted as the system gave them.
@@ -235,12 +237,18 @@ async function rejectValidationErrors({ ui }: Ctx): Promise<void> {
   });
 }
 
-/** Searches CaseHub by the e-service id; the case number when a case carries it. */
+/**
+ * Searches CaseHub by the e-service id; the case number when a case carries it. The same steps on
+ * every release: the map's `search.answer` region changes whether the search posts the whole page
+ * or only its results, and the grid is read by header names, with as many rows per case as the
+ * grid has header rows (one, or a case line and a detail line).
+ */
 async function findCaseByExternalRef({ ui }: Ctx, externalRef: string): Promise<string | undefined> {
   await ui.waitForPostback(() => ui.click('menu.search'), { frame: 'main' });
   await ui.fill('search.externalRef', externalRef);
-  await ui.waitForPostback(() => ui.click('search.submit'), { frame: 'main' });
-  if (await ui.isPresent('search.noHits', { timeoutMs: 0 })) return undefined;
-  const rows = await ui.readGrid('search.results', { columns: { Ärendenummer: 'caseNumber', 'Extern referens': 'externalRef' } });
+  await ui.waitForPostback(() => ui.click('search.submit'), { update: 'search.answer' });
+  await ui.waitFor('search.outcome');
+  if (await ui.isPresent('search.noHits')) return undefined;
+  const rows = await ui.readGrid('search.results', { rowsPerRecord: 'headerRows', fields: { caseNumber: 'Ärendenummer', externalRef: 'Extern referens' } });
   return rows.find((row) => row.externalRef === externalRef)?.caseNumber;
 }

@@ -8,6 +8,12 @@ import { defineSystem, FatalBotError, PasswordExpiredError, PasswordRefusedError
  * the fallbacks keep the bot working and the run reports the drift, so the map gets updated.
  * `navigation` tells `kanslist check casehub` how to bring each screen up without changing
  * anything in CaseHub, so the drift shows before a scheduled run rather than during it.
+ *
+ * Three releases run against this map: v1 (today's, what the first strategies name), v2 (ids
+ * renumbered, labels reworded) and v3 (modernised: the search answers by partial postback into a
+ * grid with two rows per case, and a page opened by URL shows a CSRF warning first). The bot does
+ * not ask which one it is on: the map's fallbacks, the `search.answer` region and the `csrf`
+ * interstitial cover the differences, and v2/v3 show up as drift.
  */
 export default defineSystem({
   name: 'casehub',
@@ -24,6 +30,14 @@ export default defineSystem({
     busy: { strategies: [{ css: '#busyMessage' }, { text: 'Systemet är upptaget' }], kind: 'transient' },
     expired: { strategies: [{ css: '#sessionMessage' }, { text: 'Sessionen har gått ut' }], kind: 'session' },
     ended: { strategies: [{ text: 'Sessionen har avslutats' }], kind: 'session' },
+  },
+  // v3 answers a page opened without CaseHub's own Referer (the login page typed in, logout) with
+  // "Möjlig förfalskad begäran … Fortsätt": passed by its button, recorded on the trail.
+  interstitials: {
+    csrf: {
+      shows: [{ css: '#csrfWarning' }],
+      pass: async ({ ui }) => ui.waitForPostback(() => ui.click('csrf.continue')),
+    },
   },
   async login({ ui, credentials, baseUrl }) {
     await ui.goto(new URL('/Login.aspx', baseUrl).href);
@@ -70,8 +84,16 @@ export default defineSystem({
   },
   async logout({ ui, baseUrl }) {
     await ui.goto(new URL('/Logout.aspx', baseUrl).href);
+    // Waiting for the confirmation also gets past v3's CSRF warning, which would leave the session open.
+    await ui.waitFor('logout.done');
   },
   screens: {
+    csrf: {
+      continue: [{ css: '#btnCsrfContinue' }, { role: 'button', name: 'Fortsätt' }],
+    },
+    logout: {
+      done: [{ role: 'heading', name: 'Du är utloggad' }],
+    },
     login: {
       username: [{ css: '#ctl00_ContentPlaceHolder1_txtUserName' }, { label: 'Användarnamn' }],
       password: { strategies: [{ css: '#ctl00_ContentPlaceHolder1_txtPassword' }, { label: 'Lösenord' }], sensitive: true },
@@ -123,7 +145,16 @@ export default defineSystem({
       submit: { frame: 'main', strategies: [{ css: '#ctl00_ContentPlaceHolder1_btnSok' }, { role: 'button', name: 'Sök', exact: true }] },
       hitCount: { frame: 'main', onlyWhen: 'a search found cases', strategies: [{ css: '#lblAntal' }] },
       noHits: { frame: 'main', onlyWhen: 'a search found no case', strategies: [{ css: '#lblInga' }] },
-      results: { frame: 'main', onlyWhen: 'a search found cases', strategies: [{ css: '#ctl00_ContentPlaceHolder1_gvResults' }, { css: 'table.grid' }] },
+      results: {
+        frame: 'main',
+        onlyWhen: 'a search found cases',
+        strategies: [{ css: '#ctl00_ContentPlaceHolder1_gvResults' }, { css: '#ctl00_cphMain_ucSearch_upResults_gvCases' }, { css: 'table.grid' }],
+      },
+      // What a search replaces: v1 and v2 post the whole page (a new form), v3 swaps the results
+      // panel inside the form by XHR. Waiting for the form's content to change covers all three.
+      answer: { frame: 'main', strategies: [{ css: '#aspnetForm' }] },
+      // The hit count or "no cases": one of them ends every search, whichever release answered.
+      outcome: { frame: 'main', strategies: [{ css: '#lblAntal, #lblInga' }] },
     },
   },
   // How `kanslist check casehub` reaches each screen: menu links, the case-type postback and a
@@ -133,14 +164,18 @@ export default defineSystem({
       phase: 'before-login',
       async reach({ ui, baseUrl }) {
         await ui.goto(new URL('/Login.aspx', baseUrl).href);
+        await ui.waitFor('login.submit'); // past v3's CSRF warning
       },
     },
     password: {
       phase: 'before-login',
       async reach({ ui, baseUrl }) {
         await ui.goto(new URL('/ChangePassword.aspx', baseUrl).href);
+        await ui.waitFor('password.submit'); // past v3's CSRF warning
       },
     },
+    csrf: { unreachable: 'only v3 shows it, for a page opened without its own Referer; the interstitial handler passes it' },
+    logout: { unreachable: 'logging out ends the session the check goes on with; the check logs out last' },
     // The menu frame is what login leaves on screen.
     menu: {},
     newCase: {
@@ -156,7 +191,8 @@ export default defineSystem({
       async reach({ ui }) {
         await ui.waitForPostback(() => ui.click('menu.search'), { frame: 'main' });
         await ui.fill('search.externalRef', 'KANSLIST-PREFLIGHT-0');
-        await ui.waitForPostback(() => ui.click('search.submit'), { frame: 'main' });
+        await ui.waitForPostback(() => ui.click('search.submit'), { update: 'search.answer' });
+        await ui.waitFor('search.outcome');
       },
     },
   },

@@ -34,8 +34,12 @@ export interface GridShape {
   columns?: Record<string, string> | undefined;
   /** Record field → column. When given, only these fields are read; wins over `columns`. */
   fields?: Readonly<Record<string, ColumnRef>> | undefined;
-  /** Rows that make one record, e.g. 2 for a line and a detail line below it. @default 1 */
-  rowsPerRecord?: number | undefined;
+  /**
+   * Rows that make one record, e.g. 2 for a line and a detail line below it; `'headerRows'`: as
+   * many as the grid has leading header rows, for a bot that reads releases with one and with two.
+   * @default 1
+   */
+  rowsPerRecord?: number | 'headerRows' | undefined;
 }
 
 /** The full text of a cell: its title when the visible text is a truncation of it. */
@@ -47,14 +51,14 @@ export function cellText(cell: RawCell): string {
 }
 
 export function gridRecords(path: string, rows: readonly RawRow[], shape: GridShape = {}): Record<string, string>[] {
-  const perRecord = shape.rowsPerRecord ?? 1;
+  const filled = rows.filter((row) => row.cells.length > 0);
+  const perRecord = shape.rowsPerRecord === 'headerRows' ? Math.max(1, leadingHeaderRows(filled)) : (shape.rowsPerRecord ?? 1);
   if (!Number.isInteger(perRecord) || perRecord < 1) {
     throw new FatalBotError('KANSLIST_GRID_OPTIONS_INVALID', `rowsPerRecord for the grid "${path}" must be a whole number ≥ 1, got ${String(perRecord)}`, {
       where: `target ${path}`,
       remedy: 'Fix the readGrid options in the bot.',
     });
   }
-  const filled = rows.filter((row) => row.cells.length > 0);
   const headerCount = perRecord === 1 ? 1 : Math.max(1, Math.min(perRecord, leadingHeaderRows(filled)));
   const headerRows = filled.slice(0, headerCount);
   const headers = headerRows.flatMap((row) => row.cells.map((cell) => cell.text));

@@ -26,8 +26,11 @@ export interface ReadGridOptions {
    * are read; each must match exactly one column. Wins over `columns`. @default every header
    */
   fields?: Readonly<Record<string, ColumnRef>>;
-  /** Rows that make one record (a line and a detail line below it: 2). @default 1 */
-  rowsPerRecord?: number;
+  /**
+   * Rows that make one record (a line and a detail line below it: 2); `'headerRows'`: as many as
+   * the grid's leading header rows, so one bot reads a one-row and a two-row release alike. @default 1
+   */
+  rowsPerRecord?: number | 'headerRows';
   /**
    * The action that fills or refills the grid (a search click that updates it by AJAX). A grid
    * shown before it is watched, so the rows read are the new ones, not the stale ones.

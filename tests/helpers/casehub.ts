@@ -37,7 +37,8 @@ export async function login(page: Page, hub: CaseHub, user: { username: string; 
 
 /** Fills and posts the login form without waiting for any particular answer. */
 export async function submitLogin(page: Page, hub: CaseHub, user: { username: string; password: string }): Promise<void> {
-  await page.goto(`${hub.url}/Login.aspx`);
+  // Arriving from CaseHub's own root, as a person does: v3 warns about a login page opened without it.
+  await page.goto(`${hub.url}/Login.aspx`, { referer: `${hub.url}/` });
   await page.getByLabel('Användarnamn').fill(user.username);
   await page.getByLabel('Lösenord').fill(user.password);
   await page.getByRole('button', { name: 'Logga in' }).click();

@@ -99,3 +99,28 @@ describe('CaseHub over plain HTTP', () => {
     await hub.close(); // safe twice
   });
 });
+
+describe('the CSRF warning of v3', () => {
+  async function page(path: string, referer?: string): Promise<string> {
+    const response = await fetch(`${hub.url}${path}`, { headers: referer === undefined ? {} : { referer } });
+    return Buffer.from(await response.arrayBuffer()).toString('latin1');
+  }
+
+  it('answers a page opened without CaseHub\'s own Referer with the warning, whose Fortsätt asks for the same page', async () => {
+    hub.setLayout('v3');
+    for (const referer of [undefined, 'https://elsewhere.example/Login.aspx', 'not a url']) {
+      const html = await page('/Arende.aspx?id=1&tab=2', referer);
+      expect(html, String(referer)).toContain('id="csrfWarning"');
+      expect(html).toMatch(/<form method="get" action="\/Arende.aspx">/);
+      expect(html).toContain('<input type="hidden" name="id" value="1" />');
+      expect(html).toContain('<input type="hidden" name="tab" value="2" />');
+    }
+    const own = await page('/Login.aspx', `${hub.url}/Login.aspx`);
+    expect(own).not.toContain('csrfWarning');
+    expect(own).toContain('Logga in');
+  });
+
+  it('is not shown by v1', async () => {
+    expect(await page('/Login.aspx')).not.toContain('csrfWarning');
+  });
+});

@@ -23,7 +23,12 @@ const system = defineSystem({
     serverError: { strategies: [{ text: "Server Error in '/' Application." }], kind: 'transient' },
     expired: { strategies: [{ css: '#sessionMessage' }], kind: 'session' },
   },
+  // Every page opened by URL (no Referer from CaseHub) shows v3's CSRF warning first.
+  interstitials: {
+    csrf: { shows: { css: '#csrfWarning' }, pass: async ({ ui }) => ui.waitForPostback(() => ui.click('csrf.continue')) },
+  },
   screens: {
+    csrf: { continue: [{ role: 'button', name: 'Fortsätt' }] },
     login: {
       username: [{ label: 'Användarnamn' }],
       password: { strategies: [{ label: 'Lösenord' }], sensitive: true },
@@ -101,6 +106,7 @@ describe('CaseHub v3 search: an AJAX grid with two rows per case', () => {
     const expected = casesOf(person.personnummer);
     expect(expected.length).toBeGreaterThan(10); // more than one grid page
     await ui.goto(`${hub.url}/Sok.aspx`);
+    await ui.waitFor('search.results'); // past the CSRF warning: the search page itself is loaded
     const loaded = navigations.length;
     await ui.fill('search.personnummer', person.personnummer);
     const records = await ui.readGrid('search.grid', { trigger: () => ui.click('search.submit'), rowsPerRecord: 2, fields, nextPage: 'search.nextPage' });

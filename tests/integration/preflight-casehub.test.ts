@@ -1,6 +1,6 @@
 /**
  * `runPreflight` against CaseHub in real Chromium: v1 matches the map, v2 shows the drift the v1
- * selectors suffer (matched by their fallbacks), a wrong password fails the login without the
+ * selectors suffer (matched by their fallbacks), v3 too behind its CSRF warning, a wrong password fails the login without the
  * password showing anywhere. Each check leaves one audit record and no session behind.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -95,6 +95,19 @@ describe('preflight against CaseHub', { timeout: 60_000 }, () => {
     // Targets that did not change stay ok: the menu links are the same in both releases.
     expect(statusOf(report, 'menu.newCase')).toBe('ok');
     expect(await activeSessions()).toBe(0);
+  });
+
+  it('v3: gets past the CSRF warning to each screen, reports the renamed controls as drift, and still passes', async () => {
+    const report = await check('v3');
+    expect(report).toMatchObject({ login: 'ok', ok: true, drift: true });
+    expect(report.counts).toMatchObject({ missing: 0, ambiguous: 0 });
+    expect(report.targets.find((t) => t.path === 'login.username')).toMatchObject({ status: 'drift', matched: 'label "Användarnamn" (2 of 2)' });
+    // The search answers by partial postback; the region and the outcome are the same on every release.
+    expect(statusOf(report, 'search.answer')).toBe('ok');
+    expect(statusOf(report, 'search.noHits')).toBe('ok');
+    expect(report.targets.find((t) => t.path === 'csrf.continue')).toMatchObject({ status: 'not-checked' });
+    expect(hub!.cases()).toHaveLength(0);
+    expect(await activeSessions()).toBe(0); // logout got past its CSRF warning too
   });
 
   it('a wrong password: the login fails, nothing after it is checked, and the password is nowhere', async () => {

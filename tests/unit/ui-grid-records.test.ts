@@ -76,6 +76,19 @@ describe('grid column errors', () => {
     expect(() => gridRecords('s.grid', TWO_ROW_GRID, { rowsPerRecord: 2, fields: { x: 7 } })).toThrow(expect.objectContaining({ code: 'KANSLIST_GRID_COLUMN_MISSING' }));
   });
 
+  it("takes as many rows per record as header rows with rowsPerRecord 'headerRows': one grid shape or the other, the same fields", () => {
+    const fields = { caseNumber: 'Ärendenummer', externalRef: 'Extern referens' };
+    expect(gridRecords('s.grid', TWO_ROW_GRID, { rowsPerRecord: 'headerRows', fields })).toEqual([
+      { caseNumber: 'BN 2026-000002', externalRef: 'E-2' },
+      { caseNumber: 'BN 2026-000001', externalRef: '' },
+    ]);
+    const oneRow = [th('Ärendenummer', 'Typ', 'Extern referens'), td('BN 2026-000003', 'Bygglov', 'E-3'), td('BN 2026-000004', 'Bygglov', 'E-4')];
+    expect(gridRecords('s.grid', oneRow, { rowsPerRecord: 'headerRows', fields })).toEqual([
+      { caseNumber: 'BN 2026-000003', externalRef: 'E-3' },
+      { caseNumber: 'BN 2026-000004', externalRef: 'E-4' },
+    ]);
+  });
+
   it('refuses a rowsPerRecord that is not a whole number of at least 1', () => {
     expect(() => gridRecords('s.grid', TWO_ROW_GRID, { rowsPerRecord: 0 })).toThrow(expect.objectContaining({ code: 'KANSLIST_GRID_OPTIONS_INVALID' }));
   });

@@ -23,7 +23,7 @@ import { PACKAGE_ROOT, packageManifest } from '../../util/package-info.ts';
 export interface DemoOptions {
   count: number;
   concurrency: number;
-  layout: 'v1' | 'v2';
+  layout: 'v1' | 'v2' | 'v3';
 }
 
 /** `kanslist demo`: 1. CaseHub with mild faults; 2. an e-service export; 3. the bot; 4. CaseHub's own count; 5. the reports. */
