@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunSummary } from '../../src/runner/summary.ts';
 import { openStore } from '../../src/store/index.ts';
 import { BOT, createHarness, harnessItems, type Harness } from '../helpers/run-harness.ts';
+import { storeDb } from '../helpers/store-internals.ts';
 
 // A whole run with a real browser, twice: generous on a busy 2-core machine (a limit, not a wait).
 const RUN_HOOK_TIMEOUT_MS = 180_000;
@@ -29,7 +30,7 @@ describe('run: the example bot on CaseHub v3', () => {
       // its next attempt must find the case by searching v3's grid instead of registering again.
       const [registered] = await store.queue.list({ bot: BOT, status: 'done' });
       requeuedKey = registered!.key;
-      await store.db
+      await storeDb(store)
         .updateTable('work_items')
         .set((eb) => ({ status: 'failed', attempts: eb.ref('max_attempts'), output: null, error_code: 'KANSLIST_PAGE_ERROR_SERVER_ERROR', reason: 'casehub shows its "serverError" error page' }))
         .where('id', '=', registered!.id)
