@@ -2,14 +2,14 @@
  * Runs the versioned migrations to the latest version. Called on every open; a no-op when
  * the database is current.
  */
-import { Migrator, type Kysely } from 'kysely';
+import { Migrator, sql, type DatabaseIntrospector, type Kysely, type TableMetadata } from 'kysely';
 import { migrationProvider } from './migrations/index.ts';
 import { StoreError } from './errors.ts';
 import type { Engine } from './types.ts';
 
 export async function migrateToLatest(db: Kysely<any>, engine: Engine, schema?: string): Promise<void> {
   const migrator = new Migrator({
-    db,
+    db: engine === 'postgres' ? withOwnSchemaIntrospection(db, schema) : db,
     provider: migrationProvider(engine),
     ...(schema === undefined ? {} : { migrationTableSchema: schema }),
   });
@@ -22,4 +22,34 @@ export async function migrateToLatest(db: Kysely<any>, engine: Engine, schema?: 
       remedy: 'Nothing was changed by the failed migration. Check database permissions and that no newer Kanslist version migrated this database.',
     });
   }
+}
+
+/**
+ * Kysely's migrator asks the introspector whether its tables exist, and PostgreSQL's introspector
+ * reads every schema of the database, calling pg_get_serial_sequence and has_schema_privilege by
+ * schema name. A schema dropped meanwhile (another installation, another application, parallel
+ * test files) then fails the open with invalid_schema_name before anything was migrated. The
+ * migrator only needs the schema names and the tables of the store's own schema: this answers
+ * exactly that from the catalog, by join, so other schemas coming and going cannot disturb it.
+ * (It also keeps a `kysely_migration` table in some other schema from being taken for ours.)
+ */
+function withOwnSchemaIntrospection(db: Kysely<any>, schema: string | undefined): Kysely<any> {
+  const introspection: Pick<DatabaseIntrospector, 'getSchemas' | 'getTables'> = {
+    getSchemas: async () => (await sql<{ name: string }>`select nspname as name from pg_catalog.pg_namespace`.execute(db)).rows,
+    getTables: async (): Promise<TableMetadata[]> => {
+      const { rows } = await sql<{ name: string; schema: string; kind: string }>`
+        select c.relname as name, n.nspname as schema, c.relkind as kind
+        from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = coalesce(${schema ?? null}::text, current_schema()) and c.relkind in ('r', 'p', 'v', 'm')`.execute(db);
+      return rows.map((r) => ({ name: r.name, schema: r.schema, isView: r.kind === 'v' || r.kind === 'm', columns: [] }));
+    },
+  };
+  return new Proxy(db, {
+    get(target, property) {
+      if (property === 'introspection') return introspection;
+      // Kysely's methods use private fields: call them on the real instance, not on the proxy.
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
