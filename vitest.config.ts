@@ -24,9 +24,11 @@ export default defineConfig({
     // opens its own database), so they run in parallel processes.
     pool: 'forks',
     fileParallelism: true,
-    // Workers: Vitest's default (one fewer than the CPUs). The browser and CLI files are CPU-bound
-    // (Chromium, a CLI start per call): on two cores, three at once made each file three times
-    // slower and pushed some past their timeouts, for no gain in total time.
+    // Two files at a time, also on two cores (Vitest's default would be one there): a file spends
+    // much of its time waiting (a CLI starting, a fixture's latency, PostgreSQL, Chromium's
+    // processes), and one file at a time left the second core idle for half the suite. Three at
+    // once made each file three times slower and pushed some past their timeouts, for no gain.
+    maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 60_000,
     reporters: ['default'],

@@ -66,10 +66,10 @@ describe('preflight plan', () => {
     expect(error.remedy).toContain('login, menu, done');
   });
 
-  it("declares CaseHub's navigation: login and the password page before logging in, the popup and the receipt unreachable", () => {
+  it("declares CaseHub's navigation: login and the password page before logging in; the CSRF warning, logout, the popup and the receipt unreachable", () => {
     const plan = planScreens(casehub);
     expect(plan.filter((s) => s.phase === 'before-login').map((s) => s.screen)).toEqual(['login', 'password']);
-    expect(plan.filter((s) => s.notChecked !== undefined).map((s) => s.screen)).toEqual(['personPopup', 'receipt']);
+    expect(plan.filter((s) => s.notChecked !== undefined).map((s) => s.screen)).toEqual(['csrf', 'logout', 'personPopup', 'receipt']);
     expect(plan.find((s) => s.screen === 'receipt')!.notChecked).toContain('never registers a case');
   });
 });
