@@ -14,7 +14,7 @@ import type { Browser, Page } from 'playwright-core';
 import bot from '../bots/bygglov-registrering.ts';
 import { CLERK_ACCOUNT, ROBOT_ACCOUNTS, startCaseHub } from '../src/fixtures/casehub/index.ts';
 import { generateEServiceExport } from '../src/fixtures/inputs/index.ts';
-import { createLogger } from '../src/audit/logger.ts';
+import { createLogger } from '../src/log/logger.ts';
 import { systemAddress, type BotContext } from '../src/runner/bot.ts';
 import { revivePayload } from '../src/runner/payload.ts';
 import { readInput } from '../src/inputs/index.ts';

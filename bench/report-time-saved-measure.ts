@@ -14,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
 import { sql, type Kysely } from 'kysely';
-import { createLogger } from '../src/audit/logger.ts';
+import { createLogger } from '../src/log/logger.ts';
 import { loadConfig } from '../src/config/load.ts';
 import { reportContext } from '../src/report/render-report.ts';
 import { annualHoursPerFte, computeTimeSaved, EXCEPTION_STATUSES } from '../src/report/time-saved/index.ts';

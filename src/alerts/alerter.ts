@@ -7,8 +7,8 @@
  * alert that could not be delivered is logged as such.
  */
 import { hostname } from 'node:os';
-import type { Logger } from '../audit/logger.ts';
-import { registerSecret } from '../audit/redact.ts';
+import type { Logger } from '../log/logger.ts';
+import { registerSecret } from '../redact/redact.ts';
 import type { KanslistConfig } from '../config/config.ts';
 import { alertBody } from './body.ts';
 import { deliver, type DeliveryResult } from './deliver.ts';

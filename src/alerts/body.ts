@@ -3,7 +3,7 @@
  * the log line and the webhook both use — so neither can carry a secret or a personal number the
  * other would not.
  */
-import { redact, redactDeep } from '../audit/redact.ts';
+import { redact, redactDeep } from '../redact/redact.ts';
 import type { Alert, AlertKind, AlertSeverity, WebhookBody } from './types.ts';
 
 const ERROR_KINDS: ReadonlySet<AlertKind> = new Set(['run-failed', 'run-timed-out', 'system-unavailable', 'preflight-failed']);

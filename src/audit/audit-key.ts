@@ -5,7 +5,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { ConfigError } from '../errors.ts';
-import { registerSecret } from './redact.ts';
+import { registerSecret } from '../redact/redact.ts';
 
 const MIN_KEY_BYTES = 16;
 

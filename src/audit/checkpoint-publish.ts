@@ -7,7 +7,7 @@ import { appendFile } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import type { AuditCheckpointConfig } from '../config/config.ts';
 import { KanslistError } from '../errors.ts';
-import type { Logger } from './logger.ts';
+import type { Logger } from '../log/logger.ts';
 import type { Store } from '../store/index.ts';
 import { takeCheckpoint, type Checkpoint } from './checkpoint.ts';
 

@@ -15,7 +15,7 @@
  */
 import type { AuditRow, Store, WorkItem } from '../store/index.ts';
 import { PURGE_RECORD_KIND } from './purge-kind.ts';
-import { redactDeep } from './redact.ts';
+import { redactDeep } from '../redact/redact.ts';
 import { canonicalJson } from './trail-hash.ts';
 
 export type DisagreementKind = 'run missing' | 'run status' | 'run summary' | 'run end missing' | 'item missing' | 'done without record' | 'output rewritten' | 'purge unrecorded';

@@ -9,7 +9,7 @@ import { dirname } from 'node:path';
 import { once } from 'node:events';
 import ExcelJS from 'exceljs';
 import type { Store } from '../store/index.ts';
-import { redactDeep } from './redact.ts';
+import { redactDeep } from '../redact/redact.ts';
 import { toAuditRecord, type AuditRecord } from './trail-records.ts';
 
 export interface ExportOptions {

@@ -2,7 +2,7 @@
  * Run progress: a bar redrawn in place on a terminal (done/total, failures, rate, ETA); plain
  * lines elsewhere (CI logs, files, NO_COLOR, TERM=dumb), one per item outcome.
  */
-import { redact } from '../audit/redact.ts';
+import { redact } from '../redact/redact.ts';
 import type { ItemOutcome } from '../runner/outcome.ts';
 import { redrawAllowed } from '../util/terminal.ts';
 

@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import type { Logger } from '../audit/logger.ts';
+import type { Logger } from '../log/logger.ts';
 import type { LoadedConfig } from '../config/load.ts';
 import { ConfigError } from '../errors.ts';
 import { BUILTIN_REPORTS, type BuiltinReportName } from '../report/builtin/index.ts';

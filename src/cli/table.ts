@@ -1,4 +1,4 @@
-import { redact, redactDeep } from '../audit/redact.ts';
+import { redact, redactDeep } from '../redact/redact.ts';
 import { fitWidths, tableLine, tableWidth } from './table-fit.ts';
 
 /**

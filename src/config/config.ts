@@ -9,6 +9,11 @@ export type { RetentionConfig } from './retention.ts';
 export type Language = 'sv' | 'da' | 'de' | 'en';
 export const LANGUAGES: readonly Language[] = ['sv', 'da', 'de', 'en'];
 /** The BCP 47 locale of each language: what a browser session sends as Accept-Language unless its system map says otherwise. */
+/**
+ * The one table of the BCP 47 locale each language follows: reports format numbers, dates and
+ * names by it, PDFs are tagged with it, and a robot's browser asks for it when its system map names
+ * no locale. British English: 24-hour clock and day-first conventions, closest to the other three.
+ */
 export const LANGUAGE_LOCALES: Readonly<Record<Language, string>> = { sv: 'sv-SE', da: 'da-DK', de: 'de-DE', en: 'en-GB' };
 export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
 export const LOG_LEVELS: readonly LogLevel[] = ['error', 'warn', 'info', 'debug'];

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { redactDeep } from '../audit/redact.ts';
+import { redactDeep } from '../redact/redact.ts';
 import { openAuditTrail } from '../audit/trail.ts';
 import type { Store } from '../store/index.ts';
 import type { PreflightReport } from './types.ts';

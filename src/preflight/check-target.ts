@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { AmbiguousTargetError, TargetNotFoundError, TransientUiError } from '../errors.ts';
-import { redact } from '../audit/redact.ts';
+import { redact } from '../redact/redact.ts';
 import { describeStrategy } from '../ui/strategies.ts';
 import type { System } from '../ui/system.ts';
 import { suggestStrategy, strategySource } from '../ui/suggest.ts';

@@ -11,7 +11,7 @@
  *   5. with `suggest`: the suggested strategies as a patch to the map file (printed, never applied)
  */
 import { join, relative } from 'node:path';
-import type { Logger } from '../audit/logger.ts';
+import type { Logger } from '../log/logger.ts';
 import { auditKeyFromEnv } from '../audit/trail.ts';
 import { storeUrl as resolveStoreUrl, type LoadedConfig } from '../config/load.ts';
 import { LANGUAGE_LOCALES } from '../config/config.ts';

@@ -7,7 +7,7 @@
  */
 import type { Language } from '../config/config.ts';
 import type { LoadedConfig } from '../config/load.ts';
-import type { Logger } from '../audit/logger.ts';
+import type { Logger } from '../log/logger.ts';
 import type { Store } from '../store/types.ts';
 import type { LocaleFormat } from './i18n/index.ts';
 

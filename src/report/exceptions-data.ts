@@ -6,7 +6,7 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { redact } from '../audit/redact.ts';
+import { redact } from '../redact/redact.ts';
 import type { Store } from '../store/index.ts';
 
 export interface ExceptionRow {

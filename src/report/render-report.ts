@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Logger } from '../audit/logger.ts';
+import type { Logger } from '../log/logger.ts';
 import type { LoadedConfig } from '../config/load.ts';
 import { ConfigError } from '../errors.ts';
 import type { Store } from '../store/types.ts';

@@ -6,11 +6,12 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { redact } from '../audit/redact.ts';
+import { redact } from '../redact/redact.ts';
 import { auditKeyFromEnv, verifyRun, type VerifyResult } from '../audit/trail.ts';
 import { ConfigError } from '../errors.ts';
 import type { AttemptOutcome, AuditHead, EnqueueResult, ItemStatus, Run, RunItemRecord, Store } from '../store/index.ts';
 import { driftWithSuggestions, type DriftRow } from './drift-suggestions.ts';
+import { numberOrNull } from '../util/sql-numbers.ts';
 
 export const ATTEMPT_OUTCOMES: readonly AttemptOutcome[] = ['done', 'review', 'retry', 'failed', 'released', 'uncertain'];
 
@@ -131,9 +132,9 @@ function toRunItemRow(row: RunItemRecord, runId: string, varDir: string): RunIte
     status: row.status as ItemStatus,
     outcome: attempts > 0 ? ((row.outcome as AttemptOutcome | null) ?? null) : rejected ? 'rejected' : null,
     attempts,
-    startedAt: numOrNull(row.first_started),
-    finishedAt: attempts > 0 ? numOrNull(row.last_ended) : rejected ? Number(row.sort_at) : null,
-    durationMs: attempts > 0 ? numOrNull(row.work_ms) : null,
+    startedAt: numberOrNull(row.first_started),
+    finishedAt: attempts > 0 ? numberOrNull(row.last_ended) : rejected ? Number(row.sort_at) : null,
+    durationMs: attempts > 0 ? numberOrNull(row.work_ms) : null,
     output: formatOutput(parseJson(row.output)),
     errorCode: code,
     reason: reason === null ? null : redact(reason),
@@ -143,9 +144,6 @@ function toRunItemRow(row: RunItemRecord, runId: string, varDir: string): RunIte
   };
 }
 
-function numOrNull(value: number | string | null): number | null {
-  return value === null ? null : Number(value);
-}
 
 function parseJson(text: string | null): unknown {
   if (text === null) return null;

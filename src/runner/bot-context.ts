@@ -2,7 +2,7 @@
  * The one way a bot's `ctx` is built, for `process` and `verify` in a worker and for `verify`
  * while uncertain items are settled: the same fields, and evidence capture that works in both.
  */
-import type { Logger } from '../audit/logger.ts';
+import type { Logger } from '../log/logger.ts';
 import type { WorkItem } from '../store/index.ts';
 import type { Credentials } from '../ui/index.ts';
 import { systemAddress, type AnySystem, type BotContext, type BotSettings } from './bot.ts';

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { ConfigError } from '../errors.ts';
 import type { InputSource } from '../inputs/index.ts';
 import type { Credentials, ScreensDefinition, System, Ui } from '../ui/index.ts';
-import type { Logger } from '../audit/logger.ts';
+import type { Logger } from '../log/logger.ts';
 import type { Language } from '../config/config.ts';
 import { RUNNER_DEFAULTS } from './defaults.ts';
 

@@ -13,7 +13,7 @@
  * password is typed into this browser, and registered for redaction before it is typed.
  */
 import type { Browser } from 'playwright-core';
-import { registerSecret } from '../audit/redact.ts';
+import { registerSecret } from '../redact/redact.ts';
 import { ConfigError, PasswordExpiredError } from '../errors.ts';
 import { createUi } from '../ui/index.ts';
 import { credentialEnvVar, credentialName, generatePassword, pendingPasswordName, type RobotAccount, type Vault } from '../vault/index.ts';

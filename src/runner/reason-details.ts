@@ -3,7 +3,7 @@
  * redact(), like the English reason does, because a bot author's translation or a parameter could
  * carry an identity number or a secret.
  */
-import { redact } from '../audit/redact.ts';
+import { redact } from '../redact/redact.ts';
 import { errorDetails, type ReasonDetails, type ReasonParams } from '../errors.ts';
 
 export function redactedErrorDetails(error: unknown): ReasonDetails | null {

@@ -2,7 +2,7 @@
  * The runner's side of the UI recorder: drift goes to the store (reported per run), actions
  * and dialogs to the operator log. The audit trail hooks in here too.
  */
-import type { Logger } from '../audit/logger.ts';
+import type { Logger } from '../log/logger.ts';
 import type { Store } from '../store/index.ts';
 import type { UiRecorder } from '../ui/index.ts';
 import type { AuditTrail } from '../audit/trail.ts';

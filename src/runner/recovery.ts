@@ -4,7 +4,7 @@
  * process is gone is known dead at once; one elsewhere is dead when its leases expire.
  */
 import { hostname } from 'node:os';
-import type { Logger } from '../audit/logger.ts';
+import type { Logger } from '../log/logger.ts';
 import type { Store, WorkItem } from '../store/index.ts';
 import type { AuditTrail } from '../audit/trail.ts';
 

@@ -6,8 +6,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { Logger } from '../audit/logger.ts';
-import { redact, redactDeep } from '../audit/redact.ts';
+import type { Logger } from '../log/logger.ts';
+import { redact, redactDeep } from '../redact/redact.ts';
 import { auditKeyFromEnv, openAuditTrail } from '../audit/trail.ts';
 import { LANGUAGE_LOCALES } from '../config/config.ts';
 import { storeUrl as resolveStoreUrl, type LoadedConfig } from '../config/load.ts';

@@ -10,7 +10,7 @@
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { createLogger, type Logger } from '../audit/logger.ts';
+import { createLogger, type Logger } from '../log/logger.ts';
 import { storeUrl as resolveStoreUrl, type LoadedConfig } from '../config/load.ts';
 import { ConfigError, errorMessage, KanslistError } from '../errors.ts';
 import { openStore, type EnqueueResult, type Run, type RunStatus, type Store } from '../store/index.ts';

@@ -2,7 +2,7 @@
  * Where a system is and how the bot logs in. Both are settled before any browser starts, so a
  * missing secret is one clear message, not a failed login in the middle of a run.
  */
-import { registerSecret } from '../audit/redact.ts';
+import { registerSecret } from '../redact/redact.ts';
 import type { LoadedConfig } from '../config/load.ts';
 import { resolveBaseUrl, type Credentials } from '../ui/index.ts';
 import { credentialEnvVar, lookupAccounts, openVault, withPending, type RobotAccount, type SecretSource } from '../vault/index.ts';

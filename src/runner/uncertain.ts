@@ -3,7 +3,7 @@
  * effect. It is never simply run again. With `verify` the system is asked; without it, or when
  * the answer cannot be had, a clerk decides.
  */
-import type { Logger } from '../audit/logger.ts';
+import type { Logger } from '../log/logger.ts';
 import type { ResolveUncertainDetails, Store, WorkItem } from '../store/index.ts';
 import type { AnyBot, BotSettings } from './bot.ts';
 import { createBotContext } from './bot-context.ts';

@@ -12,7 +12,7 @@
  *     the effect.
  */
 import { errorCode, errorReason } from '../errors.ts';
-import { redact } from '../audit/redact.ts';
+import { redact } from '../redact/redact.ts';
 import type { ResolveUncertainDetails, WorkItem } from '../store/index.ts';
 import type { Backoff } from '../util/backoff.ts';
 import { decideRetry } from './retry-policy.ts';

@@ -6,8 +6,8 @@
 import type { Browser } from 'playwright-core';
 import { errorCode, errorReason, TransientUiError } from '../errors.ts';
 import { redactedErrorDetails } from './reason-details.ts';
-import type { Logger } from '../audit/logger.ts';
-import { redact } from '../audit/redact.ts';
+import type { Logger } from '../log/logger.ts';
+import { redact } from '../redact/redact.ts';
 import { LeaseLostError, type ClaimScope, type Store, type WorkItem } from '../store/index.ts';
 import type { Credentials } from '../ui/index.ts';
 import type { AnyBot, AnySystem, BotSettings } from './bot.ts';
@@ -23,6 +23,7 @@ import type { WorkSignal } from './work-signal.ts';
 import type { AuditTrail } from '../audit/trail.ts';
 import { LANGUAGE_LOCALES } from '../config/config.ts';
 import type { SystemBreaker } from './breaker.ts';
+import { withTimeout } from '../util/with-timeout.ts';
 
 export interface WorkerShared {
   store: Store;
@@ -126,7 +127,7 @@ export class Worker {
     try {
       const session = (this.#session ??= await this.#openSession((path) => (loginEvidence = path)));
       await session.startItemTrace(`${shared.bot.name} ${item.key}`, item.attempts);
-      const result = await withTimeout(this.#runItem(item, session, itemLog, heartbeat.lost), shared.itemTimeoutMs, item.key);
+      const result = await withItemTimeout(this.#runItem(item, session, itemLog, heartbeat.lost), shared.itemTimeoutMs, item.key);
       await session.stopItemTrace(false, join(dir, `trace-attempt-${item.attempts}.zip`));
       // Completing throws LeaseLostError when another runner took the item over: reported as lost.
       await shared.store.queue.complete(item.id, this.#id, result.output ?? null);
@@ -265,17 +266,7 @@ async function auditOutcome(trail: AuditTrail, o: ItemOutcome): Promise<void> {
   await trail.append({ ...base, kind: 'item.transition', data });
 }
 
-async function withTimeout<T>(work: Promise<T>, ms: number, key: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new TransientUiError('KANSLIST_ITEM_TIMEOUT', `The item took longer than ${ms} ms.`, { where: `item ${key}`, remedy: 'Raise itemTimeoutMs if the system is this slow.' })),
-      ms,
-    );
-  });
-  try {
-    return await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
+/** The item's whole attempt, bounded: a system that never answers must not hold a worker forever. */
+function withItemTimeout<T>(work: Promise<T>, ms: number, key: string): Promise<T> {
+  return withTimeout(work, ms, () => new TransientUiError('KANSLIST_ITEM_TIMEOUT', `The item took longer than ${ms} ms.`, { where: `item ${key}`, remedy: 'Raise itemTimeoutMs if the system is this slow.' }));
 }

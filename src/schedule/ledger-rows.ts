@@ -7,10 +7,8 @@ import type { Selectable } from 'kysely';
 import type { ScheduleDecisionTable, ScheduleStateTable } from '../store/schedule-tables.ts';
 export type { LedgerTables, ScheduleDecisionTable, ScheduleStateTable } from '../store/schedule-tables.ts';
 import type { Decision, DecisionKind, DecisionTrigger, RunOutcome, ScheduleState } from './ledger-types.ts';
+import { numberOrNull } from '../util/sql-numbers.ts';
 
-function numOrNull(value: number | string | null): number | null {
-  return value === null ? null : Number(value);
-}
 
 /** A summary column that is not JSON (edited by hand) is shown as it is rather than crash a listing. */
 function parseSummary(text: string | null): unknown | null {
@@ -33,12 +31,12 @@ export function toDecision(row: Selectable<ScheduleDecisionTable>): Decision {
     decidedBy: row.decided_by,
     trigger: row.trigger as DecisionTrigger,
     runId: row.run_id,
-    pid: numOrNull(row.pid),
+    pid: numberOrNull(row.pid),
     leaseOwner: row.lease_owner,
-    leaseExpiresAt: numOrNull(row.lease_expires_at),
-    endedAt: numOrNull(row.ended_at),
+    leaseExpiresAt: numberOrNull(row.lease_expires_at),
+    endedAt: numberOrNull(row.ended_at),
     outcome: row.outcome as RunOutcome | null,
-    exitCode: numOrNull(row.exit_code),
+    exitCode: numberOrNull(row.exit_code),
     summary: parseSummary(row.summary),
   };
 }
@@ -52,8 +50,8 @@ export function toState(row: Selectable<ScheduleStateTable>): ScheduleState {
     name: row.name,
     paused: Number(row.paused) === 1,
     pausedBy: row.paused_by,
-    pausedAt: numOrNull(row.paused_at),
+    pausedAt: numberOrNull(row.paused_at),
     pauseNote: row.pause_note,
-    lastPlannedAt: numOrNull(row.last_planned_at),
+    lastPlannedAt: numberOrNull(row.last_planned_at),
   };
 }

@@ -10,7 +10,7 @@
  *   ledger's own audit chain (ledger-audit.ts), verifiable like any run's chain.
  */
 import { sql } from 'kysely';
-import { redact } from '../audit/redact.ts';
+import { redact } from '../redact/redact.ts';
 import type { AuditEntry } from '../audit/trail.ts';
 import type { Store } from '../store/index.ts';
 import { openLedgerChain, type LedgerChainOptions } from './ledger-audit.ts';

@@ -1,6 +1,6 @@
 /** What the control room's routes share: the store, the configuration, the views and the action trail. */
 import type { Eta } from 'eta';
-import type { Logger } from '../audit/logger.ts';
+import type { Logger } from '../log/logger.ts';
 import type { LoadedConfig } from '../config/load.ts';
 import type { Store } from '../store/index.ts';
 import type { ActionTrail } from './action-trail.ts';

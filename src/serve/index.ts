@@ -4,7 +4,7 @@
  * behind a TLS reverse proxy).
  */
 import type { FastifyInstance } from 'fastify';
-import type { Logger } from '../audit/logger.ts';
+import type { Logger } from '../log/logger.ts';
 import type { LoadedConfig } from '../config/load.ts';
 import type { Store } from '../store/index.ts';
 import { ConfigError } from '../errors.ts';

@@ -7,6 +7,7 @@
 import type { Selectable } from 'kysely';
 import type { ItemAttemptTable, RunTable, WorkItemTable } from './schema.ts';
 import type { AttemptOutcome, ItemAttempt, ItemStatus, Run, RunStatus, WorkItem } from './types.ts';
+import { numberOrNull } from '../util/sql-numbers.ts';
 
 export type WorkItemRow = Selectable<WorkItemTable>;
 
@@ -27,9 +28,6 @@ function num(value: number | string): number {
   return Number(value);
 }
 
-function numOrNull(value: number | string | null): number | null {
-  return value === null ? null : Number(value);
-}
 
 export function toWorkItem(row: WorkItemRow): WorkItem {
   return {
@@ -42,7 +40,7 @@ export function toWorkItem(row: WorkItemRow): WorkItem {
     maxAttempts: num(row.max_attempts),
     availableAt: num(row.available_at),
     leaseOwner: row.lease_owner,
-    leaseExpiresAt: numOrNull(row.lease_expires_at),
+    leaseExpiresAt: numberOrNull(row.lease_expires_at),
     source: row.source,
     output: fromJson(row.output),
     errorCode: row.error_code,
@@ -53,9 +51,9 @@ export function toWorkItem(row: WorkItemRow): WorkItem {
     lastRunId: row.last_run_id,
     createdAt: num(row.created_at),
     updatedAt: num(row.updated_at),
-    startedAt: numOrNull(row.started_at),
-    finishedAt: numOrNull(row.finished_at),
-    durationMs: numOrNull(row.duration_ms),
+    startedAt: numberOrNull(row.started_at),
+    finishedAt: numberOrNull(row.finished_at),
+    durationMs: numberOrNull(row.duration_ms),
   };
 }
 
@@ -66,7 +64,7 @@ export function toAttempt(row: Selectable<ItemAttemptTable>): ItemAttempt {
     attempt: num(row.attempt),
     workerId: row.worker_id,
     startedAt: num(row.started_at),
-    endedAt: numOrNull(row.ended_at),
+    endedAt: numberOrNull(row.ended_at),
     outcome: row.outcome as AttemptOutcome | null,
     errorCode: row.error_code,
     reason: row.reason,
@@ -82,7 +80,7 @@ export function toRun(row: Selectable<RunTable>): Run {
     host: row.host,
     pid: num(row.pid),
     startedAt: num(row.started_at),
-    endedAt: numOrNull(row.ended_at),
+    endedAt: numberOrNull(row.ended_at),
     heartbeatAt: num(row.heartbeat_at),
     status: row.status as RunStatus,
     input: row.input,

@@ -9,7 +9,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { redact } from '../audit/redact.ts';
+import { redact } from '../redact/redact.ts';
 import { scopeFor } from './frames.ts';
 import { markForRedaction, serializeRedacted, unmarkForRedaction } from './evidence-html.ts';
 import { strategyLocator, unionLocator } from './strategies.ts';

@@ -1,6 +1,6 @@
 /** src/ui: system maps, drift-proof targets, ctx.ui, dialogs, evidence. */
 export { launchBrowser, findBrowser, requireBrowser, CHROMIUM_FLAGS } from './browser.ts';
-export { defineSystem, resolveBaseUrl, credentialsFromEnv, systemEnvPrefix } from './system.ts';
+export { defineSystem, resolveBaseUrl, systemEnvPrefix } from './system.ts';
 export type { System, SystemDefinition, TargetPath, TargetSpec, TargetDefinition, ScreensDefinition, PageErrorDefinition, InterstitialDefinition, InterstitialContext, Availability, Credentials, LoginContext, ResolvedTarget, NavigationContext, ScreenNavigation, NavigationDefinition, ChangePasswordContext } from './system.ts';
 export type { PasswordPolicy, CharacterKind } from './password-policy.ts';
 export { describeStrategy, strategyLocator, type Strategy, type AriaRole } from './strategies.ts';

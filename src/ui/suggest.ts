@@ -10,7 +10,7 @@
  * Only attribute names and texts of the element are read, never a field's value.
  */
 import type { Locator, Page } from 'playwright-core';
-import { redact } from '../audit/redact.ts';
+import { redact } from '../redact/redact.ts';
 import { probeScopeFor } from './frames.ts';
 import { strategyLocator, type AriaRole, type Strategy } from './strategies.ts';
 import type { System } from './system.ts';

@@ -10,7 +10,7 @@
 import { validatePasswordPolicy, type PasswordPolicy } from './password-policy.ts';
 import { ConfigError, FatalBotError } from '../errors.ts';
 import { frameKey, framePathProblem, type FramePath } from './frames.ts';
-import { describeStrategy, strategyProblem, type Strategy } from './strategies.ts';
+import { strategyProblem, type Strategy } from './strategies.ts';
 import type { Ui } from './ui.ts';
 
 export interface TargetSpec {
@@ -421,21 +421,4 @@ export function resolveBaseUrl(system: { name: string; baseUrl: string }, option
   return env[`${systemEnvPrefix(system)}_URL`] || options.configured || system.baseUrl;
 }
 
-/** Credentials from env KANSLIST_<NAME>_USERNAME / _PASSWORD; a ConfigError naming the variables if unset. */
-export function credentialsFromEnv(system: { name: string }, env: NodeJS.ProcessEnv = process.env): Credentials {
-  const prefix = systemEnvPrefix(system);
-  const username = env[`${prefix}_USERNAME`];
-  const password = env[`${prefix}_PASSWORD`];
-  if (!username || !password) {
-    throw new ConfigError('KANSLIST_CREDENTIALS_MISSING', `No credentials for system "${system.name}": ${prefix}_USERNAME and ${prefix}_PASSWORD must both be set`, {
-      where: `environment variables ${prefix}_USERNAME and ${prefix}_PASSWORD`,
-      remedy: `Set ${prefix}_USERNAME and ${prefix}_PASSWORD for the bot's own account in that system.`,
-    });
-  }
-  return { username, password };
-}
 
-/** Descriptions of a target's strategies, in order (for error messages and drift reports). */
-export function describeTarget(target: ResolvedTarget): string[] {
-  return target.strategies.map(describeStrategy);
-}

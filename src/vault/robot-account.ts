@@ -3,7 +3,7 @@
  * interrupted, the new password the rotation left pending in the vault. Which of the two the
  * system holds is only known by trying; the one that works is kept, here and in the vault.
  */
-import { registerSecret } from '../audit/redact.ts';
+import { registerSecret } from '../redact/redact.ts';
 import type { Credentials } from '../ui/system.ts';
 import { credentialName } from './credentials.ts';
 import type { SecretSource } from './vault.ts';

@@ -3,7 +3,7 @@
  * file.ts, key.ts). Names and the time each was set are readable without the key; values never
  * are, and every value opened is registered for redaction before it is handed out.
  */
-import { registerSecret } from '../audit/redact.ts';
+import { registerSecret } from '../redact/redact.ts';
 import { ConfigError } from '../errors.ts';
 import { openSecret, sealSecret } from './cipher.ts';
 import { readVaultFile, writeVaultFile, type VaultFile } from './file.ts';

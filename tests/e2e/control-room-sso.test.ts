@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import Provider from 'oidc-provider';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/audit/logger.ts';
+import { createLogger } from '../../src/log/logger.ts';
 import { loadConfig } from '../../src/config/load.ts';
 import { hashPassword, startControlRoom, type RunningControlRoom } from '../../src/serve/index.ts';
 import { openStore, type Store } from '../../src/store/index.ts';

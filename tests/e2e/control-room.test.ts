@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/audit/logger.ts';
+import { createLogger } from '../../src/log/logger.ts';
 import { parsePersonnummer } from '../../src/identity/index.ts';
 import { listDecisions, readState } from '../../src/schedule/ledger-queries.ts';
 import { robotAccountsEnv } from '../../src/fixtures/casehub/index.ts';

@@ -15,7 +15,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROBOT_ACCOUNTS } from '../../src/fixtures/casehub/index.ts';
 import casehub from '../../selectors/casehub.ts';
-import { createLogger } from '../../src/audit/logger.ts';
+import { createLogger } from '../../src/log/logger.ts';
 import { launchBrowser } from '../../src/ui/browser.ts';
 import { captureEvidence, maskLocators } from '../../src/ui/evidence.ts';
 import { createUi } from '../../src/ui/ui.ts';

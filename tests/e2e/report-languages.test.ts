@@ -8,7 +8,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findPerson } from '../../src/fixtures/population/register.ts';
-import { createLogger } from '../../src/audit/logger.ts';
+import { createLogger } from '../../src/log/logger.ts';
 import { LANGUAGES, type Language } from '../../src/config/config.ts';
 import { syntheticPersonnummer } from '../../src/identity/index.ts';
 import { renderReport } from '../../src/report/render-report.ts';

@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/audit/logger.ts';
+import { createLogger } from '../../src/log/logger.ts';
 import { purge, type PurgeResult } from '../../src/audit/purge.ts';
 import { PURGED_MARKER } from '../../src/audit/purge-redact.ts';
 import { sha256 } from '../../src/audit/trail-hash.ts';

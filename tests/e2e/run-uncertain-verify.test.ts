@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/audit/logger.ts';
+import { createLogger } from '../../src/log/logger.ts';
 import type { AnyBot } from '../../src/runner/bot.ts';
 import type { RunSummary } from '../../src/runner/summary.ts';
 import { openAuditTrail, verifyRun } from '../../src/audit/trail.ts';

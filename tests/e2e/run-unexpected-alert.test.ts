@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/audit/logger.ts';
+import { createLogger } from '../../src/log/logger.ts';
 import type { RunSummary } from '../../src/runner/summary.ts';
 import { createHarness, type Harness } from '../helpers/run-harness.ts';
 

@@ -9,7 +9,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/audit/logger.ts';
+import { createLogger } from '../../src/log/logger.ts';
 import { verifyRun } from '../../src/audit/trail.ts';
 import { ManualClock } from '../../src/schedule/daemon/clock.ts';
 import { childProcessLauncher } from '../../src/schedule/daemon/launcher.ts';

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { createLogger } from '../../src/audit/logger.ts';
+import { createLogger } from '../../src/log/logger.ts';
 import { loadConfig, type LoadedConfig } from '../../src/config/load.ts';
 import { openActionTrail } from '../../src/serve/action-trail.ts';
 import { buildControlRoom, type SessionLimits } from '../../src/serve/app.ts';

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Alert, Alerter } from '../../src/alerts/index.ts';
-import { createLogger, type Logger } from '../../src/audit/logger.ts';
+import { createLogger, type Logger } from '../../src/log/logger.ts';
 import { ManualClock } from '../../src/schedule/daemon/clock.ts';
 import type { LaunchRequest, LaunchResult, RunLauncher } from '../../src/schedule/daemon/launcher.ts';
 import { nextCronFire } from '../../src/schedule/daemon/planner.ts';

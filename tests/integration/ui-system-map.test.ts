@@ -1,7 +1,7 @@
 /** System maps are validated when defined, naming the system, screen and target. */
 import { describe, expect, it } from 'vitest';
 import { ConfigError, FatalBotError } from '../../src/errors.ts';
-import { credentialsFromEnv, defineSystem, resolveBaseUrl } from '../../src/ui/system.ts';
+import { defineSystem, resolveBaseUrl } from '../../src/ui/system.ts';
 
 const base = { name: 'casehub', baseUrl: 'http://127.0.0.1:8080' } as const;
 
@@ -38,12 +38,10 @@ describe('defineSystem', () => {
     expect(system.dialogs.unexpected).toBe('accept');
   });
 
-  it('takes the base URL from env, then config, then the map; credentials from env', () => {
+  it('takes the base URL from env, then config, then the map', () => {
     const system = defineSystem({ ...base, name: 'case-hub', screens: {} });
     expect(resolveBaseUrl(system, { env: {} })).toBe('http://127.0.0.1:8080');
     expect(resolveBaseUrl(system, { env: {}, configured: 'http://cfg' })).toBe('http://cfg');
     expect(resolveBaseUrl(system, { env: { KANSLIST_CASE_HUB_URL: 'http://env' }, configured: 'http://cfg' })).toBe('http://env');
-    expect(credentialsFromEnv(system, { KANSLIST_CASE_HUB_USERNAME: 'robot01', KANSLIST_CASE_HUB_PASSWORD: 'x' })).toEqual({ username: 'robot01', password: 'x' });
-    expect(() => credentialsFromEnv(system, {})).toThrow(/KANSLIST_CASE_HUB_USERNAME/);
   });
 });

@@ -8,7 +8,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/audit/logger.ts';
+import { createLogger } from '../../src/log/logger.ts';
 import { LANGUAGES, type Language } from '../../src/config/config.ts';
 import { loadConfig, type LoadedConfig } from '../../src/config/load.ts';
 import { localeFormat } from '../../src/report/i18n/index.ts';

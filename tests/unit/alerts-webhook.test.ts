@@ -8,8 +8,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAlerter, type Alerter, type WebhookBody } from '../../src/alerts/index.ts';
-import type { Logger } from '../../src/audit/logger.ts';
-import { clearSecrets, registerSecret } from '../../src/audit/redact.ts';
+import type { Logger } from '../../src/log/logger.ts';
+import { clearSecrets, registerSecret } from '../../src/redact/redact.ts';
 import type { KanslistConfig } from '../../src/config/config.ts';
 
 type Line = { level: 'error' | 'warn' | 'info' | 'debug'; message: string; meta: Record<string, unknown> | undefined };

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { auditKeyFromEnv } from '../../src/audit/trail.ts';
 import { canonicalJson, recordHash } from '../../src/audit/trail-hash.ts';
-import { redact } from '../../src/audit/redact.ts';
+import { redact } from '../../src/redact/redact.ts';
 import { ConfigError } from '../../src/errors.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'kanslist-audit-key-'));

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Logger } from '../../src/audit/logger.ts';
+import type { Logger } from '../../src/log/logger.ts';
 import { localTime } from '../../src/cli/table.ts';
 import { openStore } from '../../src/store/index.ts';
 import { plainEnv, runCli } from '../helpers/cli.ts';

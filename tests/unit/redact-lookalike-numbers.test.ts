@@ -4,7 +4,7 @@
  * them too, while ids, case numbers, UUIDs and order numbers stay readable.
  */
 import { describe, expect, it } from 'vitest';
-import { redact } from '../../src/audit/redact.ts';
+import { redact } from '../../src/redact/redact.ts';
 import { findIdentityNumbers } from '../../src/identity/patterns.ts';
 import { withWrongCheckDigit } from '../../src/identity/synthetic.ts';
 import { populationRegister } from '../../src/fixtures/population/register.ts';

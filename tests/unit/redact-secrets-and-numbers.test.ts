@@ -1,6 +1,6 @@
 /** Redaction (promise 4): registered secrets and identity numbers never reach a log line in clear text. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { clearSecrets, redact, redactDeep, registerSecret, SECRET_MASK } from '../../src/audit/redact.ts';
+import { clearSecrets, redact, redactDeep, registerSecret, SECRET_MASK } from '../../src/redact/redact.ts';
 import { parsePersonnummer } from '../../src/identity/personnummer.ts';
 import { syntheticPersonnummer } from '../../src/identity/synthetic.ts';
 import { createRng } from '../../src/util/rng.ts';

@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/audit/logger.ts';
+import { createLogger } from '../../src/log/logger.ts';
 import { timeSavedParams } from '../../src/cli/commands/report.ts';
 import { listReports, loadProjectReport, loadReportDefinition, renderWith, runProjectReport } from '../../src/cli/report-definitions.ts';
 import { BUILTIN_REPORTS } from '../../src/report/builtin/index.ts';

@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/audit/logger.ts';
+import { createLogger } from '../../src/log/logger.ts';
 import { LANGUAGES, type Language } from '../../src/config/config.ts';
 import { renderReport } from '../../src/report/render-report.ts';
 import type { Store } from '../../src/store/index.ts';

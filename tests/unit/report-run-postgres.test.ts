@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/audit/logger.ts';
+import { createLogger } from '../../src/log/logger.ts';
 import { exceptionItems, exceptionSummary } from '../../src/report/exceptions-data.ts';
 import { renderReport } from '../../src/report/render-report.ts';
 import { loadRunReportData, runItems } from '../../src/report/run-data.ts';

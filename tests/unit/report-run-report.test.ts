@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/audit/logger.ts';
+import { createLogger } from '../../src/log/logger.ts';
 import { openAuditTrail } from '../../src/audit/trail.ts';
 import { LANGUAGES, type Language } from '../../src/config/config.ts';
 import { commonMessages } from '../../src/report/i18n/index.ts';

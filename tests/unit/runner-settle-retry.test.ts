@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, expect, it } from 'vitest';
-import { createLogger } from '../../src/audit/logger.ts';
+import { createLogger } from '../../src/log/logger.ts';
 import { openAuditTrail } from '../../src/audit/trail.ts';
 import { TransientUiError } from '../../src/errors.ts';
 import type { AnyBot, AnySystem, BotContext } from '../../src/runner/bot.ts';

@@ -7,7 +7,7 @@
  */
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import { createLogger } from '../../src/audit/logger.ts';
+import { createLogger } from '../../src/log/logger.ts';
 import { openAuditTrail } from '../../src/audit/trail.ts';
 import { BusinessRuleError, FatalBotError, TransientUiError } from '../../src/errors.ts';
 import type { AnyBot } from '../../src/runner/bot.ts';

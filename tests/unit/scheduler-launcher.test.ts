@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/audit/logger.ts';
+import { createLogger } from '../../src/log/logger.ts';
 import { childProcessLauncher, type LaunchResult } from '../../src/schedule/daemon/launcher.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
 import { schedule } from '../helpers/scheduler-doubles.ts';

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createLogger } from '../../src/audit/logger.ts';
+import { createLogger } from '../../src/log/logger.ts';
 import type { PurgeResult } from '../../src/audit/purge.ts';
 import { DEFAULT_CONFIG } from '../../src/config/config.ts';
 import type { LoadedConfig } from '../../src/config/load.ts';

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createLogger } from '../../src/audit/logger.ts';
+import { createLogger } from '../../src/log/logger.ts';
 import { DEFAULT_CONFIG, type SystemConfig } from '../../src/config/config.ts';
 import type { LoadedConfig } from '../../src/config/load.ts';
 import { validateConfig } from '../../src/config/validate.ts';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { thrown } from '../helpers/thrown.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { redact } from '../../src/audit/redact.ts';
+import { redact } from '../../src/redact/redact.ts';
 import { systemAccounts } from '../../src/runner/system-access.ts';
 import { createKeyFile, openVault, type Vault } from '../../src/vault/index.ts';
 import casehub from '../../selectors/casehub.ts';

@@ -1,7 +1,7 @@
 /** What `kanslist audit verify|export|person|checkpoint` do, loaded only when one of them runs. */
 import { join } from 'node:path';
 import { checkpointFile, checkpointNow } from '../../audit/checkpoint-publish.ts';
-import { createLogger } from '../../audit/logger.ts';
+import { createLogger } from '../../log/logger.ts';
 import { auditKeyFromEnv, exportRun, recordsForPerson, storeVerified, verifyRun, verifyStore, type StoreVerification, type VerifyResult } from '../../audit/trail.ts';
 import { ConfigError } from '../../errors.ts';
 import type { Store } from '../../store/index.ts';

@@ -1,6 +1,6 @@
 /** What `kanslist check <system>` does, loaded only when it runs (the preflight drives a browser). */
-import { createLogger } from '../../audit/logger.ts';
-import { redact } from '../../audit/redact.ts';
+import { createLogger } from '../../log/logger.ts';
+import { redact } from '../../redact/redact.ts';
 import { loadConfig } from '../../config/load.ts';
 import { runBotPreflight, runPreflight, type PreflightReport, type TargetCheck } from '../../preflight/index.ts';
 import { EXIT_NOT_ALL_DONE, EXIT_OK } from '../exit-codes.ts';

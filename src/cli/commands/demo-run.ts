@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createLogger, type Logger } from '../../audit/logger.ts';
+import { createLogger, type Logger } from '../../log/logger.ts';
 import { loadConfig, storeUrl, type LoadedConfig } from '../../config/load.ts';
 import type { ReportFile } from '../../report/define.ts';
 import { wallClock } from '../../report/i18n/index.ts';

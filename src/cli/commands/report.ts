@@ -115,7 +115,7 @@ function writeReport(name: ReportName, o: CommonOptions, params: (config: Loaded
 async function writeWith(o: CommonOptions, definition: (config: LoadedConfig) => Promise<ReportDefinition<unknown>>, params: (config: LoadedConfig, store: Store) => unknown): Promise<void> {
   const { withStore } = await import('../with-store.ts');
   return withStore(o.db, async (store, config) => {
-    const [{ createLogger }, { renderWith }] = await Promise.all([import('../../audit/logger.ts'), import('../report-definitions.ts')]);
+    const [{ createLogger }, { renderWith }] = await Promise.all([import('../../log/logger.ts'), import('../report-definitions.ts')]);
     const log = createLogger({ level: config.logLevel, dir: join(config.paths.var, 'logs'), timeZone: config.timeZone, console: false });
     try {
       const files = await renderWith(await definition(config), params(config, store), { config, store, log, lang: o.lang, format: o.format, out: o.out });

@@ -1,6 +1,6 @@
 /** What `kanslist run <bot>` does, loaded only when it runs (the runner brings Playwright). */
-import { createLogger } from '../../audit/logger.ts';
-import { redact } from '../../audit/redact.ts';
+import { createLogger } from '../../log/logger.ts';
+import { redact } from '../../redact/redact.ts';
 import type { LogLevel } from '../../config/config.ts';
 import { loadConfig } from '../../config/load.ts';
 import { runBot } from '../../runner/run.ts';

@@ -1,7 +1,7 @@
 /** What `kanslist schedule pause|resume|fire` do, loaded only when one of them runs. */
-import { createLogger } from '../../audit/logger.ts';
+import { createLogger } from '../../log/logger.ts';
 import { auditKeyFromEnv } from '../../audit/trail.ts';
-import { redact } from '../../audit/redact.ts';
+import { redact } from '../../redact/redact.ts';
 import type { LogLevel } from '../../config/config.ts';
 import { loadConfig, storeUrl, type LoadedConfig } from '../../config/load.ts';
 import { ConfigError } from '../../errors.ts';

@@ -1,5 +1,5 @@
 /** What `kanslist scheduler` does (the daemon), loaded only when it runs. */
-import { createLogger } from '../../audit/logger.ts';
+import { createLogger } from '../../log/logger.ts';
 import type { LogLevel } from '../../config/config.ts';
 import { loadConfig } from '../../config/load.ts';
 import { openSchedulerRuntime } from '../../schedule/daemon/runtime.ts';

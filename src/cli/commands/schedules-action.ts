@@ -9,7 +9,7 @@ import { describeSchedule, loadSchedules, nextFires, type Schedule } from '../..
 import { listDecisions, readState } from '../../schedule/ledger-queries.ts';
 import type { Decision, ScheduleState } from '../../schedule/ledger.ts';
 import { openStore } from '../../store/index.ts';
-import { redact } from '../../audit/redact.ts';
+import { redact } from '../../redact/redact.ts';
 import { printJson } from '../table.ts';
 
 export async function runSchedules(o: { json?: boolean; from?: string; db?: string }): Promise<void> {

@@ -1,5 +1,5 @@
 /** What `kanslist serve` does, loaded only when it runs. */
-import { createLogger } from '../../audit/logger.ts';
+import { createLogger } from '../../log/logger.ts';
 import { auditKeyFromEnv } from '../../audit/trail.ts';
 import { loadConfig, storeUrl } from '../../config/load.ts';
 import { startControlRoom } from '../../serve/index.ts';

@@ -1,6 +1,6 @@
 /** What `kanslist vault rotate <system>` does, loaded only when it runs (it drives a browser). */
-import { createLogger } from '../../audit/logger.ts';
-import { redact } from '../../audit/redact.ts';
+import { createLogger } from '../../log/logger.ts';
+import { redact } from '../../redact/redact.ts';
 import { loadConfig } from '../../config/load.ts';
 import { ConfigError, errorMessage } from '../../errors.ts';
 import { loadSystemMap } from '../../preflight/load-system.ts';

@@ -3,19 +3,13 @@
  * `--lang`, else by `config.language`; both pass through `parseLanguage` so a typo names where it
  * came from instead of silently falling back to another language.
  */
-import { LANGUAGES, type Language } from '../../config/config.ts';
+import { LANGUAGE_LOCALES, LANGUAGES, type Language } from '../../config/config.ts';
 import { InputError } from '../../errors.ts';
 
 export { LANGUAGES, type Language };
 
 /** The BCP 47 locale whose number, date and name conventions each language's reports follow. */
-export const LOCALES: Readonly<Record<Language, string>> = {
-  sv: 'sv-SE',
-  da: 'da-DK',
-  de: 'de-DE',
-  // British English: 24-hour clock and day-first conventions, closest to the other three.
-  en: 'en-GB',
-};
+export const LOCALES = LANGUAGE_LOCALES;
 
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);

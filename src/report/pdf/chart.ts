@@ -4,7 +4,7 @@
  * gridlines, category labels (slanted and thinned when crowded), legend for several series.
  */
 import { degrees, type PDFFont, type PDFPage } from 'pdf-lib';
-import type { Language } from '../../config/config.ts';
+import { LANGUAGE_LOCALES as LOCALES, type Language } from '../../config/config.ts';
 import type { ReportFonts } from './fonts.ts';
 import type { PageCursor } from './layout.ts';
 import { drawableText } from './safe-text.ts';
@@ -18,7 +18,6 @@ export type ChartKind = 'bar' | 'line';
 const LABEL_SIZE = 7.5;
 /** Slanted category labels are cut to this length. */
 const MAX_SLANTED = 72;
-const LOCALES: Record<Language, string> = { sv: 'sv-SE', da: 'da-DK', de: 'de-DE', en: 'en-GB' };
 
 interface Plot {
   page: PDFPage;

@@ -1,13 +1,12 @@
 /** What is drawn once the page count is known (footers, page labels) and the document's metadata. */
 import type { PDFDocument } from 'pdf-lib';
-import type { Language } from '../../config/config.ts';
+import { LANGUAGE_LOCALES as LOCALES } from '../../config/config.ts';
 import type { ReportFonts } from './fonts.ts';
 import type { PageCursor } from './layout.ts';
 import { COLOR, FOOTER_BASELINE, SIZE } from './theme.ts';
 import type { PdfDocumentOptions } from './types.ts';
 import { TextMeasure, wrapText } from './wrap.ts';
 
-const LANGUAGE_TAGS: Record<Language, string> = { sv: 'sv-SE', da: 'da-DK', de: 'de-DE', en: 'en-GB' };
 
 /** Left footer and right page label on every page, over a thin rule. */
 export function drawFooters(cursor: PageCursor, fonts: ReportFonts, options: Pick<PdfDocumentOptions, 'pageLabel' | 'footer'>): void {
@@ -51,5 +50,5 @@ export function setMetadata(doc: PDFDocument, options: PdfDocumentOptions, now: 
   const created = options.creationDate ?? now;
   doc.setCreationDate(created);
   doc.setModificationDate(created);
-  doc.setLanguage(LANGUAGE_TAGS[options.language] ?? options.language);
+  doc.setLanguage(LOCALES[options.language] ?? options.language);
 }

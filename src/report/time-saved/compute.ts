@@ -3,7 +3,7 @@
  * bot: the caller passes a lookup that returns each bot's title and manual-minutes baseline (the
  * report definition loads them from the bot files).
  */
-import { redact } from '../../audit/redact.ts';
+import { redact } from '../../redact/redact.ts';
 import type { SettledScope, StatusCount, TimeSavedReads } from '../../store/index.ts';
 import { botFigures, sumFigures, tally, type BotBaseline, type FteBasis, type ItemTally, type TimeFigures } from './arithmetic.ts';
 import { trendBuckets, type BucketSize, type TrendBucket } from './buckets.ts';

@@ -3,7 +3,7 @@
  * `minutesFreed` gives the report's minutes freed, summing `exceptionMinutes` its exception
  * minutes — anyone can recompute the totals from the spreadsheet.
  */
-import { redact } from '../../audit/redact.ts';
+import { redact } from '../../redact/redact.ts';
 import type { FinalStatus, TimeSavedReads } from '../../store/index.ts';
 import type { TimeSaved } from './compute.ts';
 

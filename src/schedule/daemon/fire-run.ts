@@ -4,7 +4,7 @@
  * child does, the scheduler goes on.
  */
 import type { Alerter } from '../../alerts/index.ts';
-import type { Logger } from '../../audit/logger.ts';
+import type { Logger } from '../../log/logger.ts';
 import { errorMessage } from '../../errors.ts';
 import type { DecisionTrigger, ScheduleLedger } from '../ledger.ts';
 import type { Schedule } from '../types.ts';

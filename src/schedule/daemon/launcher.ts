@@ -5,8 +5,8 @@
  * where a password would show in the process list).
  */
 import { join } from 'node:path';
-import type { Logger } from '../../audit/logger.ts';
-import { redact } from '../../audit/redact.ts';
+import type { Logger } from '../../log/logger.ts';
+import { redact } from '../../redact/redact.ts';
 import type { RunSummary } from '../../runner/summary.ts';
 import type { Store } from '../../store/index.ts';
 import type { DecisionTrigger, RunOutcome } from '../ledger.ts';

@@ -4,7 +4,7 @@
  * waits through the scheduler's Clock, so tests move a manual clock past the night instead of
  * sleeping. A failed purge is logged and tried again the next night; it never stops the scheduler.
  */
-import type { Logger } from '../../audit/logger.ts';
+import type { Logger } from '../../log/logger.ts';
 import { purge, type PurgeResult } from '../../audit/purge.ts';
 import type { LoadedConfig } from '../../config/load.ts';
 import { retentionRules } from '../../config/retention.ts';

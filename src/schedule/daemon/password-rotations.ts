@@ -6,7 +6,7 @@
  * comes from when the vault's password was set, so a missed day or a failed rotation is simply
  * due again the next day, and a password rotated by hand resets the period.
  */
-import type { Logger } from '../../audit/logger.ts';
+import type { Logger } from '../../log/logger.ts';
 import { parsePeriod } from '../../config/retention.ts';
 import type { LoadedConfig } from '../../config/load.ts';
 import { accountsDue, vaultEntries } from '../../runner/rotation-due.ts';

@@ -8,7 +8,7 @@ import { basename, extname, resolve } from 'node:path';
 import { hostname } from 'node:os';
 import { createAlerter } from '../../alerts/index.ts';
 import type { Alerter } from '../../alerts/index.ts';
-import type { Logger } from '../../audit/logger.ts';
+import type { Logger } from '../../log/logger.ts';
 import { auditKeyFromEnv } from '../../audit/trail.ts';
 import { storeUrl as resolveStoreUrl, type LoadedConfig } from '../../config/load.ts';
 import { runBotPreflight } from '../../preflight/index.ts';

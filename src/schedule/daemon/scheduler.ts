@@ -9,7 +9,7 @@
  * Nothing here keeps time of its own: every instant comes from the Clock.
  */
 import type { Alerter } from '../../alerts/index.ts';
-import type { Logger } from '../../audit/logger.ts';
+import type { Logger } from '../../log/logger.ts';
 import { ConfigError, errorMessage, KanslistError } from '../../errors.ts';
 import type { PreflightReport } from '../../preflight/index.ts';
 import type { Decision, DecisionKind, DecisionTrigger, ScheduleLedger } from '../ledger.ts';

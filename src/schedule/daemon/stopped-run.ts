@@ -5,7 +5,7 @@
  * each transition is appended to the run's own audit chain, and the run gets its final status.
  */
 import { hostname } from 'node:os';
-import type { Logger } from '../../audit/logger.ts';
+import type { Logger } from '../../log/logger.ts';
 import { auditKeyFromEnv, openAuditTrail } from '../../audit/trail.ts';
 import type { Run, RunStatus, Store } from '../../store/index.ts';
 

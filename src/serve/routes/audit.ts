@@ -5,7 +5,7 @@
  * who looked and why.
  */
 import type { FastifyInstance } from 'fastify';
-import { redact } from '../../audit/redact.ts';
+import { redact } from '../../redact/redact.ts';
 import { checkpointFile } from '../../audit/checkpoint-publish.ts';
 import { recordsForPerson, verifyStore } from '../../audit/trail.ts';
 import { normaliseSubject } from '../../audit/trail-subjects.ts';

@@ -8,7 +8,7 @@ import { renderPage } from '../page.ts';
 import { projectSchedules, upcomingFires } from '../schedules-data.ts';
 import type { Run } from '../../store/index.ts';
 import { listDecisions } from '../../schedule/ledger-queries.ts';
-import { redact } from '../../audit/redact.ts';
+import { redact } from '../../redact/redact.ts';
 
 const RECENT_RUNS_FOR_DRIFT = 10;
 const ATTENTION_DAYS = 7;

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { redact } from '../../audit/redact.ts';
+import { redact } from '../../redact/redact.ts';
 import { localizeReason } from '../../report/i18n/reasons/index.ts';
 import { loadBot } from '../../runner/load-bot.ts';
 import type { AnyBot } from '../../runner/bot.ts';

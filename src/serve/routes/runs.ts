@@ -1,7 +1,7 @@
 /** Runs and run detail: items with status, reason, attempts, timings; drift; the chain check; the run report to download. */
 import type { FastifyInstance } from 'fastify';
 import { verifyRun } from '../../audit/trail.ts';
-import { redact } from '../../audit/redact.ts';
+import { redact } from '../../redact/redact.ts';
 import { runReport } from '../../report/builtin/index.ts';
 import { localizeReason } from '../../report/i18n/reasons/index.ts';
 import { sendReport } from '../send-report.ts';

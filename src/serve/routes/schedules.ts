@@ -5,7 +5,7 @@
  * control room's trail.
  */
 import type { FastifyInstance } from 'fastify';
-import { redact } from '../../audit/redact.ts';
+import { redact } from '../../redact/redact.ts';
 import { listDecisions, readState } from '../../schedule/ledger-queries.ts';
 import { nextFires, openScheduleLedger, type ScheduleLedger } from '../../schedule/index.ts';
 import { schedulerOwner } from '../../schedule/daemon/runtime.ts';

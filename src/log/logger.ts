@@ -6,7 +6,7 @@
 import winston from 'winston';
 import type { LogLevel } from '../config/config.ts';
 import { DailyFileTransport } from './daily-file.ts';
-import { redact, redactDeep } from './redact.ts';
+import { redact, redactDeep } from '../redact/redact.ts';
 import { colourAllowed } from '../util/terminal.ts';
 
 export type { LogLevel } from '../config/config.ts';
