@@ -13,7 +13,7 @@ function numOrNull(value: number | string | null): number | null {
 }
 
 /** A summary column that is not JSON (edited by hand) is shown as it is rather than crash a listing. */
-function parseSummary(text: string | null): unknown | null {
+function parseSummary(text: string | null): unknown {
   if (text === null) return null;
   try {
     return JSON.parse(text) as unknown;
