@@ -161,10 +161,19 @@ function parseJson(text: string | null): unknown {
  */
 export function formatOutput(output: unknown): string {
   if (output === null || output === undefined) return '';
-  if (typeof output !== 'object') return redact(String(output));
+  if (typeof output !== 'object') return redact(valueText(output));
   if (Array.isArray(output)) return redact(output.map((v) => (typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v))).join(', '));
   const parts = Object.entries(output as Record<string, unknown>)
     .filter(([, v]) => v !== undefined && v !== null)
-    .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`);
+    .map(([k, v]) => `${k}: ${valueText(v)}`);
   return redact(parts.join('; '));
+}
+
+/** One value as text: an object as compact JSON; a function (never data) by its kind, not its source. */
+function valueText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'object') return JSON.stringify(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (typeof value === 'symbol') return value.toString();
+  return typeof value;
 }

@@ -9,7 +9,7 @@ import type { Logger } from '../log/logger.ts';
 import type { Language } from '../config/config.ts';
 import { RUNNER_DEFAULTS } from './defaults.ts';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the runner takes every bot's system map, whatever its screens; unknown would reject them (screens are used both ways)
 export type AnySystem = System<any>;
 export type ScreensOf<S> = S extends System<infer X> ? X : ScreensDefinition;
 
@@ -111,6 +111,7 @@ export interface BotRetry {
   backoff?: { baseMs?: number; maxMs?: number };
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- as for AnySystem: a bot's functions take its item type as a parameter, so unknown would reject every typed bot
 export type AnyBot = BotDefinition<any, AnySystem, unknown>;
 
 const BOT_NAME = /^[a-z][a-z0-9-]{1,62}$/;

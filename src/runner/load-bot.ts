@@ -64,7 +64,7 @@ export function importBot(file: string): Promise<AnyBot> {
 async function findSystemFile(bot: AnyBot, selectorsDir: string): Promise<string | undefined> {
   for (const file of listBotFiles(selectorsDir)) {
     try {
-      const module = (await importUserModule(file)) as { default?: unknown };
+      const module = await importUserModule(file);
       if (module.default === bot.system) return file;
     } catch {
       // A broken system map that this bot does not use is not this run's problem.

@@ -41,7 +41,7 @@ export function rotationChainId(system: string, account: number, at: number): st
 }
 
 export async function runRotation(options: RotationRunOptions): Promise<RotationResult> {
-  const { config, log } = options;
+  const { config } = options;
   const env = options.env ?? process.env;
   const n = options.account ?? 1;
   const progress = options.progress ?? (() => undefined);

@@ -11,7 +11,7 @@ import { numberOrNull } from '../util/sql-numbers.ts';
 
 
 /** A summary column that is not JSON (edited by hand) is shown as it is rather than crash a listing. */
-function parseSummary(text: string | null): unknown | null {
+function parseSummary(text: string | null): unknown {
   if (text === null) return null;
   try {
     return JSON.parse(text) as unknown;

@@ -32,7 +32,7 @@ export interface Decision {
   outcome: RunOutcome | null;
   exitCode: number | null;
   /** Counts of the run, as the launcher reported them. */
-  summary: unknown | null;
+  summary: unknown;
 }
 
 export interface ScheduleState {

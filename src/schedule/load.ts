@@ -53,7 +53,7 @@ export async function loadSchedules(dir: string, options: LoadSchedulesOptions):
 export async function loadScheduleFile(file: string, options: LoadSchedulesOptions): Promise<Schedule> {
   let module: { default?: unknown };
   try {
-    module = (await importUserModule(file)) as { default?: unknown };
+    module = await importUserModule(file);
   } catch (error) {
     if (error instanceof ScheduleConfigError) throw error.inFile(file);
     const detail = error instanceof Error ? firstLines(error.message) : String(error);

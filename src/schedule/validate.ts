@@ -2,13 +2,14 @@
  * Checks a schedule definition field by field; the first problem throws a ScheduleConfigError
  * naming the field (and the file, once loadSchedules adds it).
  */
+import { inspect } from 'node:util';
 import { CronExpressionParser } from 'cron-parser';
 import cron from 'node-cron';
 import { isKnownCountry, knownRegions } from './calendar.ts';
 import { isIsoDate, parseClock, parseDays, WEEKDAYS } from './days.ts';
 import { ScheduleConfigError } from './errors.ts';
 import { isTimeZone } from './local-time.ts';
-import type { ScheduleInput, Weekday } from './types.ts';
+import type { ScheduleInput } from './types.ts';
 
 type Fail = (field: string, message: string, remedy: string) => never;
 
@@ -94,7 +95,7 @@ function checkWindows(input: ScheduleInput, fail: Fail): void {
 }
 
 function checkEnum(value: unknown, allowed: string[], field: string, fail: Fail): void {
-  if (value !== undefined && !allowed.includes(value as string)) fail(field, `"${String(value)}" is not one of ${allowed.join(', ')}.`, `Use ${allowed.map((a) => `'${a}'`).join(' or ')}.`);
+  if (value !== undefined && !allowed.includes(value as string)) fail(field, `${typeof value === 'string' ? `"${value}"` : inspect(value)} is not one of ${allowed.join(', ')}.`, `Use ${allowed.map((a) => `'${a}'`).join(' or ')}.`);
 }
 
 function nonEmpty(value: unknown): value is string {

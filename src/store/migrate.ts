@@ -2,11 +2,13 @@
  * Runs the versioned migrations to the latest version. Called on every open; a no-op when
  * the database is current.
  */
+import { inspect } from 'node:util';
 import { Migrator, sql, type DatabaseIntrospector, type Kysely, type TableMetadata } from 'kysely';
 import { migrationProvider } from './migrations/index.ts';
 import { StoreError } from './errors.ts';
 import type { Engine } from './types.ts';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator works on the database as it is, not as typed, like the migrations
 export async function migrateToLatest(db: Kysely<any>, engine: Engine, schema?: string): Promise<void> {
   const migrator = new Migrator({
     db: engine === 'postgres' ? withOwnSchemaIntrospection(db, schema) : db,
@@ -16,7 +18,7 @@ export async function migrateToLatest(db: Kysely<any>, engine: Engine, schema?: 
   const { error, results } = await migrator.migrateToLatest();
   if (error !== undefined) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new StoreError('KANSLIST_STORE_MIGRATION', `Migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`, {
+    throw new StoreError('KANSLIST_STORE_MIGRATION', `Migration ${failed} failed: ${error instanceof Error ? error.message : inspect(error)}`, {
       cause: error,
       where: `${engine} store`,
       remedy: 'Nothing was changed by the failed migration. Check database permissions and that no newer Kanslist version migrated this database.',
@@ -33,6 +35,7 @@ export async function migrateToLatest(db: Kysely<any>, engine: Engine, schema?: 
  * exactly that from the catalog, by join, so other schemas coming and going cannot disturb it.
  * (It also keeps a `kysely_migration` table in some other schema from being taken for ours.)
  */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- as for migrateToLatest()
 function withOwnSchemaIntrospection(db: Kysely<any>, schema: string | undefined): Kysely<any> {
   const introspection: Pick<DatabaseIntrospector, 'getSchemas' | 'getTables'> = {
     getSchemas: async () => (await sql<{ name: string }>`select nspname as name from pg_catalog.pg_namespace`.execute(db)).rows,

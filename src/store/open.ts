@@ -27,7 +27,7 @@ type Target = { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: st
 export function parseStoreUrl(url: string): Target {
   if (url.startsWith('sqlite:')) {
     const file = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
-    if (file.length === 0) throw badUrl('sqlite:', 'The sqlite: URL names no file');
+    if (file.length === 0) return badUrl('sqlite:', 'The sqlite: URL names no file');
     return { engine: 'sqlite', file };
   }
   if (/^postgres(ql)?:\/\//i.test(url)) return postgresTarget(url);

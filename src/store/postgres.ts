@@ -41,7 +41,7 @@ function createPool(url: string, schema: string | undefined): pg.Pool {
     connectionString: url,
     ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
     types: {
-      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+      getTypeParser: ((oid: number, format?: 'text' | 'binary'): unknown =>
         oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
     },
   });

@@ -6,7 +6,7 @@
  * change that lost a race changes nothing; it is then diagnosed (missing item, lost lease, wrong
  * status) and reported with a typed error. The open attempt row is closed in the same transaction.
  */
-import { sql, type Kysely, type UpdateObject } from 'kysely';
+import { sql, type Kysely, type UpdateObject, type UpdateQueryBuilder, type UpdateResult } from 'kysely';
 import { inClaimScope, type EngineAccess } from './engine.ts';
 import { enqueueItems } from './enqueue.ts';
 import { ItemStateError, LeaseLostError, NotFoundError } from './errors.ts';
@@ -16,6 +16,8 @@ import type { Database } from './schema.ts';
 import type { AttemptOutcome, ClaimOptions, ClaimScope, EnqueueInput, EnqueueOptions, EnqueueResult, Failure, ItemStatus, ListFilter, ResolveUncertainDetails, WorkItem, WorkQueue } from './types.ts';
 
 type ItemSet = UpdateObject<Database, 'work_items'>;
+/** An update of work_items, narrowed by a filter before it runs. */
+type ItemUpdate = UpdateQueryBuilder<Database, 'work_items', 'work_items', UpdateResult>;
 
 const NO_LEASE = { lease_owner: null, lease_expires_at: null } as const;
 
@@ -169,7 +171,7 @@ export class SqlWorkQueue implements WorkQueue {
   }
 
   /** Running items matching `filter` whose runner is gone become uncertain: never pending directly. */
-  async #makeUncertain(now: number, filter: <Q extends { where: (...args: any[]) => any }>(q: Q) => Q): Promise<WorkItem[]> {
+  async #makeUncertain(now: number, filter: (q: ItemUpdate) => ItemUpdate): Promise<WorkItem[]> {
     const rows = await this.#engine.write(async (tx) => {
       const expired = await filter(
         tx.updateTable('work_items').set({

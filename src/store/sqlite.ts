@@ -113,7 +113,7 @@ export async function openSqlite(file: string): Promise<EngineAccess> {
       if (closed) return;
       closed = true;
       // Waits for writes queued on the lock, then closes the connection.
-      await lock.run(async () => undefined);
+      await lock.run(() => Promise.resolve());
       await db.destroy();
     },
   };

@@ -49,12 +49,12 @@ export interface WorkItem {
   /** Where the item came from, e.g. 'input.xlsx row 7'. */
   source: string | null;
   /** For a 'handled' item: `{ handledNote: string }`, the clerk's note. */
-  output: unknown | null;
+  output: unknown;
   errorCode: string | null;
   /** Last error or business reason. */
   reason: string | null;
   /** What a reader's-language reason needs (Failure.details), as stored; null when none. */
-  reasonDetails: unknown | null;
+  reasonDetails: unknown;
   enqueuedRunId: string | null;
   /** The system address (environment) the item is meant for; null for items from before it was recorded. */
   environment: string | null;
@@ -207,7 +207,7 @@ export interface Run {
   heartbeatAt: number;
   status: RunStatus;
   input: string | null;
-  summary: unknown | null;
+  summary: unknown;
 }
 
 export interface NewRun {

@@ -218,7 +218,7 @@ export function defineScheduleLedgerConformance(name: string, open: OpenStore, r
         expect(a.chainId).toMatch(/^scheduler:host-a:101:\d{4}-\d\d-\d\dT/);
         expect(await verifyRun(first, a.chainId, { key: KEY })).toEqual({ ok: true, records: 3 });
         expect(await verifyRun(first, b.chainId, { key: KEY })).toEqual({ ok: true, records: 2 });
-        const kinds = (await first.audit.records(a.chainId)).map((r) => [r.kind, JSON.parse(r.data)]);
+        const kinds = (await first.audit.records(a.chainId)).map((r) => [r.kind, JSON.parse(r.data) as unknown]);
         expect(kinds).toEqual([
           ['schedule.decision', expect.objectContaining({ schedule: 'permit-intake', decision: 'fired', trigger: 'cron', plannedAt: new Date(T0).toISOString() })],
           ['schedule.decision', expect.objectContaining({ event: 'ended', outcome: 'finished', runId: 'run-1' })],

@@ -99,7 +99,7 @@ export default defineReport<{ who?: string }>({
 });
 
 describe('report options', () => {
-  const definition = { name: 'exceptions', formats: ['xlsx', 'pdf'] as Array<'xlsx' | 'pdf'>, defaultFormats: ['xlsx'] as Array<'xlsx' | 'pdf'>, render: async () => [] };
+  const definition = { name: 'exceptions', formats: ['xlsx', 'pdf'] as Array<'xlsx' | 'pdf'>, defaultFormats: ['xlsx'] as Array<'xlsx' | 'pdf'>, render: () => Promise.resolve([]) };
 
   it('takes formats in any case and order, once each, and refuses others naming --format', () => {
     expect(parseFormats('PDF, xlsx,pdf', definition)).toEqual(['pdf', 'xlsx']);

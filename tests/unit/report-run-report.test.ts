@@ -113,7 +113,7 @@ describe('run report', () => {
     await wb.xlsx.readFile(xlsx!.path);
     const cells: ExcelJS.Cell[] = [];
     wb.getWorksheet('Items')!.eachRow((row) => row.eachCell((cell) => cells.push(cell)));
-    const key = cells.find((c) => String(c.value).includes('HYPERLINK'))!;
+    const key = cells.find((c) => typeof c.value === 'string' && c.value.includes('HYPERLINK'))!;
     expect(key.type).toBe(ExcelJS.ValueType.String);
     expect(key.value).toBe(`'${FORMULA_KEY}`);
     expect(cells.some((c) => c.type === ExcelJS.ValueType.Formula || c.type === ExcelJS.ValueType.Hyperlink)).toBe(false);

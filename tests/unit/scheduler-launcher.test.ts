@@ -60,7 +60,7 @@ describe('childProcessLauncher', () => {
     }
     const ended = await result;
     expect(pids.length).toBeGreaterThan(0);
-    lastArgs = readFileSync(join(out, 'args.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    lastArgs = readFileSync(join(out, 'args.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as (typeof lastArgs)[number]);
     return ended;
   }
   let lastArgs: Array<{ args: string[]; cwd: string; store: string }> = [];

@@ -83,7 +83,7 @@ describe('scheduler daemon: preflight before a fire', () => {
     const checked: string[] = [];
     h = await createSchedulerHarness({
       schedule: hourly({ preflight: true }), start: '2026-05-04T06:30:00Z',
-      preflight: async (s) => (checked.push(s.name), report({ ok: 5, missing: 2 })),
+      preflight: (s) => (checked.push(s.name), Promise.resolve(report({ ok: 5, missing: 2 }))),
     });
     await oneFire(h);
     expect(checked).toEqual(['intake']);
@@ -93,14 +93,14 @@ describe('scheduler daemon: preflight before a fire', () => {
   });
 
   it('records preflight-failed when the login fails', async () => {
-    h = await createSchedulerHarness({ schedule: hourly({ preflight: true }), start: '2026-05-04T06:30:00Z', preflight: async () => ({ ...report({}, 'failed'), loginError: 'wrong password' }) });
+    h = await createSchedulerHarness({ schedule: hourly({ preflight: true }), start: '2026-05-04T06:30:00Z', preflight: () => Promise.resolve({ ...report({}, 'failed'), loginError: 'wrong password' }) });
     await oneFire(h);
     expect((await h.decisions())[0]!.detail).toMatch(/login failed/);
     expect(h.launcher.launches).toHaveLength(0);
   });
 
   it('fires with a drift warning when the preflight found only drift', async () => {
-    h = await createSchedulerHarness({ schedule: hourly({ preflight: true }), start: '2026-05-04T06:30:00Z', preflight: async () => report({ ok: 5, drift: 1 }) });
+    h = await createSchedulerHarness({ schedule: hourly({ preflight: true }), start: '2026-05-04T06:30:00Z', preflight: () => Promise.resolve(report({ ok: 5, drift: 1 })) });
     await oneFire(h);
     await settled(h);
     expect((await h.decisions()).map(brief)).toEqual([{ at: '2026-05-04T07:00:00.000Z', decision: 'fired', reason: null }]);

@@ -5,8 +5,6 @@
  */
 import { defineMessages } from '../toolkit.ts';
 
-type Country = 'SE' | 'DK' | 'DE' | 'NO';
-
 export const timeSavedMessages = defineMessages({
   en: {
     title: 'Time saved by the bots',

@@ -19,6 +19,7 @@ function charset(font: PDFFont): Set<number> {
 /** Invisible format characters (soft hyphen, zero-width space/joiners, BOM) are dropped rather than shown as '?'. */
 const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
 /** Tabs, line separators and control characters become a space. */
+// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's purpose
 const SPACE_LIKE = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g;
 
 /** One line of text (no line breaks) with every character the font lacks replaced by '?'. */

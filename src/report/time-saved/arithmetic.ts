@@ -11,7 +11,7 @@
  * - FTE               = hours freed / annual hours per FTE (full-time working years)
  * - average FTE       = FTE ÷ (days in the period / 365.2425): the staff the bots stood in for
  */
-import type { FinalStatus, StatusCount } from '../../store/index.ts';
+import type { StatusCount } from '../../store/index.ts';
 
 export interface BotBaseline {
   /** The bot's readable title. */

@@ -5,7 +5,7 @@
  */
 import { redact } from '../../redact/redact.ts';
 import type { SettledScope, StatusCount, TimeSavedReads } from '../../store/index.ts';
-import { botFigures, sumFigures, tally, type BotBaseline, type FteBasis, type ItemTally, type TimeFigures } from './arithmetic.ts';
+import { botFigures, sumFigures, tally, type BotBaseline, type FteBasis, type TimeFigures } from './arithmetic.ts';
 import { trendBuckets, type BucketSize, type TrendBucket } from './buckets.ts';
 import type { AnnualHours } from './fte.ts';
 import { dayNumber, parseCivilDate } from './local-dates.ts';

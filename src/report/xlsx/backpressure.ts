@@ -29,7 +29,7 @@ function drainOf(stream: Writable): Promise<void> {
       cleanup();
       resolve();
     };
-    const fail = (error: unknown): void => {
+    const fail = (error: Error): void => {
       cleanup();
       reject(error);
     };

@@ -41,7 +41,8 @@ export const systemClock: Clock = {
 
 interface Sleeper {
   at: number;
-  wake(): void;
+  /** A plain function (not a method): it is also the abort listener. */
+  wake: () => void;
 }
 
 /** A clock moved by hand: `set`/`advance` wake every sleeper whose instant has come. */

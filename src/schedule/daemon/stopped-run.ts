@@ -21,7 +21,7 @@ export interface StoppedRunResult {
   runId: string;
   uncertain: number;
   /** The run's own summary when it had written one before it was stopped. */
-  summary: unknown | null;
+  summary: unknown;
 }
 
 /**

@@ -11,6 +11,7 @@ export function initialMigration(engine: Engine): Migration {
   const time = engine === 'postgres' ? 'bigint' : 'integer';
   const seq = engine === 'postgres' ? 'bigint' : 'integer';
   return {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a migration sees the database as it is, not as typed (Kysely's advice)
     async up(db: Kysely<any>): Promise<void> {
       await db.schema
         .createTable('runs')
@@ -97,6 +98,7 @@ export function initialMigration(engine: Engine): Migration {
       await db.schema.createIndex('drift_events_run').on('drift_events').column('run_id').execute();
     },
 
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as for up()
     async down(db: Kysely<any>): Promise<void> {
       for (const table of ['drift_events', 'item_attempts', 'work_items', 'runs']) {
         await db.schema.dropTable(table).execute();

@@ -15,6 +15,7 @@ import type { Engine } from '../types.ts';
 export function auditMigration(engine: Engine): Migration {
   const time = engine === 'postgres' ? 'bigint' : 'integer';
   return {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a migration sees the database as it is, not as typed (Kysely's advice)
     async up(db: Kysely<any>): Promise<void> {
       await db.schema
         .createTable('audit_records')
@@ -50,6 +51,7 @@ export function auditMigration(engine: Engine): Migration {
         .execute();
     },
 
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as for up()
     async down(db: Kysely<any>): Promise<void> {
       for (const table of ['audit_heads', 'audit_subjects', 'audit_records']) {
         await db.schema.dropTable(table).execute();

@@ -18,6 +18,7 @@ import type { Engine } from '../types.ts';
 export function schedulesMigration(engine: Engine): Migration {
   const time = engine === 'postgres' ? 'bigint' : 'integer';
   return {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a migration sees the database as it is, not as typed (Kysely's advice)
     async up(db: Kysely<any>): Promise<void> {
       await db.schema
         .createTable('schedule_state')
@@ -56,6 +57,7 @@ export function schedulesMigration(engine: Engine): Migration {
       await db.schema.createIndex('schedule_decisions_decided').on('schedule_decisions').column('decided_at').execute();
     },
 
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as for up()
     async down(db: Kysely<any>): Promise<void> {
       for (const table of ['schedule_decisions', 'schedule_state']) {
         await db.schema.dropTable(table).execute();

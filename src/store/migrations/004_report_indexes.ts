@@ -15,10 +15,12 @@ import type { Engine } from '../types.ts';
 
 export function reportIndexesMigration(_engine: Engine): Migration {
   return {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a migration sees the database as it is, not as typed (Kysely's advice)
     async up(db: Kysely<any>): Promise<void> {
       await sql`create index work_items_report on work_items (status, (coalesce(finished_at, updated_at)), seq, bot)`.execute(db);
     },
 
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as for up()
     async down(db: Kysely<any>): Promise<void> {
       await db.schema.dropIndex('work_items_report').execute();
     },

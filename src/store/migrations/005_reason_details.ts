@@ -12,11 +12,13 @@ import type { Engine } from '../types.ts';
 
 export function reasonDetailsMigration(_engine: Engine): Migration {
   return {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a migration sees the database as it is, not as typed (Kysely's advice)
     async up(db: Kysely<any>): Promise<void> {
       await db.schema.alterTable('work_items').addColumn('reason_details', 'text').execute();
       await db.schema.alterTable('item_attempts').addColumn('reason_details', 'text').execute();
     },
 
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as for up()
     async down(db: Kysely<any>): Promise<void> {
       await db.schema.alterTable('item_attempts').dropColumn('reason_details').execute();
       await db.schema.alterTable('work_items').dropColumn('reason_details').execute();

@@ -12,6 +12,7 @@ import type { Engine } from '../types.ts';
 
 export function runScopeMigration(_engine: Engine): Migration {
   return {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a migration sees the database as it is, not as typed (Kysely's advice)
     async up(db: Kysely<any>): Promise<void> {
       await db.schema.alterTable('work_items').addColumn('environment', 'text').execute();
       await db.schema
@@ -22,6 +23,7 @@ export function runScopeMigration(_engine: Engine): Migration {
         .execute();
     },
 
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as for up()
     async down(db: Kysely<any>): Promise<void> {
       await db.schema.dropTable('run_scope').execute();
       await db.schema.alterTable('work_items').dropColumn('environment').execute();

@@ -16,8 +16,8 @@ import { chainLedgerMigration } from './009_chain_ledger.ts';
 
 export function migrationProvider(engine: Engine): MigrationProvider {
   return {
-    async getMigrations(): Promise<Record<string, Migration>> {
-      return {
+    getMigrations(): Promise<Record<string, Migration>> {
+      return Promise.resolve({
         '001_initial': initialMigration(engine),
         '002_audit': auditMigration(engine),
         '003_schedules': schedulesMigration(engine),
@@ -27,7 +27,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '007_control_room': controlRoomMigration(engine),
         '008_retention': retentionMigration(engine),
         '009_chain_ledger': chainLedgerMigration(engine),
-      };
+      });
     },
   };
 }
