@@ -50,7 +50,10 @@ describe('CLI NO_COLOR and terminals', () => {
   });
 
   it('piped (not a terminal) or TERM=dumb, the progress is plain lines; an empty NO_COLOR does not count', () => {
-    for (const [isTTY, env] of [[false, {}], [true, { TERM: 'dumb' }]] as const) {
+    for (const [isTTY, env] of [
+      [false, {}],
+      [true, { TERM: 'dumb' }],
+    ] as const) {
       const { stream, written } = fakeStream(isTTY);
       showRun(stream, env);
       expect(written()).not.toContain(ESC);
@@ -64,13 +67,17 @@ describe('CLI NO_COLOR and terminals', () => {
     // A child that believes its stderr is a terminal, logs one warning and exits.
     const script = [
       "Object.defineProperty(process.stderr, 'isTTY', { value: true });",
-      `const { createLogger } = await import(${JSON.stringify(join(REPO_ROOT, 'src', 'audit', 'logger.ts'))});`,
-      "const log = createLogger({ console: true });",
+      `const { createLogger } = await import(${JSON.stringify(join(REPO_ROOT, 'src', 'log', 'logger.ts'))});`,
+      'const log = createLogger({ console: true });',
       "log.warn('the session expired');",
       'await log.flush();',
     ].join('\n');
     const run = (env: Record<string, string>) =>
-      spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: REPO_ROOT, env: plainEnv(env), encoding: 'utf8' });
+      spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+        cwd: REPO_ROOT,
+        env: plainEnv(env),
+        encoding: 'utf8',
+      });
     const coloured = run({});
     expect(coloured.status, coloured.stderr).toBe(0);
     expect(coloured.stderr).toContain(ESC);
