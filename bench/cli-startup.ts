@@ -36,7 +36,10 @@ function main(): void {
   const reps = repetitions(process.argv.slice(2));
   const project = mkdtempSync(join(tmpdir(), 'kanslist-cli-startup-'));
   // A project's config is TypeScript the CLI loads through tsx: part of what `runs` costs.
-  writeFileSync(join(project, 'kanslist.config.ts'), "const config: { organisation: string } = { organisation: 'Bänkby kommun' };\nexport default config;\n");
+  writeFileSync(
+    join(project, 'kanslist.config.ts'),
+    "const config: { organisation: string } = { organisation: 'Bänkby kommun' };\nexport default config;\n",
+  );
   const env = { PATH: process.env.PATH, HOME: process.env.HOME, TMPDIR: process.env.TMPDIR, LANG: process.env.LANG, NO_COLOR: '1' };
   try {
     const contestants: Contestant[] = [
@@ -54,13 +57,17 @@ function main(): void {
     }
     const loadAfter = loadavg()[0]!;
     const base = median(contestants[0]!.samples.map((s) => s.cpuMs));
-    console.log(`CLI start-up, ${reps} repetitions, CPU by ${existsSync(GNU_TIME) ? GNU_TIME : '/proc/self/stat (children)'}; Node ${process.version}; 1-min load ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)} on ${cpuCount()} cores\n`);
+    console.log(
+      `CLI start-up, ${reps} repetitions, CPU by ${existsSync(GNU_TIME) ? GNU_TIME : '/proc/self/stat (children)'}; Node ${process.version}; 1-min load ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)} on ${cpuCount()} cores\n`,
+    );
     console.log('| command | CPU ms (user+sys), median | × node -e 0 | CPU ms min–max | wall ms, median |');
     console.log('|---|---:|---:|---:|---:|');
     for (const c of contestants) {
       const cpu = c.samples.map((s) => s.cpuMs);
       const ratio = base > 0 ? (median(cpu) / base).toFixed(1) : '–';
-      console.log(`| \`${c.name}\` | ${median(cpu).toFixed(0)} | ${ratio} | ${Math.min(...cpu).toFixed(0)}–${Math.max(...cpu).toFixed(0)} | ${median(c.samples.map((s) => s.wallMs)).toFixed(0)} |`);
+      console.log(
+        `| \`${c.name}\` | ${median(cpu).toFixed(0)} | ${ratio} | ${Math.min(...cpu).toFixed(0)}–${Math.max(...cpu).toFixed(0)} | ${median(c.samples.map((s) => s.wallMs)).toFixed(0)} |`,
+      );
     }
   } finally {
     rmSync(project, { recursive: true, force: true });
@@ -110,7 +117,9 @@ function repetitions(argv: string[]): number {
 }
 
 function cpuCount(): number {
-  return readFileSync('/proc/cpuinfo', 'utf8').split('\n').filter((l) => l.startsWith('processor')).length;
+  return readFileSync('/proc/cpuinfo', 'utf8')
+    .split('\n')
+    .filter((l) => l.startsWith('processor')).length;
 }
 
 main();

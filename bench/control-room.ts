@@ -28,17 +28,21 @@ const PAGES = ['/', '/queues', '/review', '/runs'];
 const { values } = parseArgs({ options: { items: { type: 'string' }, reps: { type: 'string' }, db: { type: 'string' } } });
 const items = Number(values.items ?? 1_000_000);
 const reps = Number(values.reps ?? 7);
-if (!Number.isInteger(items) || items < 1 || !Number.isInteger(reps) || reps < 1) throw new Error('--items and --reps must be positive whole numbers');
+if (!Number.isInteger(items) || items < 1 || !Number.isInteger(reps) || reps < 1)
+  throw new Error('--items and --reps must be positive whole numbers');
 
 /** The time-saved benchmark's million items and runs, then a busy day's attempts. */
 async function fill(file: string): Promise<void> {
   await fillSqlite(file, items);
   const raw = new BetterSqlite3(file);
   // The overview counts what ended since midnight: give it a busy day's attempts.
-  const attempt = raw.prepare('insert into item_attempts (item_id, run_id, attempt, worker_id, started_at, ended_at, outcome) values (?, ?, 1, ?, ?, ?, ?)');
+  const attempt = raw.prepare(
+    'insert into item_attempts (item_id, run_id, attempt, worker_id, started_at, ended_at, outcome) values (?, ?, 1, ?, ?, ?, ?)',
+  );
   const now = Date.now();
   raw.transaction(() => {
-    for (let i = 0; i < Math.min(100_000, items); i++) attempt.run(`bench-${i}`, 'run-today', 'w', now - 3_600_000, now - (i % 20) * 60_000, i % 25 === 0 ? 'review' : 'done');
+    for (let i = 0; i < Math.min(100_000, items); i++)
+      attempt.run(`bench-${i}`, 'run-today', 'w', now - 3_600_000, now - (i % 20) * 60_000, i % 25 === 0 ? 'review' : 'done');
   })();
   raw.exec('analyze');
   raw.close();
@@ -67,7 +71,9 @@ try {
       times.sort((a, b) => a - b);
       rows.push(`| \`${page}\` | ${times[Math.floor(times.length / 2)]!.toFixed(0)} ms | ${times.at(-1)!.toFixed(0)} ms |`);
     }
-    console.log(`${items.toLocaleString('en')} items, SQLite, ${cpus().length} cores, load ${loadavg()[0]!.toFixed(2)}; store ${values.db && generateMs < 1000 ? 'reused' : `generated in ${(generateMs / 1000).toFixed(0)} s`}; ${reps} requests per page after one warm-up\n`);
+    console.log(
+      `${items.toLocaleString('en')} items, SQLite, ${cpus().length} cores, load ${loadavg()[0]!.toFixed(2)}; store ${values.db && generateMs < 1000 ? 'reused' : `generated in ${(generateMs / 1000).toFixed(0)} s`}; ${reps} requests per page after one warm-up\n`,
+    );
     console.log('| page | median server time | slowest |\n|---|---|---|');
     console.log(rows.join('\n'));
   } finally {

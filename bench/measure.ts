@@ -40,7 +40,10 @@ export interface RawRun {
   problems: string[];
 }
 
-export function measurement(base: Omit<Measurement, 'wallMs' | 'workMs' | 'cpuMsPerItem' | 'itemsPerMin' | 'msPerItem' | 'medianItemMs' | 'exactlyOnce' | 'problems'>, raw: RawRun): Measurement {
+export function measurement(
+  base: Omit<Measurement, 'wallMs' | 'workMs' | 'cpuMsPerItem' | 'itemsPerMin' | 'msPerItem' | 'medianItemMs' | 'exactlyOnce' | 'problems'>,
+  raw: RawRun,
+): Measurement {
   const workMs = Math.max(1, raw.workEndedAt - raw.workStartedAt);
   return {
     ...base,

@@ -121,7 +121,11 @@ async function runWorker(
   }
 }
 
-export async function openLoggedIn(context: BrowserContext, options: PlainRunOptions, account: { username: string; password: string }): Promise<Page> {
+export async function openLoggedIn(
+  context: BrowserContext,
+  options: PlainRunOptions,
+  account: { username: string; password: string },
+): Promise<Page> {
   context.setDefaultTimeout(options.timeoutMs ?? 15_000);
   context.setDefaultNavigationTimeout(options.timeoutMs ?? 15_000);
   const page = await context.newPage();
@@ -148,9 +152,12 @@ export async function registerApplication(page: Page, application: PlainApplicat
   const popup = await opening;
   const closed = popup.isClosed() ? Promise.resolve() : popup.waitForEvent('close');
   // "Välj" closes the popup; Playwright may report that while it waits after the click.
-  await popup.getByRole('button', { name: 'Välj' }).click().catch((error: unknown) => {
-    if (!popup.isClosed()) throw error;
-  });
+  await popup
+    .getByRole('button', { name: 'Välj' })
+    .click()
+    .catch((error: unknown) => {
+      if (!popup.isClosed()) throw error;
+    });
   await closed;
   const applicantName = await main.locator(ID.applicantName).inputValue();
   if (!applicantName) throw new Error(`${application.applicationId}: the lookup filled no name`);
@@ -167,8 +174,13 @@ export async function registerApplication(page: Page, application: PlainApplicat
   const caseNumber = (await main.locator(ID.receiptNumber).innerText()).trim();
   if (letterDir !== undefined) {
     const facts = {
-      applicationId: application.applicationId, submittedAt: application.submittedAt, caseNumber, applicantName, applicantAddress,
-      propertyDesignation: application.propertyDesignation, measure: MEASURES[application.measure] ?? application.measure,
+      applicationId: application.applicationId,
+      submittedAt: application.submittedAt,
+      caseNumber,
+      applicantName,
+      applicantAddress,
+      propertyDesignation: application.propertyDesignation,
+      measure: MEASURES[application.measure] ?? application.measure,
     };
     await writeLetter(letterDir, bygglovKvittensFileName(application.applicationId), await makeBygglovKvittens(facts, LETTER_SETTINGS));
   }

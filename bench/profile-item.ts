@@ -39,7 +39,7 @@ function countProtocol(): ProtocolCounter {
   const debug = process.env.DEBUG;
   if (!debug?.includes('pw:protocol')) throw new Error('Run with DEBUG=pw:protocol (the script sets it when it re-runs itself).');
   const write = process.stderr.write.bind(process.stderr);
-  process.stderr.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+  process.stderr.write = (chunk: string | Uint8Array, ...rest: unknown[]) => {
     const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString();
     for (const line of text.split('\n')) {
       if (!line.includes('pw:protocol SEND')) continue;
@@ -48,7 +48,7 @@ function countProtocol(): ProtocolCounter {
       methods.set(method, (methods.get(method) ?? 0) + 1);
     }
     return text.includes('pw:protocol') ? true : write(chunk, ...(rest as []));
-  });
+  };
   return {
     sent: () => sent,
     takeMethods: () => {
@@ -70,7 +70,11 @@ async function main(): Promise<void> {
     const input = await generateEServiceExport({ count: items, errorShare: 0, seed: 5, outDir: join(dir, 'inputs') });
     // Plain: one page, N items.
     const account = ROBOT_ACCOUNTS[0]!;
-    const plainPage = await openLoggedIn(await browser.newContext({ locale: 'sv-SE' }), { baseUrl: hub.url, xlsxPath: input.xlsxPath, accounts: [account], concurrency: 1 }, account);
+    const plainPage = await openLoggedIn(
+      await browser.newContext({ locale: 'sv-SE' }),
+      { baseUrl: hub.url, xlsxPath: input.xlsxPath, accounts: [account], concurrency: 1 },
+      account,
+    );
     const plain: { ms: number; sent: number }[] = [];
     for (const application of await readApplications(input.xlsxPath)) {
       const [started, sent] = [Date.now(), protocol.sent()];
@@ -87,7 +91,9 @@ async function main(): Promise<void> {
     report('ctx.ui', framework.items);
     console.log('\nprotocol methods of the last item (plain / ctx.ui):');
     for (const method of [...new Set([...lastPlainMethods.keys(), ...lastUiMethods.keys()])].sort()) {
-      console.log(`  ${method.padEnd(40)} ${String(lastPlainMethods.get(method) ?? 0).padStart(4)} ${String(lastUiMethods.get(method) ?? 0).padStart(4)}`);
+      console.log(
+        `  ${method.padEnd(40)} ${String(lastPlainMethods.get(method) ?? 0).padStart(4)} ${String(lastUiMethods.get(method) ?? 0).padStart(4)}`,
+      );
     }
     console.log('\nctx.ui per action (all items):');
     for (const [kind, durations] of [...framework.actions.entries()].sort()) {
@@ -103,7 +109,8 @@ async function main(): Promise<void> {
 async function profileBot(browser: Browser, baseUrl: string, xlsxPath: string, protocol: ProtocolCounter) {
   const actions = new Map<string, number[]>();
   const recorder = {
-    action: (e: UiActionEvent) => void actions.set(`${e.action} ${e.target}`, [...(actions.get(`${e.action} ${e.target}`) ?? []), e.durationMs]),
+    action: (e: UiActionEvent) =>
+      void actions.set(`${e.action} ${e.target}`, [...(actions.get(`${e.action} ${e.target}`) ?? []), e.durationMs]),
     drift: () => undefined,
     dialog: () => undefined,
   };
@@ -116,7 +123,18 @@ async function profileBot(browser: Browser, baseUrl: string, xlsxPath: string, p
   for await (const row of readInput(bot.input, { file: xlsxPath, cwd: process.cwd() })) {
     if (row.data === undefined) continue;
     const payload = revivePayload(bot.input, JSON.parse(JSON.stringify(row.data)));
-    const ctx = { ui, page, item: { id: 'x', key: 'x', attempt: 1, source: null }, runId: 'profile', log, credentials: ROBOT_ACCOUNTS[0]!, system: systemAddress('casehub', baseUrl), evidence: { dir: tmpdir(), capture: () => Promise.resolve(undefined) }, signal: new AbortController().signal, settings: { organisation: 'Exempel kommun', timeZone: 'Europe/Stockholm', language: 'sv' } } satisfies BotContext<typeof bot.system>;
+    const ctx = {
+      ui,
+      page,
+      item: { id: 'x', key: 'x', attempt: 1, source: null },
+      runId: 'profile',
+      log,
+      credentials: ROBOT_ACCOUNTS[0]!,
+      system: systemAddress('casehub', baseUrl),
+      evidence: { dir: tmpdir(), capture: () => Promise.resolve(undefined) },
+      signal: new AbortController().signal,
+      settings: { organisation: 'Exempel kommun', timeZone: 'Europe/Stockholm', language: 'sv' },
+    } satisfies BotContext<typeof bot.system>;
     const [started, sent] = [Date.now(), protocol.sent()];
     protocol.takeMethods();
     await bot.process(payload as never, ctx);
@@ -127,7 +145,9 @@ async function profileBot(browser: Browser, baseUrl: string, xlsxPath: string, p
   return { items: results, actions };
 }
 function report(name: string, items: { ms: number; sent: number }[]): void {
-  console.log(`${name.padEnd(7)} items ${items.length}: median ${median(items.map((i) => i.ms)).toFixed(0)} ms, protocol messages sent per item: median ${median(items.map((i) => i.sent))}`);
+  console.log(
+    `${name.padEnd(7)} items ${items.length}: median ${median(items.map((i) => i.ms)).toFixed(0)} ms, protocol messages sent per item: median ${median(items.map((i) => i.sent))}`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -12,10 +12,25 @@ export const BENCH_PERIOD = periodFromQuarter('2026-Q1', BENCH_TIME_ZONE);
 export const BENCH_BOTS: Array<BotBaseline & { name: string; share: number }> = [
   { name: 'bygglov-registrering', share: 0.6, title: 'Bygglov – registrering', manualMinutes: 12, manualMinutesNote: 'Benchmark baseline' },
   { name: 'lakarintyg-fakturor', share: 0.3, title: 'Läkarintyg – fakturor', manualMinutes: 3, manualMinutesNote: 'Benchmark baseline' },
-  { name: 'folkbokforing-kontroll', share: 0.1, title: 'Folkbokföring – kontroll', manualMinutes: 7.5, manualMinutesNote: 'Benchmark baseline' },
+  {
+    name: 'folkbokforing-kontroll',
+    share: 0.1,
+    title: 'Folkbokföring – kontroll',
+    manualMinutes: 7.5,
+    manualMinutesNote: 'Benchmark baseline',
+  },
 ];
 
-const CODES = ['PNR_INVALID', 'FASTIGHET_MISSING', 'KANSLIST_TIMEOUT', 'KANSLIST_SESSION_EXPIRED', 'ATTACHMENT_MISSING', 'AMOUNT_OVER_LIMIT', 'DUPLICATE_CASE', 'KANSLIST_LEASE_EXPIRED'];
+const CODES = [
+  'PNR_INVALID',
+  'FASTIGHET_MISSING',
+  'KANSLIST_TIMEOUT',
+  'KANSLIST_SESSION_EXPIRED',
+  'ATTACHMENT_MISSING',
+  'AMOUNT_OVER_LIMIT',
+  'DUPLICATE_CASE',
+  'KANSLIST_LEASE_EXPIRED',
+];
 /** A synthetic personnummer from the test series: the report must mask it in sample reasons. */
 const TEST_PNR = '19900101-9802';
 const GOLDEN = 0.6180339887498949;
@@ -50,7 +65,12 @@ export function generateItems(start: number, count: number): Array<Insertable<Da
       max_attempts: 3,
       available_at: BENCH_PERIOD.from,
       error_code: code,
-      reason: code === null ? null : code === 'PNR_INVALID' ? `Ogiltigt personnummer ${TEST_PNR}` : `${code.toLowerCase().replace(/_/g, ' ')} (rad ${i})`,
+      reason:
+        code === null
+          ? null
+          : code === 'PNR_INVALID'
+            ? `Ogiltigt personnummer ${TEST_PNR}`
+            : `${code.toLowerCase().replace(/_/g, ' ')} (rad ${i})`,
       created_at: BENCH_PERIOD.from,
       updated_at: at,
       started_at: finished === null ? null : finished - 40_000,
@@ -69,7 +89,20 @@ export function generateRuns(): Array<Insertable<Database['runs']>> {
     for (const bot of BENCH_BOTS) {
       const started = BENCH_PERIOD.from + day * 86_400_000 + 7 * 3_600_000;
       const ended = started + Math.round(bot.share * 4 * 3_600_000);
-      rows.push({ id: `run-${bot.name}-${day}`, bot: bot.name, bot_version: 'bench', trigger: 'bench', host: 'bench', pid: 1, started_at: started, ended_at: ended, heartbeat_at: ended, status: 'finished', input: null, summary: null });
+      rows.push({
+        id: `run-${bot.name}-${day}`,
+        bot: bot.name,
+        bot_version: 'bench',
+        trigger: 'bench',
+        host: 'bench',
+        pid: 1,
+        started_at: started,
+        ended_at: ended,
+        heartbeat_at: ended,
+        status: 'finished',
+        input: null,
+        summary: null,
+      });
     }
   }
   return rows;

@@ -45,7 +45,10 @@ export interface Measured {
 const REPO_ROOT = join(import.meta.dirname, '..');
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ args: process.argv.slice(2), options: { store: { type: 'string' }, dir: { type: 'string' }, items: { type: 'string' } } });
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: { store: { type: 'string' }, dir: { type: 'string' }, items: { type: 'string' } },
+  });
   const dir = values.dir!;
   let peakHeap = process.memoryUsage().heapUsed;
   const sampler = setInterval(() => {
@@ -54,7 +57,13 @@ async function main(): Promise<void> {
 
   const store = await openStore(values.store!);
   const config = await loadConfig(REPO_ROOT, { KANSLIST_VAR_DIR: join(dir, 'var'), KANSLIST_TIME_ZONE: BENCH_TIME_ZONE });
-  const ctx = reportContext(timeSavedReport, { config, store, log: createLogger({ level: 'error', console: false }), language: 'sv', outDir: dir });
+  const ctx = reportContext(timeSavedReport, {
+    config,
+    store,
+    log: createLogger({ level: 'error', console: false }),
+    language: 'sv',
+    outDir: dir,
+  });
   const baselines = new Map(BENCH_BOTS.map((b) => [b.name, b]));
 
   // 1. Aggregate in the database.
@@ -79,7 +88,15 @@ async function main(): Promise<void> {
 
   // 4. Check against plain counts, and count the XLSX's item rows.
   const count = async (statuses: readonly string[]) =>
-    Number((await storeInternals(store).db.selectFrom('work_items').select((eb) => eb.fn.countAll<number | string>().as('n')).where('status', 'in', [...statuses]).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await storeInternals(store)
+          .db.selectFrom('work_items')
+          .select((eb) => eb.fn.countAll<number | string>().as('n'))
+          .where('status', 'in', [...statuses])
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const [done, exceptions] = await Promise.all([count(['done']), count(EXCEPTION_STATUSES)]);
   const xlsxRows = await countItemRows(xlsx);
   const queryPlan = store.engine === 'sqlite' ? await sqlitePlan(storeInternals(store).db) : [];
@@ -108,7 +125,12 @@ async function main(): Promise<void> {
 
 /** Data rows on the item sheets (every sheet after the Method sheet), read with exceljs's streaming reader. */
 async function countItemRows(path: string): Promise<number> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: 'emit', sharedStrings: 'ignore', styles: 'ignore', hyperlinks: 'ignore' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    worksheets: 'emit',
+    sharedStrings: 'ignore',
+    styles: 'ignore',
+    hyperlinks: 'ignore',
+  });
   let sheet = 0;
   let rows = 0;
   for await (const worksheet of reader) {

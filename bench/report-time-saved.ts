@@ -42,9 +42,11 @@ function parseOptions(argv: string[]): Options {
   const items = values.items === undefined ? 1_000_000 : Number(values.items);
   if (!Number.isInteger(items) || items < 1) throw new Error(`--items must be a positive whole number, not "${values.items}"`);
   const engine = values.engine ?? 'sqlite';
-  if (engine !== 'sqlite' && engine !== 'postgres' && engine !== 'both') throw new Error(`--engine must be sqlite, postgres or both, not "${engine}"`);
+  if (engine !== 'sqlite' && engine !== 'postgres' && engine !== 'both')
+    throw new Error(`--engine must be sqlite, postgres or both, not "${engine}"`);
   const engines: Array<'sqlite' | 'postgres'> = engine === 'both' ? ['sqlite', 'postgres'] : [engine];
-  if (engines.includes('postgres') && !process.env.KANSLIST_TEST_PG_URL) throw new Error('--engine postgres needs KANSLIST_TEST_PG_URL=postgres://user@host:5432/db');
+  if (engines.includes('postgres') && !process.env.KANSLIST_TEST_PG_URL)
+    throw new Error('--engine postgres needs KANSLIST_TEST_PG_URL=postgres://user@host:5432/db');
   return { items, engines, db: values.db };
 }
 
@@ -77,9 +79,21 @@ export async function fillSqlite(file: string, items: number): Promise<void> {
 
 /** The work_items columns the generator fills, with their PostgreSQL array types for unnest. */
 const PG_COLUMNS: Array<[string, string]> = [
-  ['id', 'text'], ['bot', 'text'], ['key', 'text'], ['payload', 'text'], ['status', 'text'], ['attempts', 'int4'], ['max_attempts', 'int4'],
-  ['available_at', 'int8'], ['error_code', 'text'], ['reason', 'text'], ['created_at', 'int8'], ['updated_at', 'int8'], ['started_at', 'int8'],
-  ['finished_at', 'int8'], ['duration_ms', 'int8'],
+  ['id', 'text'],
+  ['bot', 'text'],
+  ['key', 'text'],
+  ['payload', 'text'],
+  ['status', 'text'],
+  ['attempts', 'int4'],
+  ['max_attempts', 'int4'],
+  ['available_at', 'int8'],
+  ['error_code', 'text'],
+  ['reason', 'text'],
+  ['created_at', 'int8'],
+  ['updated_at', 'int8'],
+  ['started_at', 'int8'],
+  ['finished_at', 'int8'],
+  ['duration_ms', 'int8'],
 ];
 
 /**
@@ -98,12 +112,19 @@ async function fillPostgres(url: string, schema: string, items: number): Promise
     await client.query('begin');
     for (let start = 0; start < items; start += PG_BATCH) {
       const rows = generateItems(start, Math.min(PG_BATCH, items - start)) as Array<Record<string, unknown>>;
-      await client.query(`insert into work_items (${names}) select * from unnest(${arrays})`, PG_COLUMNS.map(([name]) => rows.map((r) => r[name] ?? null)));
+      await client.query(
+        `insert into work_items (${names}) select * from unnest(${arrays})`,
+        PG_COLUMNS.map(([name]) => rows.map((r) => r[name] ?? null)),
+      );
     }
     await client.query('commit');
     const runs = generateRuns() as Array<Record<string, unknown>>;
     const runColumns = Object.keys(runs[0]!);
-    for (const run of runs) await client.query(`insert into runs (${runColumns.join(', ')}) values (${runColumns.map((_, i) => `$${i + 1}`).join(', ')})`, runColumns.map((c) => run[c] ?? null));
+    for (const run of runs)
+      await client.query(
+        `insert into runs (${runColumns.join(', ')}) values (${runColumns.map((_, i) => `$${i + 1}`).join(', ')})`,
+        runColumns.map((c) => run[c] ?? null),
+      );
     await client.query('analyze');
   } finally {
     await client.end();
@@ -113,11 +134,15 @@ async function fillPostgres(url: string, schema: string, items: number): Promise
 /** Runs the measurement in a child process and returns what it printed. */
 function measure(storeUrl: string, workDir: string, items: number): Measured {
   const script = join(HERE, 'report-time-saved-measure.ts');
-  const child = spawnSync(process.execPath, [...process.execArgv, script, '--store', storeUrl, '--dir', workDir, '--items', String(items)], {
-    encoding: 'utf8',
-    maxBuffer: 16 * 1024 * 1024,
-    env: process.env,
-  });
+  const child = spawnSync(
+    process.execPath,
+    [...process.execArgv, script, '--store', storeUrl, '--dir', workDir, '--items', String(items)],
+    {
+      encoding: 'utf8',
+      maxBuffer: 16 * 1024 * 1024,
+      env: process.env,
+    },
+  );
   if (child.status !== 0) throw new Error(`the measurement failed (exit ${child.status}):\n${child.stderr}`);
   const line = child.stdout.trim().split('\n').at(-1) ?? '';
   return JSON.parse(line) as Measured;
@@ -182,7 +207,10 @@ async function main(): Promise<void> {
   console.log(text);
   const results = join(HERE, '..', 'var', 'bench');
   mkdirSync(results, { recursive: true });
-  writeFileSync(join(results, `time-saved-${new Date().toISOString().replace(/[:.]/g, '-')}.json`), JSON.stringify({ options: o, machine, rows }, null, 2));
+  writeFileSync(
+    join(results, `time-saved-${new Date().toISOString().replace(/[:.]/g, '-')}.json`),
+    JSON.stringify({ options: o, machine, rows }, null, 2),
+  );
   if (rows.some((r) => !r.m.totalsMatch)) process.exitCode = 1;
 }
 
@@ -202,4 +230,3 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     process.exit(1);
   });
 }
-

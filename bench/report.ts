@@ -42,14 +42,18 @@ function overheadTable(measurements: readonly Measurement[]): string {
       const runs = of(contestant);
       const first = runs[0];
       if (!first) continue;
-      rows.push(`| ${scenario} | ${first.workers} | ${first.latencyMs} ms | ${contestant} | ${runs.length} | ${fmt(mean(runs.map((m) => m.wallMs)) / 1000, 1)} | ${fmt(mean(runs.map((m) => m.itemsPerMin)), 1)} | ${fmt(mean(runs.map((m) => m.msPerItem)), 0)} ms | ${fmt(mean(runs.map((m) => m.medianItemMs)), 0)} ms | ${fmt(mean(runs.map((m) => m.cpuMsPerItem)), 0)} ms | ${runs.every((m) => m.exactlyOnce) ? 'yes' : 'NO'} |`);
+      rows.push(
+        `| ${scenario} | ${first.workers} | ${first.latencyMs} ms | ${contestant} | ${runs.length} | ${fmt(mean(runs.map((m) => m.wallMs)) / 1000, 1)} | ${fmt(mean(runs.map((m) => m.itemsPerMin)), 1)} | ${fmt(mean(runs.map((m) => m.msPerItem)), 0)} ms | ${fmt(mean(runs.map((m) => m.medianItemMs)), 0)} ms | ${fmt(mean(runs.map((m) => m.cpuMsPerItem)), 0)} ms | ${runs.every((m) => m.exactlyOnce) ? 'yes' : 'NO'} |`,
+      );
     }
     const plain = of('plain');
     const framework = of('framework');
     if (plain.length && framework.length) {
       const perItem = percentOver(mean(framework.map((m) => m.msPerItem)), mean(plain.map((m) => m.msPerItem)));
       const medianItem = percentOver(mean(framework.map((m) => m.medianItemMs)), mean(plain.map((m) => m.medianItemMs)));
-      verdicts.push(`- ${scenario}: framework time per item ${signed(perItem)} % vs the plain script (median single item ${signed(medianItem)} %); aim ≤ 5 %: ${perItem <= 5 ? 'met' : 'not met'}`);
+      verdicts.push(
+        `- ${scenario}: framework time per item ${signed(perItem)} % vs the plain script (median single item ${signed(medianItem)} %); aim ≤ 5 %: ${perItem <= 5 ? 'met' : 'not met'}`,
+      );
     }
   }
   return [...rows, '', ...verdicts].join('\n');
@@ -67,10 +71,13 @@ function scalingTable(measurements: readonly Measurement[]): string {
     const group = runs.filter((m) => m.workers === workers);
     const first = group[0]!;
     const perMin = mean(group.map((m) => m.itemsPerMin));
-    rows.push(`| ${workers} | ${first.latencyMs} ms | ${first.items} | ${fmt(mean(group.map((m) => m.wallMs)) / 1000, 1)} | ${fmt(perMin, 1)} | ${fmt(perMin / one, 2)}× | ${fmt(mean(group.map((m) => m.msPerItem)), 0)} ms | ${fmt(mean(group.map((m) => m.medianItemMs)), 0)} ms | ${fmt(mean(group.map((m) => m.cpuMsPerItem)), 0)} ms | ${group.every((m) => m.exactlyOnce) ? 'yes' : 'NO'} |`);
+    rows.push(
+      `| ${workers} | ${first.latencyMs} ms | ${first.items} | ${fmt(mean(group.map((m) => m.wallMs)) / 1000, 1)} | ${fmt(perMin, 1)} | ${fmt(perMin / one, 2)}× | ${fmt(mean(group.map((m) => m.msPerItem)), 0)} ms | ${fmt(mean(group.map((m) => m.medianItemMs)), 0)} ms | ${fmt(mean(group.map((m) => m.cpuMsPerItem)), 0)} ms | ${group.every((m) => m.exactlyOnce) ? 'yes' : 'NO'} |`,
+    );
   }
   const eight = mean(runs.filter((m) => m.workers === 8).map((m) => m.itemsPerMin));
-  if (Number.isFinite(eight) && Number.isFinite(one)) rows.push('', `- 8 workers = ${fmt(eight / one, 2)}× one worker; aim ≥ 6×: ${eight / one >= 6 ? 'met' : 'not met'}`);
+  if (Number.isFinite(eight) && Number.isFinite(one))
+    rows.push('', `- 8 workers = ${fmt(eight / one, 2)}× one worker; aim ≥ 6×: ${eight / one >= 6 ? 'met' : 'not met'}`);
   return rows.join('\n');
 }
 

@@ -31,7 +31,8 @@ function parseOptions(argv: string[]): BenchOptions {
   });
   const items = values.items === undefined ? undefined : positiveInt(values.items, '--items');
   const only = values.only;
-  if (only !== undefined && only !== 'overhead' && only !== 'scaling') throw new Error(`--only must be "overhead" or "scaling", not "${only}"`);
+  if (only !== undefined && only !== 'overhead' && only !== 'scaling')
+    throw new Error(`--only must be "overhead" or "scaling", not "${only}"`);
   return {
     // Quick: enough items for a stable number on 2 cores, in about two minutes.
     overheadItems: items ?? (values.quick ? 12 : 24),
@@ -42,8 +43,22 @@ function parseOptions(argv: string[]): BenchOptions {
 }
 
 function scenarios(o: BenchOptions): Scenario[] {
-  const overhead: Scenario[] = [1, 4].map((workers) => ({ name: `overhead-c${workers}`, kind: 'overhead', workers, latencyMs: 20, items: o.overheadItems, reps: o.reps }));
-  const scaling: Scenario[] = [1, 2, 4, 8].map((workers) => ({ name: `scaling-w${workers}`, kind: 'scaling', workers, latencyMs: 200, items: o.scalingItems, reps: 1 }));
+  const overhead: Scenario[] = [1, 4].map((workers) => ({
+    name: `overhead-c${workers}`,
+    kind: 'overhead',
+    workers,
+    latencyMs: 20,
+    items: o.overheadItems,
+    reps: o.reps,
+  }));
+  const scaling: Scenario[] = [1, 2, 4, 8].map((workers) => ({
+    name: `scaling-w${workers}`,
+    kind: 'scaling',
+    workers,
+    latencyMs: 200,
+    items: o.scalingItems,
+    reps: 1,
+  }));
   if (o.only === 'overhead') return overhead;
   if (o.only === 'scaling') return scaling;
   return [...overhead, ...scaling];
@@ -75,7 +90,9 @@ let phase = 'starting';
 let finished = false;
 process.on('beforeExit', () => {
   if (finished) return;
-  console.error(`bench: the event loop emptied while ${phase}: something awaited a promise that never settled and nothing else was pending.`);
+  console.error(
+    `bench: the event loop emptied while ${phase}: something awaited a promise that never settled and nothing else was pending.`,
+  );
   process.exitCode = 1;
   finished = true;
 });
@@ -84,11 +101,19 @@ async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const startedAt = new Date().toISOString();
   const machine = await machineInfo();
-  console.log(`Kanslist benchmark — ${machine.cpus} CPUs, ${machine.memoryGiB} GiB, Node ${machine.node}, Chromium ${machine.chromium}, load ${machine.loadAverageAtStart.join(' ')}`);
+  console.log(
+    `Kanslist benchmark — ${machine.cpus} CPUs, ${machine.memoryGiB} GiB, Node ${machine.node}, Chromium ${machine.chromium}, load ${machine.loadAverageAtStart.join(' ')}`,
+  );
   await warmUp();
   const measurements: Measurement[] = [];
   for (const scenario of scenarios(options)) {
-    measurements.push(...(await runScenario(scenario, (m) => console.log(progressLine(m)), (p) => void (phase = p))));
+    measurements.push(
+      ...(await runScenario(
+        scenario,
+        (m) => console.log(progressLine(m)),
+        (p) => void (phase = p),
+      )),
+    );
   }
   machine.loadAverageAtEnd = loadavg().map((l) => Math.round(l * 100) / 100);
   const command = `npx tsx bench/run-bench.ts ${process.argv.slice(2).join(' ')}`.trim();

@@ -24,10 +24,19 @@ export interface Scenario {
   reps: number;
 }
 
-export async function runScenario(scenario: Scenario, onRun: (m: Measurement) => void, onPhase: (phase: string) => void = () => undefined): Promise<Measurement[]> {
+export async function runScenario(
+  scenario: Scenario,
+  onRun: (m: Measurement) => void,
+  onPhase: (phase: string) => void = () => undefined,
+): Promise<Measurement[]> {
   const dir = mkdtempSync(join(tmpdir(), 'kanslist-bench-input-'));
   onPhase(`${scenario.name}: starting CaseHub`);
-  const hub = await startCaseHub({ port: 0, users: [CLERK_ACCOUNT, ...ROBOT_ACCOUNTS], faults: { latencyMs: scenario.latencyMs }, seed: 3 });
+  const hub = await startCaseHub({
+    port: 0,
+    users: [CLERK_ACCOUNT, ...ROBOT_ACCOUNTS],
+    faults: { latencyMs: scenario.latencyMs },
+    seed: 3,
+  });
   try {
     onPhase(`${scenario.name}: generating the input`);
     const input = await generateEServiceExport({ count: scenario.items, errorShare: 0, seed: 5, outDir: join(dir, 'inputs') });
@@ -37,11 +46,20 @@ export async function runScenario(scenario: Scenario, onRun: (m: Measurement) =>
         hub.reset();
         onPhase(`${scenario.name} rep ${rep}: running ${contestant}`);
         const cpuBefore = processTreeCpuMs();
-        const raw = contestant === 'plain' ? await timePlain(hub, input, scenario.workers) : await timeFramework(hub, input, scenario.workers);
+        const raw =
+          contestant === 'plain' ? await timePlain(hub, input, scenario.workers) : await timeFramework(hub, input, scenario.workers);
         // CaseHub runs in this process too; its share is the same for both contestants.
         raw.cpuMs = processTreeCpuMs() - cpuBefore;
         const m = measurement(
-          { scenario: scenario.name, contestant, workers: scenario.workers, latencyMs: scenario.latencyMs, items: scenario.items, rep, position: index === 0 ? 1 : 2 },
+          {
+            scenario: scenario.name,
+            contestant,
+            workers: scenario.workers,
+            latencyMs: scenario.latencyMs,
+            items: scenario.items,
+            rep,
+            position: index === 0 ? 1 : 2,
+          },
           raw,
         );
         results.push(m);
@@ -66,10 +84,23 @@ async function timePlain(hub: CaseHub, input: GeneratedExport, workers: number):
   // The plain script writes the bot's receipt letters too: the same work per item as the bot.
   const letterDir = mkdtempSync(join(tmpdir(), 'kanslist-bench-letters-'));
   const started = Date.now();
-  const result = await runPlainScript({ baseUrl: hub.url, xlsxPath: input.xlsxPath, accounts: ROBOT_ACCOUNTS, concurrency: workers, letterDir }).finally(() => rmSync(letterDir, { recursive: true, force: true }));
+  const result = await runPlainScript({
+    baseUrl: hub.url,
+    xlsxPath: input.xlsxPath,
+    accounts: ROBOT_ACCOUNTS,
+    concurrency: workers,
+    letterDir,
+  }).finally(() => rmSync(letterDir, { recursive: true, force: true }));
   const wallMs = Date.now() - started;
   const readBack = new Map(result.items.map((item) => [item.applicationId, item.caseNumber]));
-  return { wallMs, cpuMs: Number.NaN, workStartedAt: result.workStartedAt, workEndedAt: result.workEndedAt, itemDurationsMs: result.items.map((i) => i.durationMs), problems: exactlyOnceProblems(hub, input, readBack) };
+  return {
+    wallMs,
+    cpuMs: Number.NaN,
+    workStartedAt: result.workStartedAt,
+    workEndedAt: result.workEndedAt,
+    itemDurationsMs: result.items.map((i) => i.durationMs),
+    problems: exactlyOnceProblems(hub, input, readBack),
+  };
 }
 
 async function timeFramework(hub: CaseHub, input: GeneratedExport, workers: number): Promise<RawRun> {
@@ -77,10 +108,19 @@ async function timeFramework(hub: CaseHub, input: GeneratedExport, workers: numb
   const problems: string[] = [];
   const { outcomes } = result.summary;
   if (outcomes.done !== input.applications.length || !result.summary.allDone) {
-    problems.push(`framework outcomes ${JSON.stringify(outcomes)}, allDone ${result.summary.allDone}${result.summary.fatal ? `, fatal: ${result.summary.fatal}` : ''}`);
+    problems.push(
+      `framework outcomes ${JSON.stringify(outcomes)}, allDone ${result.summary.allDone}${result.summary.fatal ? `, fatal: ${result.summary.fatal}` : ''}`,
+    );
   }
   problems.push(...exactlyOnceProblems(hub, input, result.caseNumbers));
-  return { wallMs: result.wallMs, cpuMs: Number.NaN, workStartedAt: result.workStartedAt, workEndedAt: result.workEndedAt, itemDurationsMs: result.itemDurationsMs, problems };
+  return {
+    wallMs: result.wallMs,
+    cpuMs: Number.NaN,
+    workStartedAt: result.workStartedAt,
+    workEndedAt: result.workEndedAt,
+    itemDurationsMs: result.itemDurationsMs,
+    problems,
+  };
 }
 
 /** CaseHub's own view: every application once, nothing else; read-back numbers match when given. */
@@ -92,11 +132,13 @@ function exactlyOnceProblems(hub: CaseHub, input: GeneratedExport, readBack: Map
     if (count !== 1) problems.push(`${application.applicationId} registered ${count} times`);
   }
   const cases = hub.cases();
-  if (cases.length !== input.applications.length) problems.push(`CaseHub holds ${cases.length} cases, expected ${input.applications.length}`);
+  if (cases.length !== input.applications.length)
+    problems.push(`CaseHub holds ${cases.length} cases, expected ${input.applications.length}`);
   if (readBack) {
     for (const registered of cases) {
       const ref = registered.externalRef ?? '(none)';
-      if (readBack.get(ref) !== registered.caseNumber) problems.push(`${ref}: read back ${readBack.get(ref)}, CaseHub has ${registered.caseNumber}`);
+      if (readBack.get(ref) !== registered.caseNumber)
+        problems.push(`${ref}: read back ${readBack.get(ref)}, CaseHub has ${registered.caseNumber}`);
     }
   }
   return problems;

@@ -5,7 +5,9 @@ import { existsSync } from 'node:fs';
 
 const main = new URL('../dist/cli/main.js', import.meta.url);
 if (!existsSync(main)) {
-  console.error('kanslist: Kanslist is not built (dist/ is missing). In its repository run `npm run build`, or `npm test` / `npm run demo`, which build it first.');
+  console.error(
+    'kanslist: Kanslist is not built (dist/ is missing). In its repository run `npm run build`, or `npm test` / `npm run demo`, which build it first.',
+  );
   process.exit(2);
 }
 // `kanslist runs | head`: a reader that stops early is not an error.

@@ -1,6 +1,15 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { BusinessRuleError, defineBot, errorCode, parsePersonnummer, TransientUiError, xlsx, type BotContext, type InvalidIdentityNumberError } from 'kanslist';
+import {
+  BusinessRuleError,
+  defineBot,
+  errorCode,
+  parsePersonnummer,
+  TransientUiError,
+  xlsx,
+  type BotContext,
+  type InvalidIdentityNumberError,
+} from 'kanslist';
 import { writeLetter } from 'kanslist/report';
 import { bygglovKvittensFileName, checkBygglovKvittensTemplate, makeBygglovKvittens } from '../reports/letters/bygglov-kvittens.ts';
 import casehub from '../selectors/casehub.ts';
@@ -108,9 +117,12 @@ export default defineBot({
     await ui.fill('newCase.externalRef', application.applicationId);
     await ui.upload('newCase.attachment', application.attachment);
     // 4. Register: the system asks for confirmation, then shows a receipt or validation errors.
-    await ui.waitForPostback(async () => {
-      await ui.expectDialog('Vill du registrera ärendet?', 'accept', () => ui.click('newCase.register'));
-    }, { frame: 'main' });
+    await ui.waitForPostback(
+      async () => {
+        await ui.expectDialog('Vill du registrera ärendet?', 'accept', () => ui.click('newCase.register'));
+      },
+      { frame: 'main' },
+    );
     await rejectValidationErrors(ctx);
     await ui.waitFor('receipt.heading');
     const caseNumber = await ui.text('receipt.caseNumber');
@@ -151,13 +163,13 @@ async function lookUpApplicant(application: Application, ctx: Ctx): Promise<Appl
   });
   const applicant = { name: await ui.value('newCase.applicantName'), address: await ui.value('newCase.applicantAddress') };
   if (!applicant.name || !applicant.address) {
-    throw new BusinessRuleError('BYGGLOV_APPLICANT_NOT_FILLED', 'The person lookup did not fill in the applicant\'s name and address.', {
+    throw new BusinessRuleError('BYGGLOV_APPLICANT_NOT_FILLED', "The person lookup did not fill in the applicant's name and address.", {
       remedy: 'Check the applicant in the population register; register by hand if the address is protected or missing.',
       messages: {
         sv: 'Personuppslaget fyllde inte i sökandens namn och adress. Kontrollera sökanden i folkbokföringen; registrera för hand om adressen är skyddad eller saknas.',
         da: 'Personopslaget udfyldte ikke ansøgerens navn og adresse. Kontrollér ansøgeren i folkeregistret; registrér manuelt, hvis adressen er beskyttet eller mangler.',
         de: 'Die Personenabfrage hat Name und Anschrift nicht ausgefüllt. Person im Melderegister prüfen; von Hand erfassen, wenn die Anschrift gesperrt ist oder fehlt.',
-        en: 'The person lookup did not fill in the applicant\'s name and address. Check the applicant in the population register; register by hand if the address is protected or missing.',
+        en: "The person lookup did not fill in the applicant's name and address. Check the applicant in the population register; register by hand if the address is protected or missing.",
       },
     });
   }
@@ -179,7 +191,11 @@ async function writeReceiptLetter(application: Application, caseNumber: string, 
     propertyDesignation: application.propertyDesignation,
     measure: MEASURES[application.measure] ?? application.measure,
   };
-  const path = await writeLetter(ctx.evidence.dir, bygglovKvittensFileName(application.applicationId), await makeBygglovKvittens(facts, ctx.settings));
+  const path = await writeLetter(
+    ctx.evidence.dir,
+    bygglovKvittensFileName(application.applicationId),
+    await makeBygglovKvittens(facts, ctx.settings),
+  );
   ctx.log.info(`receipt letter for case ${caseNumber} written: ${path}`);
   return path;
 }
@@ -199,7 +215,9 @@ async function ensureReceiptLetter(application: Application, caseNumber: string,
     return await writeReceiptLetter(application, caseNumber, await lookUpApplicant(application, ctx), ctx);
   } catch (error) {
     if (error instanceof TransientUiError) throw error;
-    ctx.log.warn(`the receipt letter for case ${caseNumber} could not be written (${errorCode(error)}); the case exists and is not registered again`);
+    ctx.log.warn(
+      `the receipt letter for case ${caseNumber} could not be written (${errorCode(error)}); the case exists and is not registered again`,
+    );
     return null;
   }
 }
@@ -249,6 +267,9 @@ async function findCaseByExternalRef({ ui }: Ctx, externalRef: string): Promise<
   await ui.waitForPostback(() => ui.click('search.submit'), { update: 'search.answer' });
   await ui.waitFor('search.outcome');
   if (await ui.isPresent('search.noHits')) return undefined;
-  const rows = await ui.readGrid('search.results', { rowsPerRecord: 'headerRows', fields: { caseNumber: 'Ärendenummer', externalRef: 'Extern referens' } });
+  const rows = await ui.readGrid('search.results', {
+    rowsPerRecord: 'headerRows',
+    fields: { caseNumber: 'Ärendenummer', externalRef: 'Extern referens' },
+  });
   return rows.find((row) => row.externalRef === externalRef)?.caseNumber;
 }

@@ -49,7 +49,10 @@ function newestMtime(dir) {
 function buildStale() {
   const stamp = join(root, 'dist', '.tsbuildinfo');
   if (!existsSync(stamp)) return true;
-  const sources = Math.max(newestMtime(join(root, 'src')), ...['tsconfig.json', 'tsconfig.build.json', 'package.json'].map((f) => statSync(join(root, f)).mtimeMs));
+  const sources = Math.max(
+    newestMtime(join(root, 'src')),
+    ...['tsconfig.json', 'tsconfig.build.json', 'package.json'].map((f) => statSync(join(root, f)).mtimeMs),
+  );
   return statSync(stamp).mtimeMs < sources;
 }
 

@@ -48,17 +48,19 @@ export default defineSystem({
     // A wrong password is a PasswordRefusedError, so a login can fall back to a password an
     // interrupted `kanslist vault rotate` left pending; an expired one stops the run at once.
     if (await ui.isPresent('login.refused')) {
-      throw new PasswordRefusedError('CaseHub refused the robot account\'s username or password', {
+      throw new PasswordRefusedError("CaseHub refused the robot account's username or password", {
         code: 'CASEHUB_LOGIN_REFUSED',
         where: 'system casehub, login',
-        remedy: 'Check the account (KANSLIST_CASEHUB_USERNAME / _PASSWORD or `kanslist vault set casehub.password`); retrying would not help and may lock it.',
+        remedy:
+          'Check the account (KANSLIST_CASEHUB_USERNAME / _PASSWORD or `kanslist vault set casehub.password`); retrying would not help and may lock it.',
       });
     }
     if (await ui.isPresent('password.expired')) {
-      throw new PasswordExpiredError('CaseHub says the robot account\'s password has expired and must be changed', {
+      throw new PasswordExpiredError("CaseHub says the robot account's password has expired and must be changed", {
         code: 'CASEHUB_PASSWORD_EXPIRED',
         where: 'system casehub, login',
-        remedy: 'Run `kanslist vault rotate casehub` (add --account N for robot account N): it changes the password in CaseHub and in the vault.',
+        remedy:
+          'Run `kanslist vault rotate casehub` (add --account N for robot account N): it changes the password in CaseHub and in the vault.',
       });
     }
     await ui.waitFor('menu.newCase');
@@ -79,7 +81,8 @@ export default defineSystem({
     const reason = (await ui.isPresent('password.refused')) ? await ui.text('password.refused') : 'no confirmation was shown';
     throw new FatalBotError('CASEHUB_PASSWORD_NOT_CHANGED', `CaseHub did not change the password: ${reason}`, {
       where: 'system casehub, Byt lösenord',
-      remedy: 'Compare passwordPolicy in selectors/casehub.ts with the rules CaseHub states on its "Byt lösenord" page. The old password still works.',
+      remedy:
+        'Compare passwordPolicy in selectors/casehub.ts with the rules CaseHub states on its "Byt lösenord" page. The old password still works.',
     });
   },
   async logout({ ui, baseUrl }) {
@@ -98,14 +101,23 @@ export default defineSystem({
       username: [{ css: '#ctl00_ContentPlaceHolder1_txtUserName' }, { label: 'Användarnamn' }],
       password: { strategies: [{ css: '#ctl00_ContentPlaceHolder1_txtPassword' }, { label: 'Lösenord' }], sensitive: true },
       submit: [{ css: '#ctl00_ContentPlaceHolder1_btnLogin' }, { role: 'button', name: 'Logga in' }],
-      refused: { onlyWhen: 'CaseHub refused the username or password', strategies: [{ css: '#loginError' }, { text: 'Felaktigt användarnamn eller lösenord' }] },
+      refused: {
+        onlyWhen: 'CaseHub refused the username or password',
+        strategies: [{ css: '#loginError' }, { text: 'Felaktigt användarnamn eller lösenord' }],
+      },
     },
     password: {
-      expired: { onlyWhen: 'a login found the password expired', strategies: [{ css: '#passwordExpired' }, { text: 'Ditt lösenord har gått ut' }] },
+      expired: {
+        onlyWhen: 'a login found the password expired',
+        strategies: [{ css: '#passwordExpired' }, { text: 'Ditt lösenord har gått ut' }],
+      },
       username: [{ css: '#ctl00_ContentPlaceHolder1_txtPwdUserName' }, { label: 'Användarnamn' }],
       current: { strategies: [{ css: '#ctl00_ContentPlaceHolder1_txtOldPassword' }, { label: 'Nuvarande lösenord' }], sensitive: true },
       new: { strategies: [{ css: '#ctl00_ContentPlaceHolder1_txtNewPassword' }, { label: 'Nytt lösenord', exact: true }], sensitive: true },
-      confirm: { strategies: [{ css: '#ctl00_ContentPlaceHolder1_txtConfirmPassword' }, { label: 'Upprepa nytt lösenord' }], sensitive: true },
+      confirm: {
+        strategies: [{ css: '#ctl00_ContentPlaceHolder1_txtConfirmPassword' }, { label: 'Upprepa nytt lösenord' }],
+        sensitive: true,
+      },
       submit: [{ css: '#ctl00_ContentPlaceHolder1_btnChangePassword' }, { role: 'button', name: 'Byt lösenord' }],
       changed: { onlyWhen: 'CaseHub confirmed a password change', strategies: [{ css: '#passwordChanged' }] },
       refused: { onlyWhen: 'CaseHub refused a new password', strategies: [{ css: '#passwordError' }] },
@@ -116,17 +128,49 @@ export default defineSystem({
     },
     newCase: {
       caseType: { frame: 'main', strategies: [{ css: '#ctl00_ContentPlaceHolder1_ddlArendetyp' }, { label: 'Ärendetyp' }] },
-      personnummer: { frame: 'main', personal: true, strategies: [{ css: '#ctl00_ContentPlaceHolder1_txtPersonnummer' }, { label: 'Personnummer' }] },
-      lookupPerson: { frame: 'main', strategies: [{ css: '#ctl00_ContentPlaceHolder1_btnSokPerson' }, { role: 'button', name: 'Sök person' }] },
-      applicantName: { frame: 'main', personal: true, strategies: [{ css: '#ctl00_ContentPlaceHolder1_txtNamn' }, { label: 'Namn', exact: true }, { label: 'Sökandens namn' }] },
-      applicantAddress: { frame: 'main', personal: true, strategies: [{ css: '#ctl00_ContentPlaceHolder1_txtAdress' }, { label: 'Adress', exact: true }, { label: 'Sökandens adress' }] },
-      propertyDesignation: { frame: 'main', strategies: [{ css: '#ctl00_ContentPlaceHolder1_txtFastighet' }, { label: 'Fastighetsbeteckning' }, { label: 'Fastighet', exact: true }] },
+      personnummer: {
+        frame: 'main',
+        personal: true,
+        strategies: [{ css: '#ctl00_ContentPlaceHolder1_txtPersonnummer' }, { label: 'Personnummer' }],
+      },
+      lookupPerson: {
+        frame: 'main',
+        strategies: [{ css: '#ctl00_ContentPlaceHolder1_btnSokPerson' }, { role: 'button', name: 'Sök person' }],
+      },
+      applicantName: {
+        frame: 'main',
+        personal: true,
+        strategies: [{ css: '#ctl00_ContentPlaceHolder1_txtNamn' }, { label: 'Namn', exact: true }, { label: 'Sökandens namn' }],
+      },
+      applicantAddress: {
+        frame: 'main',
+        personal: true,
+        strategies: [{ css: '#ctl00_ContentPlaceHolder1_txtAdress' }, { label: 'Adress', exact: true }, { label: 'Sökandens adress' }],
+      },
+      propertyDesignation: {
+        frame: 'main',
+        strategies: [
+          { css: '#ctl00_ContentPlaceHolder1_txtFastighet' },
+          { label: 'Fastighetsbeteckning' },
+          { label: 'Fastighet', exact: true },
+        ],
+      },
       measure: { frame: 'main', strategies: [{ css: '#ctl00_ContentPlaceHolder1_ddlAtgard' }, { label: 'Åtgärd' }] },
       description: { frame: 'main', strategies: [{ css: '#ctl00_ContentPlaceHolder1_txtBeskrivning' }, { label: 'Beskrivning' }] },
-      externalRef: { frame: 'main', strategies: [{ css: '#ctl00_ContentPlaceHolder1_txtExternRef' }, { label: 'Extern referens' }, { label: 'E-tjänst-id' }] },
+      externalRef: {
+        frame: 'main',
+        strategies: [{ css: '#ctl00_ContentPlaceHolder1_txtExternRef' }, { label: 'Extern referens' }, { label: 'E-tjänst-id' }],
+      },
       attachment: { frame: 'main', strategies: [{ css: '#ctl00_ContentPlaceHolder1_fuBilaga' }, { label: 'Bilaga' }] },
-      register: { frame: 'main', strategies: [{ css: '#ctl00_ContentPlaceHolder1_btnRegistrera' }, { role: 'button', name: 'Registrera' }] },
-      validationErrors: { frame: 'main', onlyWhen: 'CaseHub rejected a registration', strategies: [{ css: '#ctl00_ContentPlaceHolder1_ValidationSummary1 li' }, { css: '.validation li' }] },
+      register: {
+        frame: 'main',
+        strategies: [{ css: '#ctl00_ContentPlaceHolder1_btnRegistrera' }, { role: 'button', name: 'Registrera' }],
+      },
+      validationErrors: {
+        frame: 'main',
+        onlyWhen: 'CaseHub rejected a registration',
+        strategies: [{ css: '#ctl00_ContentPlaceHolder1_ValidationSummary1 li' }, { css: '.validation li' }],
+      },
     },
     personPopup: {
       choose: [{ role: 'button', name: 'Välj' }],
@@ -141,14 +185,21 @@ export default defineSystem({
       },
     },
     search: {
-      externalRef: { frame: 'main', strategies: [{ css: '#ctl00_ContentPlaceHolder1_txtSokExternRef' }, { label: 'Extern referens' }, { label: 'E-tjänst-id' }] },
+      externalRef: {
+        frame: 'main',
+        strategies: [{ css: '#ctl00_ContentPlaceHolder1_txtSokExternRef' }, { label: 'Extern referens' }, { label: 'E-tjänst-id' }],
+      },
       submit: { frame: 'main', strategies: [{ css: '#ctl00_ContentPlaceHolder1_btnSok' }, { role: 'button', name: 'Sök', exact: true }] },
       hitCount: { frame: 'main', onlyWhen: 'a search found cases', strategies: [{ css: '#lblAntal' }] },
       noHits: { frame: 'main', onlyWhen: 'a search found no case', strategies: [{ css: '#lblInga' }] },
       results: {
         frame: 'main',
         onlyWhen: 'a search found cases',
-        strategies: [{ css: '#ctl00_ContentPlaceHolder1_gvResults' }, { css: '#ctl00_cphMain_ucSearch_upResults_gvCases' }, { css: 'table.grid' }],
+        strategies: [
+          { css: '#ctl00_ContentPlaceHolder1_gvResults' },
+          { css: '#ctl00_cphMain_ucSearch_upResults_gvCases' },
+          { css: 'table.grid' },
+        ],
       },
       // What a search replaces: v1 and v2 post the whole page (a new form), v3 swaps the results
       // panel inside the form by XHR. Waiting for the form's content to change covers all three.

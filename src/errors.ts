@@ -90,7 +90,7 @@ export class FatalBotError extends KanslistError {}
  * left pending in the vault; when there is none, the run stops like any FatalBotError.
  */
 export class PasswordRefusedError extends FatalBotError {
-  constructor(message = 'The system refused the robot account\'s password', options: KanslistErrorOptions & { code?: string } = {}) {
+  constructor(message = "The system refused the robot account's password", options: KanslistErrorOptions & { code?: string } = {}) {
     super(options.code ?? 'KANSLIST_PASSWORD_REFUSED', message, {
       remedy: 'Check the password in the vault (`kanslist vault set <system>.password`); retrying would not help and may lock the account.',
       ...options,
@@ -104,9 +104,10 @@ export class PasswordRefusedError extends FatalBotError {
  * `kanslist vault rotate` takes it as the cue to change the password.
  */
 export class PasswordExpiredError extends FatalBotError {
-  constructor(message = 'The robot account\'s password has expired', options: KanslistErrorOptions & { code?: string } = {}) {
+  constructor(message = "The robot account's password has expired", options: KanslistErrorOptions & { code?: string } = {}) {
     super(options.code ?? 'KANSLIST_PASSWORD_EXPIRED', message, {
-      remedy: 'Run `kanslist vault rotate <system>` (add --account N for another robot account): it sets a new password in the system and the vault.',
+      remedy:
+        'Run `kanslist vault rotate <system>` (add --account N for another robot account): it sets a new password in the system and the vault.',
       ...options,
     });
   }

@@ -11,7 +11,16 @@ export type { RunSummary } from './runner/summary.ts';
 export { openStore } from './store/index.ts';
 export type { Store, WorkItem, ItemStatus } from './store/index.ts';
 export { loadSchedules, decideFire, nextFires, describeSchedule, ScheduleConfigError, openScheduleLedger } from './schedule/index.ts';
-export type { FireDecision, SkipReason, PlannedFire, ScheduleLedger, Decision, DecisionKind, RunOutcome, ScheduleState } from './schedule/index.ts';
+export type {
+  FireDecision,
+  SkipReason,
+  PlannedFire,
+  ScheduleLedger,
+  Decision,
+  DecisionKind,
+  RunOutcome,
+  ScheduleState,
+} from './schedule/index.ts';
 export { Scheduler, childProcessLauncher, systemClock, ManualClock, openSchedulerRuntime } from './schedule/daemon/index.ts';
 export type { Clock, SchedulerOptions, RunLauncher, LaunchRequest, LaunchResult } from './schedule/daemon/index.ts';
 export { createAlerter } from './alerts/index.ts';

@@ -50,13 +50,20 @@ export interface LetterSettings {
 }
 
 /** The template's field values; dates in Swedish format (2026-11-22) in the configured time zone. */
-export function bygglovKvittensValues(facts: BygglovKvittensFacts, settings: LetterSettings, now: Date): Record<BygglovKvittensField, string> {
+export function bygglovKvittensValues(
+  facts: BygglovKvittensFacts,
+  settings: LetterSettings,
+  now: Date,
+): Record<BygglovKvittensField, string> {
   return {
     organisation: settings.organisation,
     date: swedishDate(now, settings.timeZone),
     caseNumber: facts.caseNumber,
     applicantName: facts.applicantName,
-    applicantAddress: facts.applicantAddress.split(/\s*,\s*/).filter(Boolean).join('\n'),
+    applicantAddress: facts.applicantAddress
+      .split(/\s*,\s*/)
+      .filter(Boolean)
+      .join('\n'),
     propertyDesignation: facts.propertyDesignation,
     measure: facts.measure,
     receivedDate: swedishDate(facts.submittedAt, settings.timeZone),

@@ -53,9 +53,17 @@ export function createAlerter(options: CreateAlerterOptions): Alerter {
       backoffMs: options.backoffMs ?? DEFAULT_BACKOFF_MS,
       fetch: options.fetch ?? globalThis.fetch,
       random: options.random,
-      onRetry: (attempt, problem, delayMs) => log.debug(`Alert delivery attempt ${attempt} failed (${problem}); retrying in ${delayMs} ms`, { alert: body.kind, webhook: where(webhook.url) }),
+      onRetry: (attempt, problem, delayMs) =>
+        log.debug(`Alert delivery attempt ${attempt} failed (${problem}); retrying in ${delayMs} ms`, {
+          alert: body.kind,
+          webhook: where(webhook.url),
+        }),
     })
-      .catch((error: unknown): DeliveryResult => ({ delivered: false, attempts: 0, problem: `delivery crashed (${(error as Error)?.message ?? String(error)})` }))
+      .catch((error: unknown): DeliveryResult => ({
+        delivered: false,
+        attempts: 0,
+        problem: `delivery crashed (${(error as Error)?.message ?? String(error)})`,
+      }))
       .then((result) => settle(body, result))
       .finally(() => inFlight.delete(delivery));
     inFlight.add(delivery);
@@ -68,11 +76,14 @@ export function createAlerter(options: CreateAlerterOptions): Alerter {
       return;
     }
     totals.failed++;
-    log.error(`Alert could not be delivered to the webhook after ${result.attempts} attempt(s): ${result.problem}. The alert was: ${body.message}`, {
-      alert: body.kind,
-      webhook: where(webhook!.url),
-      ...context(body),
-    });
+    log.error(
+      `Alert could not be delivered to the webhook after ${result.attempts} attempt(s): ${result.problem}. The alert was: ${body.message}`,
+      {
+        alert: body.kind,
+        webhook: where(webhook!.url),
+        ...context(body),
+      },
+    );
   }
 
   return {
@@ -96,7 +107,10 @@ export function createAlerter(options: CreateAlerterOptions): Alerter {
         await Promise.race([Promise.allSettled([...inFlight]), timeout]);
         clearTimeout(timer);
       }
-      if (inFlight.size > 0) log.warn(`${inFlight.size} alert(s) were still being delivered when the wait ended`, { webhook: webhook === undefined ? undefined : where(webhook.url) });
+      if (inFlight.size > 0)
+        log.warn(`${inFlight.size} alert(s) were still being delivered when the wait ended`, {
+          webhook: webhook === undefined ? undefined : where(webhook.url),
+        });
       return { ...totals, pending: inFlight.size };
     },
   };

@@ -47,7 +47,8 @@ function jsonSafe(value: unknown): unknown {
       JSON.stringify(value, (_key, v: unknown) => {
         if (typeof v === 'bigint') return v.toString();
         if (typeof v === 'function' || typeof v === 'symbol') return undefined;
-        if (v instanceof Error) return { name: v.name, message: v.message, ...('code' in v ? { code: (v as { code: unknown }).code } : {}) };
+        if (v instanceof Error)
+          return { name: v.name, message: v.message, ...('code' in v ? { code: (v as { code: unknown }).code } : {}) };
         if (v !== null && typeof v === 'object') {
           if (seen.has(v)) return '[circular]';
           seen.add(v);

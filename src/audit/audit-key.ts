@@ -27,11 +27,15 @@ function readKeyFile(file: string): string {
   try {
     mode = statSync(file).mode;
   } catch (error) {
-    throw new ConfigError('KANSLIST_AUDIT_KEY_FILE', `Cannot read the audit key file: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, {
-      cause: error,
-      where: `KANSLIST_AUDIT_KEY_FILE=${file}`,
-      remedy: 'Point KANSLIST_AUDIT_KEY_FILE at an existing file holding the key.',
-    });
+    throw new ConfigError(
+      'KANSLIST_AUDIT_KEY_FILE',
+      `Cannot read the audit key file: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
+      {
+        cause: error,
+        where: `KANSLIST_AUDIT_KEY_FILE=${file}`,
+        remedy: 'Point KANSLIST_AUDIT_KEY_FILE at an existing file holding the key.',
+      },
+    );
   }
   if ((mode & 0o077) !== 0) {
     throw new ConfigError('KANSLIST_AUDIT_KEY_FILE', `The audit key file may be read by others (mode ${(mode & 0o777).toString(8)})`, {

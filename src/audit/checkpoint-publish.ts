@@ -24,13 +24,22 @@ export interface PublishOptions {
 }
 
 /** Takes a checkpoint of the store now and writes it to every destination. */
-export async function checkpointNow(store: Store, targets: AuditCheckpointConfig, key: Buffer | null, options: PublishOptions): Promise<{ checkpoint: Checkpoint; written: string[] }> {
+export async function checkpointNow(
+  store: Store,
+  targets: AuditCheckpointConfig,
+  key: Buffer | null,
+  options: PublishOptions,
+): Promise<{ checkpoint: Checkpoint; written: string[] }> {
   const checkpoint = await takeCheckpoint(store, key);
   return { checkpoint, written: await publishCheckpoint(checkpoint, targets, options) };
 }
 
 /** Writes the checkpoint to every destination; returns their names. Throws after trying all if any failed. */
-export async function publishCheckpoint(checkpoint: Checkpoint, targets: AuditCheckpointConfig, options: PublishOptions): Promise<string[]> {
+export async function publishCheckpoint(
+  checkpoint: Checkpoint,
+  targets: AuditCheckpointConfig,
+  options: PublishOptions,
+): Promise<string[]> {
   const written: string[] = [];
   const failed: string[] = [];
   const attempt = async (name: string, write: () => Promise<void>) => {
@@ -57,7 +66,8 @@ export async function publishCheckpoint(checkpoint: Checkpoint, targets: AuditCh
   if (failed.length > 0) {
     throw new CheckpointWriteError('KANSLIST_AUDIT_CHECKPOINT', `The audit checkpoint could not be written to ${failed.join('; ')}`, {
       where: `ledger entry ${checkpoint.ledgerSeq}`,
-      remedy: 'Check that the checkpoint file\'s folder exists and is writable by this user, and that the webhook answers; then run `kanslist audit checkpoint`.',
+      remedy:
+        "Check that the checkpoint file's folder exists and is writable by this user, and that the webhook answers; then run `kanslist audit checkpoint`.",
     });
   }
   return written;

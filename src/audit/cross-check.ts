@@ -18,7 +18,15 @@ import { PURGE_RECORD_KIND } from './purge-kind.ts';
 import { redactDeep } from '../redact/redact.ts';
 import { canonicalJson } from './trail-hash.ts';
 
-export type DisagreementKind = 'run missing' | 'run status' | 'run summary' | 'run end missing' | 'item missing' | 'done without record' | 'output rewritten' | 'purge unrecorded';
+export type DisagreementKind =
+  | 'run missing'
+  | 'run status'
+  | 'run summary'
+  | 'run end missing'
+  | 'item missing'
+  | 'done without record'
+  | 'output rewritten'
+  | 'purge unrecorded';
 
 export interface Disagreement {
   kind: DisagreementKind;
@@ -48,17 +56,35 @@ export async function crossCheck(store: Store, runIds: string[]): Promise<Disagr
     const end = records.findLast((r) => r.kind === 'run.end');
     if (start) {
       const run = await store.runs.get(runId).catch(() => undefined);
-      if (!run || run.id !== runId) found.push({ kind: 'run missing', runId, detail: `run ${runId} is on the audit trail but not in the runs table: its row was deleted` });
+      if (!run || run.id !== runId)
+        found.push({
+          kind: 'run missing',
+          runId,
+          detail: `run ${runId} is on the audit trail but not in the runs table: its row was deleted`,
+        });
       else if (end) {
         const recorded = (JSON.parse(end.data) as { status?: string }).status;
         if (recorded !== undefined && recorded !== run.status) {
-          found.push({ kind: 'run status', runId, detail: `run ${runId} is "${run.status}" in the runs table, but its end was recorded as "${recorded}"` });
+          found.push({
+            kind: 'run status',
+            runId,
+            detail: `run ${runId} is "${run.status}" in the runs table, but its end was recorded as "${recorded}"`,
+          });
         }
         const summary = summaryDisagrees(run.summary, JSON.parse(end.data) as RecordedEnd);
-        if (summary !== undefined) found.push({ kind: 'run summary', runId, detail: `run ${runId}'s summary in the runs table says ${summary}, not what its end recorded` });
+        if (summary !== undefined)
+          found.push({
+            kind: 'run summary',
+            runId,
+            detail: `run ${runId}'s summary in the runs table says ${summary}, not what its end recorded`,
+          });
       } else if (run.status !== 'running' && run.status !== 'crashed') {
         // A run that ended writes run.end in the same flush as its last records; only a dead process leaves none.
-        found.push({ kind: 'run end missing', runId, detail: `run ${runId} is "${run.status}", but its audit trail has no end record: the tail of its chain was cut` });
+        found.push({
+          kind: 'run end missing',
+          runId,
+          detail: `run ${runId} is "${run.status}", but its audit trail has no end record: the tail of its chain was cut`,
+        });
       }
     }
     // 2. What the trail says happened to each item, in chain order (runs are read oldest first).
@@ -78,7 +104,12 @@ export async function crossCheck(store: Store, runIds: string[]): Promise<Disagr
   for (const [itemId, seen] of items) {
     const item = await store.queue.get(itemId);
     if (!item) {
-      found.push({ kind: 'item missing', runId: seen.runId, itemId, detail: `item ${seen.key ?? itemId} (${itemId}) is on the audit trail but not in work_items: it was deleted` });
+      found.push({
+        kind: 'item missing',
+        runId: seen.runId,
+        itemId,
+        detail: `item ${seen.key ?? itemId} (${itemId}) is on the audit trail but not in work_items: it was deleted`,
+      });
       continue;
     }
     if (item.status === 'done') checkDone(item, seen, found);
@@ -99,7 +130,8 @@ function summaryDisagrees(summary: unknown, end: RecordedEnd): string | undefine
   if (summary === null || typeof summary !== 'object') return undefined;
   const s = summary as RecordedEnd;
   if (end.status !== undefined && s.status !== undefined && s.status !== end.status) return `status ${JSON.stringify(s.status)}`;
-  if (end.outcomes !== undefined && s.outcomes !== undefined && canonicalJson(s.outcomes) !== canonicalJson(end.outcomes)) return `outcomes ${canonicalJson(s.outcomes)}`;
+  if (end.outcomes !== undefined && s.outcomes !== undefined && canonicalJson(s.outcomes) !== canonicalJson(end.outcomes))
+    return `outcomes ${canonicalJson(s.outcomes)}`;
   return undefined;
 }
 
@@ -127,7 +159,11 @@ class PurgeTally {
       const recorded = this.#recorded.get(key) ?? 0;
       const marked = this.#marked.get(key) ?? 0;
       if (recorded !== marked) {
-        found.push({ kind: 'purge unrecorded', runId, detail: `run ${runId} has ${marked} audit records marked purged by "${purgeId || '(none)'}", but that purge recorded ${recorded}: records were marked purged by hand` });
+        found.push({
+          kind: 'purge unrecorded',
+          runId,
+          detail: `run ${runId} has ${marked} audit records marked purged by "${purgeId || '(none)'}", but that purge recorded ${recorded}: records were marked purged by hand`,
+        });
       }
     }
     return found;
@@ -140,12 +176,21 @@ function add(map: Map<string, number>, key: string, n: number): void {
 
 function checkDone(item: WorkItem, seen: ItemOnTrail | undefined, found: Disagreement[]): void {
   if (seen?.doneOutput === undefined) {
-    found.push({ kind: 'done without record', itemId: item.id, detail: `item ${item.key} (${item.id}) is done in work_items, but the audit trail never recorded it done` });
+    found.push({
+      kind: 'done without record',
+      itemId: item.id,
+      detail: `item ${item.key} (${item.id}) is done in work_items, but the audit trail never recorded it done`,
+    });
     return;
   }
   if (seen.doneOutput === PURGED) return;
   const stored = canonicalJson(redactDeep(item.output ?? null));
   if (stored !== seen.doneOutput) {
-    found.push({ kind: 'output rewritten', runId: seen.runId, itemId: item.id, detail: `item ${item.key} (${item.id}) is done with an output the audit trail did not record (recorded ${seen.doneOutput}, stored ${stored})` });
+    found.push({
+      kind: 'output rewritten',
+      runId: seen.runId,
+      itemId: item.id,
+      detail: `item ${item.key} (${item.id}) is done with an output the audit trail did not record (recorded ${seen.doneOutput}, stored ${stored})`,
+    });
   }
 }

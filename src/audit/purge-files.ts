@@ -17,7 +17,13 @@ export interface EvidenceFile {
 }
 
 const BY_EXTENSION: Readonly<Record<string, RetentionKind>> = {
-  '.zip': 'traces', '.png': 'screenshots', '.jpg': 'screenshots', '.jpeg': 'screenshots', '.html': 'html', '.htm': 'html', '.pdf': 'letters',
+  '.zip': 'traces',
+  '.png': 'screenshots',
+  '.jpg': 'screenshots',
+  '.jpeg': 'screenshots',
+  '.html': 'html',
+  '.htm': 'html',
+  '.pdf': 'letters',
 };
 
 /** Every evidence file under `varDir`. A file of no known kind in a run folder is evidence too: it follows `traces`. */
@@ -52,7 +58,9 @@ export function deleteEvidenceFiles(varDir: string, files: EvidenceFile[]): void
 }
 
 function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name));
 }
 
 function sizeAndTime(path: string): { bytes: number; modifiedAt: number } {

@@ -10,8 +10,27 @@ export const PURGED_MARKER = '[purged]';
 
 /** Keys whose text describes what was done, never whom it concerned. */
 const KEPT_KEYS = new Set([
-  'target', 'strategy', 'action', 'from', 'to', 'attempt', 'worker', 'status', 'code', 'system', 'type', 'kind',
-  'failedStrategy', 'matchedStrategy', 'trigger', 'outcome', 'role', 'decision', 'schedule', 'bot', 'environment',
+  'target',
+  'strategy',
+  'action',
+  'from',
+  'to',
+  'attempt',
+  'worker',
+  'status',
+  'code',
+  'system',
+  'type',
+  'kind',
+  'failedStrategy',
+  'matchedStrategy',
+  'trigger',
+  'outcome',
+  'role',
+  'decision',
+  'schedule',
+  'bot',
+  'environment',
 ]);
 
 /** Anything that looks like an identity number, valid or not (a typo of a number is still personal). */

@@ -51,7 +51,9 @@ const WRITE_CHUNK = 200;
 
 export async function purge(store: Store, options: PurgeOptions): Promise<PurgeResult> {
   const rules = retentionRules(options.retention);
-  const lines = new Map<string, PurgeLine>(rules.map((r) => [r.source, { kind: r.kind, rule: r.source, period: r.period, count: 0, bytes: 0 }]));
+  const lines = new Map<string, PurgeLine>(
+    rules.map((r) => [r.source, { kind: r.kind, rule: r.source, period: r.period, count: 0, bytes: 0 }]),
+  );
   const count = (rule: RetentionRule, bytes: number) => {
     const line = lines.get(rule.source)!;
     line.count += 1;
@@ -87,36 +89,71 @@ export async function purge(store: Store, options: PurgeOptions): Promise<PurgeR
 
   const host = options.host ?? hostname();
   const purgeId = `purge:${host}:${new Date(options.now).toISOString()}`;
-  deleteEvidenceFiles(options.varDir, files.map((f) => f.file));
+  deleteEvidenceFiles(
+    options.varDir,
+    files.map((f) => f.file),
+  );
   for (let i = 0; i < payloads.length; i += WRITE_CHUNK) {
-    await store.retention.replacePayloads(payloads.slice(i, i + WRITE_CHUNK).map(({ row }) => ({ id: row.id, payload: purgedPayload(row.payload) })), options.now);
+    await store.retention.replacePayloads(
+      payloads.slice(i, i + WRITE_CHUNK).map(({ row }) => ({ id: row.id, payload: purgedPayload(row.payload) })),
+      options.now,
+    );
   }
   for (let i = 0; i < records.length; i += WRITE_CHUNK) {
     const chunk = records.slice(i, i + WRITE_CHUNK).map(({ row, data }) => ({
-      run_id: row.run_id, seq: row.seq, data, data_digest: sha256(row.data), subjects: row.subjects.map(purgedSubject),
+      run_id: row.run_id,
+      seq: row.seq,
+      data,
+      data_digest: sha256(row.data),
+      subjects: row.subjects.map(purgedSubject),
     }));
     await store.retention.replaceAuditRecords(chunk, options.now, purgeId);
   }
-  await recordPurge(store, purgeId, host, options, result, records.map((r) => r.row.run_id));
+  await recordPurge(
+    store,
+    purgeId,
+    host,
+    options,
+    result,
+    records.map((r) => r.row.run_id),
+  );
   if (payloads.length > 0 || records.length > 0) await store.retention.compact();
   return { ...result, purgeId };
 }
 
 /** The purge's own audit record: per rule how much, and per run how many records were purged (verify checks those). */
-async function recordPurge(store: Store, purgeId: string, host: string, options: PurgeOptions, result: PurgeResult, purgedRuns: string[]): Promise<void> {
+async function recordPurge(
+  store: Store,
+  purgeId: string,
+  host: string,
+  options: PurgeOptions,
+  result: PurgeResult,
+  purgedRuns: string[],
+): Promise<void> {
   const perRun: Record<string, number> = {};
   for (const runId of purgedRuns) perRun[runId] = (perRun[runId] ?? 0) + 1;
-  const trail = await openAuditTrail(store, { runId: purgeId, bot: 'kanslist', botVersion: `kanslist ${packageManifest().version}`, host }, { key: options.key ?? null });
+  const trail = await openAuditTrail(
+    store,
+    { runId: purgeId, bot: 'kanslist', botVersion: `kanslist ${packageManifest().version}`, host },
+    { key: options.key ?? null },
+  );
   await trail.append({
     kind: PURGE_RECORD_KIND,
     at: options.now,
-    data: { rules: result.lines.map(({ kind, rule, period, count, bytes }) => ({ kind, rule, period, count, bytes })), auditRecordsPerRun: perRun },
+    data: {
+      rules: result.lines.map(({ kind, rule, period, count, bytes }) => ({ kind, rule, period, count, bytes })),
+      auditRecordsPerRun: perRun,
+    },
   });
   await trail.close();
 }
 
 /** Files past the period of the rule that covers them (the bot's override, else the project's rule). */
-async function dueFiles(store: Store, options: PurgeOptions, rules: RetentionRule[]): Promise<Array<{ file: EvidenceFile; rule: RetentionRule }>> {
+async function dueFiles(
+  store: Store,
+  options: PurgeOptions,
+  rules: RetentionRule[],
+): Promise<Array<{ file: EvidenceFile; rule: RetentionRule }>> {
   const botOfRun = new Map<string, string | undefined>();
   const due: Array<{ file: EvidenceFile; rule: RetentionRule }> = [];
   for (const file of listEvidenceFiles(options.varDir)) {
@@ -132,8 +169,10 @@ async function dueFiles(store: Store, options: PurgeOptions, rules: RetentionRul
 }
 
 function ruleFor(rules: RetentionRule[], kind: RetentionKind, bot: string | undefined): RetentionRule | undefined {
-  return rules.find((r) => r.kind === kind && bot !== undefined && r.bot === bot)
-    ?? rules.find((r) => r.kind === kind && r.bot === undefined && !(bot !== undefined && (r.exceptBots ?? []).includes(bot)));
+  return (
+    rules.find((r) => r.kind === kind && bot !== undefined && r.bot === bot) ??
+    rules.find((r) => r.kind === kind && r.bot === undefined && !(bot !== undefined && (r.exceptBots ?? []).includes(bot)))
+  );
 }
 
 /** Reads every page before anything is changed, so paging by offset is stable. */

@@ -17,7 +17,13 @@ export interface ExportOptions {
   personal?: boolean;
 }
 
-export async function exportRun(store: Store, runId: string, format: 'jsonl' | 'xlsx', outFile: string, options: ExportOptions = {}): Promise<void> {
+export async function exportRun(
+  store: Store,
+  runId: string,
+  format: 'jsonl' | 'xlsx',
+  outFile: string,
+  options: ExportOptions = {},
+): Promise<void> {
   const rows = await store.audit.records(runId);
   const records = rows.map(toAuditRecord).map((r) => (options.personal ? r : (redactDeep(r) as AuditRecord)));
   mkdirSync(dirname(outFile), { recursive: true });
@@ -35,8 +41,21 @@ async function writeJsonLines(records: AuditRecord[], outFile: string): Promise<
 }
 
 const COLUMNS = [
-  ['seq', 8], ['time', 24], ['kind', 16], ['item', 38], ['item key', 20], ['target', 24], ['action', 12], ['value', 24], ['data', 60],
-  ['subjects', 16], ['bot', 20], ['bot version', 16], ['host', 16], ['prev hash', 20], ['hash', 20],
+  ['seq', 8],
+  ['time', 24],
+  ['kind', 16],
+  ['item', 38],
+  ['item key', 20],
+  ['target', 24],
+  ['action', 12],
+  ['value', 24],
+  ['data', 60],
+  ['subjects', 16],
+  ['bot', 20],
+  ['bot version', 16],
+  ['host', 16],
+  ['prev hash', 20],
+  ['hash', 20],
 ] as const;
 
 /** Every cell is text, never a formula: a value typed into a legacy form may start with '='. */
@@ -47,8 +66,21 @@ async function writeWorkbook(records: AuditRecord[], runId: string, outFile: str
   sheet.getRow(1).font = { bold: true };
   for (const r of records) {
     sheet.addRow([
-      String(r.seq), new Date(r.at).toISOString(), r.kind, r.itemId ?? '', r.itemKey ?? '', text(r.data.target), text(r.data.action), text(r.data.value),
-      JSON.stringify(r.data), r.subjects.join(', '), r.bot, r.botVersion, r.host, r.prevHash ?? '', r.hash,
+      String(r.seq),
+      new Date(r.at).toISOString(),
+      r.kind,
+      r.itemId ?? '',
+      r.itemKey ?? '',
+      text(r.data.target),
+      text(r.data.action),
+      text(r.data.value),
+      JSON.stringify(r.data),
+      r.subjects.join(', '),
+      r.bot,
+      r.botVersion,
+      r.host,
+      r.prevHash ?? '',
+      r.hash,
     ]);
   }
   sheet.views = [{ state: 'frozen', ySplit: 1 }];

@@ -20,20 +20,43 @@ export const SUBJECT_DIGEST_PREFIX = '#';
 type Purgeable = 'format' | 'data_digest' | 'purged_at' | 'purged_by';
 
 /** The fields a record's hash covers: the stored row (without its own hash) plus its subjects. */
-export type HashedFields = Omit<AuditRecordTable, 'hash' | Purgeable> & Partial<Pick<AuditRecordTable, Purgeable>> & { subjects: readonly string[] };
+export type HashedFields = Omit<AuditRecordTable, 'hash' | Purgeable> &
+  Partial<Pick<AuditRecordTable, Purgeable>> & { subjects: readonly string[] };
 
 /** A JSON array in fixed field order: JSON.stringify of an array is deterministic. */
 export function canonicalRecord(r: HashedFields): string {
   if (r.format === 2) {
     const data = r.purged_at != null && r.data_digest != null ? r.data_digest : sha256(r.data);
     return JSON.stringify([
-      FORMATS[2], r.run_id, r.seq, r.at, r.kind, r.item_id, r.item_key, r.bot, r.bot_version, r.host, data,
-      r.subjects.map(subjectDigest).sort(), r.prev_hash,
+      FORMATS[2],
+      r.run_id,
+      r.seq,
+      r.at,
+      r.kind,
+      r.item_id,
+      r.item_key,
+      r.bot,
+      r.bot_version,
+      r.host,
+      data,
+      r.subjects.map(subjectDigest).sort(),
+      r.prev_hash,
     ]);
   }
   return JSON.stringify([
-    FORMATS[1], r.run_id, r.seq, r.at, r.kind, r.item_id, r.item_key, r.bot, r.bot_version, r.host, r.data,
-    [...r.subjects].sort(), r.prev_hash,
+    FORMATS[1],
+    r.run_id,
+    r.seq,
+    r.at,
+    r.kind,
+    r.item_id,
+    r.item_key,
+    r.bot,
+    r.bot_version,
+    r.host,
+    r.data,
+    [...r.subjects].sort(),
+    r.prev_hash,
   ]);
 }
 

@@ -7,14 +7,28 @@ import { purgedSubject } from './trail-hash.ts';
 import { lookupForms } from './trail-subjects.ts';
 
 export const AUDIT_KINDS = [
-  'run.start', 'run.end', 'item.transition', 'ui.action', 'ui.navigation', 'ui.dialog', 'ui.drift', 'ui.popup', 'ui.interstitial',
-  'session.login', 'session.logout', 'evidence', 'exception',
+  'run.start',
+  'run.end',
+  'item.transition',
+  'ui.action',
+  'ui.navigation',
+  'ui.dialog',
+  'ui.drift',
+  'ui.popup',
+  'ui.interstitial',
+  'session.login',
+  'session.logout',
+  'evidence',
+  'exception',
   // Scheduler decisions (fired, skipped, missed, caught-up, preflight-failed) and operator actions on schedules.
-  'schedule.decision', 'schedule.operator',
+  'schedule.decision',
+  'schedule.operator',
   // A preflight check of a system's screens, and an alert raised to operations.
-  'preflight', 'alert',
+  'preflight',
+  'alert',
   // What a person did in the control room (who, in which role, with their note), and its logins.
-  'control.action', 'control.login',
+  'control.action',
+  'control.login',
   // A purge of what was past its retention period (what, how much, under which rule; never a value).
   'retention.purge',
   // A robot password rotation: started, and how it ended (system, account, step reached; never a password).

@@ -26,7 +26,8 @@ export async function verifyRun(store: Store, runId: string, options: { key?: Bu
   const { rows, head } = await consistentRead(store, runId);
   const broken = firstBroken(rows, head, options.key ?? null) ?? (await forgedHead(store, runId, options.key ?? null));
   const purged = purgedSummary(rows);
-  const result: VerifyResult = broken === undefined ? { ok: true, records: rows.length } : { ok: false, records: rows.length, firstBroken: broken };
+  const result: VerifyResult =
+    broken === undefined ? { ok: true, records: rows.length } : { ok: false, records: rows.length, firstBroken: broken };
   return purged === undefined ? result : { ...result, purged };
 }
 
@@ -34,7 +35,11 @@ export async function verifyRun(store: Store, runId: string, options: { key?: Bu
 function purgedSummary(rows: AuditRow[]): PurgedSummary | undefined {
   const purged = rows.filter((r) => r.purged_at !== null);
   if (purged.length === 0) return undefined;
-  return { records: purged.length, lastAt: Math.max(...purged.map((r) => r.purged_at!)), by: [...new Set(purged.map((r) => r.purged_by ?? 'unknown'))] };
+  return {
+    records: purged.length,
+    lastAt: Math.max(...purged.map((r) => r.purged_at!)),
+    by: [...new Set(purged.map((r) => r.purged_by ?? 'unknown'))],
+  };
 }
 
 /**
@@ -61,10 +66,17 @@ async function forgedHead(store: Store, runId: string, key: Buffer | null): Prom
   if (sealed === undefined || sealed.format !== AUTHENTICATED_HEAD) return undefined;
   if (sealed.mac === headMac(runId, sealed.seq, sealed.hash, key)) return undefined;
   const hint = key === null ? ' (if this trail was written with KANSLIST_AUDIT_KEY, verify with the same key)' : '';
-  return { seq: sealed.seq, problem: 'head mismatch', detail: `the run's head (record ${sealed.seq}) does not match its MAC: it was moved or rewritten${hint}` };
+  return {
+    seq: sealed.seq,
+    problem: 'head mismatch',
+    detail: `the run's head (record ${sealed.seq}) does not match its MAC: it was moved or rewritten${hint}`,
+  };
 }
 
-export async function verifyAll(store: Store, options: { key?: Buffer | null } = {}): Promise<Array<{ runId: string; result: VerifyResult }>> {
+export async function verifyAll(
+  store: Store,
+  options: { key?: Buffer | null } = {},
+): Promise<Array<{ runId: string; result: VerifyResult }>> {
   const results: Array<{ runId: string; result: VerifyResult }> = [];
   for (const runId of await store.audit.runIds()) results.push({ runId, result: await verifyRun(store, runId, options) });
   return results;
@@ -83,7 +95,11 @@ function checkRecord(rows: AuditRow[], i: number, key: Buffer | null): Broken | 
   const expectedSeq = i + 1;
   const previous = i === 0 ? undefined : rows[i - 1];
   if (row.seq > expectedSeq) {
-    return { seq: expectedSeq, problem: 'missing record', detail: `record ${expectedSeq} is missing: the next stored record is ${row.seq}` };
+    return {
+      seq: expectedSeq,
+      problem: 'missing record',
+      detail: `record ${expectedSeq} is missing: the next stored record is ${row.seq}`,
+    };
   }
   if (row.seq < expectedSeq) {
     return { seq: row.seq, problem: 'reordered', detail: `record numbered ${row.seq} is stored in position ${expectedSeq}` };
@@ -98,7 +114,11 @@ function checkRecord(rows: AuditRow[], i: number, key: Buffer | null): Broken | 
 function hashMismatch(rows: AuditRow[], row: AuditRow, key: Buffer | null): Broken {
   for (let seq = 1; seq <= rows.length + 1; seq++) {
     if (seq !== row.seq && recordHash({ ...row, seq }, key) === row.hash) {
-      return { seq: row.seq, problem: 'reordered', detail: `record ${row.seq} was written as record ${seq}: records were renumbered or swapped` };
+      return {
+        seq: row.seq,
+        problem: 'reordered',
+        detail: `record ${row.seq} was written as record ${seq}: records were renumbered or swapped`,
+      };
     }
   }
   const hint = key === null && row.seq === 1 ? ' (if this trail was written with KANSLIST_AUDIT_KEY, verify with the same key)' : '';
@@ -115,11 +135,19 @@ function prevMismatch(rows: AuditRow[], i: number): Broken {
   const twoBack = i >= 2 ? rows[i - 2] : undefined;
   if (i >= 1 && row.prev_hash === (twoBack?.hash ?? null)) {
     const inserted = rows[i - 1]!;
-    return { seq: inserted.seq, problem: 'inserted', detail: `record ${inserted.seq} (${inserted.kind}) was inserted: record ${row.seq} follows the record before it` };
+    return {
+      seq: inserted.seq,
+      problem: 'inserted',
+      detail: `record ${inserted.seq} (${inserted.kind}) was inserted: record ${row.seq} follows the record before it`,
+    };
   }
   const pointsTo = rows.findIndex((r) => r.hash === row.prev_hash);
   if (pointsTo >= 0) {
-    return { seq: row.seq, problem: 'reordered', detail: `record ${row.seq} follows record ${rows[pointsTo]!.seq}, not record ${row.seq - 1}` };
+    return {
+      seq: row.seq,
+      problem: 'reordered',
+      detail: `record ${row.seq} follows record ${rows[pointsTo]!.seq}, not record ${row.seq - 1}`,
+    };
   }
   return { seq: row.seq, problem: 'prev_hash mismatch', detail: `record ${row.seq} does not carry the hash of record ${row.seq - 1}` };
 }
@@ -133,10 +161,18 @@ function checkHead(last: AuditRow | undefined, head: AuditHead | undefined): Bro
     return { seq: 1, problem: 'missing record', detail: `the run's head names record ${head.seq} but no records are stored` };
   }
   if (last.seq < head.seq) {
-    return { seq: last.seq + 1, problem: 'missing record', detail: `the run's head names record ${head.seq}; records after ${last.seq} are missing` };
+    return {
+      seq: last.seq + 1,
+      problem: 'missing record',
+      detail: `the run's head names record ${head.seq}; records after ${last.seq} are missing`,
+    };
   }
   if (last.seq !== head.seq || last.hash !== head.hash) {
-    return { seq: last.seq, problem: 'head mismatch', detail: `the last record (${last.seq}) is not the run's recorded head (${head.seq}): records were added or replaced at the end` };
+    return {
+      seq: last.seq,
+      problem: 'head mismatch',
+      detail: `the last record (${last.seq}) is not the run's recorded head (${head.seq}): records were added or replaced at the end`,
+    };
   }
   return undefined;
 }

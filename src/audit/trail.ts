@@ -173,11 +173,15 @@ class BufferedAuditTrail implements AuditTrail {
       try {
         await this.store.audit.appendBatch(this.identity.runId, batch, seal);
       } catch (error) {
-        this.#failure = new AuditWriteError('KANSLIST_AUDIT_WRITE', `Could not write ${batch.length} audit records: ${(error as Error).message}`, {
-          cause: error,
-          where: `run ${this.identity.runId}, records ${batch[0]!.seq}–${batch.at(-1)!.seq}`,
-          remedy: 'Check the store is reachable and writable; the run stops so no action goes unrecorded.',
-        });
+        this.#failure = new AuditWriteError(
+          'KANSLIST_AUDIT_WRITE',
+          `Could not write ${batch.length} audit records: ${(error as Error).message}`,
+          {
+            cause: error,
+            where: `run ${this.identity.runId}, records ${batch[0]!.seq}–${batch.at(-1)!.seq}`,
+            remedy: 'Check the store is reachable and writable; the run stops so no action goes unrecorded.',
+          },
+        );
       }
     });
     return this.#writing;

@@ -41,5 +41,10 @@ export async function verifyStore(store: Store, options: VerifyStoreOptions = {}
 
 /** True when anything at all was found wrong. */
 export function storeVerified(v: StoreVerification): boolean {
-  return v.runs.every((r) => r.result.ok) && v.ledger.problems.length === 0 && (v.checkpoint?.problems.length ?? 0) === 0 && v.disagreements.length === 0;
+  return (
+    v.runs.every((r) => r.result.ok) &&
+    v.ledger.problems.length === 0 &&
+    (v.checkpoint?.problems.length ?? 0) === 0 &&
+    v.disagreements.length === 0
+  );
 }

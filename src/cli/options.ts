@@ -13,7 +13,8 @@ export function intOption(name: string, min = 0): (value: string) => number {
 export function portOption(name: string): (value: string) => number {
   return (value) => {
     const n = Number(value);
-    if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError(`${name} must be a port number from 0 (any free port) to 65535.`);
+    if (!Number.isInteger(n) || n < 0 || n > 65535)
+      throw new InvalidArgumentError(`${name} must be a port number from 0 (any free port) to 65535.`);
     return n;
   };
 }

@@ -22,7 +22,14 @@ class LineProgress implements Progress {
     this.out.write(`${total} item(s) to process\n`);
   }
   outcome(o: ItemOutcome): void {
-    const detail = o.kind === 'done' || o.kind === 'verified' ? (o.output ? ` → ${formatOutput(o.output)}` : '') : o.code ? ` ${o.code}: ${o.reason ?? ''}` : '';
+    const detail =
+      o.kind === 'done' || o.kind === 'verified'
+        ? o.output
+          ? ` → ${formatOutput(o.output)}`
+          : ''
+        : o.code
+          ? ` ${o.code}: ${o.reason ?? ''}`
+          : '';
     this.out.write(redact(`${o.kind.padEnd(8)} ${o.key} (attempt ${o.attempt}, ${(o.durationMs / 1000).toFixed(1)} s)${detail}`) + '\n');
   }
   end(): void {}

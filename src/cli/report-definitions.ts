@@ -81,11 +81,15 @@ async function loadProjectReportFile<P>(file: string, what: string, helpersAllow
   try {
     module = await importUserModule(file);
   } catch (cause) {
-    throw new ConfigError('KANSLIST_REPORT_DEFINITION_BROKEN', `The file of ${what} could not be loaded: ${cause instanceof Error ? firstLines(cause.message) : String(cause)}`, {
-      where: file,
-      remedy: 'Fix the error in the file (run `npx tsc --noEmit` for details).',
-      cause,
-    });
+    throw new ConfigError(
+      'KANSLIST_REPORT_DEFINITION_BROKEN',
+      `The file of ${what} could not be loaded: ${cause instanceof Error ? firstLines(cause.message) : String(cause)}`,
+      {
+        where: file,
+        remedy: 'Fix the error in the file (run `npx tsc --noEmit` for details).',
+        cause,
+      },
+    );
   }
   if (isReportDefinition(module.default)) return module.default;
   // Files beside the definitions (message catalogues, shared texts) export no report: not an error when listing.
@@ -112,5 +116,13 @@ export async function runProjectReport<P>(name: ReportName, params: P, o: RunRep
 }
 
 export function renderWith<P>(definition: ReportDefinition<P>, params: P, o: RunReportOptions): Promise<ReportFile[]> {
-  return renderReport(definition, params, { config: o.config, store: o.store, log: o.log, language: o.lang, formats: o.format, outDir: o.out, now: o.now });
+  return renderReport(definition, params, {
+    config: o.config,
+    store: o.store,
+    log: o.log,
+    language: o.lang,
+    formats: o.format,
+    outDir: o.out,
+    now: o.now,
+  });
 }

@@ -39,7 +39,10 @@ export function fitWidths(widths: readonly number[], limit: number | undefined):
 
 /** One table line: cells cut with an ellipsis or padded to their widths, never longer than `limit`. */
 export function tableLine(values: readonly string[], widths: readonly number[], limit: number | undefined): string {
-  const text = values.map((v, i) => cut(v, widths[i]!).padEnd(widths[i]!)).join(' '.repeat(GAP)).trimEnd();
+  const text = values
+    .map((v, i) => cut(v, widths[i]!).padEnd(widths[i]!))
+    .join(' '.repeat(GAP))
+    .trimEnd();
   return limit === undefined ? text : cut(text, limit);
 }
 

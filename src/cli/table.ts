@@ -6,7 +6,11 @@ import { fitWidths, tableLine, tableWidth } from './table-fit.ts';
  * line each (line breaks become spaces) and at most 60 characters; on a terminal, or with COLUMNS
  * set, the table fits that width (see ./table-fit.ts).
  */
-export function printTable(rows: Record<string, unknown>[], columns: string[], width: number | undefined = tableWidth(process.stdout)): void {
+export function printTable(
+  rows: Record<string, unknown>[],
+  columns: string[],
+  width: number | undefined = tableWidth(process.stdout),
+): void {
   if (rows.length === 0) {
     console.log('(none)');
     return;

@@ -45,7 +45,10 @@ export async function importDefaultExport<T>(file: string, kind: DefaultExportKi
  * follows ("Transform failed with 1 error:"), the line that says where (file:line:column) and what.
  */
 export function firstLines(message: string): string {
-  const lines = message.split('\n').map((line) => line.trim()).filter(Boolean);
+  const lines = message
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   const first = lines[0] ?? message;
   return first.endsWith(':') && lines[1] ? `${first} ${lines[1]}` : first;
 }

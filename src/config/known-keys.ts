@@ -12,19 +12,50 @@ const LEAF = 'leaf';
 const ANY = 'any';
 
 const KNOWN = {
-  organisation: LEAF, store: LEAF, timeZone: LEAF, language: LEAF, logLevel: LEAF, dashboardUrl: LEAF,
+  organisation: LEAF,
+  store: LEAF,
+  timeZone: LEAF,
+  language: LEAF,
+  logLevel: LEAF,
+  dashboardUrl: LEAF,
   folders: { bots: LEAF, selectors: LEAF, schedules: LEAF, reports: LEAF, var: LEAF },
   browser: { executablePath: LEAF, headless: LEAF },
   systems: { each: { baseUrl: LEAF, rotate: { every: LEAF, at: LEAF } } },
   alerts: { webhook: { url: LEAF, headers: ANY }, attempts: LEAF, timeoutMs: LEAF },
   reports: {
-    country: LEAF, annualHoursPerFte: LEAF, logo: LEAF, hourlyCost: LEAF, hourlyCostByBot: ANY, currency: LEAF,
+    country: LEAF,
+    annualHoursPerFte: LEAF,
+    logo: LEAF,
+    hourlyCost: LEAF,
+    hourlyCostByBot: ANY,
+    currency: LEAF,
     robotCosts: { machinePerMonth: LEAF, maintenanceHoursPerMonth: LEAF, maintenanceHourlyCost: LEAF, setupCost: LEAF },
   },
   // Per-bot periods are checked by validateRetention, which names a wrong kind under its bot.
-  retention: { traces: LEAF, screenshots: LEAF, html: LEAF, letters: LEAF, payloads: LEAF, logs: LEAF, auditPersonalFields: LEAF, bots: ANY },
+  retention: {
+    traces: LEAF,
+    screenshots: LEAF,
+    html: LEAF,
+    letters: LEAF,
+    payloads: LEAF,
+    logs: LEAF,
+    auditPersonalFields: LEAF,
+    bots: ANY,
+  },
   audit: { checkpoint: { file: LEAF, log: LEAF, webhook: { url: LEAF, headers: ANY } } },
-  controlRoom: { oidc: { issuer: LEAF, clientId: LEAF, redirectUri: LEAF, scope: LEAF, groupsClaim: LEAF, usernameClaim: LEAF, roles: ANY, bots: ANY, label: LEAF } },
+  controlRoom: {
+    oidc: {
+      issuer: LEAF,
+      clientId: LEAF,
+      redirectUri: LEAF,
+      scope: LEAF,
+      groupsClaim: LEAF,
+      usernameClaim: LEAF,
+      roles: ANY,
+      bots: ANY,
+      label: LEAF,
+    },
+  },
 } as const satisfies KeyTree & { [K in keyof KanslistConfig]-?: unknown };
 
 /** Throws KANSLIST_CONFIG_UNKNOWN_KEY for the first key of `input` that Kanslist does not know. */
@@ -39,14 +70,19 @@ function walk(value: unknown, tree: KeyTree, prefix: string, source: string): vo
     const known = tree[key];
     if (known === undefined) {
       const nearest = nearestKey(key, Object.keys(tree));
-      throw new ConfigError('KANSLIST_CONFIG_UNKNOWN_KEY', `${path} is not a configuration key${nearest ? `; did you mean ${prefix}${nearest}?` : ''}`, {
-        where: source,
-        remedy: `Known keys here: ${Object.keys(tree).join(', ')}. See kanslist.config.ts's defineConfig types or docs/operators.md.`,
-      });
+      throw new ConfigError(
+        'KANSLIST_CONFIG_UNKNOWN_KEY',
+        `${path} is not a configuration key${nearest ? `; did you mean ${prefix}${nearest}?` : ''}`,
+        {
+          where: source,
+          remedy: `Known keys here: ${Object.keys(tree).join(', ')}. See kanslist.config.ts's defineConfig types or docs/operators.md.`,
+        },
+      );
     }
     if (known === LEAF || known === ANY) continue;
     if ('each' in known && typeof known.each === 'object') {
-      if (child && typeof child === 'object') for (const [name, entry] of Object.entries(child)) walk(entry, known.each, `${path}.${name}.`, source);
+      if (child && typeof child === 'object')
+        for (const [name, entry] of Object.entries(child)) walk(entry, known.each, `${path}.${name}.`, source);
       continue;
     }
     walk(child, known, `${path}.`, source);

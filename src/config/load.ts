@@ -83,12 +83,20 @@ function applyEnv(config: KanslistConfig, env: NodeJS.ProcessEnv): KanslistConfi
 function parseBoolean(value: string, name: string): boolean {
   if (/^(1|true|yes|on)$/i.test(value)) return true;
   if (/^(0|false|no|off)$/i.test(value)) return false;
-  throw new ConfigError('KANSLIST_CONFIG_INVALID', `${name} must be true or false, not "${value}".`, { where: `environment variable ${name}` });
+  throw new ConfigError('KANSLIST_CONFIG_INVALID', `${name} must be true or false, not "${value}".`, {
+    where: `environment variable ${name}`,
+  });
 }
 
 function absoluteFolders(root: string, folders: KanslistConfig['folders']): LoadedConfig['paths'] {
   const abs = (p: string) => (isAbsolute(p) ? p : resolve(root, p));
-  return { bots: abs(folders.bots), selectors: abs(folders.selectors), schedules: abs(folders.schedules), reports: abs(folders.reports), var: abs(folders.var) };
+  return {
+    bots: abs(folders.bots),
+    selectors: abs(folders.selectors),
+    schedules: abs(folders.schedules),
+    reports: abs(folders.reports),
+    var: abs(folders.var),
+  };
 }
 
 /** The store URL with a relative SQLite path made absolute against the project root. */

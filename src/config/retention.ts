@@ -56,7 +56,8 @@ export function retentionRules(config: RetentionConfig | undefined): RetentionRu
       rules.push({ kind, bot, period, periodMs: parsePeriod(period)!, source: `retention.bots.${bot}.${kind}` });
     }
     const period = config[kind];
-    if (period !== undefined) rules.push({ kind, exceptBots: overridden, period, periodMs: parsePeriod(period)!, source: `retention.${kind}` });
+    if (period !== undefined)
+      rules.push({ kind, exceptBots: overridden, period, periodMs: parsePeriod(period)!, source: `retention.${kind}` });
   }
   return rules;
 }
@@ -64,24 +65,35 @@ export function retentionRules(config: RetentionConfig | undefined): RetentionRu
 /** Checks every period and bot key; `fail` throws naming the key. */
 export function validateRetention(config: unknown, fail: (key: string, message: string, remedy: string) => never): void {
   if (config === undefined) return;
-  if (config === null || typeof config !== 'object' || Array.isArray(config)) fail('retention', 'must be an object of periods.', "e.g. retention: { traces: '30d', payloads: '1y' }");
+  if (config === null || typeof config !== 'object' || Array.isArray(config))
+    fail('retention', 'must be an object of periods.', "e.g. retention: { traces: '30d', payloads: '1y' }");
   const table = config as RetentionConfig;
-  const remedy = "Write a whole number and a unit: d (days), w (weeks), m (30-day months), y (365-day years), e.g. '30d' or '2y'. Leave the key out to keep that evidence.";
+  const remedy =
+    "Write a whole number and a unit: d (days), w (weeks), m (30-day months), y (365-day years), e.g. '30d' or '2y'. Leave the key out to keep that evidence.";
   for (const kind of RETENTION_KINDS) {
     const value = table[kind];
-    if (value !== undefined && parsePeriod(value) === undefined) fail(`retention.${kind}`, `"${String(value)}" is not a retention period.`, remedy);
+    if (value !== undefined && parsePeriod(value) === undefined)
+      fail(`retention.${kind}`, `"${String(value)}" is not a retention period.`, remedy);
   }
   const bots = table.bots;
   if (bots === undefined) return;
-  if (bots === null || typeof bots !== 'object' || Array.isArray(bots)) fail('retention.bots', 'must map bot names to periods.', "e.g. bots: { 'faktura-kontroll': { payloads: '7y' } }");
+  if (bots === null || typeof bots !== 'object' || Array.isArray(bots))
+    fail('retention.bots', 'must map bot names to periods.', "e.g. bots: { 'faktura-kontroll': { payloads: '7y' } }");
   for (const [bot, periods] of Object.entries(bots)) {
-    if (periods === null || typeof periods !== 'object' || Array.isArray(periods)) fail(`retention.bots.${bot}`, 'must be an object of periods.', "e.g. { payloads: '7y' }");
+    if (periods === null || typeof periods !== 'object' || Array.isArray(periods))
+      fail(`retention.bots.${bot}`, 'must be an object of periods.', "e.g. { payloads: '7y' }");
     for (const [kind, value] of Object.entries(periods as Record<string, unknown>)) {
-      if (kind === 'logs') fail(`retention.bots.${bot}.logs`, 'cannot be set per bot: the daily operator log is shared by every bot.', 'Set retention.logs instead.');
+      if (kind === 'logs')
+        fail(
+          `retention.bots.${bot}.logs`,
+          'cannot be set per bot: the daily operator log is shared by every bot.',
+          'Set retention.logs instead.',
+        );
       if (!(BOT_RETENTION_KINDS as readonly string[]).includes(kind)) {
         fail(`retention.bots.${bot}.${kind}`, 'is not a kind of evidence.', `A bot may set ${BOT_RETENTION_KINDS.join(', ')}.`);
       }
-      if (value !== undefined && parsePeriod(value) === undefined) fail(`retention.bots.${bot}.${kind}`, `${JSON.stringify(value)} is not a retention period.`, remedy);
+      if (value !== undefined && parsePeriod(value) === undefined)
+        fail(`retention.bots.${bot}.${kind}`, `${JSON.stringify(value)} is not a retention period.`, remedy);
     }
   }
 }

@@ -12,10 +12,18 @@ export function validateConfig(config: KanslistConfig, source: string): void {
     fail('organisation', 'must be a non-empty text.', 'Set the organisation name printed on reports.');
   }
   if (typeof config.store !== 'string' || !/^(sqlite:|postgres:\/\/|postgresql:\/\/)/.test(config.store)) {
-    fail('store', 'must start with sqlite: or postgres://.', "Use e.g. 'sqlite:var/kanslist.db' or 'postgres://user@host/db' (KANSLIST_STORE).");
+    fail(
+      'store',
+      'must start with sqlite: or postgres://.',
+      "Use e.g. 'sqlite:var/kanslist.db' or 'postgres://user@host/db' (KANSLIST_STORE).",
+    );
   }
   if (!isTimeZone(config.timeZone)) {
-    fail('timeZone', `"${String(config.timeZone)}" is not an IANA time zone.`, "Use e.g. 'Europe/Stockholm', 'Europe/Copenhagen', 'Europe/Berlin'.");
+    fail(
+      'timeZone',
+      `"${String(config.timeZone)}" is not an IANA time zone.`,
+      "Use e.g. 'Europe/Stockholm', 'Europe/Copenhagen', 'Europe/Berlin'.",
+    );
   }
   if (!LANGUAGES.includes(config.language)) {
     fail('language', `"${String(config.language)}" is not supported.`, `Use one of ${LANGUAGES.join(', ')}.`);
@@ -24,7 +32,8 @@ export function validateConfig(config: KanslistConfig, source: string): void {
     fail('logLevel', `"${String(config.logLevel)}" is not a log level.`, `Use one of ${LOG_LEVELS.join(', ')} (KANSLIST_LOG_LEVEL).`);
   }
   for (const [key, value] of Object.entries(config.folders)) {
-    if (typeof value !== 'string' || !value.trim()) fail(`folders.${key}`, 'must be a folder path.', 'Give a path relative to the project root.');
+    if (typeof value !== 'string' || !value.trim())
+      fail(`folders.${key}`, 'must be a folder path.', 'Give a path relative to the project root.');
   }
   if (typeof config.browser.headless !== 'boolean') fail('browser.headless', 'must be true or false.', 'Set true (default) or false.');
   const exe = config.browser.executablePath;
@@ -36,49 +45,102 @@ export function validateConfig(config: KanslistConfig, source: string): void {
       fail(`systems.${name}.baseUrl`, `"${system.baseUrl}" is not an http(s) URL.`, 'Use e.g. http://casehub.kommun.local/.');
     }
     if (system.rotate !== undefined) {
-      if (parsePeriod(system.rotate.every) === undefined) fail(`systems.${name}.rotate.every`, `${JSON.stringify(system.rotate.every)} is not a period.`, "Write a whole number and a unit: d, w, m (30 days) or y, e.g. '60d'.");
-      if (system.rotate.at !== undefined && !/^([01]\d|2[0-3]):[0-5]\d$/.test(system.rotate.at)) fail(`systems.${name}.rotate.at`, `${JSON.stringify(system.rotate.at)} is not HH:MM.`, "Write a local time when the system is up, e.g. '07:00'.");
+      if (parsePeriod(system.rotate.every) === undefined)
+        fail(
+          `systems.${name}.rotate.every`,
+          `${JSON.stringify(system.rotate.every)} is not a period.`,
+          "Write a whole number and a unit: d, w, m (30 days) or y, e.g. '60d'.",
+        );
+      if (system.rotate.at !== undefined && !/^([01]\d|2[0-3]):[0-5]\d$/.test(system.rotate.at))
+        fail(
+          `systems.${name}.rotate.at`,
+          `${JSON.stringify(system.rotate.at)} is not HH:MM.`,
+          "Write a local time when the system is up, e.g. '07:00'.",
+        );
     }
   }
   const webhook = config.alerts.webhook;
   if (webhook !== undefined && (typeof webhook.url !== 'string' || !isHttpUrl(webhook.url))) {
-    fail('alerts.webhook.url', 'is not an http(s) URL (the value is not shown: a webhook URL often holds a token).', 'Use e.g. https://chat.kommun.local/hooks/rpa (KANSLIST_ALERT_WEBHOOK).');
+    fail(
+      'alerts.webhook.url',
+      'is not an http(s) URL (the value is not shown: a webhook URL often holds a token).',
+      'Use e.g. https://chat.kommun.local/hooks/rpa (KANSLIST_ALERT_WEBHOOK).',
+    );
   }
   for (const key of ['attempts', 'timeoutMs'] as const) {
-    if (!(Number.isInteger(config.alerts[key]) && config.alerts[key] > 0)) fail(`alerts.${key}`, 'must be a positive whole number.', 'Remove it to use the default.');
+    if (!(Number.isInteger(config.alerts[key]) && config.alerts[key] > 0))
+      fail(`alerts.${key}`, 'must be a positive whole number.', 'Remove it to use the default.');
   }
   const { country, annualHoursPerFte } = config.reports;
   if (country !== undefined && !FTE_COUNTRIES.includes(country)) {
-    fail('reports.country', `"${String(country)}" has no default working year.`, `Use one of ${FTE_COUNTRIES.join(', ')}, or set reports.annualHoursPerFte.`);
+    fail(
+      'reports.country',
+      `"${String(country)}" has no default working year.`,
+      `Use one of ${FTE_COUNTRIES.join(', ')}, or set reports.annualHoursPerFte.`,
+    );
   }
-  if (annualHoursPerFte !== undefined && !(typeof annualHoursPerFte === 'number' && annualHoursPerFte >= 100 && annualHoursPerFte <= 3000)) {
-    fail('reports.annualHoursPerFte', `${String(annualHoursPerFte)} is not a plausible number of annual hours.`, 'Give the annual working hours of one full-time clerk, e.g. 1700.');
+  if (
+    annualHoursPerFte !== undefined &&
+    !(typeof annualHoursPerFte === 'number' && annualHoursPerFte >= 100 && annualHoursPerFte <= 3000)
+  ) {
+    fail(
+      'reports.annualHoursPerFte',
+      `${String(annualHoursPerFte)} is not a plausible number of annual hours.`,
+      'Give the annual working hours of one full-time clerk, e.g. 1700.',
+    );
   }
   validateMoney(config.reports, fail);
   validateOidc(config.controlRoom?.oidc, fail);
   validateRetention(config.retention, fail);
   validateCheckpoint(config.audit?.checkpoint, fail);
   if (config.dashboardUrl !== undefined && !(typeof config.dashboardUrl === 'string' && isHttpUrl(config.dashboardUrl))) {
-    fail('dashboardUrl', `"${String(config.dashboardUrl)}" is not an http(s) URL.`, 'Use the control room address clerks open, e.g. https://rpa.kommun.local/ (KANSLIST_DASHBOARD_URL).');
+    fail(
+      'dashboardUrl',
+      `"${String(config.dashboardUrl)}" is not an http(s) URL.`,
+      'Use the control room address clerks open, e.g. https://rpa.kommun.local/ (KANSLIST_DASHBOARD_URL).',
+    );
   }
 }
 
 /** Money settings: amounts are finite and not negative (an hourly cost above zero), the currency an ISO 4217 code. */
-function validateOidc(oidc: NonNullable<KanslistConfig['controlRoom']>['oidc'], fail: (key: string, message: string, remedy: string) => never): void {
+function validateOidc(
+  oidc: NonNullable<KanslistConfig['controlRoom']>['oidc'],
+  fail: (key: string, message: string, remedy: string) => never,
+): void {
   if (oidc === undefined) return;
   const key = 'controlRoom.oidc';
-  if (typeof oidc.issuer !== 'string' || !isHttpUrl(oidc.issuer)) fail(`${key}.issuer`, `"${String(oidc.issuer)}" is not an http(s) URL.`, "Give the provider's issuer, e.g. https://sso.kommun.se/realms/kommun.");
-  if (typeof oidc.clientId !== 'string' || oidc.clientId.trim() === '') fail(`${key}.clientId`, 'must be the client id registered with the provider.', 'Register the control room as a client and copy its id here.');
-  if (oidc.redirectUri !== undefined && !isHttpUrl(oidc.redirectUri)) fail(`${key}.redirectUri`, `"${String(oidc.redirectUri)}" is not an http(s) URL.`, 'Use e.g. https://rpa.kommun.local/login/oidc/callback.');
+  if (typeof oidc.issuer !== 'string' || !isHttpUrl(oidc.issuer))
+    fail(
+      `${key}.issuer`,
+      `"${String(oidc.issuer)}" is not an http(s) URL.`,
+      "Give the provider's issuer, e.g. https://sso.kommun.se/realms/kommun.",
+    );
+  if (typeof oidc.clientId !== 'string' || oidc.clientId.trim() === '')
+    fail(
+      `${key}.clientId`,
+      'must be the client id registered with the provider.',
+      'Register the control room as a client and copy its id here.',
+    );
+  if (oidc.redirectUri !== undefined && !isHttpUrl(oidc.redirectUri))
+    fail(
+      `${key}.redirectUri`,
+      `"${String(oidc.redirectUri)}" is not an http(s) URL.`,
+      'Use e.g. https://rpa.kommun.local/login/oidc/callback.',
+    );
   if (typeof oidc.roles !== 'object' || oidc.roles === null || Object.keys(oidc.roles).length === 0) {
-    fail(`${key}.roles`, 'maps no group to a role, so nobody could log in.', "Map each group to roles, e.g. { 'RPA-Operatorer': ['operator'] }.");
+    fail(
+      `${key}.roles`,
+      'maps no group to a role, so nobody could log in.',
+      "Map each group to roles, e.g. { 'RPA-Operatorer': ['operator'] }.",
+    );
   }
   for (const [group, roles] of Object.entries(oidc.roles)) {
     const bad = Array.isArray(roles) ? roles.filter((r) => !(CONTROL_ROOM_ROLES as readonly string[]).includes(r)) : [String(roles)];
     if (bad.length > 0) fail(`${key}.roles.${group}`, `names an unknown role "${bad[0]}".`, `Use ${CONTROL_ROOM_ROLES.join(', ')}.`);
   }
   for (const [group, bots] of Object.entries(oidc.bots ?? {})) {
-    if (!Array.isArray(bots) || bots.some((b) => typeof b !== 'string')) fail(`${key}.bots.${group}`, 'must be a list of bot names.', "e.g. { 'Faktura-handlaggare': ['fakturakontroll'] }");
+    if (!Array.isArray(bots) || bots.some((b) => typeof b !== 'string'))
+      fail(`${key}.bots.${group}`, 'must be a list of bot names.', "e.g. { 'Faktura-handlaggare': ['fakturakontroll'] }");
   }
 }
 
@@ -86,7 +148,11 @@ function validateMoney(reports: KanslistConfig['reports'], fail: (key: string, m
   const amount = (key: string, value: unknown, positive = false) => {
     if (value === undefined) return;
     if (!(typeof value === 'number' && Number.isFinite(value) && (positive ? value > 0 : value >= 0))) {
-      fail(key, `${JSON.stringify(value)} is not ${positive ? 'an amount above zero' : 'an amount of zero or more'}.`, 'Give a plain number in reports.currency, e.g. 450.');
+      fail(
+        key,
+        `${JSON.stringify(value)} is not ${positive ? 'an amount above zero' : 'an amount of zero or more'}.`,
+        'Give a plain number in reports.currency, e.g. 450.',
+      );
     }
   };
   amount('reports.hourlyCost', reports.hourlyCost, true);
@@ -102,19 +168,35 @@ function validateMoney(reports: KanslistConfig['reports'], fail: (key: string, m
   amount('reports.robotCosts.maintenanceHourlyCost', costs.maintenanceHourlyCost, true);
 }
 
-function validateCheckpoint(checkpoint: NonNullable<KanslistConfig['audit']>['checkpoint'], fail: (key: string, message: string, remedy: string) => never): void {
+function validateCheckpoint(
+  checkpoint: NonNullable<KanslistConfig['audit']>['checkpoint'],
+  fail: (key: string, message: string, remedy: string) => never,
+): void {
   if (checkpoint === undefined) return;
-  if (checkpoint === null || typeof checkpoint !== 'object') fail('audit.checkpoint', 'must be an object.', "Use e.g. { file: '/mnt/worm/kanslist.ckpt' }.");
+  if (checkpoint === null || typeof checkpoint !== 'object')
+    fail('audit.checkpoint', 'must be an object.', "Use e.g. { file: '/mnt/worm/kanslist.ckpt' }.");
   const { file, log, webhook } = checkpoint;
   if (file !== undefined && !(typeof file === 'string' && file.trim())) {
     fail('audit.checkpoint.file', 'must be a file path.', 'Give a path on another volume, WORM storage or a folder owned by another user.');
   }
-  if (log !== undefined && typeof log !== 'boolean') fail('audit.checkpoint.log', 'must be true or false.', 'Set true to also write each checkpoint to the operator log.');
-  if (webhook !== undefined && !(webhook !== null && typeof webhook === 'object' && typeof webhook.url === 'string' && isHttpUrl(webhook.url))) {
-    fail('audit.checkpoint.webhook.url', 'is not an http(s) URL (the value is not shown: a webhook URL often holds a token).', 'Use e.g. https://siem.kommun.local/kanslist-checkpoints.');
+  if (log !== undefined && typeof log !== 'boolean')
+    fail('audit.checkpoint.log', 'must be true or false.', 'Set true to also write each checkpoint to the operator log.');
+  if (
+    webhook !== undefined &&
+    !(webhook !== null && typeof webhook === 'object' && typeof webhook.url === 'string' && isHttpUrl(webhook.url))
+  ) {
+    fail(
+      'audit.checkpoint.webhook.url',
+      'is not an http(s) URL (the value is not shown: a webhook URL often holds a token).',
+      'Use e.g. https://siem.kommun.local/kanslist-checkpoints.',
+    );
   }
   if (file === undefined && log !== true && webhook === undefined) {
-    fail('audit.checkpoint', 'names no destination.', 'Set audit.checkpoint.file, audit.checkpoint.log: true, or audit.checkpoint.webhook.');
+    fail(
+      'audit.checkpoint',
+      'names no destination.',
+      'Set audit.checkpoint.file, audit.checkpoint.log: true, or audit.checkpoint.webhook.',
+    );
   }
 }
 

@@ -7,7 +7,7 @@ export type IdentityKind = 'personnummer' | 'samordningsnummer' | 'cpr';
 
 const REMEDY: Record<InvalidIdentityReason, string> = {
   format: 'Check that the field holds one complete identity number and nothing else.',
-  date: 'Check the date part: it may be mistyped, or the number may be in another country\'s format.',
+  date: "Check the date part: it may be mistyped, or the number may be in another country's format.",
   checksum: 'Check for a mistyped digit and ask the applicant to confirm the number.',
 };
 

@@ -41,7 +41,9 @@ export function findIdentityNumbers(text: string, opts: FindOptions = {}): Ident
   const kinds = opts.kinds ?? ALL_KINDS;
   const matches: IdentityNumberMatch[] = [];
   for (const candidate of text.matchAll(CANDIDATE)) {
-    const kind = classify(candidate[0], kinds, opts.today) ?? (opts.lookalikes && looksLikeIdentityNumber(text, candidate.index, candidate[0]) ? 'personnummer' : undefined);
+    const kind =
+      classify(candidate[0], kinds, opts.today) ??
+      (opts.lookalikes && looksLikeIdentityNumber(text, candidate.index, candidate[0]) ? 'personnummer' : undefined);
     if (kind) matches.push({ start: candidate.index, end: candidate.index + candidate[0].length, kind });
   }
   return matches;
@@ -73,11 +75,7 @@ export const defaultMask = (_kind: IdentityKind): string => '[personnummer]';
 export const kindMask = (kind: IdentityKind): string => `[${kind}]`;
 
 /** Replaces every valid identity number in `text` with `mask(kind)`. */
-export function maskIdentityNumbers(
-  text: string,
-  mask: (kind: IdentityKind) => string = defaultMask,
-  opts: FindOptions = {},
-): string {
+export function maskIdentityNumbers(text: string, mask: (kind: IdentityKind) => string = defaultMask, opts: FindOptions = {}): string {
   let result = '';
   let position = 0;
   for (const match of findIdentityNumbers(text, opts)) {

@@ -36,9 +36,8 @@ export function parsePersonnummer(input: string, opts: ParseOptions = {}): Parse
   const rawDay = Number(ten.slice(4, 6));
   const coordinationNumber = rawDay > 60;
   const day = coordinationNumber ? rawDay - 60 : rawDay;
-  const year = century !== undefined
-    ? Number(century + ten.slice(0, 2))
-    : resolveYear(Number(ten.slice(0, 2)), month, day, separator === '+', today);
+  const year =
+    century !== undefined ? Number(century + ten.slice(0, 2)) : resolveYear(Number(ten.slice(0, 2)), month, day, separator === '+', today);
   if (!isRealDate(year, month, day)) {
     throw new InvalidIdentityNumberError('personnummer', 'date', 'the date part is not a calendar date');
   }
@@ -76,7 +75,7 @@ export function isValidPersonnummer(input: string, opts: ParseOptions = {}): boo
  */
 function resolveYear(yy: number, month: number, day: number, hundredPlus: boolean, today: string): number {
   const currentYear = Number(today.slice(0, 4));
-  let year = currentYear - ((currentYear - yy) % 100 + 100) % 100;
+  let year = currentYear - ((((currentYear - yy) % 100) + 100) % 100);
   // Compare month/day textually; an impossible date is rejected later by isRealDate.
   if (year === currentYear && isoDate(year, month, day) > today) year -= 100;
   return hundredPlus ? year - 100 : year;

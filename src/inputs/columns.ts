@@ -63,7 +63,12 @@ export function bindColumns(defs: ColumnDef[], headers: (string | undefined)[], 
   const missing = bound.filter((c) => c.index < 0 && c.required).map((c) => c.header);
   if (missing.length > 0) {
     const found = headers.map((h) => (h ?? '').trim()).filter((h) => h !== '');
-    throw columnsMissingError(ctx.file, { missing, headerRow: ctx.headerRow, found, ...(ctx.sheetLabel ? { sheetLabel: ctx.sheetLabel } : {}) });
+    throw columnsMissingError(ctx.file, {
+      missing,
+      headerRow: ctx.headerRow,
+      found,
+      ...(ctx.sheetLabel ? { sheetLabel: ctx.sheetLabel } : {}),
+    });
   }
   return bound;
 }

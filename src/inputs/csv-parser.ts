@@ -86,7 +86,11 @@ function readQuoted(text: string, start: number): Quoted | undefined {
 
 /** The delimiter used most often outside quotes on the first line: `;`, `,` or tab. @default ',' */
 export function sniffDelimiter(text: string): string {
-  const counts = new Map<string, number>([[';', 0], [',', 0], ['\t', 0]]);
+  const counts = new Map<string, number>([
+    [';', 0],
+    [',', 0],
+    ['\t', 0],
+  ]);
   let quoted = false;
   for (const ch of text) {
     if (ch === '"') quoted = !quoted;

@@ -17,7 +17,7 @@ export interface InputFile {
 
 export function noFileError(kind: string): InputError {
   return new InputError('INPUT_NO_FILE', `The ${kind} input has no file: the bot's source names none and no --input was given`, {
-    remedy: 'Pass the file with --input <path>, or set `file` in the bot\'s input source.',
+    remedy: "Pass the file with --input <path>, or set `file` in the bot's input source.",
   });
 }
 
@@ -37,7 +37,7 @@ export function sheetNotFoundError(file: InputFile, sheet: string, sheets: strin
   const there = sheets.length > 0 ? sheets.map((s) => `"${s}"`).join(', ') : 'none';
   return new InputError('INPUT_SHEET_NOT_FOUND', `Workbook ${file.given} has no sheet "${sheet}". Sheets there: ${there}`, {
     where: file.path,
-    remedy: 'Fix `sheet` in the bot\'s input source, or rename the sheet in the workbook.',
+    remedy: "Fix `sheet` in the bot's input source, or rename the sheet in the workbook.",
   });
 }
 
@@ -58,6 +58,7 @@ export function columnsMissingError(file: InputFile, d: MissingColumnsDetails): 
     `${d.sheetLabel ? ` of ${d.sheetLabel}` : ''}. Headers found: ${found}`;
   return new InputError('INPUT_COLUMN_MISSING', message, {
     where: `${file.path} row ${d.headerRow}`,
-    remedy: 'Rename the header in the file, or add the file\'s header text to the column\'s `aliases` in the bot (for xlsx, also check `headerRow`).',
+    remedy:
+      "Rename the header in the file, or add the file's header text to the column's `aliases` in the bot (for xlsx, also check `headerRow`).",
   });
 }

@@ -44,7 +44,10 @@ const NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
 
 /** `1 234,50`, `1234.5`, `-3`, `1.234,50` → number; anything else → undefined. */
 export function parseNumberText(text: string): number | undefined {
-  let s = text.trim().replace(/[\s\u00a0\u202f']/g, '').replace(/^\u2212/, '-');
+  let s = text
+    .trim()
+    .replace(/[\s\u00a0\u202f']/g, '')
+    .replace(/^\u2212/, '-');
   const comma = s.lastIndexOf(',');
   const dot = s.lastIndexOf('.');
   if (comma >= 0 && dot >= 0) {

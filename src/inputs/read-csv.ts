@@ -33,11 +33,15 @@ function decode(bytes: Buffer, encoding: 'utf8' | 'latin1', file: InputFile): st
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch (error) {
-    throw new InputError('INPUT_ENCODING', `Input file ${file.given} is not valid UTF-8 (likely an "ANSI"/Latin-1 export: å ä ö would be garbled)`, {
-      where: file.path,
-      remedy: "Set `encoding: 'latin1'` in the bot's csv() source, or save the file as \"CSV UTF-8\".",
-      cause: error,
-    });
+    throw new InputError(
+      'INPUT_ENCODING',
+      `Input file ${file.given} is not valid UTF-8 (likely an "ANSI"/Latin-1 export: å ä ö would be garbled)`,
+      {
+        where: file.path,
+        remedy: "Set `encoding: 'latin1'` in the bot's csv() source, or save the file as \"CSV UTF-8\".",
+        cause: error,
+      },
+    );
   }
 }
 

@@ -3,13 +3,17 @@ import { InputError, KanslistError } from '../errors.ts';
 import type { InputFile } from './input-errors.ts';
 import type { FunctionSource, InputRow } from './types.ts';
 
-export async function* readFunction<T>(source: FunctionSource<T>, file: InputFile | undefined, signal?: AbortSignal): AsyncGenerator<InputRow<T>> {
+export async function* readFunction<T>(
+  source: FunctionSource<T>,
+  file: InputFile | undefined,
+  signal?: AbortSignal,
+): AsyncGenerator<InputRow<T>> {
   const label = file?.name ?? 'function';
   let row = 0;
   try {
     const items = await source.load({ ...(file ? { file: file.path } : {}), ...(signal ? { signal } : {}) });
     if (!isIterable(items)) {
-      throw new InputError('INPUT_FUNCTION_INVALID', 'The bot\'s input function returned something that is not an iterable of items', {
+      throw new InputError('INPUT_FUNCTION_INVALID', "The bot's input function returned something that is not an iterable of items", {
         remedy: 'Return an array, an iterable, or use an async generator (async function*).',
       });
     }

@@ -10,7 +10,10 @@ import { readJson } from './read-json.ts';
 import { readXlsx } from './read-xlsx.ts';
 import type { InputRow, InputSource, ReadInputOptions } from './types.ts';
 
-export async function* readInput<T = Record<string, unknown>>(source: InputSource<T>, options: ReadInputOptions = {}): AsyncIterable<InputRow<T>> {
+export async function* readInput<T = Record<string, unknown>>(
+  source: InputSource<T>,
+  options: ReadInputOptions = {},
+): AsyncIterable<InputRow<T>> {
   const chosen = chooseFile(source.kind === 'function' ? undefined : source.file, options);
   const { signal } = options;
   signal?.throwIfAborted();

@@ -37,7 +37,8 @@ function parseArray(text: string, file: InputFile): unknown[] {
     // JSON.parse's message quotes the text around the fault, which may be personal data: not passed on.
     throw unreadableError(file, 'is not valid JSON', 'Check the file with a JSON validator; it must hold an array of objects.');
   }
-  if (!Array.isArray(parsed)) throw unreadableError(file, 'does not hold a JSON array', 'The file must hold an array of objects: [ {…}, {…} ].');
+  if (!Array.isArray(parsed))
+    throw unreadableError(file, 'does not hold a JSON array', 'The file must hold an array of objects: [ {…}, {…} ].');
   return parsed;
 }
 

@@ -41,7 +41,15 @@ export function buildRow<T>(place: RowPlace, columns: BoundColumn[], cellAt: (co
     else {
       const path = resolve(place.dir ?? '.', column.folder ?? '', String(converted.value));
       if (existsSync(path)) data[column.field] = path;
-      else errors.push(rowError(place, column, 'INPUT_FILE_MISSING', `names a file that does not exist in ${join(place.dir ?? '.', column.folder ?? '')}`));
+      else
+        errors.push(
+          rowError(
+            place,
+            column,
+            'INPUT_FILE_MISSING',
+            `names a file that does not exist in ${join(place.dir ?? '.', column.folder ?? '')}`,
+          ),
+        );
     }
   }
   return { source: rowSource(place), row: place.row, data: data as T, errors };

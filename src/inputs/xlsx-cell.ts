@@ -6,7 +6,8 @@ import type { RawCell } from './convert.ts';
 
 export function normaliseCell(value: unknown, numFmt?: string): RawCell {
   const plain = plainValue(value);
-  if (plain === NO_RESULT) return { value: undefined, invalid: 'a formula with no usable result (an error such as #N/A, or never calculated)' };
+  if (plain === NO_RESULT)
+    return { value: undefined, invalid: 'a formula with no usable result (an error such as #N/A, or never calculated)' };
   if (isErrorValue(plain)) return { value: undefined, invalid: `the formula error ${plain.error}` };
   const text = typeof plain === 'number' && numFmt ? paddedDigits(plain, numFmt) : undefined;
   return text === undefined ? { value: plain } : { value: plain, text };
@@ -18,7 +19,8 @@ const NO_RESULT = Symbol('no formula result');
 function plainValue(value: unknown): unknown {
   if (value === null || value === undefined || typeof value !== 'object' || value instanceof Date) return value;
   const v = value as Record<string, unknown>;
-  if (Array.isArray(v.richText)) return (v.richText as { text?: unknown }[]).map((run) => (typeof run.text === 'string' ? run.text : '')).join('');
+  if (Array.isArray(v.richText))
+    return (v.richText as { text?: unknown }[]).map((run) => (typeof run.text === 'string' ? run.text : '')).join('');
   // Formula and shared-formula cells: the cached result — formulas are never evaluated here.
   if ('formula' in v || 'sharedFormula' in v) {
     const missing = v.result === undefined || (typeof v.result === 'number' && Number.isNaN(v.result));

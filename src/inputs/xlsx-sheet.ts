@@ -40,7 +40,12 @@ export async function readSheet(file: InputFile, wanted: string | undefined, sig
   }
   signal?.throwIfAborted();
   const worksheet = workbook.worksheets.find((sheet) => sheetMatches(sheet.name, wanted));
-  if (worksheet === undefined) throw sheetNotFoundError(file, wanted ?? '(first sheet)', workbook.worksheets.map((sheet) => sheet.name));
+  if (worksheet === undefined)
+    throw sheetNotFoundError(
+      file,
+      wanted ?? '(first sheet)',
+      workbook.worksheets.map((sheet) => sheet.name),
+    );
   return { name: worksheet.name, rows: collectRows(worksheet) };
 }
 

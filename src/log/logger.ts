@@ -108,11 +108,14 @@ function wrap(logger: winston.Logger, state: { ended: boolean }, flush: () => Pr
 /** Ends the logger and resolves when every transport has finished (closed its file). */
 function endLogger(logger: winston.Logger, state: { ended: boolean }): Promise<void> {
   state.ended = true;
-  const finished = logger.transports.map((t) => new Promise<void>((resolve) => {
-    if ((t as { writableFinished?: boolean }).writableFinished) return resolve();
-    t.once('finish', () => resolve());
-    t.once('error', () => resolve());
-  }));
+  const finished = logger.transports.map(
+    (t) =>
+      new Promise<void>((resolve) => {
+        if ((t as { writableFinished?: boolean }).writableFinished) return resolve();
+        t.once('finish', () => resolve());
+        t.once('error', () => resolve());
+      }),
+  );
   logger.end();
   return Promise.all(finished).then(() => undefined);
 }

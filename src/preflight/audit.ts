@@ -28,13 +28,29 @@ export function preflightChainId(system: string, at: number): string {
 }
 
 /** Appends the record to the chain `chain` (from preflightChainId). */
-export async function recordPreflight(store: Store, chain: string, report: PreflightReport, info: PreflightAuditInfo, options: { key?: Buffer | null } = {}): Promise<void> {
-  const trail = await openAuditTrail(store, { runId: chain, bot: info.bot ?? 'preflight', botVersion: info.mapVersion, host: hostname() }, { key: options.key ?? null });
+export async function recordPreflight(
+  store: Store,
+  chain: string,
+  report: PreflightReport,
+  info: PreflightAuditInfo,
+  options: { key?: Buffer | null } = {},
+): Promise<void> {
+  const trail = await openAuditTrail(
+    store,
+    { runId: chain, bot: info.bot ?? 'preflight', botVersion: info.mapVersion, host: hostname() },
+    { key: options.key ?? null },
+  );
   try {
     await trail.append({
       kind: 'preflight',
       at: report.startedAt,
-      data: redactDeep({ ...report, mapFile: info.mapFile, screens: info.screens ?? null, bot: info.bot ?? null, evidence: info.evidence }) as Record<string, unknown>,
+      data: redactDeep({
+        ...report,
+        mapFile: info.mapFile,
+        screens: info.screens ?? null,
+        bot: info.bot ?? null,
+        evidence: info.evidence,
+      }) as Record<string, unknown>,
     });
   } finally {
     await trail.close();

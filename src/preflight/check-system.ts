@@ -84,7 +84,14 @@ export async function checkSystem(options: CheckSystemOptions): Promise<Prefligh
     }
     // 5. Log out (a failure here does not change what was found).
     if (login.status === 'ok') await logOut(state);
-    return summariseReport({ system: system.name, baseUrl, startedAt, login: login.status, loginError: login.error, targets: state.targets });
+    return summariseReport({
+      system: system.name,
+      baseUrl,
+      startedAt,
+      login: login.status,
+      loginError: login.error,
+      targets: state.targets,
+    });
   } finally {
     await context.close().catch(() => undefined);
   }
@@ -105,9 +112,11 @@ async function checkScreen(state: CheckState, screen: PlannedScreen): Promise<vo
     }
   }
   const checks: TargetCheck[] = [];
-  for (const path of screen.targets) checks.push(await checkTarget(state.page, state.options.system, path, state.targetTimeoutMs, { suggest: state.options.suggest }));
+  for (const path of screen.targets)
+    checks.push(await checkTarget(state.page, state.options.system, path, state.targetTimeoutMs, { suggest: state.options.suggest }));
   state.targets.push(...checks);
-  if (checks.some((check) => check.status === 'missing' || check.status === 'ambiguous')) await keepEvidence(state, `screen-${screen.screen}`);
+  if (checks.some((check) => check.status === 'missing' || check.status === 'ambiguous'))
+    await keepEvidence(state, `screen-${screen.screen}`);
 }
 
 /** A masked screenshot and the HTML of the page as the failure left it; never throws. */

@@ -17,7 +17,13 @@ export interface CheckTargetOptions {
   suggest?: boolean | undefined;
 }
 
-export async function checkTarget(page: Page, system: System, path: string, timeoutMs: number, options: CheckTargetOptions = {}): Promise<TargetCheck> {
+export async function checkTarget(
+  page: Page,
+  system: System,
+  path: string,
+  timeoutMs: number,
+  options: CheckTargetOptions = {},
+): Promise<TargetCheck> {
   const target = system.target(path);
   const base = { path, screen: screenOf(path) };
   const of = (index: number) => `${describeStrategy(target.strategies[index]!)} (${index + 1} of ${target.strategies.length})`;
@@ -28,7 +34,12 @@ export async function checkTarget(page: Page, system: System, path: string, time
     const found = await resolveTarget(page, system, path, { timeoutMs: conditional ? 0 : timeoutMs });
     if (found.index === 0) return { ...base, status: 'ok', matched: of(0) };
     const failed = target.strategies.slice(0, found.index).map(describeStrategy).join(', ');
-    const drift: TargetCheck = { ...base, status: 'drift', matched: of(found.index), detail: `nothing matches ${failed}; update selectors/${system.name}.ts` };
+    const drift: TargetCheck = {
+      ...base,
+      status: 'drift',
+      matched: of(found.index),
+      detail: `nothing matches ${failed}; update selectors/${system.name}.ts`,
+    };
     const suggested = options.suggest ? await suggestStrategy(page, system, path, found.locator) : undefined;
     return suggested === undefined ? drift : { ...drift, suggested: strategySource(suggested) };
   } catch (error) {
@@ -48,7 +59,13 @@ export async function checkTarget(page: Page, system: System, path: string, time
 }
 
 /** Which strategy saw several elements, and how many; counted again because resolveTarget only throws. */
-async function ambiguity(page: Page, system: System, path: string, error: AmbiguousTargetError, of: (index: number) => string): Promise<Omit<TargetCheck, 'path' | 'screen'>> {
+async function ambiguity(
+  page: Page,
+  system: System,
+  path: string,
+  error: AmbiguousTargetError,
+  of: (index: number) => string,
+): Promise<Omit<TargetCheck, 'path' | 'screen'>> {
   const counts = await countStrategyMatches(page, system, path).catch(() => []);
   const culprit = counts.find((entry) => entry.count > 0);
   if (!culprit || culprit.count < 2) return { status: 'ambiguous', detail: redact(error.message) };

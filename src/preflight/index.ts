@@ -65,15 +65,21 @@ export async function runPreflight(options: PreflightOptions): Promise<Preflight
  * The preflight a scheduled run of `bot` needs: its system, and the screens its source names
  * (plus `screens`, if given). `system`, when given, must be the bot's.
  */
-export async function runBotPreflight(options: Omit<PreflightOptions, 'system'> & { bot: string; system?: string }): Promise<PreflightReport> {
+export async function runBotPreflight(
+  options: Omit<PreflightOptions, 'system'> & { bot: string; system?: string },
+): Promise<PreflightReport> {
   const loaded = await loadBot(options.bot, options.config.paths);
   // A bot's system is typed loosely (any screens); preflight only reads its map as a definition.
   const system = loaded.bot.system as System;
   if (options.system !== undefined && options.system !== system.name) {
-    throw new ConfigError('KANSLIST_PREFLIGHT_BOT_SYSTEM', `The bot "${options.bot}" works in system "${system.name}", not "${options.system}".`, {
-      where: loaded.file,
-      remedy: `Check the bot against its own system: kanslist check ${system.name} --bot ${options.bot}.`,
-    });
+    throw new ConfigError(
+      'KANSLIST_PREFLIGHT_BOT_SYSTEM',
+      `The bot "${options.bot}" works in system "${system.name}", not "${options.system}".`,
+      {
+        where: loaded.file,
+        remedy: `Check the bot against its own system: kanslist check ${system.name} --bot ${options.bot}.`,
+      },
+    );
   }
   // The map's own file when found; else the bot's (a map defined inside the bot file).
   const mapFile = loaded.systemFile ?? loaded.file;
@@ -82,7 +88,12 @@ export async function runBotPreflight(options: Omit<PreflightOptions, 'system'> 
   return preflight(options, map, screens, options.bot);
 }
 
-async function preflight(options: Omit<PreflightOptions, 'system' | 'screens'>, map: LoadedSystemMap, screens: string[] | undefined, bot: string | undefined): Promise<PreflightReport> {
+async function preflight(
+  options: Omit<PreflightOptions, 'system' | 'screens'>,
+  map: LoadedSystemMap,
+  screens: string[] | undefined,
+  bot: string | undefined,
+): Promise<PreflightReport> {
   const { config } = options;
   const env = options.env ?? process.env;
   const { system } = map;
@@ -99,8 +110,17 @@ async function preflight(options: Omit<PreflightOptions, 'system' | 'screens'>, 
   let report: PreflightReport;
   try {
     report = await checkSystem({
-      system, baseUrl, credentials, browser, screens, timeoutMs: options.timeoutMs, log: options.log, locale: LANGUAGE_LOCALES[config.language],
-      evidenceDir, onEvidence: (dir) => evidence.push(relative(config.root, dir)), suggest: options.suggest,
+      system,
+      baseUrl,
+      credentials,
+      browser,
+      screens,
+      timeoutMs: options.timeoutMs,
+      log: options.log,
+      locale: LANGUAGE_LOCALES[config.language],
+      evidenceDir,
+      onEvidence: (dir) => evidence.push(relative(config.root, dir)),
+      suggest: options.suggest,
     });
   } finally {
     await browser.close().catch(() => undefined);
@@ -108,8 +128,15 @@ async function preflight(options: Omit<PreflightOptions, 'system' | 'screens'>, 
   // 3. The audit record; with `suggest`, what recent runs proposed for targets the check could not reach.
   const store = await openStore(resolveStoreUrl(config, options.storeUrl));
   try {
-    await recordPreflight(store, chain, report, { mapVersion: map.version, mapFile: relative(config.root, map.file), screens, bot, evidence }, { key: auditKey });
-    if (options.suggest) report = { ...report, targets: withRunSuggestions(report.targets, system, await recentRunSuggestions(store, system.name)) };
+    await recordPreflight(
+      store,
+      chain,
+      report,
+      { mapVersion: map.version, mapFile: relative(config.root, map.file), screens, bot, evidence },
+      { key: auditKey },
+    );
+    if (options.suggest)
+      report = { ...report, targets: withRunSuggestions(report.targets, system, await recentRunSuggestions(store, system.name)) };
   } finally {
     await store.close();
   }

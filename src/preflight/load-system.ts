@@ -49,5 +49,11 @@ function importSystemMap(file: string): Promise<System> {
 
 function isSystem(value: unknown): value is System {
   const candidate = value as Partial<System> | null;
-  return typeof candidate === 'object' && candidate !== null && typeof candidate.name === 'string' && candidate.targets instanceof Map && typeof candidate.target === 'function';
+  return (
+    typeof candidate === 'object' &&
+    candidate !== null &&
+    typeof candidate.name === 'string' &&
+    candidate.targets instanceof Map &&
+    typeof candidate.target === 'function'
+  );
 }

@@ -48,7 +48,15 @@ export function findStrategyList(source: string, screen: string, target: string)
       if (n >= 3 && keys[n - 3] === 'screens' && keys[n - 2] === screen && keys[n - 1] === target) {
         if (c === '[') return i + 1;
       }
-      if (n >= 4 && keys[n - 4] === 'screens' && keys[n - 3] === screen && keys[n - 2] === target && keys[n - 1] === 'strategies' && c === '[') return i + 1;
+      if (
+        n >= 4 &&
+        keys[n - 4] === 'screens' &&
+        keys[n - 3] === screen &&
+        keys[n - 2] === target &&
+        keys[n - 1] === 'strategies' &&
+        c === '['
+      )
+        return i + 1;
     } else if (c === '}' || c === ']' || c === ')') {
       stack.pop();
     }
@@ -94,8 +102,7 @@ function endOfRegex(source: string, i: number): number {
       let k = j + 1;
       while (k < source.length && /[a-z]/i.test(source[k]!)) k++;
       return k;
-    }
-    else if (c === '\n') return j;
+    } else if (c === '\n') return j;
   }
   return source.length;
 }

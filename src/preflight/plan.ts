@@ -20,10 +20,14 @@ export function planScreens(system: System, only?: readonly string[]): PlannedSc
   const screens = Object.keys(system.screens);
   const unknown = (only ?? []).filter((name) => !screens.includes(name));
   if (unknown.length > 0) {
-    throw new ConfigError('KANSLIST_PREFLIGHT_UNKNOWN_SCREEN', `The system map "${system.name}" has no screen ${unknown.map((name) => `"${name}"`).join(', ')}.`, {
-      where: `selectors/${system.name}.ts`,
-      remedy: `Name screens of the map: ${screens.join(', ')}.`,
-    });
+    throw new ConfigError(
+      'KANSLIST_PREFLIGHT_UNKNOWN_SCREEN',
+      `The system map "${system.name}" has no screen ${unknown.map((name) => `"${name}"`).join(', ')}.`,
+      {
+        where: `selectors/${system.name}.ts`,
+        remedy: `Name screens of the map: ${screens.join(', ')}.`,
+      },
+    );
   }
   const chosen = only && only.length > 0 ? screens.filter((screen) => only.includes(screen)) : screens;
   return chosen.map((screen) => planScreen(system, screen));
@@ -32,8 +36,11 @@ export function planScreens(system: System, only?: readonly string[]): PlannedSc
 function planScreen(system: System, screen: string): PlannedScreen {
   const navigation = system.navigation?.[screen];
   const targets = [...system.targets.keys()].filter((path) => path.startsWith(`${screen}.`));
-  const notChecked = navigation === undefined
-    ? `selectors/${system.name}.ts declares no navigation for screen "${screen}"`
-    : navigation.unreachable === undefined ? undefined : `screen not reachable without a side effect: ${navigation.unreachable}`;
+  const notChecked =
+    navigation === undefined
+      ? `selectors/${system.name}.ts declares no navigation for screen "${screen}"`
+      : navigation.unreachable === undefined
+        ? undefined
+        : `screen not reachable without a side effect: ${navigation.unreachable}`;
   return { screen, phase: navigation?.phase ?? 'after-login', reach: navigation?.reach, notChecked, targets };
 }

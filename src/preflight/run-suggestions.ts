@@ -39,7 +39,11 @@ export async function recentRunSuggestions(store: Store, system: string): Promis
  * The check's targets, with a run's proposal for each one it could not check — unless the map
  * already starts with it (the patch was applied since).
  */
-export function withRunSuggestions(targets: readonly TargetCheck[], system: System, fromRuns: ReadonlyMap<string, RunSuggestion>): TargetCheck[] {
+export function withRunSuggestions(
+  targets: readonly TargetCheck[],
+  system: System,
+  fromRuns: ReadonlyMap<string, RunSuggestion>,
+): TargetCheck[] {
   return targets.map((target) => {
     const run = fromRuns.get(target.path);
     if (target.status !== 'not-checked' || run === undefined || !system.targets.has(target.path)) return target;

@@ -56,6 +56,12 @@ function redactError(error: Error): Record<string, unknown> {
 
 function encodings(value: string): string[] {
   const html = value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-  const forms = [value, encodeURIComponent(value), new URLSearchParams({ v: value }).toString().slice(2), html, JSON.stringify(value).slice(1, -1)];
+  const forms = [
+    value,
+    encodeURIComponent(value),
+    new URLSearchParams({ v: value }).toString().slice(2),
+    html,
+    JSON.stringify(value).slice(1, -1),
+  ];
   return [...new Set(forms)];
 }

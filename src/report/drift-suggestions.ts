@@ -10,12 +10,17 @@ export interface DriftRow extends DriftSummary {
   suggested: string | null;
 }
 
-export async function driftWithSuggestions(store: Pick<Store, 'reports'>, runId: string, drift: readonly DriftSummary[]): Promise<DriftRow[]> {
+export async function driftWithSuggestions(
+  store: Pick<Store, 'reports'>,
+  runId: string,
+  drift: readonly DriftSummary[],
+): Promise<DriftRow[]> {
   if (drift.length === 0) return [];
   const suggested = new Map<string, string>();
   for (const text of await store.reports.driftRecords(runId)) {
     const data = parse(text);
-    if (typeof data?.suggested === 'string' && typeof data.system === 'string' && typeof data.target === 'string') suggested.set(`${data.system}\u0000${data.target}`, data.suggested);
+    if (typeof data?.suggested === 'string' && typeof data.system === 'string' && typeof data.target === 'string')
+      suggested.set(`${data.system}\u0000${data.target}`, data.suggested);
   }
   return drift.map((d) => ({ ...d, suggested: suggested.get(`${d.system}\u0000${d.target}`) ?? null }));
 }

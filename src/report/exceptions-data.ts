@@ -92,7 +92,9 @@ export async function* exceptionItems(store: Store, options: ExceptionsOptions):
  * alphabetically last path is taken so the choice is stable), or null.
  */
 function latestScreenshot(folder: string): string | null {
-  const shots = readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('screenshot.png')).sort();
+  const shots = readdirSync(folder, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('screenshot.png'))
+    .sort();
   const last = shots.at(-1);
   return last === undefined ? null : join(folder, last);
 }

@@ -60,10 +60,14 @@ export function reportLanguage(value: string | undefined, config: LoadedConfig):
 
 /** 'pdf,xlsx' → ['pdf', 'xlsx'], each one a format this report can write. */
 export function parseFormats(value: string, definition: ReportDefinition<unknown>): ReportFormat[] {
-  const asked = value.split(',').map((f) => f.trim().toLowerCase()).filter((f) => f !== '');
+  const asked = value
+    .split(',')
+    .map((f) => f.trim().toLowerCase())
+    .filter((f) => f !== '');
   if (asked.length === 0) throw formatError(value, definition);
   for (const format of asked) {
-    if (!(REPORT_FORMATS as readonly string[]).includes(format) || !definition.formats.includes(format as ReportFormat)) throw formatError(format, definition);
+    if (!(REPORT_FORMATS as readonly string[]).includes(format) || !definition.formats.includes(format as ReportFormat))
+      throw formatError(format, definition);
   }
   return [...new Set(asked as ReportFormat[])];
 }

@@ -71,7 +71,11 @@ export interface RunItemRow {
  * Loads the facts of one run (by id or unique prefix). Throws KANSLIST_RUN_UNKNOWN (exit 2) when there is none.
  * The chain is verified with `auditKey`, by default the key from KANSLIST_AUDIT_KEY(_FILE) as `kanslist audit verify` uses.
  */
-export async function loadRunReportData(store: Store, runRef: string, options: { varDir: string; auditKey?: Buffer | null }): Promise<RunReportData> {
+export async function loadRunReportData(
+  store: Store,
+  runRef: string,
+  options: { varDir: string; auditKey?: Buffer | null },
+): Promise<RunReportData> {
   const run = await store.runs.get(runRef);
   if (!run) {
     throw new ConfigError('KANSLIST_RUN_UNKNOWN', 'No run has this id or id prefix.', {
@@ -103,7 +107,12 @@ function enqueueOf(summary: unknown): EnqueueResult | null {
   const enqueue = (summary as { enqueue?: unknown }).enqueue;
   if (!enqueue || typeof enqueue !== 'object') return null;
   const e = enqueue as Partial<EnqueueResult>;
-  return { added: Number(e.added ?? 0), rejected: Number(e.rejected ?? 0), skippedDone: Number(e.skippedDone ?? 0), alreadyQueued: Number(e.alreadyQueued ?? 0) };
+  return {
+    added: Number(e.added ?? 0),
+    rejected: Number(e.rejected ?? 0),
+    skippedDone: Number(e.skippedDone ?? 0),
+    alreadyQueued: Number(e.alreadyQueued ?? 0),
+  };
 }
 
 export interface RunItemsOptions {
@@ -144,7 +153,6 @@ function toRunItemRow(row: RunItemRecord, runId: string, varDir: string): RunIte
   };
 }
 
-
 function parseJson(text: string | null): unknown {
   if (text === null) return null;
   try {
@@ -162,7 +170,8 @@ function parseJson(text: string | null): unknown {
 export function formatOutput(output: unknown): string {
   if (output === null || output === undefined) return '';
   if (typeof output !== 'object') return redact(valueText(output));
-  if (Array.isArray(output)) return redact(output.map((v) => (typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v))).join(', '));
+  if (Array.isArray(output))
+    return redact(output.map((v) => (typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v))).join(', '));
   const parts = Object.entries(output as Record<string, unknown>)
     .filter(([, v]) => v !== undefined && v !== null)
     .map(([k, v]) => `${k}: ${valueText(v)}`);

@@ -19,7 +19,8 @@ export async function logInAccount(credentials: Credentials, login: (credentials
   } catch (error) {
     // Only a refused password: a locked account, an expired password or a server fault is not
     // a sign that the other password is the right one, and one more try could lock the account.
-    if (!(error instanceof PasswordRefusedError) || !(credentials instanceof RobotAccount) || credentials.pending === undefined) throw error;
+    if (!(error instanceof PasswordRefusedError) || !(credentials instanceof RobotAccount) || credentials.pending === undefined)
+      throw error;
   }
   const account = credentials;
   try {

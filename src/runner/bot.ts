@@ -127,7 +127,8 @@ export function defineBot<Item, S extends AnySystem, Output>(bot: BotDefinition<
   if (typeof bot.key !== 'function') fail('key', 'must be a function (item) => string.');
   if (typeof bot.process !== 'function') fail('process', 'must be an async function (item, ctx).');
   if (!(bot.manualMinutes > 0)) fail('manualMinutes', 'must be a positive number of minutes.');
-  if (typeof bot.manualMinutesNote !== 'string' || !bot.manualMinutesNote) fail('manualMinutesNote', 'must say how the manual time was measured.');
+  if (typeof bot.manualMinutesNote !== 'string' || !bot.manualMinutesNote)
+    fail('manualMinutesNote', 'must say how the manual time was measured.');
   for (const field of ['concurrency', 'maxAttempts', 'itemTimeoutMs', 'maxRunMs'] as const) {
     const value = bot[field];
     if (value !== undefined && !(Number.isInteger(value) && value > 0)) fail(field, 'must be a positive whole number.');

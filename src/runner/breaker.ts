@@ -35,7 +35,9 @@ export class SystemBreaker {
   #reason = '';
   #closed: Promise<void> | undefined;
 
-  constructor(options: BreakerOptions & { probe: () => Promise<void>; onUnavailable: (verdict: BreakerVerdict) => void; stop: AbortSignal }) {
+  constructor(
+    options: BreakerOptions & { probe: () => Promise<void>; onUnavailable: (verdict: BreakerVerdict) => void; stop: AbortSignal },
+  ) {
     this.#threshold = options.threshold ?? BREAKER_DEFAULTS.threshold;
     this.#probes = options.probes ?? BREAKER_DEFAULTS.probes;
     this.#firstDelayMs = options.firstProbeDelayMs ?? BREAKER_DEFAULTS.firstProbeDelayMs;

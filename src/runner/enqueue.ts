@@ -30,7 +30,10 @@ export interface EnqueueOptions {
  * or column) throw their InputError before anything is stored. The returned rows start again
  * from that first row. Function sources are not opened early: they may need the system itself.
  */
-export async function openInput(bot: AnyBot, options: { file?: string | undefined; cwd: string; signal?: AbortSignal | undefined }): Promise<AsyncIterable<InputRow<unknown>> | undefined> {
+export async function openInput(
+  bot: AnyBot,
+  options: { file?: string | undefined; cwd: string; signal?: AbortSignal | undefined },
+): Promise<AsyncIterable<InputRow<unknown>> | undefined> {
   if (bot.input.kind === 'function') return undefined;
   const iterator = readInput(bot.input, { file: options.file, cwd: options.cwd, signal: options.signal })[Symbol.asyncIterator]();
   const first = await iterator.next();
@@ -48,7 +51,11 @@ export async function enqueueInput(options: EnqueueOptions): Promise<EnqueueResu
   let batch: EnqueueInput[] = [];
   const flush = async () => {
     if (batch.length === 0) return;
-    const result = await options.store.queue.enqueue(options.bot.name, batch, { runId: options.runId, maxAttempts: options.maxAttempts, environment: options.environment });
+    const result = await options.store.queue.enqueue(options.bot.name, batch, {
+      runId: options.runId,
+      maxAttempts: options.maxAttempts,
+      environment: options.environment,
+    });
     total.added += result.added;
     total.rejected += result.rejected;
     total.skippedDone += result.skippedDone;
@@ -70,7 +77,12 @@ export function toQueueItem(bot: AnyBot, row: InputRow<unknown>): EnqueueInput {
   if (row.errors.length > 0 || row.data === undefined) {
     const first = row.errors[0];
     const reason = row.errors.map((e) => e.message).join('; ') || `${row.source}: the row could not be read.`;
-    return { key, payload: row.data ?? null, source: row.source, rejected: { code: first?.code ?? 'INPUT_UNREADABLE', reason, details: rowErrorDetails(row) } };
+    return {
+      key,
+      payload: row.data ?? null,
+      source: row.source,
+      rejected: { code: first?.code ?? 'INPUT_UNREADABLE', reason, details: rowErrorDetails(row) },
+    };
   }
   try {
     bot.validate?.(row.data);
@@ -78,7 +90,12 @@ export function toQueueItem(bot: AnyBot, row: InputRow<unknown>): EnqueueInput {
     if (!(error instanceof BusinessRuleError)) throw error;
     // validate() sees the data, not the file: the row is named here so a clerk can find it.
     const details: ReasonDetails = { ...errorDetails(error), params: { ...rowPlace(row), ...errorDetails(error)?.params } };
-    return { key, payload: row.data, source: row.source, rejected: { code: errorCode(error), reason: `${row.source}: ${errorReason(error)}`, details: redactDetails(details) } };
+    return {
+      key,
+      payload: row.data,
+      source: row.source,
+      rejected: { code: errorCode(error), reason: `${row.source}: ${errorReason(error)}`, details: redactDetails(details) },
+    };
   }
   return { key, payload: row.data, source: row.source };
 }
@@ -94,7 +111,10 @@ function rowErrorDetails(row: InputRow<unknown>): ReasonDetails {
   const place = rowPlace(row);
   return redactDetails({
     params: place,
-    parts: row.errors.map((e) => ({ code: e.code, params: { ...place, column: e.column, field: e.field, ...(e.type ? { type: e.type } : {}) } })),
+    parts: row.errors.map((e) => ({
+      code: e.code,
+      params: { ...place, column: e.column, field: e.field, ...(e.type ? { type: e.type } : {}) },
+    })),
   });
 }
 

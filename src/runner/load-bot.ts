@@ -36,7 +36,9 @@ export async function loadBot(name: string, dirs: { bots: string; selectors: str
     const known = files.map((f) => basename(f, extname(f)));
     throw new ConfigError('KANSLIST_BOT_UNKNOWN', `There is no bot named "${name}".`, {
       where: dirs.bots,
-      remedy: known.length ? `Known bots: ${known.join(', ')}. See \`kanslist bots\`.` : `Add bots/${name}.ts that exports default defineBot({...}).`,
+      remedy: known.length
+        ? `Known bots: ${known.join(', ')}. See \`kanslist bots\`.`
+        : `Add bots/${name}.ts that exports default defineBot({...}).`,
     });
   }
   const bot = await importBot(file);

@@ -51,24 +51,37 @@ export interface RotationResult {
 export function rotationAccount(options: Pick<RotationOptions, 'system' | 'account' | 'vault' | 'env'>): RobotAccount {
   const { system, account: n, vault, env } = options;
   if (!system.changePassword || !system.passwordPolicy) {
-    throw new ConfigError('KANSLIST_ROTATE_UNSUPPORTED', `The system map "${system.name}" declares no changePassword and passwordPolicy, so its passwords cannot be rotated.`, {
-      where: `selectors/${system.name}.ts`,
-      remedy: 'Add changePassword({ ui, credentials, newPassword }) and passwordPolicy to the map; see docs/authors.md, "Password rotation".',
-    });
+    throw new ConfigError(
+      'KANSLIST_ROTATE_UNSUPPORTED',
+      `The system map "${system.name}" declares no changePassword and passwordPolicy, so its passwords cannot be rotated.`,
+      {
+        where: `selectors/${system.name}.ts`,
+        remedy:
+          'Add changePassword({ ui, credentials, newPassword }) and passwordPolicy to the map; see docs/authors.md, "Password rotation".',
+      },
+    );
   }
   const envVar = credentialEnvVar(system, 'password', n);
   if (env[envVar]) {
-    throw new ConfigError('KANSLIST_ROTATE_ENV_PASSWORD', `The password of robot account ${n} comes from ${envVar}, which a rotation cannot change.`, {
-      where: `environment variable ${envVar}`,
-      remedy: `Keep it in the vault instead: unset ${envVar} and run \`kanslist vault set ${credentialName(system, 'password', n)}\`.`,
-    });
+    throw new ConfigError(
+      'KANSLIST_ROTATE_ENV_PASSWORD',
+      `The password of robot account ${n} comes from ${envVar}, which a rotation cannot change.`,
+      {
+        where: `environment variable ${envVar}`,
+        remedy: `Keep it in the vault instead: unset ${envVar} and run \`kanslist vault set ${credentialName(system, 'password', n)}\`.`,
+      },
+    );
   }
   const accounts = systemAccounts(system, env, vault);
   const account = accounts[n - 1];
   if (!account) {
-    throw new ConfigError('KANSLIST_ROTATE_NO_ACCOUNT', `System "${system.name}" has ${accounts.length} robot account(s); there is no account ${n}.`, {
-      remedy: `Use --account 1 to ${accounts.length}, or set ${credentialName(system, 'username', n)} and ${credentialName(system, 'password', n)} first.`,
-    });
+    throw new ConfigError(
+      'KANSLIST_ROTATE_NO_ACCOUNT',
+      `System "${system.name}" has ${accounts.length} robot account(s); there is no account ${n}.`,
+      {
+        remedy: `Use --account 1 to ${accounts.length}, or set ${credentialName(system, 'username', n)} and ${credentialName(system, 'password', n)} first.`,
+      },
+    );
   }
   return account;
 }
@@ -97,14 +110,21 @@ export async function rotatePassword(options: RotationOptions, reached: (stage: 
     }
     // The login adopted the pending password when the current one was refused.
     const repaired = account.password !== before;
-    progress(`Logged in to ${system.name} as robot account ${options.account}${wasExpired ? ' (the password has expired)' : ''}${repaired ? ', with the password an interrupted rotation left pending; the vault now holds it as current' : ''}.`);
+    progress(
+      `Logged in to ${system.name} as robot account ${options.account}${wasExpired ? ' (the password has expired)' : ''}${repaired ? ', with the password an interrupted rotation left pending; the vault now holds it as current' : ''}.`,
+    );
     const newPassword = generatePassword(system.passwordPolicy!);
     registerSecret(newPassword);
     vault.set(pendingName, newPassword);
     reached('pending-stored');
     progress(`Stored a new password as ${pendingName}.`);
     await holdForCrashTest('before-change', env, progress);
-    await system.changePassword!({ ui, credentials: { username: account.username, password: account.password }, newPassword, baseUrl: options.baseUrl });
+    await system.changePassword!({
+      ui,
+      credentials: { username: account.username, password: account.password },
+      newPassword,
+      baseUrl: options.baseUrl,
+    });
     reached('changed');
     progress(`Changed the password in ${system.name}.`);
     await holdForCrashTest('after-change', env, progress);

@@ -14,7 +14,8 @@ export function redactedErrorDetails(error: unknown): ReasonDetails | null {
 export function redactDetails(details: ReasonDetails): ReasonDetails {
   const out: ReasonDetails = {};
   if (details.params) out.params = redactParams(details.params);
-  if (details.messages) out.messages = Object.fromEntries(Object.entries(details.messages).map(([lang, text]) => [lang, redact(String(text))]));
+  if (details.messages)
+    out.messages = Object.fromEntries(Object.entries(details.messages).map(([lang, text]) => [lang, redact(String(text))]));
   if (details.parts) out.parts = details.parts.map((part) => ({ code: part.code, params: redactParams(part.params) }));
   return out;
 }

@@ -8,7 +8,14 @@ import type { Logger } from '../log/logger.ts';
 import type { Store, WorkItem } from '../store/index.ts';
 import type { AuditTrail } from '../audit/trail.ts';
 
-export async function recoverInterruptedWork(store: Store, bot: string, currentRunId: string, leaseMs: number, log: Logger, trail: AuditTrail): Promise<number> {
+export async function recoverInterruptedWork(
+  store: Store,
+  bot: string,
+  currentRunId: string,
+  leaseMs: number,
+  log: Logger,
+  trail: AuditTrail,
+): Promise<number> {
   let uncertain = 0;
   const host = hostname();
   for (const run of await store.runs.list({ bot, limit: 100 })) {
@@ -28,7 +35,12 @@ export async function recoverInterruptedWork(store: Store, bot: string, currentR
 
 async function auditUncertain(trail: AuditTrail, items: readonly WorkItem[], why: string): Promise<void> {
   for (const item of items) {
-    await trail.append({ kind: 'item.transition', itemId: item.id, itemKey: item.key, data: { from: 'running', to: 'uncertain', reason: why } });
+    await trail.append({
+      kind: 'item.transition',
+      itemId: item.id,
+      itemKey: item.key,
+      data: { from: 'running', to: 'uncertain', reason: why },
+    });
   }
 }
 

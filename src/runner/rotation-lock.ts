@@ -15,7 +15,10 @@ export function acquireRotationLock(varDir: string, system: string, account: num
   mkdirSync(dirname(file), { recursive: true });
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      writeFileSync(file, JSON.stringify({ pid: process.pid, host: hostname(), at: new Date().toISOString() }), { flag: 'wx', mode: 0o600 });
+      writeFileSync(file, JSON.stringify({ pid: process.pid, host: hostname(), at: new Date().toISOString() }), {
+        flag: 'wx',
+        mode: 0o600,
+      });
       return () => rmSync(file, { force: true });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
@@ -25,12 +28,20 @@ export function acquireRotationLock(varDir: string, system: string, account: num
       rmSync(file, { force: true });
       continue;
     }
-    throw new ConfigError('KANSLIST_ROTATE_BUSY', `Another rotation of ${system} robot account ${account} is under way${holder ? ` (process ${holder.pid} on ${holder.host})` : ''}.`, {
-      where: file,
-      remedy: 'Let it finish, then run again if needed. If no rotation is running (a machine that crashed), remove the lock file.',
-    });
+    throw new ConfigError(
+      'KANSLIST_ROTATE_BUSY',
+      `Another rotation of ${system} robot account ${account} is under way${holder ? ` (process ${holder.pid} on ${holder.host})` : ''}.`,
+      {
+        where: file,
+        remedy: 'Let it finish, then run again if needed. If no rotation is running (a machine that crashed), remove the lock file.',
+      },
+    );
   }
-  throw new ConfigError('KANSLIST_ROTATE_BUSY', `Another rotation of ${system} robot account ${account} took the lock at the same moment.`, { where: file, remedy: 'Let it finish.' });
+  throw new ConfigError(
+    'KANSLIST_ROTATE_BUSY',
+    `Another rotation of ${system} robot account ${account} took the lock at the same moment.`,
+    { where: file, remedy: 'Let it finish.' },
+  );
 }
 
 function readHolder(file: string): { pid: number; host: string } | undefined {

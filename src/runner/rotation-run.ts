@@ -61,14 +61,26 @@ export async function runRotation(options: RotationRunOptions): Promise<Rotation
 
 async function recordedRotation(
   options: RotationRunOptions,
-  r: { system: AnySystem; vault: Vault; baseUrl: string; auditKey: Buffer | null; env: NodeJS.ProcessEnv; n: number; progress: (line: string) => void },
+  r: {
+    system: AnySystem;
+    vault: Vault;
+    baseUrl: string;
+    auditKey: Buffer | null;
+    env: NodeJS.ProcessEnv;
+    n: number;
+    progress: (line: string) => void;
+  },
 ): Promise<RotationResult> {
   const { config, log } = options;
   const { system, vault, baseUrl, auditKey, env, n, progress } = r;
   // 2. The record that it started, written before anything changes.
   const store = await openStore(resolveStoreUrl(config, options.storeUrl));
   try {
-    const trail = await openAuditTrail(store, { runId: rotationChainId(system.name, n, Date.now()), bot: 'kanslist', botVersion: options.mapVersion, host: hostname() }, { key: auditKey });
+    const trail = await openAuditTrail(
+      store,
+      { runId: rotationChainId(system.name, n, Date.now()), bot: 'kanslist', botVersion: options.mapVersion, host: hostname() },
+      { key: auditKey },
+    );
     const base = { system: system.name, account: n };
     let stage: RotationStage | 'started' = 'started';
     try {
@@ -79,15 +91,35 @@ async function recordedRotation(
       let result: RotationResult;
       try {
         result = await rotatePassword(
-          { system, account: n, vault, browser, baseUrl, env, timeoutMs: options.timeoutMs, locale: LANGUAGE_LOCALES[config.language], progress },
+          {
+            system,
+            account: n,
+            vault,
+            browser,
+            baseUrl,
+            env,
+            timeoutMs: options.timeoutMs,
+            locale: LANGUAGE_LOCALES[config.language],
+            progress,
+          },
           (reached) => (stage = reached),
         );
       } finally {
         await browser.close().catch(() => undefined);
       }
-      const done = { ...base, phase: 'finished', outcome: 'rotated', stage, wasExpired: result.wasExpired, repairedPending: result.repaired };
+      const done = {
+        ...base,
+        phase: 'finished',
+        outcome: 'rotated',
+        stage,
+        wasExpired: result.wasExpired,
+        repairedPending: result.repaired,
+      };
       await trail.append({ kind: 'vault.rotation', data: done });
-      log.info(`rotation ${system.name} account ${n}: rotated${result.wasExpired ? ' (the password had expired)' : ''}${result.repaired ? '; a password left pending by an earlier, interrupted rotation was found in use and promoted first' : ''}`, base);
+      log.info(
+        `rotation ${system.name} account ${n}: rotated${result.wasExpired ? ' (the password had expired)' : ''}${result.repaired ? '; a password left pending by an earlier, interrupted rotation was found in use and promoted first' : ''}`,
+        base,
+      );
       return result;
     } catch (error) {
       const failed = { ...base, phase: 'finished', outcome: 'failed', stage, code: errorCode(error), reason: redact(errorReason(error)) };

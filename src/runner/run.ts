@@ -132,10 +132,14 @@ async function prepare(options: RunBotOptions): Promise<Prepared> {
   }
   const input = await openRunInput(loaded, options, config.root);
   if (input === null && !options.backlog) {
-    throw new ConfigError('KANSLIST_INPUT_MISSING', `The run of ${loaded.bot.name} was given no input, and its bot names no file of its own.`, {
-      where: loaded.file,
-      remedy: 'Give the file with --input FILE, or --backlog to work on what already waits in the queue.',
-    });
+    throw new ConfigError(
+      'KANSLIST_INPUT_MISSING',
+      `The run of ${loaded.bot.name} was given no input, and its bot names no file of its own.`,
+      {
+        where: loaded.file,
+        remedy: 'Give the file with --input FILE, or --backlog to work on what already waits in the queue.',
+      },
+    );
   }
   const baseUrl = systemBaseUrl(system, config, env);
   return {
@@ -152,15 +156,42 @@ async function prepare(options: RunBotOptions): Promise<Prepared> {
 async function startRun(options: RunBotOptions, prepared: Prepared, store: Store): Promise<ActiveRun> {
   const { loaded } = prepared;
   const bot = loaded.bot;
-  const run = await store.runs.create({ bot: bot.name, botVersion: loaded.version, trigger: options.trigger ?? 'cli', host: hostname(), pid: process.pid, input: options.input ?? null });
-  const trail = await openAuditTrail(store, { bot: bot.name, botVersion: loaded.version, host: run.host, runId: run.id }, { key: prepared.auditKey });
-  await trail.append({ kind: 'run.start', data: { trigger: run.trigger, pid: run.pid, input: options.input ?? null, botFile: loaded.file, systemFile: loaded.systemFile ?? null, system: bot.system.name } });
+  const run = await store.runs.create({
+    bot: bot.name,
+    botVersion: loaded.version,
+    trigger: options.trigger ?? 'cli',
+    host: hostname(),
+    pid: process.pid,
+    input: options.input ?? null,
+  });
+  const trail = await openAuditTrail(
+    store,
+    { bot: bot.name, botVersion: loaded.version, host: run.host, runId: run.id },
+    { key: prepared.auditKey },
+  );
+  await trail.append({
+    kind: 'run.start',
+    data: {
+      trigger: run.trigger,
+      pid: run.pid,
+      input: options.input ?? null,
+      botFile: loaded.file,
+      systemFile: loaded.systemFile ?? null,
+      system: bot.system.name,
+    },
+  });
   const log = (options.log ?? createLogger({ console: false })).child({ runId: run.id });
-  prepared.accounts.forEach((account, i) => account.onAdopted(() => {
-    // An interrupted rotation had changed the password in the system: say so, with no value.
-    log.warn(`the ${bot.system.name} password of robot account ${i + 1} was refused; the one an interrupted rotation left pending worked and is now current in the vault`);
-    void trail.append({ kind: 'vault.rotation', data: { system: bot.system.name, account: i + 1, phase: 'repaired' } }).catch(() => undefined);
-  }));
+  prepared.accounts.forEach((account, i) =>
+    account.onAdopted(() => {
+      // An interrupted rotation had changed the password in the system: say so, with no value.
+      log.warn(
+        `the ${bot.system.name} password of robot account ${i + 1} was refused; the one an interrupted rotation left pending worked and is now current in the vault`,
+      );
+      void trail
+        .append({ kind: 'vault.rotation', data: { system: bot.system.name, account: i + 1, phase: 'repaired' } })
+        .catch(() => undefined);
+    }),
+  );
   return { ...prepared, options, store, run, trail, log, tally: newTally() };
 }
 
@@ -173,12 +204,27 @@ async function executeRun(a: ActiveRun): Promise<RunStatus> {
   try {
     // 3. What crashed runs left behind becomes uncertain; the input goes into the queue.
     await recoverInterruptedWork(store, bot.name, run.id, options.leaseMs ?? RUNNER_DEFAULTS.leaseMs, a.log, a.trail);
-    const enqueue = a.input && (await enqueueInput({ store, bot, runId: run.id, file: options.input, cwd: options.config.root, maxAttempts: retryPolicyOf(bot).maxAttempts, signal: options.signal, rows: a.input.rows, environment: a.scope.environment }));
+    const enqueue =
+      a.input &&
+      (await enqueueInput({
+        store,
+        bot,
+        runId: run.id,
+        file: options.input,
+        cwd: options.config.root,
+        maxAttempts: retryPolicyOf(bot).maxAttempts,
+        signal: options.signal,
+        rows: a.input.rows,
+        environment: a.scope.environment,
+      }));
     if (enqueue) await a.trail.append({ kind: 'item.transition', data: { event: 'enqueued', ...enqueue } });
     a.tally.enqueue = enqueue;
     // 4.-5. One browser for the run; uncertain items settled; the workers.
     const { config } = options;
-    browser = await launchBrowser({ headless: !(options.headed ?? false) && config.browser.headless, executablePath: config.browser.executablePath });
+    browser = await launchBrowser({
+      headless: !(options.headed ?? false) && config.browser.headless,
+      executablePath: config.browser.executablePath,
+    });
     return await processQueue(a, browser);
   } finally {
     clearInterval(heartbeat);
@@ -198,15 +244,35 @@ async function processQueue(a: ActiveRun, browser: Browser): Promise<RunStatus> 
   try {
     const shared = workerShared(a, browser, stop.signal);
     tally.settle = await settleUncertain({
-      store, bot, runId: run.id, log: a.log, signal: stop.signal, credentials: shared.credentials, settings: shared.settings, baseUrl: shared.baseUrl, trail: a.trail, varDir: shared.varDir, evidence: shared.evidence,
+      store,
+      bot,
+      runId: run.id,
+      log: a.log,
+      signal: stop.signal,
+      credentials: shared.credentials,
+      settings: shared.settings,
+      baseUrl: shared.baseUrl,
+      trail: a.trail,
+      varDir: shared.varDir,
+      evidence: shared.evidence,
       // Only this environment's: verifying an item in another system than the one it was meant for would be wrong.
-      items: (await store.queue.list({ bot: bot.name, status: 'uncertain' })).filter((item) => item.environment === null || item.environment === a.scope.environment),
-      openSession: () => Session.open({ ...sessionOptions(shared), recorder: createRecorder({ store, runId: run.id, system: bot.system.name, log: a.log, trail: a.trail }) }),
+      items: (await store.queue.list({ bot: bot.name, status: 'uncertain' })).filter(
+        (item) => item.environment === null || item.environment === a.scope.environment,
+      ),
+      openSession: () =>
+        Session.open({
+          ...sessionOptions(shared),
+          recorder: createRecorder({ store, runId: run.id, system: bot.system.name, log: a.log, trail: a.trail }),
+        }),
     });
     const workers = workerCount(options.concurrency ?? bot.concurrency ?? 1, bot.system, a.accounts.length);
     const pending = (await store.queue.counts({ bot: bot.name })).pending;
     options.onStart?.({ runId: run.id, workers, pending, enqueue: tally.enqueue, settle: tally.settle });
-    await Promise.all(Array.from({ length: workers }, (_, i) => new Worker({ ...shared, credentials: accountFor(i, a.accounts) }, `${run.host}:${run.pid}:${run.id.slice(0, 8)}:w${i + 1}`).run()));
+    await Promise.all(
+      Array.from({ length: workers }, (_, i) =>
+        new Worker({ ...shared, credentials: accountFor(i, a.accounts) }, `${run.host}:${run.pid}:${run.id.slice(0, 8)}:w${i + 1}`).run(),
+      ),
+    );
   } finally {
     clearTimeout(deadline);
     options.signal?.removeEventListener('abort', onStop);
@@ -220,7 +286,10 @@ async function processQueue(a: ActiveRun, browser: Browser): Promise<RunStatus> 
 async function finishRun(a: ActiveRun, status: RunStatus): Promise<RunSummary> {
   const bot = a.loaded.bot;
   const counted = await summarise(a.store, a.run.id, bot.name, a.loaded.version, a.tally, a.options.config.paths.var);
-  await a.trail.append({ kind: 'run.end', data: { status, outcomes: counted.outcomes, enqueue: counted.enqueue, settle: counted.settle, fatal: counted.fatal ?? null } });
+  await a.trail.append({
+    kind: 'run.end',
+    data: { status, outcomes: counted.outcomes, enqueue: counted.enqueue, settle: counted.settle, fatal: counted.fatal ?? null },
+  });
   await a.trail.close();
   const summary = { ...counted, status, auditHead: a.trail.head() };
   await a.store.runs.finish(a.run.id, status, summary);
@@ -238,12 +307,18 @@ async function checkpointAfterRun(a: ActiveRun): Promise<void> {
   try {
     await checkpointNow(a.store, targets, a.auditKey, { root: a.options.config.root, log: a.log });
   } catch (error) {
-    a.log.error(error instanceof KanslistError ? error.describe() : `The audit checkpoint could not be written: ${errorMessage(error)}`, { runId: a.run.id });
+    a.log.error(error instanceof KanslistError ? error.describe() : `The audit checkpoint could not be written: ${errorMessage(error)}`, {
+      runId: a.run.id,
+    });
   }
 }
 
 /** The run's input, opened (file sources read up to their first row), or null when the bot has none. */
-async function openRunInput(loaded: LoadedBot, options: RunBotOptions, cwd: string): Promise<{ rows: AsyncIterable<InputRow<unknown>> | undefined } | null> {
+async function openRunInput(
+  loaded: LoadedBot,
+  options: RunBotOptions,
+  cwd: string,
+): Promise<{ rows: AsyncIterable<InputRow<unknown>> | undefined } | null> {
   const source = loaded.bot.input;
   const hasInput = options.input !== undefined || source.kind === 'function' || ('file' in source && source.file !== undefined);
   if (!hasInput) return null;
@@ -251,7 +326,12 @@ async function openRunInput(loaded: LoadedBot, options: RunBotOptions, cwd: stri
 }
 
 function newTally(): RunTally {
-  return { outcomes: { done: 0, verified: 0, review: 0, retry: 0, failed: 0, released: 0, lost: 0 }, enqueue: null, settle: null, fatal: undefined };
+  return {
+    outcomes: { done: 0, verified: 0, review: 0, retry: 0, failed: 0, released: 0, lost: 0 },
+    enqueue: null,
+    settle: null,
+    fatal: undefined,
+  };
 }
 
 function workerShared(a: ActiveRun, browser: Browser, stop: AbortSignal): WorkerShared {
@@ -260,7 +340,15 @@ function workerShared(a: ActiveRun, browser: Browser, stop: AbortSignal): Worker
   const stopController = new AbortController();
   stop.addEventListener('abort', () => stopController.abort(), { once: true });
   return {
-    store: a.store, bot: loaded.bot, system: loaded.bot.system, runId: a.run.id, browser, baseUrl: a.baseUrl, credentials: a.accounts[0]!, log: a.log, trail: a.trail,
+    store: a.store,
+    bot: loaded.bot,
+    system: loaded.bot.system,
+    runId: a.run.id,
+    browser,
+    baseUrl: a.baseUrl,
+    credentials: a.accounts[0]!,
+    log: a.log,
+    trail: a.trail,
     scope: { runId: a.run.id, ...a.scope },
     settings: botSettings(options.config),
     trace: options.trace ?? RUNNER_DEFAULTS.trace,
@@ -285,7 +373,18 @@ function workerShared(a: ActiveRun, browser: Browser, stop: AbortSignal): Worker
       stop: stopController.signal,
       // A probe is what every item needs first: a login in a fresh context.
       probe: async () => {
-        const session = await Session.open({ ...sessionOptions({ browser, system: loaded.bot.system, baseUrl: a.baseUrl, credentials: a.accounts[0]!, timeoutMs: options.timeoutMs ?? loaded.bot.system.timeoutMs ?? DEFAULT_TIMEOUT_MS, varDir: options.config.paths.var, runId: a.run.id }), recorder: createRecorder({ store: a.store, runId: a.run.id, system: loaded.bot.system.name, log: a.log, trail: a.trail }) });
+        const session = await Session.open({
+          ...sessionOptions({
+            browser,
+            system: loaded.bot.system,
+            baseUrl: a.baseUrl,
+            credentials: a.accounts[0]!,
+            timeoutMs: options.timeoutMs ?? loaded.bot.system.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+            varDir: options.config.paths.var,
+            runId: a.run.id,
+          }),
+          recorder: createRecorder({ store: a.store, runId: a.run.id, system: loaded.bot.system.name, log: a.log, trail: a.trail }),
+        });
         await session.close();
       },
       onUnavailable: (verdict) => {
@@ -299,5 +398,13 @@ function workerShared(a: ActiveRun, browser: Browser, stop: AbortSignal): Worker
 
 function sessionOptions(shared: Pick<WorkerShared, 'browser' | 'system' | 'baseUrl' | 'credentials' | 'timeoutMs' | 'varDir' | 'runId'>) {
   const dir = join(shared.varDir, 'runs', shared.runId, 'verify');
-  return { browser: shared.browser, system: shared.system, baseUrl: shared.baseUrl, credentials: shared.credentials, trace: 'off' as const, timeoutMs: shared.timeoutMs, evidenceDir: () => dir };
+  return {
+    browser: shared.browser,
+    system: shared.system,
+    baseUrl: shared.baseUrl,
+    credentials: shared.credentials,
+    trace: 'off' as const,
+    timeoutMs: shared.timeoutMs,
+    evidenceDir: () => dir,
+  };
 }

@@ -72,7 +72,8 @@ export class Session {
         await options.system.login?.({ ui, credentials, baseUrl: options.baseUrl });
       });
       // Tracing starts after login so that the password typed there is never in a trace.
-      if (options.trace === 'on' || options.trace === 'retain-on-failure') await context.tracing.start({ screenshots: true, snapshots: true });
+      if (options.trace === 'on' || options.trace === 'retain-on-failure')
+        await context.tracing.start({ screenshots: true, snapshots: true });
       // eslint-disable-next-line @typescript-eslint/no-unsafe-argument -- a session serves any bot's system (AnySystem); its Ui is used only by the bot that knows the screens
       return new Session(context, page, ui, options.trace);
     } catch (error) {

@@ -35,11 +35,19 @@ export interface RunSummary {
   auditHead?: string | null;
 }
 
-export async function summarise(store: Store, runId: string, bot: string, botVersion: string, tally: RunTally, varDir: string): Promise<RunSummary> {
+export async function summarise(
+  store: Store,
+  runId: string,
+  bot: string,
+  botVersion: string,
+  tally: RunTally,
+  varDir: string,
+): Promise<RunSummary> {
   const queue = await store.queue.counts({ bot });
   const drift = await store.runs.drift(runId);
   const o = tally.outcomes;
-  const notDone = o.review + o.failed + o.lost + (tally.enqueue?.rejected ?? 0) + (tally.settle?.toReview ?? 0) + queue.pending + queue.uncertain;
+  const notDone =
+    o.review + o.failed + o.lost + (tally.enqueue?.rejected ?? 0) + (tally.settle?.toReview ?? 0) + queue.pending + queue.uncertain;
   return {
     runId,
     bot,

@@ -18,10 +18,16 @@ export function systemBaseUrl(system: AnySystem, config: LoadedConfig, env: Node
  * unopenable secret is a ConfigError naming it. Every password is registered for redaction at once.
  * Each carries the password an interrupted rotation left pending, for the login to fall back on.
  */
-export function systemAccounts(system: AnySystem, env: NodeJS.ProcessEnv = process.env, vault: SecretSource = openVault({ env })): RobotAccount[] {
+export function systemAccounts(
+  system: AnySystem,
+  env: NodeJS.ProcessEnv = process.env,
+  vault: SecretSource = openVault({ env }),
+): RobotAccount[] {
   const accounts = lookupAccounts(system, env, vault);
   for (const account of accounts) registerSecret(account.password);
-  return accounts.map((account, i) => withPending(system, account, i + 1, vault, Boolean(env[credentialEnvVar(system, 'password', i + 1)])));
+  return accounts.map((account, i) =>
+    withPending(system, account, i + 1, vault, Boolean(env[credentialEnvVar(system, 'password', i + 1)])),
+  );
 }
 
 /** Workers: the bot's wish, capped by the licence (maxSessions) and by what the accounts allow. */

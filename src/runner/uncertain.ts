@@ -51,17 +51,31 @@ export async function settleUncertain(options: {
   const resolve = async (item: WorkItem, to: 'done' | 'pending' | 'review', details: ResolveUncertainDetails & { reason: string }) => {
     await store.queue.resolveUncertain(item.id, to, details);
     const charged = details.chargeAttempt ? { code: details.code ?? null, attempt: item.attempts + 1 } : {};
-    await options.trail.append({ kind: 'item.transition', itemId: item.id, itemKey: item.key, data: { from: 'uncertain', to, reason: details.reason, output: details.output ?? null, ...charged } });
+    await options.trail.append({
+      kind: 'item.transition',
+      itemId: item.id,
+      itemKey: item.key,
+      data: { from: 'uncertain', to, reason: details.reason, output: details.output ?? null, ...charged },
+    });
   };
   if (items.length === 0) return result;
   if (!bot.verify) {
     for (const item of items) {
-      await resolve(item, 'review', { reason: 'The runner stopped while this item was in progress and the bot has no verify(): check in the system whether it was done.' });
+      await resolve(item, 'review', {
+        reason: 'The runner stopped while this item was in progress and the bot has no verify(): check in the system whether it was done.',
+      });
       result.toReview++;
     }
     return result;
   }
-  const context = { system: bot.system, baseUrl: options.baseUrl, runId: options.runId, credentials: options.credentials, settings: options.settings, evidence: options.evidence ?? new EvidenceKeeper() };
+  const context = {
+    system: bot.system,
+    baseUrl: options.baseUrl,
+    runId: options.runId,
+    credentials: options.credentials,
+    settings: options.settings,
+    evidence: options.evidence ?? new EvidenceKeeper(),
+  };
   const { backoff } = retryPolicyOf(bot);
   let session: Session | undefined;
   try {
@@ -99,6 +113,8 @@ export async function settleUncertain(options: {
   } finally {
     await session?.close();
   }
-  log.info(`uncertain items settled: ${result.verifiedDone} verified done, ${result.requeued} run again, ${result.toReview} to review, ${result.retried} to verify again, ${result.stillUncertain} left uncertain`);
+  log.info(
+    `uncertain items settled: ${result.verifiedDone} verified done, ${result.requeued} run again, ${result.toReview} to review, ${result.retried} to verify again, ${result.stillUncertain} left uncertain`,
+  );
   return result;
 }

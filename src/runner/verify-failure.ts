@@ -18,8 +18,7 @@ import type { Backoff } from '../util/backoff.ts';
 import { decideRetry } from './retry-policy.ts';
 
 export type VerifyFailure =
-  | { to: 'review' | 'pending'; details: ResolveUncertainDetails & { reason: string } }
-  | { to: 'uncertain'; reason: string };
+  { to: 'review' | 'pending'; details: ResolveUncertainDetails & { reason: string } } | { to: 'uncertain'; reason: string };
 
 export function verifyFailure(item: Pick<WorkItem, 'attempts' | 'maxAttempts'>, error: unknown, backoff: Backoff): VerifyFailure {
   const code = errorCode(error);
@@ -34,11 +33,23 @@ export function verifyFailure(item: Pick<WorkItem, 'attempts' | 'maxAttempts'>, 
     case 'release':
       return { to: 'uncertain', reason: `verification could not run (${code}): ${why}` };
     case 'fail':
-      return { to: 'review', details: { code, chargeAttempt: true, reason: `Verification after an interrupted run failed ${attempt} of ${item.maxAttempts} attempts (${code}): ${why}; check in the system whether it was done.` } };
+      return {
+        to: 'review',
+        details: {
+          code,
+          chargeAttempt: true,
+          reason: `Verification after an interrupted run failed ${attempt} of ${item.maxAttempts} attempts (${code}): ${why}; check in the system whether it was done.`,
+        },
+      };
     case 'retry':
       return {
         to: 'pending',
-        details: { code, chargeAttempt: true, retryDelayMs: decision.delayMs, reason: `Verification after an interrupted run failed (attempt ${attempt} of ${item.maxAttempts}, ${code}): ${why}; verified again before it is run` },
+        details: {
+          code,
+          chargeAttempt: true,
+          retryDelayMs: decision.delayMs,
+          reason: `Verification after an interrupted run failed (attempt ${attempt} of ${item.maxAttempts}, ${code}): ${why}; verified again before it is run`,
+        },
       };
   }
 }

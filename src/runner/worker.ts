@@ -72,7 +72,13 @@ export class Worker {
     this.#shared = shared;
     this.#id = id;
     this.#log = shared.log.child({ worker: id });
-    this.#recorder = createRecorder({ store: shared.store, runId: shared.runId, system: shared.system.name, log: this.#log, trail: shared.trail });
+    this.#recorder = createRecorder({
+      store: shared.store,
+      runId: shared.runId,
+      system: shared.system.name,
+      log: this.#log,
+      trail: shared.trail,
+    });
     this.#dir = join(shared.varDir, 'runs', shared.runId);
   }
 
@@ -84,7 +90,12 @@ export class Worker {
         // 1. Claim the next item (not while the system is down), or wait until another worker's item may come back for a retry.
         await shared.breaker.whenClosed();
         if (shared.stop.aborted) break;
-        const item = await shared.store.queue.claim(shared.bot.name, { ...shared.scope, runId: shared.runId, workerId: this.#id, leaseMs: shared.leaseMs });
+        const item = await shared.store.queue.claim(shared.bot.name, {
+          ...shared.scope,
+          runId: shared.runId,
+          workerId: this.#id,
+          leaseMs: shared.leaseMs,
+        });
         if (!item) {
           if (await this.#noMoreWork()) break;
           continue;
@@ -119,7 +130,12 @@ export class Worker {
     const dir = this.#dir;
     const itemLog = this.#log.child({ item: item.key });
     this.#recorder.setItem(item.id, itemLog, item.key);
-    await shared.trail.append({ kind: 'item.transition', itemId: item.id, itemKey: item.key, data: { from: 'pending', to: 'running', attempt: item.attempts, worker: this.#id } });
+    await shared.trail.append({
+      kind: 'item.transition',
+      itemId: item.id,
+      itemKey: item.key,
+      data: { from: 'pending', to: 'running', attempt: item.attempts, worker: this.#id },
+    });
     const heartbeat = this.#startHeartbeat(item.id);
     // A login that fails (an error page after the login post) leaves no session to capture from:
     // its evidence is captured before the context closes, and reported as this attempt's evidence.
@@ -135,8 +151,12 @@ export class Worker {
     } catch (error) {
       const session = this.#session;
       const code = errorCode(error);
-      const evidence = session ? await shared.evidence.capture(session.page, shared.system, dir, code).catch(() => undefined) : loginEvidence;
-      const trace = session ? await session.stopItemTrace(true, join(dir, `trace-attempt-${item.attempts}.zip`)).catch(() => undefined) : undefined;
+      const evidence = session
+        ? await shared.evidence.capture(session.page, shared.system, dir, code).catch(() => undefined)
+        : loginEvidence;
+      const trace = session
+        ? await session.stopItemTrace(true, join(dir, `trace-attempt-${item.attempts}.zip`)).catch(() => undefined)
+        : undefined;
       const reason = redact(errorReason(error));
       if (heartbeat.lost.aborted || error instanceof LeaseLostError) {
         await this.#discardSession();
@@ -156,7 +176,12 @@ export class Worker {
   }
 
   /** Carries out the retry policy's decision. A business exception keeps the session; any other discards it. */
-  async #recordFailure(item: WorkItem, started: number, error: unknown, f: { code: string; reason: string; evidence: string | undefined; log: Logger }): Promise<void> {
+  async #recordFailure(
+    item: WorkItem,
+    started: number,
+    error: unknown,
+    f: { code: string; reason: string; evidence: string | undefined; log: Logger },
+  ): Promise<void> {
     const shared = this.#shared;
     const { code, reason, evidence } = f;
     const kind = errorKind(error);
@@ -186,7 +211,9 @@ export class Worker {
         const to = decision.action === 'retry' ? 'pending' : 'failed';
         const retryDelayMs = decision.action === 'retry' ? decision.delayMs : 0;
         await shared.store.queue.fail(item.id, this.#id, { code, reason, details: redactedErrorDetails(error), retryDelayMs, to });
-        f.log.warn(`system exception ${code} (attempt ${item.attempts}/${item.maxAttempts}): ${reason}${evidence ? ` — evidence ${evidence}` : ''}`);
+        f.log.warn(
+          `system exception ${code} (attempt ${item.attempts}/${item.maxAttempts}): ${reason}${evidence ? ` — evidence ${evidence}` : ''}`,
+        );
         return this.#report(item, started, { kind: decision.action === 'retry' ? 'retry' : 'failed', code, reason, evidence });
       }
     }
@@ -244,29 +271,55 @@ export class Worker {
   #startHeartbeat(itemId: string): { lost: AbortSignal; stop(): void } {
     const shared = this.#shared;
     const lost = new AbortController();
-    const timer = setInterval(() => {
-      shared.store.queue.heartbeat(itemId, this.#id, shared.leaseMs).then(
-        (held) => (held ? undefined : lost.abort()),
-        () => undefined, // a failed heartbeat is retried at the next tick; the lease has slack for it
-      );
-    }, Math.max(250, Math.floor(shared.leaseMs / 3)));
+    const timer = setInterval(
+      () => {
+        shared.store.queue.heartbeat(itemId, this.#id, shared.leaseMs).then(
+          (held) => (held ? undefined : lost.abort()),
+          () => undefined, // a failed heartbeat is retried at the next tick; the lease has slack for it
+        );
+      },
+      Math.max(250, Math.floor(shared.leaseMs / 3)),
+    );
     timer.unref();
     return { lost: lost.signal, stop: () => clearInterval(timer) };
   }
 }
 
-const STATUS_AFTER: Record<ItemOutcome['kind'], string> = { done: 'done', verified: 'done', review: 'review', retry: 'pending', failed: 'failed', released: 'pending', lost: 'unknown' };
+const STATUS_AFTER: Record<ItemOutcome['kind'], string> = {
+  done: 'done',
+  verified: 'done',
+  review: 'review',
+  retry: 'pending',
+  failed: 'failed',
+  released: 'pending',
+  lost: 'unknown',
+};
 
 /** The item's transition, and the exception and evidence behind it, on the audit trail. */
 async function auditOutcome(trail: AuditTrail, o: ItemOutcome): Promise<void> {
   const base = { itemId: o.itemId, itemKey: o.key };
   if (o.code) await trail.append({ ...base, kind: 'exception', data: { code: o.code, reason: o.reason ?? null, attempt: o.attempt } });
   if (o.evidence) await trail.append({ ...base, kind: 'evidence', data: { path: o.evidence, code: o.code ?? null } });
-  const data = { from: 'running', to: STATUS_AFTER[o.kind], outcome: o.kind, attempt: o.attempt, durationMs: o.durationMs, output: o.output ?? null };
+  const data = {
+    from: 'running',
+    to: STATUS_AFTER[o.kind],
+    outcome: o.kind,
+    attempt: o.attempt,
+    durationMs: o.durationMs,
+    output: o.output ?? null,
+  };
   await trail.append({ ...base, kind: 'item.transition', data });
 }
 
 /** The item's whole attempt, bounded: a system that never answers must not hold a worker forever. */
 function withItemTimeout<T>(work: Promise<T>, ms: number, key: string): Promise<T> {
-  return withTimeout(work, ms, () => new TransientUiError('KANSLIST_ITEM_TIMEOUT', `The item took longer than ${ms} ms.`, { where: `item ${key}`, remedy: 'Raise itemTimeoutMs if the system is this slow.' }));
+  return withTimeout(
+    work,
+    ms,
+    () =>
+      new TransientUiError('KANSLIST_ITEM_TIMEOUT', `The item took longer than ${ms} ms.`, {
+        where: `item ${key}`,
+        remedy: 'Raise itemTimeoutMs if the system is this slow.',
+      }),
+  );
 }

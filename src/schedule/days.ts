@@ -6,7 +6,10 @@ export const WEEKDAYS: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 's
 /** The days a spec names, or undefined when it is not a valid spec. Ranges may wrap ('fri-mon'). */
 export function parseDays(spec: string): Set<Weekday> | undefined {
   const days = new Set<Weekday>();
-  for (const part of spec.toLowerCase().split(',').map((s) => s.trim())) {
+  for (const part of spec
+    .toLowerCase()
+    .split(',')
+    .map((s) => s.trim())) {
     const [a, b, extra] = part.split('-');
     const from = WEEKDAYS.indexOf(a as Weekday);
     if (from < 0 || extra !== undefined) return undefined;

@@ -13,7 +13,8 @@ export function decideFire(schedule: Schedule, at: Date): FireDecision {
   const cal = schedule.calendar;
   if (cal) {
     // 1. A date the organisation closes.
-    if (cal.closedDates.includes(local.date)) return { run: false, reason: 'closed-date', detail: `${local.date} is a configured closed date` };
+    if (cal.closedDates.includes(local.date))
+      return { run: false, reason: 'closed-date', detail: `${local.date} is a configured closed date` };
     // 2. A public holiday (or a customary day off, when asked for).
     const holiday = closingHoliday(cal, local.date);
     if (holiday) {
@@ -21,7 +22,8 @@ export function decideFire(schedule: Schedule, at: Date): FireDecision {
       return { run: false, reason: 'holiday', holiday: holiday.name, detail: `${holiday.name} (${kind}, ${cal.country})` };
     }
     // 3. A weekday never run.
-    if (cal.closedWeekdays.includes(local.weekday)) return { run: false, reason: 'closed-weekday', detail: `${local.weekday} is a closed weekday` };
+    if (cal.closedWeekdays.includes(local.weekday))
+      return { run: false, reason: 'closed-weekday', detail: `${local.weekday} is a closed weekday` };
   }
   // 4. The system is down for maintenance.
   const maintenance = schedule.windows.maintenance.find((w) => inWindow(w, local));

@@ -15,7 +15,13 @@ export function defineSchedule(input: ScheduleInput): Schedule {
     cron: input.cron.trim(),
     timeZone: input.timeZone,
     calendar: c
-      ? { country: c.country, region: c.region, closedDates: [...(c.closedDates ?? [])], closedWeekdays: [...(c.closedWeekdays ?? [])], closeCustomaryDays: c.closeCustomaryDays ?? false }
+      ? {
+          country: c.country,
+          region: c.region,
+          closedDates: [...(c.closedDates ?? [])],
+          closedWeekdays: [...(c.closedWeekdays ?? [])],
+          closeCustomaryDays: c.closeCustomaryDays ?? false,
+        }
       : undefined,
     windows: { available: [...(input.windows?.available ?? [])], maintenance: [...(input.windows?.maintenance ?? [])] },
     overlap: input.overlap ?? 'skip',

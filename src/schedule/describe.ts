@@ -5,7 +5,9 @@ import { label } from './decide.ts';
 import type { Schedule } from './types.ts';
 
 /** cronstrue's i18n build (all locales, Swedish included) is CommonJS: its exports object has `toString`. */
-const cronstrue = cronstrueI18n as unknown as { toString(expression: string, options?: { locale?: string; use24HourTimeFormat?: boolean; verbose?: boolean }): string };
+const cronstrue = cronstrueI18n as unknown as {
+  toString(expression: string, options?: { locale?: string; use24HourTimeFormat?: boolean; verbose?: boolean }): string;
+};
 
 export interface ScheduleDescription {
   cron: string;

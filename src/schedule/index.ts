@@ -7,7 +7,34 @@ export { describeSchedule, type ScheduleDescription } from './describe.ts';
 export { ScheduleConfigError } from './errors.ts';
 export { localTime, type LocalTime } from './local-time.ts';
 export type {
-  Schedule, ScheduleInput, CalendarInput, WindowsInput, WeeklyWindow, DatedWindow, Weekday, DaySpec, FireDecision, SkipReason,
+  Schedule,
+  ScheduleInput,
+  CalendarInput,
+  WindowsInput,
+  WeeklyWindow,
+  DatedWindow,
+  Weekday,
+  DaySpec,
+  FireDecision,
+  SkipReason,
 } from './types.ts';
-export { openScheduleLedger, ScheduleLedgerError, schedulerChainId, DECISION_KINDS, DECISION_TRIGGERS, RUN_OUTCOMES, type ScheduleLedgerOptions } from './ledger.ts';
-export type { ScheduleLedger, Decision, DecisionKind, DecisionTrigger, DecisionFilter, NewDecision, RunOutcome, RunResult, ScheduleState } from './ledger.ts';
+export {
+  openScheduleLedger,
+  ScheduleLedgerError,
+  schedulerChainId,
+  DECISION_KINDS,
+  DECISION_TRIGGERS,
+  RUN_OUTCOMES,
+  type ScheduleLedgerOptions,
+} from './ledger.ts';
+export type {
+  ScheduleLedger,
+  Decision,
+  DecisionKind,
+  DecisionTrigger,
+  DecisionFilter,
+  NewDecision,
+  RunOutcome,
+  RunResult,
+  ScheduleState,
+} from './ledger.ts';

@@ -29,7 +29,11 @@ export function schedulerChainId(owner: string, startedAt: number): string {
 export async function openLedgerChain(store: Store, options: LedgerChainOptions): Promise<LedgerChain> {
   const chainId = schedulerChainId(options.owner, options.startedAt ?? Date.now());
   const key = options.auditKey === undefined ? auditKeyFromEnv() : options.auditKey;
-  const trail = await openAuditTrail(store, { runId: chainId, bot: 'scheduler', botVersion: kanslistVersion(), host: options.host ?? hostname() }, { key });
+  const trail = await openAuditTrail(
+    store,
+    { runId: chainId, bot: 'scheduler', botVersion: kanslistVersion(), host: options.host ?? hostname() },
+    { key },
+  );
   return { chainId, trail };
 }
 

@@ -9,7 +9,6 @@ export type { LedgerTables, ScheduleDecisionTable, ScheduleStateTable } from '..
 import type { Decision, DecisionKind, DecisionTrigger, RunOutcome, ScheduleState } from './ledger-types.ts';
 import { numberOrNull } from '../util/sql-numbers.ts';
 
-
 /** A summary column that is not JSON (edited by hand) is shown as it is rather than crash a listing. */
 function parseSummary(text: string | null): unknown {
   if (text === null) return null;

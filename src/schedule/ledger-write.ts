@@ -46,16 +46,18 @@ export async function writeStatement<T>(store: Store, statement: (db: LedgerDb) 
 
 /** On one connection (the driver's mutex keeps other statements of this Store off it meanwhile). */
 async function withoutBusyWait<T>(store: Store, statement: (db: LedgerDb) => Promise<T>): Promise<T> {
-  return await storeInternals(store).db.connection().execute(async (conn) => {
-    const current = await sql<{ timeout: number }>`pragma busy_timeout`.execute(conn);
-    const restore = Number(current.rows[0]?.timeout ?? BUSY_WAIT_MS);
-    await sql`pragma busy_timeout = 0`.execute(conn);
-    try {
-      return await statement(conn.withTables<LedgerTables>());
-    } finally {
-      await sql.raw(`pragma busy_timeout = ${restore}`).execute(conn);
-    }
-  });
+  return await storeInternals(store)
+    .db.connection()
+    .execute(async (conn) => {
+      const current = await sql<{ timeout: number }>`pragma busy_timeout`.execute(conn);
+      const restore = Number(current.rows[0]?.timeout ?? BUSY_WAIT_MS);
+      await sql`pragma busy_timeout = 0`.execute(conn);
+      try {
+        return await statement(conn.withTables<LedgerTables>());
+      } finally {
+        await sql.raw(`pragma busy_timeout = ${restore}`).execute(conn);
+      }
+    });
 }
 
 function isBusy(error: unknown): boolean {
@@ -73,6 +75,7 @@ function busyTooLong(cause: unknown): ScheduleLedgerError {
   return new ScheduleLedgerError('KANSLIST_SCHEDULE_LEDGER_BUSY', `The SQLite store stayed locked for ${BUSY_WAIT_MS / 1000} s`, {
     cause,
     where: 'schedule ledger',
-    remedy: 'Another process holds the database write lock for too long; check for a stuck kanslist process, or use PostgreSQL for several schedulers.',
+    remedy:
+      'Another process holds the database write lock for too long; check for a stuck kanslist process, or use PostgreSQL for several schedulers.',
   });
 }

@@ -17,8 +17,15 @@ import { openLedgerChain, type LedgerChainOptions } from './ledger-audit.ts';
 import { fireNotFound, invalidValue, ledgerClosed } from './ledger-errors.ts';
 import { findDecision, findRunning, listDecisions, readState } from './ledger-queries.ts';
 import {
-  DECISION_KINDS, DECISION_TRIGGERS, RUN_OUTCOMES,
-  type Decision, type DecisionFilter, type NewDecision, type RunResult, type ScheduleLedger, type ScheduleState,
+  DECISION_KINDS,
+  DECISION_TRIGGERS,
+  RUN_OUTCOMES,
+  type Decision,
+  type DecisionFilter,
+  type NewDecision,
+  type RunResult,
+  type ScheduleLedger,
+  type ScheduleState,
 } from './ledger-types.ts';
 import { writeStatement } from './ledger-write.ts';
 
@@ -57,10 +64,22 @@ class SqlScheduleLedger implements ScheduleLedger {
       db
         .insertInto('schedule_decisions')
         .values({
-          schedule: d.schedule, planned_at: d.plannedAt, decision: d.decision, reason: d.reason ?? null, detail,
-          decided_at: now, decided_by: this.owner, trigger: d.trigger, run_id: null, pid: null,
-          lease_owner: leased ? this.owner : null, lease_expires_at: leased ? now + d.leaseMs! : null,
-          ended_at: null, outcome: null, exit_code: null, summary: null,
+          schedule: d.schedule,
+          planned_at: d.plannedAt,
+          decision: d.decision,
+          reason: d.reason ?? null,
+          detail,
+          decided_at: now,
+          decided_by: this.owner,
+          trigger: d.trigger,
+          run_id: null,
+          pid: null,
+          lease_owner: leased ? this.owner : null,
+          lease_expires_at: leased ? now + d.leaseMs! : null,
+          ended_at: null,
+          outcome: null,
+          exit_code: null,
+          summary: null,
         })
         .onConflict((oc) => oc.columns(['schedule', 'planned_at']).doNothing())
         .returning('schedule')
@@ -71,8 +90,15 @@ class SqlScheduleLedger implements ScheduleLedger {
     if (d.trigger !== 'manual') await this.#advancePlanned(d.schedule, d.plannedAt, now);
     // 3. The evidence.
     await this.#record('schedule.decision', now, {
-      schedule: d.schedule, bot: d.bot, plannedAt: iso(d.plannedAt), decision: d.decision, reason: d.reason ?? null, detail,
-      trigger: d.trigger, decidedBy: this.owner, ...(leased ? { leaseMs: d.leaseMs } : {}),
+      schedule: d.schedule,
+      bot: d.bot,
+      plannedAt: iso(d.plannedAt),
+      decision: d.decision,
+      reason: d.reason ?? null,
+      detail,
+      trigger: d.trigger,
+      decidedBy: this.owner,
+      ...(leased ? { leaseMs: d.leaseMs } : {}),
     });
     return true;
   }
@@ -132,8 +158,11 @@ class SqlScheduleLedger implements ScheduleLedger {
       db
         .updateTable('schedule_decisions')
         .set({
-          ended_at: now, outcome: result.outcome, exit_code: result.exitCode,
-          run_id: sql<string | null>`coalesce(${result.runId}, run_id)`, summary,
+          ended_at: now,
+          outcome: result.outcome,
+          exit_code: result.exitCode,
+          run_id: sql<string | null>`coalesce(${result.runId}, run_id)`,
+          summary,
         })
         .where('schedule', '=', schedule)
         .where('planned_at', '=', plannedAt)
@@ -148,8 +177,15 @@ class SqlScheduleLedger implements ScheduleLedger {
       return;
     }
     await this.#record('schedule.decision', now, {
-      schedule, plannedAt: iso(plannedAt), event: 'ended', outcome: result.outcome, exitCode: result.exitCode,
-      runId: row.run_id, pid: row.pid === null ? null : Number(row.pid), endedBy: this.owner, summary: result.summary ?? null,
+      schedule,
+      plannedAt: iso(plannedAt),
+      event: 'ended',
+      outcome: result.outcome,
+      exitCode: result.exitCode,
+      runId: row.run_id,
+      pid: row.pid === null ? null : Number(row.pid),
+      endedBy: this.owner,
+      summary: result.summary ?? null,
     });
   }
 
@@ -171,7 +207,11 @@ class SqlScheduleLedger implements ScheduleLedger {
     const pauseNote = note === undefined ? null : redact(note);
     const paused = { paused: 1, paused_by: by, paused_at: now, pause_note: pauseNote, updated_at: now };
     await writeStatement(this.store, (db) =>
-      db.insertInto('schedule_state').values({ name: schedule, last_planned_at: null, ...paused }).onConflict((oc) => oc.column('name').doUpdateSet(paused)).execute(),
+      db
+        .insertInto('schedule_state')
+        .values({ name: schedule, last_planned_at: null, ...paused })
+        .onConflict((oc) => oc.column('name').doUpdateSet(paused))
+        .execute(),
     );
     await this.#record('schedule.operator', now, { schedule, action: 'pause', by, note: pauseNote });
   }
@@ -181,7 +221,11 @@ class SqlScheduleLedger implements ScheduleLedger {
     const now = Date.now();
     const resumed = { paused: 0, paused_by: null, paused_at: null, pause_note: null, updated_at: now };
     await writeStatement(this.store, (db) =>
-      db.insertInto('schedule_state').values({ name: schedule, last_planned_at: null, ...resumed }).onConflict((oc) => oc.column('name').doUpdateSet(resumed)).execute(),
+      db
+        .insertInto('schedule_state')
+        .values({ name: schedule, last_planned_at: null, ...resumed })
+        .onConflict((oc) => oc.column('name').doUpdateSet(resumed))
+        .execute(),
     );
     await this.#record('schedule.operator', now, { schedule, action: 'resume', by });
   }
@@ -197,7 +241,15 @@ class SqlScheduleLedger implements ScheduleLedger {
     await writeStatement(this.store, (db) =>
       db
         .insertInto('schedule_state')
-        .values({ name: schedule, paused: 0, paused_by: null, paused_at: null, pause_note: null, last_planned_at: plannedAt, updated_at: now })
+        .values({
+          name: schedule,
+          paused: 0,
+          paused_by: null,
+          paused_at: null,
+          pause_note: null,
+          last_planned_at: plannedAt,
+          updated_at: now,
+        })
         .onConflict((oc) =>
           oc.column('name').doUpdateSet({
             last_planned_at: sql<number>`case when schedule_state.last_planned_at is null or schedule_state.last_planned_at < excluded.last_planned_at then excluded.last_planned_at else schedule_state.last_planned_at end`,

@@ -39,7 +39,11 @@ export async function loadSchedules(dir: string, options: LoadSchedulesOptions):
     try {
       const schedule = await loadScheduleFile(file, options);
       const other = seen.get(schedule.name);
-      if (other) throw new ScheduleConfigError('name', `Another schedule is also named "${schedule.name}" (${other}).`, { file, remedy: 'Give each schedule its own name.' });
+      if (other)
+        throw new ScheduleConfigError('name', `Another schedule is also named "${schedule.name}" (${other}).`, {
+          file,
+          remedy: 'Give each schedule its own name.',
+        });
       seen.set(schedule.name, file);
       schedules.push(schedule);
     } catch (error) {
@@ -57,11 +61,18 @@ export async function loadScheduleFile(file: string, options: LoadSchedulesOptio
   } catch (error) {
     if (error instanceof ScheduleConfigError) throw error.inFile(file);
     const detail = error instanceof Error ? firstLines(error.message) : String(error);
-    throw new ScheduleConfigError('(file)', `The schedule file could not be loaded: ${detail}`, { file, cause: error, remedy: 'Fix the error in the file (run `npx tsc --noEmit` for details).' });
+    throw new ScheduleConfigError('(file)', `The schedule file could not be loaded: ${detail}`, {
+      file,
+      cause: error,
+      remedy: 'Fix the error in the file (run `npx tsc --noEmit` for details).',
+    });
   }
   const schedule = module.default;
   if (!isSchedule(schedule)) {
-    throw new ScheduleConfigError('(default export)', 'The file has no default export made with defineSchedule.', { file, remedy: "Write: export default defineSchedule({ name, bot, cron }) (import { defineSchedule } from 'kanslist')." });
+    throw new ScheduleConfigError('(default export)', 'The file has no default export made with defineSchedule.', {
+      file,
+      remedy: "Write: export default defineSchedule({ name, bot, cron }) (import { defineSchedule } from 'kanslist').",
+    });
   }
   if (!options.knownBots.includes(schedule.bot)) {
     const known = options.knownBots.length ? `Known bots: ${options.knownBots.join(', ')}.` : 'There are no bots in bots/.';

@@ -75,7 +75,7 @@ export interface Schedule {
   bot: string;
   cron: string;
   timeZone: string | undefined;
-  calendar: Required<Omit<CalendarInput, 'region'>> & { region: string | undefined } | undefined;
+  calendar: (Required<Omit<CalendarInput, 'region'>> & { region: string | undefined }) | undefined;
   windows: { available: WeeklyWindow[]; maintenance: Array<WeeklyWindow | DatedWindow> };
   overlap: 'skip' | 'queue';
   catchUp: 'none' | 'last';
@@ -90,4 +90,9 @@ export type SkipReason = 'holiday' | 'closed-date' | 'closed-weekday' | 'outside
 
 export type FireDecision =
   | { run: true }
-  | { run: false; reason: SkipReason; /** Words for the operator, e.g. 'långfredagen (public holiday)'. */ detail: string; holiday?: string };
+  | {
+      run: false;
+      reason: SkipReason;
+      /** Words for the operator, e.g. 'långfredagen (public holiday)'. */ detail: string;
+      holiday?: string;
+    };

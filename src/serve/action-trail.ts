@@ -11,7 +11,11 @@ import type { Person } from './roles.ts';
 export interface ActionTrail {
   readonly chainId: string;
   /** Appends and writes one record; throws when the trail cannot be written (the action is then reported as failed). */
-  record(person: Pick<Person, 'username' | 'roles'> | { username: string; roles: string[] }, action: string, details?: { itemId?: string | null; itemKey?: string | null; data?: Record<string, unknown>; subjects?: string[] }): Promise<void>;
+  record(
+    person: Pick<Person, 'username' | 'roles'> | { username: string; roles: string[] },
+    action: string,
+    details?: { itemId?: string | null; itemKey?: string | null; data?: Record<string, unknown>; subjects?: string[] },
+  ): Promise<void>;
   /** A login attempt: who tried, from where, and whether it worked (never the password). */
   login(username: string, outcome: 'ok' | 'failed' | 'locked' | 'logout', address: string): Promise<void>;
   close(): Promise<void>;
@@ -25,7 +29,12 @@ export function openActionTrail(store: Store, options: { key: Buffer | null; ver
   const chainId = controlRoomChainId(options.startedAt ?? Date.now());
   let trail: Promise<AuditTrail> | undefined;
   // Opened on the first action: a server nobody acts in leaves no empty chain behind.
-  const open = (): Promise<AuditTrail> => (trail ??= openAuditTrail(store, { runId: chainId, bot: 'control-room', botVersion: options.version, host: hostname() }, { key: options.key }));
+  const open = (): Promise<AuditTrail> =>
+    (trail ??= openAuditTrail(
+      store,
+      { runId: chainId, bot: 'control-room', botVersion: options.version, host: hostname() },
+      { key: options.key },
+    ));
   const append = async (entry: AuditEntry): Promise<void> => {
     const t = await open();
     await t.append(entry);

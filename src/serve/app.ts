@@ -58,7 +58,16 @@ export async function buildControlRoom(room: ControlRoom, options: ControlRoomOp
   app.decorateRequest('language', 'en');
 
   await app.register(fastifyHelmet, {
-    contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], formAction: ["'self'"], frameAncestors: ["'none'"] } },
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
   });
   await app.register(fastifyFormbody);
   await app.register(fastifyCookie);
@@ -71,7 +80,10 @@ export async function buildControlRoom(room: ControlRoom, options: ControlRoomOp
     saveUninitialized: false,
     store: sessionStoreOver(room.store.webSessions, limits.idleMs),
   });
-  await app.register(fastifyCsrf, { sessionPlugin: '@fastify/session', getToken: (req) => (req.body as Record<string, string> | undefined)?._csrf });
+  await app.register(fastifyCsrf, {
+    sessionPlugin: '@fastify/session',
+    getToken: (req) => (req.body as Record<string, string> | undefined)?._csrf,
+  });
   await app.register(fastifyRateLimit, { global: false });
 
   app.addHook('preHandler', async (request) => {
@@ -90,7 +102,9 @@ export async function buildControlRoom(room: ControlRoom, options: ControlRoomOp
   });
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => errorPage(room, error, request, reply));
-  app.setNotFoundHandler((request, reply) => statusPage(room, request, reply, 404, controlRoomMessages.for(request.language ?? room.config.language).errors.notFound));
+  app.setNotFoundHandler((request, reply) =>
+    statusPage(room, request, reply, 404, controlRoomMessages.for(request.language ?? room.config.language).errors.notFound),
+  );
 
   registerAssets(app);
   await registerRoutes(app, room, { loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? 10 });
@@ -119,11 +133,17 @@ function chosenLanguage(room: ControlRoom, request: FastifyRequest): Language {
 }
 
 /** 403 for a bad CSRF token (nothing changed), 429 for throttled logins; anything else is logged and shown without details. */
-function errorPage(room: ControlRoom, error: Error & { statusCode?: number; code?: string }, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+function errorPage(
+  room: ControlRoom,
+  error: Error & { statusCode?: number; code?: string },
+  request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply {
   const t = controlRoomMessages.for(request.language ?? room.config.language);
   if (error.code?.startsWith('FST_CSRF')) return statusPage(room, request, reply, 403, t.errors.csrf);
   if (error.statusCode === 429) return statusPage(room, request, reply, 429, t.login.throttled);
-  if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) return statusPage(room, request, reply, error.statusCode, t.errors.badRequest);
+  if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500)
+    return statusPage(room, request, reply, error.statusCode, t.errors.badRequest);
   room.log.error('control room: a request failed', { method: request.method, url: request.url.split('?')[0], error: error.message });
   return statusPage(room, request, reply, 500, t.errors.server);
 }

@@ -31,15 +31,28 @@ export interface AuditFindings {
 export function auditFindings(v: StoreVerification, keyed: boolean): AuditFindings {
   const problems: AuditFinding[] = [];
   for (const { runId, result } of v.runs) {
-    if (!result.ok) problems.push({ kind: result.firstBroken.problem, subject: runId, seq: result.firstBroken.seq, detail: result.firstBroken.detail });
+    if (!result.ok)
+      problems.push({ kind: result.firstBroken.problem, subject: runId, seq: result.firstBroken.seq, detail: result.firstBroken.detail });
   }
-  for (const p of [...v.ledger.problems, ...(v.checkpoint?.problems ?? [])]) problems.push({ kind: p.kind, ...(p.chainId === undefined ? {} : { subject: p.chainId }), detail: p.detail });
-  for (const d of v.disagreements) problems.push({ kind: d.kind, ...((d.itemId ?? d.runId) === undefined ? {} : { subject: d.itemId ?? d.runId }), detail: d.detail });
+  for (const p of [...v.ledger.problems, ...(v.checkpoint?.problems ?? [])])
+    problems.push({ kind: p.kind, ...(p.chainId === undefined ? {} : { subject: p.chainId }), detail: p.detail });
+  for (const d of v.disagreements)
+    problems.push({ kind: d.kind, ...((d.itemId ?? d.runId) === undefined ? {} : { subject: d.itemId ?? d.runId }), detail: d.detail });
   const purgedRuns = v.runs.flatMap((r) => (r.result.purged ? [r.result.purged] : []));
-  const purged = purgedRuns.length === 0 ? undefined : {
-    records: purgedRuns.reduce((sum, p) => sum + p.records, 0),
-    chains: purgedRuns.length,
-    lastAt: Math.max(...purgedRuns.map((p) => p.lastAt)),
+  const purged =
+    purgedRuns.length === 0
+      ? undefined
+      : {
+          records: purgedRuns.reduce((sum, p) => sum + p.records, 0),
+          chains: purgedRuns.length,
+          lastAt: Math.max(...purgedRuns.map((p) => p.lastAt)),
+        };
+  return {
+    chains: v.runs.length,
+    problems,
+    purged,
+    checkpointAt: v.checkpoint?.latest?.at,
+    checkpointConfigured: v.checkpoint !== undefined,
+    keyed,
   };
-  return { chains: v.runs.length, problems, purged, checkpointAt: v.checkpoint?.latest?.at, checkpointConfigured: v.checkpoint !== undefined, keyed };
 }

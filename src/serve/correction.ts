@@ -39,7 +39,14 @@ export function editableFields(bot: AnyBot, payload: unknown): EditableField[] {
       const value = asText(data[c.field], c.type);
       // A field is part of the key when changing it changes the key.
       const probe = { ...data, [c.field]: `${value}\u0000changed` };
-      return { field: c.field, header: c.header, type: c.type, required: c.required, value, isKey: keyBefore !== undefined && safeKey(bot, probe) !== keyBefore };
+      return {
+        field: c.field,
+        header: c.header,
+        type: c.type,
+        required: c.required,
+        value,
+        isKey: keyBefore !== undefined && safeKey(bot, probe) !== keyBefore,
+      };
     });
 }
 

@@ -15,7 +15,11 @@ export interface EvidenceFile {
   runId: string;
 }
 
-const KINDS: ReadonlyArray<[RegExp, EvidenceFile['kind']]> = [[/^screenshot\.png$/, 'screenshot'], [/^page\.html$/, 'html'], [/^trace.*\.zip$/, 'trace']];
+const KINDS: ReadonlyArray<[RegExp, EvidenceFile['kind']]> = [
+  [/^screenshot\.png$/, 'screenshot'],
+  [/^page\.html$/, 'html'],
+  [/^trace.*\.zip$/, 'trace'],
+];
 
 export function evidenceFiles(varDir: string, itemId: string, runIds: readonly string[]): EvidenceFile[] {
   const files: EvidenceFile[] = [];

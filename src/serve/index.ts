@@ -42,7 +42,15 @@ export const DEFAULT_PORT = 8800;
 export async function startControlRoom(options: StartOptions): Promise<RunningControlRoom> {
   const trail = openActionTrail(options.store, { key: options.auditKey, version: `kanslist ${options.version}` });
   const app = await buildControlRoom(
-    { store: options.store, config: options.config, views: createViews(), trail, log: options.log, auditKey: options.auditKey, storeUrl: options.storeUrl },
+    {
+      store: options.store,
+      config: options.config,
+      views: createViews(),
+      trail,
+      log: options.log,
+      auditKey: options.auditKey,
+      storeUrl: options.storeUrl,
+    },
     { ...options, sessionSecret: options.sessionSecret ?? sessionSecret(options.config.paths.var) },
   );
   const host = options.host ?? '127.0.0.1';
@@ -70,8 +78,20 @@ export async function startControlRoom(options: StartOptions): Promise<RunningCo
 /** A port in use or an address this machine does not have is the operator's to fix: say which and how. */
 function listenError(error: unknown, host: string, port: number): unknown {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EADDRINUSE') return new ConfigError('KANSLIST_PORT_IN_USE', `Port ${port} on ${host} is already in use.`, { where: '--port', remedy: 'Stop what listens there (another `kanslist serve`?) or choose another port with --port.' });
-  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') return new ConfigError('KANSLIST_HOST_UNKNOWN', `This machine has no address ${host}.`, { where: '--host', remedy: 'Use 127.0.0.1 (the default, behind a reverse proxy) or an address of this machine.' });
-  if (code === 'EACCES') return new ConfigError('KANSLIST_PORT_DENIED', `Port ${port} needs privileges this process does not have.`, { where: '--port', remedy: 'Use a port above 1023 (the default is 8800) and let the reverse proxy listen on 443.' });
+  if (code === 'EADDRINUSE')
+    return new ConfigError('KANSLIST_PORT_IN_USE', `Port ${port} on ${host} is already in use.`, {
+      where: '--port',
+      remedy: 'Stop what listens there (another `kanslist serve`?) or choose another port with --port.',
+    });
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
+    return new ConfigError('KANSLIST_HOST_UNKNOWN', `This machine has no address ${host}.`, {
+      where: '--host',
+      remedy: 'Use 127.0.0.1 (the default, behind a reverse proxy) or an address of this machine.',
+    });
+  if (code === 'EACCES')
+    return new ConfigError('KANSLIST_PORT_DENIED', `Port ${port} needs privileges this process does not have.`, {
+      where: '--port',
+      remedy: 'Use a port above 1023 (the default is 8800) and let the reverse proxy listen on 443.',
+    });
   return error;
 }

@@ -6,7 +6,12 @@
 import type { FastifyRequest } from 'fastify';
 import type { ControlRoom } from './context.ts';
 
-export async function startSession(room: ControlRoom, request: FastifyRequest, username: string, accountLanguage: string | null): Promise<void> {
+export async function startSession(
+  room: ControlRoom,
+  request: FastifyRequest,
+  username: string,
+  accountLanguage: string | null,
+): Promise<void> {
   const chosen = request.session.language;
   await request.session.regenerate();
   request.session.username = username;

@@ -45,13 +45,23 @@ export class OidcLogin {
     // Plain HTTP only to a provider on this machine (a test or a local Keycloak); anything else must be TLS.
     const loopback = issuer.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(issuer.hostname);
     this.#configuration ??= client
-      .discovery(issuer, this.#settings.clientId, this.#secret, this.#secret === undefined ? client.None() : undefined, loopback ? { execute: [client.allowInsecureRequests] } : undefined)
+      .discovery(
+        issuer,
+        this.#settings.clientId,
+        this.#secret,
+        this.#secret === undefined ? client.None() : undefined,
+        loopback ? { execute: [client.allowInsecureRequests] } : undefined,
+      )
       .catch((error: unknown) => {
         this.#configuration = undefined;
-        throw new ConfigError('KANSLIST_OIDC_DISCOVERY', `The OpenID provider at ${issuer.origin} could not be reached or described itself wrongly: ${(error as Error).message}`, {
-          where: 'kanslist.config.ts › controlRoom.oidc.issuer',
-          remedy: 'Check the issuer URL (its /.well-known/openid-configuration must answer) and that this server can reach it.',
-        });
+        throw new ConfigError(
+          'KANSLIST_OIDC_DISCOVERY',
+          `The OpenID provider at ${issuer.origin} could not be reached or described itself wrongly: ${(error as Error).message}`,
+          {
+            where: 'kanslist.config.ts › controlRoom.oidc.issuer',
+            remedy: 'Check the issuer URL (its /.well-known/openid-configuration must answer) and that this server can reach it.',
+          },
+        );
       });
     return this.#configuration;
   }
@@ -75,13 +85,20 @@ export class OidcLogin {
   /** Exchanges the code (checking state, nonce and PKCE) and maps the person's groups to roles. */
   async finish(callbackUrl: URL, checks: { state: string; nonce: string; verifier: string }): Promise<SsoIdentity> {
     const provider = await this.#provider();
-    const tokens = await client.authorizationCodeGrant(provider, callbackUrl, { pkceCodeVerifier: checks.verifier, expectedState: checks.state, expectedNonce: checks.nonce, idTokenExpected: true });
+    const tokens = await client.authorizationCodeGrant(provider, callbackUrl, {
+      pkceCodeVerifier: checks.verifier,
+      expectedState: checks.state,
+      expectedNonce: checks.nonce,
+      idTokenExpected: true,
+    });
     const claims: Record<string, unknown> = tokens.claims() ?? {};
     const groupsClaim = claims[this.#settings.groupsClaim ?? 'groups'];
     const groups = Array.isArray(groupsClaim) ? groupsClaim.filter((g): g is string => typeof g === 'string') : [];
     const roles = [...new Set(groups.flatMap((g) => this.#settings.roles[g] ?? []).filter(isRole))];
     const bots = [...new Set(groups.flatMap((g) => this.#settings.bots?.[g] ?? []))];
-    const username = [this.#settings.usernameClaim, 'preferred_username', 'email', 'sub'].map((c) => (c === undefined ? undefined : claims[c])).find((v): v is string => typeof v === 'string' && v !== '');
+    const username = [this.#settings.usernameClaim, 'preferred_username', 'email', 'sub']
+      .map((c) => (c === undefined ? undefined : claims[c]))
+      .find((v): v is string => typeof v === 'string' && v !== '');
     if (username === undefined) throw new Error('the ID token names nobody');
     const name = typeof claims.name === 'string' && claims.name !== '' ? claims.name : username;
     return { username, displayName: name, roles, bots, groups };

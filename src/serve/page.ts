@@ -9,7 +9,11 @@ import { controlRoomMessages } from './messages/index.ts';
 import type { ControlRoom } from './context.ts';
 import { can, type Permission } from './roles.ts';
 
-const NAV: ReadonlyArray<{ href: string; key: 'overview' | 'runs' | 'queues' | 'review' | 'schedules' | 'timeSaved' | 'audit' | 'users'; permission: Permission }> = [
+const NAV: ReadonlyArray<{
+  href: string;
+  key: 'overview' | 'runs' | 'queues' | 'review' | 'schedules' | 'timeSaved' | 'audit' | 'users';
+  permission: Permission;
+}> = [
   { href: '/', key: 'overview', permission: 'overview' },
   { href: '/runs', key: 'runs', permission: 'runs' },
   { href: '/queues', key: 'queues', permission: 'queues' },
@@ -22,7 +26,13 @@ const NAV: ReadonlyArray<{ href: string; key: 'overview' | 'runs' | 'queues' | '
 
 const LANGUAGE_NAMES: Readonly<Record<Language, string>> = { sv: 'Svenska', da: 'Dansk', de: 'Deutsch', en: 'English' };
 
-export function pageData(request: FastifyRequest, reply: FastifyReply, timeZone: string, title: string, data: Record<string, unknown>): Record<string, unknown> {
+export function pageData(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  timeZone: string,
+  title: string,
+  data: Record<string, unknown>,
+): Record<string, unknown> {
   const lang = request.language;
   const person = request.person;
   const flash = request.session.flash;
@@ -38,12 +48,26 @@ export function pageData(request: FastifyRequest, reply: FastifyReply, timeZone:
     flash,
     csrf: reply.generateCsrf(),
     path,
-    nav: person === null ? [] : NAV.filter((n) => can(person, n.permission)).map((n) => ({ ...n, current: n.href === '/' ? path === '/' : path.startsWith(n.href) })),
+    nav:
+      person === null
+        ? []
+        : NAV.filter((n) => can(person, n.permission)).map((n) => ({
+            ...n,
+            current: n.href === '/' ? path === '/' : path.startsWith(n.href),
+          })),
     languages: LANGUAGES.map((code) => ({ code, name: LANGUAGE_NAMES[code] })),
   };
 }
 
-export function renderPage(views: Eta, request: FastifyRequest, reply: FastifyReply, timeZone: string, view: string, title: string, data: Record<string, unknown> = {}): FastifyReply {
+export function renderPage(
+  views: Eta,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  timeZone: string,
+  view: string,
+  title: string,
+  data: Record<string, unknown> = {},
+): FastifyReply {
   const html = views.render(view, pageData(request, reply, timeZone, title, data));
   return reply.type('text/html; charset=utf-8').send(html);
 }

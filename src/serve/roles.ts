@@ -9,7 +9,19 @@ export const ROLES = CONTROL_ROOM_ROLES;
 export type Role = ControlRoomRole;
 
 export const PERMISSIONS = [
-  'overview', 'runs', 'runs.retry', 'queues', 'review', 'review.act', 'traces', 'schedules', 'schedules.act', 'time-saved', 'audit', 'audit.person', 'users',
+  'overview',
+  'runs',
+  'runs.retry',
+  'queues',
+  'review',
+  'review.act',
+  'traces',
+  'schedules',
+  'schedules.act',
+  'time-saved',
+  'audit',
+  'audit.person',
+  'users',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -17,7 +17,11 @@ export interface UpcomingFire extends PlannedFire {
 /** The next `count` fires across all schedules that will run (skips are the schedules page's business). */
 export function upcomingFires(schedules: Schedule[], now: Date, count: number): UpcomingFire[] {
   return schedules
-    .flatMap((s) => nextFires(s, now, count).filter((f) => f.decision.run).map((f) => ({ ...f, schedule: s.name, bot: s.bot })))
+    .flatMap((s) =>
+      nextFires(s, now, count)
+        .filter((f) => f.decision.run)
+        .map((f) => ({ ...f, schedule: s.name, bot: s.bot })),
+    )
     .sort((a, b) => a.at.getTime() - b.at.getTime())
     .slice(0, count);
 }

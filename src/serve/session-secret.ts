@@ -15,7 +15,7 @@ export function sessionSecret(varDir: string, env: NodeJS.ProcessEnv = process.e
   if (fromEnv !== undefined && fromEnv !== '') {
     if (fromEnv.length < MIN_LENGTH) {
       throw new ConfigError('KANSLIST_SESSION_SECRET_SHORT', `KANSLIST_SESSION_SECRET is shorter than ${MIN_LENGTH} characters.`, {
-        remedy: 'Generate one with `node -e "console.log(require(\'crypto\').randomBytes(32).toString(\'hex\'))"`.',
+        remedy: "Generate one with `node -e \"console.log(require('crypto').randomBytes(32).toString('hex'))\"`.",
       });
     }
     return fromEnv;

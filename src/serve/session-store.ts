@@ -25,7 +25,9 @@ export function sessionStoreOver(sessions: WebSessionStore, idleMs: number): Ses
   return {
     set(sid: string, session: Session, callback: (err?: unknown) => void): void {
       const expires = session.cookie.expires ? new Date(session.cookie.expires).getTime() : Date.now() + idleMs;
-      sessions.set(sid, { username: session.username ?? null, json: JSON.stringify(session), expiresAt: expires }).then(() => callback(), callback);
+      sessions
+        .set(sid, { username: session.username ?? null, json: JSON.stringify(session), expiresAt: expires })
+        .then(() => callback(), callback);
     },
     get(sid: string, callback: (err: unknown, result?: Session | null) => void): void {
       sessions.get(sid).then(

@@ -18,7 +18,7 @@ export type AuditLedgerTable = {
   chain_hash: string | null;
   prev_hash: string | null;
   hash: string;
-}
+};
 
 export type LedgerEntryKind = 'open' | 'close' | 'adopt';
 
@@ -36,8 +36,7 @@ export type LedgerSealer = (entry: Omit<AuditLedgerTable, 'hash'>) => string;
 type LedgerTables = {
   audit_ledger: AuditLedgerTable;
   audit_heads: { run_id: string; seq: number; hash: string; format: number; mac: string | null };
-}
-
+};
 
 /**
  * Appends entries in order inside the caller's write transaction. The first append to an empty
@@ -59,9 +58,20 @@ export async function appendLedger(tx: Kysely<Database>, engine: Engine, entries
   const pending = last === undefined ? [...(await adoptions(db, entries)), ...entries] : entries;
   for (const entry of pending) {
     seq += 1;
-    const fields = { seq, at: entry.at, kind: entry.kind, chain_id: entry.chainId, chain_seq: entry.chainSeq, chain_hash: entry.chainHash, prev_hash: prev };
+    const fields = {
+      seq,
+      at: entry.at,
+      kind: entry.kind,
+      chain_id: entry.chainId,
+      chain_seq: entry.chainSeq,
+      chain_hash: entry.chainHash,
+      prev_hash: prev,
+    };
     const hash = seal(fields);
-    await db.insertInto('audit_ledger').values({ ...fields, hash }).execute();
+    await db
+      .insertInto('audit_ledger')
+      .values({ ...fields, hash })
+      .execute();
     prev = hash;
   }
 }
@@ -70,7 +80,9 @@ async function adoptions(db: Kysely<Database & LedgerTables>, entries: LedgerApp
   const at = entries[0]!.at;
   const opening = new Set(entries.map((e) => e.chainId));
   const heads = await db.selectFrom('audit_heads').select(['run_id', 'seq', 'hash']).orderBy('run_id').execute();
-  return heads.filter((h) => !opening.has(h.run_id)).map((h) => ({ kind: 'adopt', chainId: h.run_id, chainSeq: Number(h.seq), chainHash: h.hash, at }));
+  return heads
+    .filter((h) => !opening.has(h.run_id))
+    .map((h) => ({ kind: 'adopt', chainId: h.run_id, chainSeq: Number(h.seq), chainHash: h.hash, at }));
 }
 
 export async function readLedger(db: Kysely<Database>): Promise<AuditLedgerTable[]> {

@@ -33,13 +33,13 @@ export type AuditRecordTable = {
   /** When a purge replaced the record's personal fields, and the purge's run id; null while intact. */
   purged_at: number | null;
   purged_by: string | null;
-}
+};
 
 export type AuditSubjectTable = {
   run_id: string;
   seq: number;
   subject: string;
-}
+};
 
 export type AuditHeadTable = {
   run_id: string;
@@ -48,14 +48,14 @@ export type AuditHeadTable = {
   /** Migration 009: 1 (older heads) holds seq and hash only; 2 also `mac`, authenticating run id, seq and hash. */
   format: number;
   mac: string | null;
-}
+};
 
 export type AuditTables = {
   audit_records: AuditRecordTable;
   audit_subjects: AuditSubjectTable;
   audit_heads: AuditHeadTable;
   audit_ledger: AuditLedgerTable;
-}
+};
 
 export type AuditDatabase = Database & AuditTables;
 
@@ -115,7 +115,10 @@ export class SqlAuditStore implements AuditStore {
   async appendBatch(runId: string, rows: AuditRow[], seal?: BatchSeal): Promise<void> {
     const last = rows.at(-1);
     if (last === undefined) return;
-    const head = seal === undefined ? { seq: last.seq, hash: last.hash, format: 1, mac: null } : { seq: last.seq, hash: last.hash, format: 2, mac: seal.headMac };
+    const head =
+      seal === undefined
+        ? { seq: last.seq, hash: last.hash, format: 1, mac: null }
+        : { seq: last.seq, hash: last.hash, format: 2, mac: seal.headMac };
     await this.#engine.write(async (plain) => {
       const tx = plain.withTables<AuditTables>();
       if (seal?.ledger !== undefined) {
@@ -123,12 +126,20 @@ export class SqlAuditStore implements AuditStore {
         const exists = await tx.selectFrom('audit_heads').select('run_id').where('run_id', '=', runId).executeTakeFirst();
         if (exists === undefined) {
           const first = rows[0]!;
-          await appendLedger(plain, this.#engine.engine, [{ kind: 'open', chainId: runId, chainSeq: first.seq, chainHash: first.hash, at: seal.ledger.at }], seal.ledger.seal);
+          await appendLedger(
+            plain,
+            this.#engine.engine,
+            [{ kind: 'open', chainId: runId, chainSeq: first.seq, chainHash: first.hash, at: seal.ledger.at }],
+            seal.ledger.seal,
+          );
         }
       }
       for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
         const chunk = rows.slice(i, i + ROWS_PER_INSERT);
-        await tx.insertInto('audit_records').values(chunk.map(({ subjects: _subjects, ...record }) => record)).execute();
+        await tx
+          .insertInto('audit_records')
+          .values(chunk.map(({ subjects: _subjects, ...record }) => record))
+          .execute();
         const subjects = chunk.flatMap((r) => r.subjects.map((subject) => ({ run_id: runId, seq: r.seq, subject })));
         if (subjects.length > 0) await tx.insertInto('audit_subjects').values(subjects).execute();
       }
@@ -193,7 +204,8 @@ export class SqlAuditStore implements AuditStore {
       .orderBy('r.seq')
       .execute();
     const runIds = [...new Set(rows.map((r) => r.run_id))];
-    const allSubjects = runIds.length === 0 ? [] : await this.#db.selectFrom('audit_subjects').selectAll().where('run_id', 'in', runIds).execute();
+    const allSubjects =
+      runIds.length === 0 ? [] : await this.#db.selectFrom('audit_subjects').selectAll().where('run_id', 'in', runIds).execute();
     return withSubjects(rows, allSubjects);
   }
 }

@@ -84,7 +84,8 @@ export class SqlDashboardReads implements DashboardReads {
     const byBot = new Map<string, BotActivity>();
     for (const row of rows) {
       const entry = byBot.get(row.bot) ?? { bot: row.bot, outcomes: zeros(OUTCOMES) };
-      if (row.outcome !== null && (OUTCOMES as readonly string[]).includes(row.outcome)) entry.outcomes[row.outcome as AttemptOutcome] += Number(row.n);
+      if (row.outcome !== null && (OUTCOMES as readonly string[]).includes(row.outcome))
+        entry.outcomes[row.outcome as AttemptOutcome] += Number(row.n);
       byBot.set(row.bot, entry);
     }
     return [...byBot.values()].sort((a, b) => a.bot.localeCompare(b.bot));

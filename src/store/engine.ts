@@ -61,10 +61,16 @@ export function nextClaimable(db: QueryCreator<Database>, params: ClaimParams) {
 }
 
 /** What a run may claim: its own input's items unless it drains the backlog, and only its environment's (or items from before environments). */
-export function inClaimScope<O>(db: QueryCreator<Database>, query: SelectQueryBuilder<Database, 'work_items', O>, scope: ClaimScope): SelectQueryBuilder<Database, 'work_items', O> {
+export function inClaimScope<O>(
+  db: QueryCreator<Database>,
+  query: SelectQueryBuilder<Database, 'work_items', O>,
+  scope: ClaimScope,
+): SelectQueryBuilder<Database, 'work_items', O> {
   let q = query;
   const { environment, runId } = scope;
-  if (environment !== undefined) q = q.where((eb) => eb.or([eb('work_items.environment', '=', environment), eb('work_items.environment', 'is', null)]));
-  if (scope.ownInputOnly === true && runId !== undefined) q = q.where('work_items.id', 'in', db.selectFrom('run_scope').select('item_id').where('run_id', '=', runId));
+  if (environment !== undefined)
+    q = q.where((eb) => eb.or([eb('work_items.environment', '=', environment), eb('work_items.environment', 'is', null)]));
+  if (scope.ownInputOnly === true && runId !== undefined)
+    q = q.where('work_items.id', 'in', db.selectFrom('run_scope').select('item_id').where('run_id', '=', runId));
   return q;
 }

@@ -49,7 +49,12 @@ interface Existing {
 async function existingItems(tx: Kysely<Database>, bot: string, keys: string[]): Promise<Map<string, Existing>> {
   const found = new Map<string, Existing>();
   for (const part of chunks(keys, LOOKUP_CHUNK)) {
-    const rows = await tx.selectFrom('work_items').select(['key', 'status', 'environment']).where('bot', '=', bot).where('key', 'in', part).execute();
+    const rows = await tx
+      .selectFrom('work_items')
+      .select(['key', 'status', 'environment'])
+      .where('bot', '=', bot)
+      .where('key', 'in', part)
+      .execute();
     for (const row of rows) found.set(row.key, { status: row.status, environment: row.environment });
   }
   return found;
@@ -61,13 +66,26 @@ async function scopeToRun(tx: Kysely<Database>, bot: string, runId: string, keys
     await tx
       .insertInto('run_scope')
       .columns(['run_id', 'item_id'])
-      .expression((eb) => eb.selectFrom('work_items').select([eb.val(runId).as('run_id'), 'id']).where('bot', '=', bot).where('key', 'in', part))
+      .expression((eb) =>
+        eb
+          .selectFrom('work_items')
+          .select([eb.val(runId).as('run_id'), 'id'])
+          .where('bot', '=', bot)
+          .where('key', 'in', part),
+      )
       .onConflict((oc) => oc.columns(['run_id', 'item_id']).doNothing())
       .execute();
   }
 }
 
-function toRow(bot: string, item: EnqueueInput, runId: string, maxAttempts: number, now: number, environment: string | undefined): Insertable<WorkItemTable> {
+function toRow(
+  bot: string,
+  item: EnqueueInput,
+  runId: string,
+  maxAttempts: number,
+  now: number,
+  environment: string | undefined,
+): Insertable<WorkItemTable> {
   return {
     id: crypto.randomUUID(),
     bot,

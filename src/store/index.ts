@@ -7,12 +7,35 @@ export { ItemStateError, LeaseLostError, NotFoundError, StoreError } from './err
 export { redactUrl } from './postgres.ts';
 export type { Database } from './schema.ts';
 export * from './types.ts';
-export type { AuditStore, AuditRow, AuditHead, AuditHeadTable, AuditLedgerTable, AuditTables, BatchSeal, LedgerAppend, LedgerEntryKind, LedgerSealer } from './audit.ts';
+export type {
+  AuditStore,
+  AuditRow,
+  AuditHead,
+  AuditHeadTable,
+  AuditLedgerTable,
+  AuditTables,
+  BatchSeal,
+  LedgerAppend,
+  LedgerEntryKind,
+  LedgerSealer,
+} from './audit.ts';
 export type { User, NewUser, UserChanges, UserStore, WebSessionStore } from './users.ts';
 export type { BotActivity, BotQueue, DashboardReads } from './dashboard.ts';
 export type { BotScope, PayloadRow, PurgedAuditRecord, RetentionStore } from './retention.ts';
 export type {
-  BucketCount, ExceptionStatus, FinalStatus, ReasonCount, ReportReads, ReviewCounts, ReviewItemRecord, RunItemRecord, RunTotals,
-  Scope as SettledScope, SettledItemRow, StatusCount, TimeRange, TimeSavedReads,
+  BucketCount,
+  ExceptionStatus,
+  FinalStatus,
+  ReasonCount,
+  ReportReads,
+  ReviewCounts,
+  ReviewItemRecord,
+  RunItemRecord,
+  RunTotals,
+  Scope as SettledScope,
+  SettledItemRow,
+  StatusCount,
+  TimeRange,
+  TimeSavedReads,
 } from './report-reads/index.ts';
 export { DONE_STATUS, EXCEPTION_STATUSES, FINAL_STATUSES } from './report-reads/index.ts';

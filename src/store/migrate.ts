@@ -18,11 +18,16 @@ export async function migrateToLatest(db: Kysely<any>, engine: Engine, schema?: 
   const { error, results } = await migrator.migrateToLatest();
   if (error !== undefined) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new StoreError('KANSLIST_STORE_MIGRATION', `Migration ${failed} failed: ${error instanceof Error ? error.message : inspect(error)}`, {
-      cause: error,
-      where: `${engine} store`,
-      remedy: 'Nothing was changed by the failed migration. Check database permissions and that no newer Kanslist version migrated this database.',
-    });
+    throw new StoreError(
+      'KANSLIST_STORE_MIGRATION',
+      `Migration ${failed} failed: ${error instanceof Error ? error.message : inspect(error)}`,
+      {
+        cause: error,
+        where: `${engine} store`,
+        remedy:
+          'Nothing was changed by the failed migration. Check database permissions and that no newer Kanslist version migrated this database.',
+      },
+    );
   }
 }
 

@@ -34,7 +34,10 @@ export function parseStoreUrl(url: string): Target {
   if (/\.(db|sqlite|sqlite3)$/i.test(url) && !/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) return { engine: 'sqlite', file: url };
   // Only the scheme is shown: the rest may hold a password.
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1];
-  return badUrl(scheme === undefined ? '(none)' : `${scheme}:`, `Unknown store URL scheme ${scheme === undefined ? '(no scheme)' : `"${scheme}:"`}`);
+  return badUrl(
+    scheme === undefined ? '(none)' : `${scheme}:`,
+    `Unknown store URL scheme ${scheme === undefined ? '(no scheme)' : `"${scheme}:"`}`,
+  );
 }
 
 /**
@@ -68,19 +71,23 @@ export async function openStore(url: string, options: OpenStoreOptions = {}): Pr
     });
   }
   // Each engine's driver is loaded only when it is used: a SQLite project never loads pg, and back.
-  const engine: EngineAccess = target.engine === 'sqlite'
-    ? await (await import('./sqlite.ts')).openSqlite(target.file)
-    : await (await import('./postgres.ts')).openPostgres(target.url, options.schema ?? target.schema);
-  return attachInternals<Store>({
-    engine: engine.engine,
-    queue: new SqlWorkQueue(engine),
-    runs: new SqlRunStore(engine),
-    audit: new SqlAuditStore(engine),
-    users: new SqlUserStore(engine),
-    webSessions: new SqlWebSessionStore(engine),
-    dashboard: new SqlDashboardReads(engine),
-    retention: new SqlRetentionStore(engine),
-    reports: new SqlReportReads(engine),
-    close: () => engine.close(),
-  }, engine);
+  const engine: EngineAccess =
+    target.engine === 'sqlite'
+      ? await (await import('./sqlite.ts')).openSqlite(target.file)
+      : await (await import('./postgres.ts')).openPostgres(target.url, options.schema ?? target.schema);
+  return attachInternals<Store>(
+    {
+      engine: engine.engine,
+      queue: new SqlWorkQueue(engine),
+      runs: new SqlRunStore(engine),
+      audit: new SqlAuditStore(engine),
+      users: new SqlUserStore(engine),
+      webSessions: new SqlWebSessionStore(engine),
+      dashboard: new SqlDashboardReads(engine),
+      retention: new SqlRetentionStore(engine),
+      reports: new SqlReportReads(engine),
+      close: () => engine.close(),
+    },
+    engine,
+  );
 }

@@ -42,7 +42,9 @@ function createPool(url: string, schema: string | undefined): pg.Pool {
     ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary'): unknown =>
-        oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
+        oid === INT8_OID
+          ? (value: string) => Number(value)
+          : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
     },
   });
   // An idle client losing its server must not crash the process; the next query reconnects.

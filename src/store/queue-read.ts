@@ -23,14 +23,27 @@ function applyScope<O>(db: Kysely<Database>, query: ItemQuery<O>, filter: { bot?
   const runId = filter.runId;
   if (runId !== undefined) {
     const attempted = db.selectFrom('item_attempts').select('item_id').where('run_id', '=', runId);
-    q = q.where((eb) => eb.or([eb('work_items.enqueued_run_id', '=', runId), eb('work_items.id', 'in', attempted), eb('work_items.id', 'in', transitioned(db, runId))]));
+    q = q.where((eb) =>
+      eb.or([
+        eb('work_items.enqueued_run_id', '=', runId),
+        eb('work_items.id', 'in', attempted),
+        eb('work_items.id', 'in', transitioned(db, runId)),
+      ]),
+    );
   }
   return q;
 }
 
 /** Items with a transition on the run's own audit chain. */
 function transitioned(db: Kysely<Database>, runId: string) {
-  return db.withTables<AuditTables>().selectFrom('audit_records').select('item_id').where('run_id', '=', runId).where('kind', '=', 'item.transition').where('item_id', 'is not', null).$narrowType<{ item_id: string }>();
+  return db
+    .withTables<AuditTables>()
+    .selectFrom('audit_records')
+    .select('item_id')
+    .where('run_id', '=', runId)
+    .where('kind', '=', 'item.transition')
+    .where('item_id', 'is not', null)
+    .$narrowType<{ item_id: string }>();
 }
 
 /** The items a run settled by `verify` without attempting them: moved on its trail, no attempt in it. */
@@ -60,9 +73,13 @@ export async function findItem(db: Kysely<Database>, ref: string): Promise<WorkI
     candidates.push(...rows.map(toWorkItem));
   }
   if (candidates.length > 1) {
-    throw new ConfigError('KANSLIST_ITEM_AMBIGUOUS', `"${ref}" names more than one item (${candidates.map((c) => `${c.bot} ${c.id.slice(0, 8)}`).join(', ')}).`, {
-      remedy: 'Give more characters of the item id (see `kanslist review` or `kanslist items <run>`).',
-    });
+    throw new ConfigError(
+      'KANSLIST_ITEM_AMBIGUOUS',
+      `"${ref}" names more than one item (${candidates.map((c) => `${c.bot} ${c.id.slice(0, 8)}`).join(', ')}).`,
+      {
+        remedy: 'Give more characters of the item id (see `kanslist review` or `kanslist items <run>`).',
+      },
+    );
   }
   return candidates[0];
 }

@@ -13,7 +13,20 @@ import { ItemStateError, LeaseLostError, NotFoundError } from './errors.ts';
 import { countItems, findItem, getItem, listAttempts, listItems, settledIn } from './queue-read.ts';
 import { detailsJson, toJson, toWorkItem, type WorkItemRow } from './rows.ts';
 import type { Database } from './schema.ts';
-import type { AttemptOutcome, ClaimOptions, ClaimScope, EnqueueInput, EnqueueOptions, EnqueueResult, Failure, ItemStatus, ListFilter, ResolveUncertainDetails, WorkItem, WorkQueue } from './types.ts';
+import type {
+  AttemptOutcome,
+  ClaimOptions,
+  ClaimScope,
+  EnqueueInput,
+  EnqueueOptions,
+  EnqueueResult,
+  Failure,
+  ItemStatus,
+  ListFilter,
+  ResolveUncertainDetails,
+  WorkItem,
+  WorkQueue,
+} from './types.ts';
 
 type ItemSet = UpdateObject<Database, 'work_items'>;
 /** An update of work_items, narrowed by a filter before it runs. */
@@ -25,7 +38,13 @@ const NO_LEASE = { lease_owner: null, lease_expires_at: null } as const;
 async function closeAttempt(tx: Kysely<Database>, itemId: string, now: number, outcome: AttemptOutcome, failure?: Failure): Promise<void> {
   await tx
     .updateTable('item_attempts')
-    .set({ ended_at: now, outcome, error_code: failure?.code ?? null, reason: failure?.reason ?? null, reason_details: detailsJson(failure?.details) })
+    .set({
+      ended_at: now,
+      outcome,
+      error_code: failure?.code ?? null,
+      reason: failure?.reason ?? null,
+      reason_details: detailsJson(failure?.details),
+    })
     .where('item_id', '=', itemId)
     .where('ended_at', 'is', null)
     .execute();
@@ -51,8 +70,20 @@ async function updateHeld(tx: Kysely<Database>, itemId: string, workerId: string
 }
 
 /** Updates an item only from the given statuses; ItemStateError otherwise. */
-async function updateFrom(tx: Kysely<Database>, itemId: string, from: readonly ItemStatus[], action: string, set: ItemSet): Promise<WorkItemRow> {
-  const row = await tx.updateTable('work_items').set(set).where('id', '=', itemId).where('status', 'in', from).returningAll().executeTakeFirst();
+async function updateFrom(
+  tx: Kysely<Database>,
+  itemId: string,
+  from: readonly ItemStatus[],
+  action: string,
+  set: ItemSet,
+): Promise<WorkItemRow> {
+  const row = await tx
+    .updateTable('work_items')
+    .set(set)
+    .where('id', '=', itemId)
+    .where('status', 'in', from)
+    .returningAll()
+    .executeTakeFirst();
   return row ?? (await diagnose(tx, itemId, (status) => new ItemStateError(itemId, action, status, from)));
 }
 
@@ -74,13 +105,27 @@ export class SqlWorkQueue implements WorkQueue {
 
   async claim(bot: string, options: ClaimOptions): Promise<WorkItem | undefined> {
     const now = options.now ?? Date.now();
-    const params = { bot, runId: options.runId, workerId: options.workerId, now, leaseExpiresAt: now + options.leaseMs, ownInputOnly: options.ownInputOnly, environment: options.environment };
+    const params = {
+      bot,
+      runId: options.runId,
+      workerId: options.workerId,
+      now,
+      leaseExpiresAt: now + options.leaseMs,
+      ownInputOnly: options.ownInputOnly,
+      environment: options.environment,
+    };
     const row = await this.#engine.write(async (tx) => {
       const claimed = await this.#engine.claimNext(tx, params);
       if (claimed === undefined) return undefined;
       await tx
         .insertInto('item_attempts')
-        .values({ item_id: claimed.id, run_id: options.runId, attempt: Number(claimed.attempts), worker_id: options.workerId, started_at: now })
+        .values({
+          item_id: claimed.id,
+          run_id: options.runId,
+          attempt: Number(claimed.attempts),
+          worker_id: options.workerId,
+          started_at: now,
+        })
         .execute();
       return claimed;
     });
@@ -104,7 +149,14 @@ export class SqlWorkQueue implements WorkQueue {
   async complete(itemId: string, workerId: string, output: unknown): Promise<void> {
     const now = Date.now();
     await this.#engine.write(async (tx) => {
-      await updateHeld(tx, itemId, workerId, { ...ended(now), status: 'done', output: toJson(output), error_code: null, reason: null, reason_details: null });
+      await updateHeld(tx, itemId, workerId, {
+        ...ended(now),
+        status: 'done',
+        output: toJson(output),
+        error_code: null,
+        reason: null,
+        reason_details: null,
+      });
       await closeAttempt(tx, itemId, now, 'done');
     });
   }
@@ -112,22 +164,34 @@ export class SqlWorkQueue implements WorkQueue {
   async toReview(itemId: string, workerId: string, failure: Failure): Promise<void> {
     const now = Date.now();
     await this.#engine.write(async (tx) => {
-      await updateHeld(tx, itemId, workerId, { ...ended(now), status: 'review', error_code: failure.code, reason: failure.reason, reason_details: detailsJson(failure.details) });
+      await updateHeld(tx, itemId, workerId, {
+        ...ended(now),
+        status: 'review',
+        error_code: failure.code,
+        reason: failure.reason,
+        reason_details: detailsJson(failure.details),
+      });
       await closeAttempt(tx, itemId, now, 'review', failure);
     });
   }
 
-  async fail(itemId: string, workerId: string, failure: Failure & { retryDelayMs: number; to?: 'pending' | 'failed' }): Promise<'pending' | 'failed'> {
+  async fail(
+    itemId: string,
+    workerId: string,
+    failure: Failure & { retryDelayMs: number; to?: 'pending' | 'failed' },
+  ): Promise<'pending' | 'failed'> {
     const now = Date.now();
     const retryAt = now + Math.max(0, failure.retryDelayMs);
     // The runner's retry policy has decided (`to`); only callers without one fall back to the limit.
     const transition: ItemSet =
-      failure.to === 'pending' ? { status: 'pending', available_at: retryAt }
-      : failure.to === 'failed' ? { status: 'failed' }
-      : {
-          status: sql<string>`case when attempts < max_attempts then 'pending' else 'failed' end`,
-          available_at: sql<number>`case when attempts < max_attempts then ${retryAt} else available_at end`,
-        };
+      failure.to === 'pending'
+        ? { status: 'pending', available_at: retryAt }
+        : failure.to === 'failed'
+          ? { status: 'failed' }
+          : {
+              status: sql<string>`case when attempts < max_attempts then 'pending' else 'failed' end`,
+              available_at: sql<number>`case when attempts < max_attempts then ${retryAt} else available_at end`,
+            };
     return await this.#engine.write(async (tx) => {
       const row = await updateHeld(tx, itemId, workerId, {
         ...ended(now),
@@ -195,17 +259,42 @@ export class SqlWorkQueue implements WorkQueue {
   async resolveUncertain(itemId: string, to: 'done' | 'pending' | 'review', details: ResolveUncertainDetails = {}): Promise<void> {
     const now = Date.now();
     const sets: Record<typeof to, ItemSet> = {
-      done: { status: 'done', output: toJson(details.output ?? null), finished_at: now, error_code: null, reason: details.reason ?? 'Verified: the effect exists' },
-      pending: { status: 'pending', available_at: now + Math.max(0, details.retryDelayMs ?? 0), error_code: details.code ?? null, reason: details.reason ?? 'Verified: the effect is absent; run again' },
-      review: { status: 'review', error_code: details.code ?? 'KANSLIST_UNCERTAIN', reason: details.reason ?? 'Could not verify whether the effect exists; a clerk must check' },
+      done: {
+        status: 'done',
+        output: toJson(details.output ?? null),
+        finished_at: now,
+        error_code: null,
+        reason: details.reason ?? 'Verified: the effect exists',
+      },
+      pending: {
+        status: 'pending',
+        available_at: now + Math.max(0, details.retryDelayMs ?? 0),
+        error_code: details.code ?? null,
+        reason: details.reason ?? 'Verified: the effect is absent; run again',
+      },
+      review: {
+        status: 'review',
+        error_code: details.code ?? 'KANSLIST_UNCERTAIN',
+        reason: details.reason ?? 'Could not verify whether the effect exists; a clerk must check',
+      },
     };
     const charge: ItemSet = details.chargeAttempt ? { attempts: sql<number>`attempts + 1` } : {};
-    await this.#engine.write((tx) => updateFrom(tx, itemId, ['uncertain'], `resolve as ${to}`, { ...sets[to], ...charge, reason_details: null, updated_at: now }));
+    await this.#engine.write((tx) =>
+      updateFrom(tx, itemId, ['uncertain'], `resolve as ${to}`, { ...sets[to], ...charge, reason_details: null, updated_at: now }),
+    );
   }
 
   async requeue(itemId: string, options: { payload?: unknown } = {}): Promise<void> {
     const now = Date.now();
-    const set: ItemSet = { status: 'pending', attempts: 0, available_at: now, error_code: null, reason: null, reason_details: null, updated_at: now };
+    const set: ItemSet = {
+      status: 'pending',
+      attempts: 0,
+      available_at: now,
+      error_code: null,
+      reason: null,
+      reason_details: null,
+      updated_at: now,
+    };
     if (options.payload !== undefined) set.payload = toJson(options.payload);
     await this.#engine.write((tx) => updateFrom(tx, itemId, ['review', 'failed'], 'requeue', set));
   }
@@ -214,7 +303,14 @@ export class SqlWorkQueue implements WorkQueue {
     const now = Date.now();
     // A rejection is a way of handling it: closed by a person, with the reason why in the note.
     const output = resolution === 'handled' ? { handledNote: note } : { handledNote: note, resolution };
-    await this.#engine.write((tx) => updateFrom(tx, itemId, ['review'], 'mark as handled', { status: 'handled', output: toJson(output), finished_at: now, updated_at: now }));
+    await this.#engine.write((tx) =>
+      updateFrom(tx, itemId, ['review'], 'mark as handled', {
+        status: 'handled',
+        output: toJson(output),
+        finished_at: now,
+        updated_at: now,
+      }),
+    );
   }
 
   find(ref: string): Promise<WorkItem | undefined> {

@@ -73,12 +73,18 @@ export class SqlRetentionStore implements RetentionStore {
   async replacePayloads(rows: Array<{ id: string; payload: string }>, at: number): Promise<void> {
     if (rows.length === 0) return;
     await this.#engine.write(async (tx) => {
-      for (const row of rows) await tx.updateTable('work_items').set({ payload: row.payload, purged_at: at }).where('id', '=', row.id).execute();
+      for (const row of rows)
+        await tx.updateTable('work_items').set({ payload: row.payload, purged_at: at }).where('id', '=', row.id).execute();
     });
   }
 
   async auditToPurge(scope: BotScope, page: { limit: number; offset: number }): Promise<AuditRow[]> {
-    let q = this.#db.selectFrom('audit_records').selectAll().where('format', '=', 2).where('purged_at', 'is', null).where('at', '<', scope.before);
+    let q = this.#db
+      .selectFrom('audit_records')
+      .selectAll()
+      .where('format', '=', 2)
+      .where('purged_at', 'is', null)
+      .where('at', '<', scope.before);
     if (scope.bot !== undefined) q = q.where('bot', '=', scope.bot);
     if (scope.exceptBots !== undefined && scope.exceptBots.length > 0) q = q.where('bot', 'not in', [...scope.exceptBots]);
     const rows = await q.orderBy('at').orderBy('run_id').orderBy('seq').limit(page.limit).offset(page.offset).execute();
@@ -91,13 +97,21 @@ export class SqlRetentionStore implements RetentionStore {
       byRecord.set(key, [...(byRecord.get(key) ?? []), s.subject]);
     }
     return rows.map((r) => ({
-      ...r, seq: Number(r.seq), at: Number(r.at), format: Number(r.format), purged_at: null,
+      ...r,
+      seq: Number(r.seq),
+      at: Number(r.at),
+      format: Number(r.format),
+      purged_at: null,
       subjects: (byRecord.get(`${r.run_id}\u0000${Number(r.seq)}`) ?? []).sort(),
     }));
   }
 
   async unpurgeableAudit(scope: BotScope): Promise<number> {
-    let q = this.#db.selectFrom('audit_records').select((eb) => eb.fn.countAll<number | string>().as('n')).where('format', '=', 1).where('at', '<', scope.before);
+    let q = this.#db
+      .selectFrom('audit_records')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('format', '=', 1)
+      .where('at', '<', scope.before);
     if (scope.bot !== undefined) q = q.where('bot', '=', scope.bot);
     if (scope.exceptBots !== undefined && scope.exceptBots.length > 0) q = q.where('bot', 'not in', [...scope.exceptBots]);
     const row = await q.executeTakeFirst();
@@ -109,9 +123,18 @@ export class SqlRetentionStore implements RetentionStore {
     await this.#engine.write(async (plain) => {
       const tx = plain.withTables<AuditTables>();
       for (const r of rows) {
-        await tx.updateTable('audit_records').set({ data: r.data, data_digest: r.data_digest, purged_at: at, purged_by: by }).where('run_id', '=', r.run_id).where('seq', '=', r.seq).execute();
+        await tx
+          .updateTable('audit_records')
+          .set({ data: r.data, data_digest: r.data_digest, purged_at: at, purged_by: by })
+          .where('run_id', '=', r.run_id)
+          .where('seq', '=', r.seq)
+          .execute();
         await tx.deleteFrom('audit_subjects').where('run_id', '=', r.run_id).where('seq', '=', r.seq).execute();
-        if (r.subjects.length > 0) await tx.insertInto('audit_subjects').values(r.subjects.map((subject) => ({ run_id: r.run_id, seq: r.seq, subject }))).execute();
+        if (r.subjects.length > 0)
+          await tx
+            .insertInto('audit_subjects')
+            .values(r.subjects.map((subject) => ({ run_id: r.run_id, seq: r.seq, subject })))
+            .execute();
       }
     });
   }

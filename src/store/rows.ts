@@ -28,7 +28,6 @@ function num(value: number | string): number {
   return Number(value);
 }
 
-
 export function toWorkItem(row: WorkItemRow): WorkItem {
   return {
     id: row.id,

@@ -50,7 +50,11 @@ export class SqlRunStore implements RunStore {
   async finish(runId: string, status: RunStatus, summary: unknown): Promise<void> {
     const now = Date.now();
     const result = await this.#engine.write((tx) =>
-      tx.updateTable('runs').set({ status, summary: toJson(summary), ended_at: now, heartbeat_at: now }).where('id', '=', runId).executeTakeFirst(),
+      tx
+        .updateTable('runs')
+        .set({ status, summary: toJson(summary), ended_at: now, heartbeat_at: now })
+        .where('id', '=', runId)
+        .executeTakeFirst(),
     );
     if (Number(result.numUpdatedRows) === 0) throw new NotFoundError('run', runId);
   }

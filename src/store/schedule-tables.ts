@@ -12,7 +12,7 @@ export type ScheduleStateTable = {
   pause_note: string | null;
   last_planned_at: number | null;
   updated_at: number;
-}
+};
 
 export type ScheduleDecisionTable = {
   schedule: string;
@@ -32,9 +32,9 @@ export type ScheduleDecisionTable = {
   exit_code: number | null;
   /** JSON text. */
   summary: string | null;
-}
+};
 
 export type LedgerTables = {
   schedule_state: ScheduleStateTable;
   schedule_decisions: ScheduleDecisionTable;
-}
+};

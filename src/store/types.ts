@@ -144,7 +144,11 @@ export interface WorkQueue {
    * System exception: pending again after retryDelayMs, or 'failed'. The runner passes its retry
    * policy's decision as `to`; without it (tools, seeds), the item's attempt limit decides.
    */
-  fail(itemId: string, workerId: string, failure: Failure & { retryDelayMs: number; to?: 'pending' | 'failed' }): Promise<'pending' | 'failed'>;
+  fail(
+    itemId: string,
+    workerId: string,
+    failure: Failure & { retryDelayMs: number; to?: 'pending' | 'failed' },
+  ): Promise<'pending' | 'failed'>;
   /** Graceful shutdown: give the item back without counting the attempt. */
   release(itemId: string, workerId: string): Promise<void>;
   /** Running items whose lease expired (their runner died) become 'uncertain' — never pending. */

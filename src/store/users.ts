@@ -128,7 +128,9 @@ export class SqlUserStore implements UserStore {
       .onConflict((oc) => oc.column('username').doNothing())
       .executeTakeFirst();
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) {
-      throw new StoreError('KANSLIST_USER_EXISTS', `There is already a user named "${user.username}".`, { remedy: 'Choose another name, or change that user with `kanslist users passwd`.' });
+      throw new StoreError('KANSLIST_USER_EXISTS', `There is already a user named "${user.username}".`, {
+        remedy: 'Choose another name, or change that user with `kanslist users passwd`.',
+      });
     }
   }
 

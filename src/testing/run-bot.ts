@@ -51,8 +51,15 @@ export async function runBotForTest(options: BotTestOptions): Promise<BotTestRun
   const storeUrl = `sqlite:${join(varDir, 'kanslist.db')}`;
   const once = async (o: Partial<BotTestOptions>) => {
     const summary = await runBot({
-      config, bot: options.bot, input: o.input ?? options.input, storeUrl, env, trigger: 'test',
-      concurrency: o.concurrency ?? options.concurrency ?? 1, trace: options.trace ?? 'off', timeoutMs: options.timeoutMs,
+      config,
+      bot: options.bot,
+      input: o.input ?? options.input,
+      storeUrl,
+      env,
+      trigger: 'test',
+      concurrency: o.concurrency ?? options.concurrency ?? 1,
+      trace: options.trace ?? 'off',
+      timeoutMs: options.timeoutMs,
     });
     return { summary, items: await itemsOf(storeUrl, options.bot) };
   };
@@ -60,7 +67,9 @@ export async function runBotForTest(options: BotTestOptions): Promise<BotTestRun
     const first = await once({});
     let closed = false;
     return {
-      ...first, varDir, storeUrl,
+      ...first,
+      varDir,
+      storeUrl,
       again: (overrides = {}) => once(overrides),
       async close() {
         if (closed) return;

@@ -52,22 +52,31 @@ export async function chooseOption(steps: ChooseSteps, request: ChooseRequest, t
       throw new TransientUiError('KANSLIST_OPTIONS_NOT_SHOWN', `Typing into "${steps.path}" showed no options within ${timeoutMs} ms`, {
         cause: error,
         where: steps.where,
-        remedy: 'The widget did not answer (slow system, or it needs a delay between keys): the item is retried. If it persists, check the options target.',
+        remedy:
+          'The widget did not answer (slow system, or it needs a delay between keys): the item is retried. If it persists, check the options target.',
       });
     }
-    throw new BusinessRuleError('KANSLIST_OPTION_NOT_FOUND', `None of the ${shown} options shown for "${steps.path}" matches the wanted option`, {
-      cause: error,
-      where: steps.where,
-      remedy: 'The value is not in the system (or is spelt differently): a clerk handles the item.',
-    });
+    throw new BusinessRuleError(
+      'KANSLIST_OPTION_NOT_FOUND',
+      `None of the ${shown} options shown for "${steps.path}" matches the wanted option`,
+      {
+        cause: error,
+        where: steps.where,
+        remedy: 'The value is not in the system (or is spelt differently): a clerk handles the item.',
+      },
+    );
   }
   // 3. Exactly one, or no choice at all.
   const count = await matching.count();
   if (count > 1) {
-    throw new BusinessRuleError('KANSLIST_OPTION_AMBIGUOUS', `${count} options shown for "${steps.path}" match the wanted option; Kanslist never guesses`, {
-      where: steps.where,
-      remedy: 'Several records share that text: a clerk chooses, or the bot asks for a more specific option (a RegExp).',
-    });
+    throw new BusinessRuleError(
+      'KANSLIST_OPTION_AMBIGUOUS',
+      `${count} options shown for "${steps.path}" match the wanted option; Kanslist never guesses`,
+      {
+        where: steps.where,
+        remedy: 'Several records share that text: a clerk chooses, or the bot asks for a more specific option (a RegExp).',
+      },
+    );
   }
   await matching.click({ timeout: left() });
   // 4. The widget kept the choice where the form posts it.
@@ -92,11 +101,15 @@ async function keptValue(steps: ChooseSteps, expected: string | undefined, timeo
     );
     return await handle.inputValue();
   } catch (error) {
-    throw new TransientUiError('KANSLIST_CHOICE_NOT_KEPT', `After choosing in "${steps.path}" the value field did not get ${expected === undefined ? 'a value' : 'the expected value'} within ${timeoutMs} ms`, {
-      cause: error,
-      where: steps.where,
-      remedy: 'Check that the value target is the field the widget writes to (often a hidden input next to it).',
-    });
+    throw new TransientUiError(
+      'KANSLIST_CHOICE_NOT_KEPT',
+      `After choosing in "${steps.path}" the value field did not get ${expected === undefined ? 'a value' : 'the expected value'} within ${timeoutMs} ms`,
+      {
+        cause: error,
+        where: steps.where,
+        remedy: 'Check that the value target is the field the widget writes to (often a hidden input next to it).',
+      },
+    );
   } finally {
     await handle.dispose();
   }

@@ -119,7 +119,12 @@ export async function launchBrowser(options: LaunchBrowserOptions = {}): Promise
   // Playwright must not close the browser under them (its default on SIGINT, SIGTERM and SIGHUP).
   // Playwright still ends the browser when the process exits.
   return chromium.launch({
-    ...options.launch, executablePath, headless: options.headless ?? true, args,
-    handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
+    ...options.launch,
+    executablePath,
+    headless: options.headless ?? true,
+    args,
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
   });
 }

@@ -114,7 +114,9 @@ export async function frameObject(page: Page, path: string | undefined, timeoutM
   if (path === undefined || frameSteps(path).length === 0) return page.mainFrame();
   const live = probeScopeFor(page, path);
   if (isFrame(live)) return live; // attached already: no need to find its element
-  const handle = await frameLocatorFor(page, path).owner().elementHandle({ timeout: Math.max(1, timeoutMs) });
+  const handle = await frameLocatorFor(page, path)
+    .owner()
+    .elementHandle({ timeout: Math.max(1, timeoutMs) });
   const frame = await handle.contentFrame();
   await handle.dispose();
   if (!frame) throw new Error(`The element for frame "${path}" has no content frame`);

@@ -54,10 +54,14 @@ export function gridRecords(path: string, rows: readonly RawRow[], shape: GridSh
   const filled = rows.filter((row) => row.cells.length > 0);
   const perRecord = shape.rowsPerRecord === 'headerRows' ? Math.max(1, leadingHeaderRows(filled)) : (shape.rowsPerRecord ?? 1);
   if (!Number.isInteger(perRecord) || perRecord < 1) {
-    throw new FatalBotError('KANSLIST_GRID_OPTIONS_INVALID', `rowsPerRecord for the grid "${path}" must be a whole number ≥ 1, got ${String(perRecord)}`, {
-      where: `target ${path}`,
-      remedy: 'Fix the readGrid options in the bot.',
-    });
+    throw new FatalBotError(
+      'KANSLIST_GRID_OPTIONS_INVALID',
+      `rowsPerRecord for the grid "${path}" must be a whole number ≥ 1, got ${String(perRecord)}`,
+      {
+        where: `target ${path}`,
+        remedy: 'Fix the readGrid options in the bot.',
+      },
+    );
   }
   const headerCount = perRecord === 1 ? 1 : Math.max(1, Math.min(perRecord, leadingHeaderRows(filled)));
   const headerRows = filled.slice(0, headerCount);
@@ -99,14 +103,23 @@ export function columnIndex(path: string, headers: readonly string[], field: str
     if (Number.isInteger(ref) && ref >= 0 && ref < headers.length) return ref;
     throw missing(path, headers, `position ${ref} (field "${field}")`);
   }
-  const patterns = typeof ref === 'string' || ref instanceof RegExp ? [ref] : Array.isArray(ref) ? ref : Object.values(ref as Readonly<Record<string, string | RegExp>>);
+  const patterns =
+    typeof ref === 'string' || ref instanceof RegExp
+      ? [ref]
+      : Array.isArray(ref)
+        ? ref
+        : Object.values(ref as Readonly<Record<string, string | RegExp>>);
   for (const pattern of patterns as readonly (string | RegExp)[]) {
     const matching = headers.flatMap((header, index) => (headerMatches(header, pattern) ? [index] : []));
     if (matching.length > 1) {
-      throw new FatalBotError('KANSLIST_GRID_COLUMN_AMBIGUOUS', `${matching.length} columns of the grid "${path}" match ${String(pattern)} for field "${field}"; Kanslist never guesses`, {
-        where: `target ${path}`,
-        remedy: 'Make the column pattern match one header (an exact text or an anchored RegExp), or give the position.',
-      });
+      throw new FatalBotError(
+        'KANSLIST_GRID_COLUMN_AMBIGUOUS',
+        `${matching.length} columns of the grid "${path}" match ${String(pattern)} for field "${field}"; Kanslist never guesses`,
+        {
+          where: `target ${path}`,
+          remedy: 'Make the column pattern match one header (an exact text or an anchored RegExp), or give the position.',
+        },
+      );
     }
     if (matching[0] !== undefined) return matching[0];
   }

@@ -68,7 +68,11 @@ export async function readGrid(deps: GridDeps, path: string, options: ReadGridOp
   return records;
 }
 
-async function findNext(deps: GridDeps, nextPage: ReadGridOptions['nextPage'], nextPageNumber: number): Promise<{ locator: Locator; target: string; strategy: string } | undefined> {
+async function findNext(
+  deps: GridDeps,
+  nextPage: ReadGridOptions['nextPage'],
+  nextPageNumber: number,
+): Promise<{ locator: Locator; target: string; strategy: string } | undefined> {
   const next = typeof nextPage === 'function' ? nextPage(nextPageNumber) : nextPage;
   if (next === undefined) return undefined;
   if (typeof next === 'string') {

@@ -40,11 +40,15 @@ export class InterstitialPasses {
     const max = this.system.interstitials?.[name]?.maxPerAction ?? DEFAULT_MAX_PASSES_PER_ACTION;
     const done = this.passes.get(name) ?? 0;
     if (done >= max) {
-      throw new TransientUiError('KANSLIST_INTERSTITIAL_REPEATED', `${this.system.name} showed its "${name}" page again after it was passed ${done} time(s) while waiting for target "${this.path}"`, {
-        where: `system ${this.system.name}, target ${this.path}, interstitial ${name}`,
-        params: { interstitial: name },
-        remedy: `Check that interstitials.${name}.pass in selectors/${this.system.name}.ts gets past the page and waits for it to go (ui.waitForPostback); the item is retried.`,
-      });
+      throw new TransientUiError(
+        'KANSLIST_INTERSTITIAL_REPEATED',
+        `${this.system.name} showed its "${name}" page again after it was passed ${done} time(s) while waiting for target "${this.path}"`,
+        {
+          where: `system ${this.system.name}, target ${this.path}, interstitial ${name}`,
+          params: { interstitial: name },
+          remedy: `Check that interstitials.${name}.pass in selectors/${this.system.name}.ts gets past the page and waits for it to go (ui.waitForPostback); the item is retried.`,
+        },
+      );
     }
     this.passes.set(name, done + 1);
   }

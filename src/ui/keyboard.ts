@@ -43,17 +43,24 @@ export function createKeyboard(deps: KeyboardDeps): UiKeyboard {
       await work();
     } catch (error) {
       // The key is named, never the text: it may be what the field should keep secret.
-      throw new TransientUiError('KANSLIST_KEYBOARD_FAILED', `Could not ${action === 'press' ? `press ${value}` : 'insert text'} on the page: ${firstLine(error)}`, {
-        cause: error,
-        where: `system ${deps.system}, keyboard`,
-        remedy: 'Check that the page is still open and that a field has focus (click it, or use ui.press(target, key)).',
-      });
+      throw new TransientUiError(
+        'KANSLIST_KEYBOARD_FAILED',
+        `Could not ${action === 'press' ? `press ${value}` : 'insert text'} on the page: ${firstLine(error)}`,
+        {
+          cause: error,
+          where: `system ${deps.system}, keyboard`,
+          remedy: 'Check that the page is still open and that a field has focus (click it, or use ui.press(target, key)).',
+        },
+      );
     }
     await deps.record({ target: TARGET, strategy: 'keyboard', action, value, started });
   };
   return {
-    press: (key, opts = {}) => send('press', key, () => deps.page.keyboard.press(key, opts.delay === undefined ? {} : { delay: opts.delay })),
+    press: (key, opts = {}) =>
+      send('press', key, () => deps.page.keyboard.press(key, opts.delay === undefined ? {} : { delay: opts.delay })),
     insertText: (text, opts = {}) =>
-      send('type', MASKED_VALUE, () => (opts.sensitive ? deps.whileTracingPaused(() => deps.page.keyboard.insertText(text)) : deps.page.keyboard.insertText(text))),
+      send('type', MASKED_VALUE, () =>
+        opts.sensitive ? deps.whileTracingPaused(() => deps.page.keyboard.insertText(text)) : deps.page.keyboard.insertText(text),
+      ),
   };
 }

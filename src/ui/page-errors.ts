@@ -83,7 +83,10 @@ export function pageErrorFor(system: System, name: string, definition: PageError
       remedy: `Retrying would show the same page. Fix the cause in ${system.name} (for "${name}": the robot account's permissions, a locked case), then run again; the item goes back to pending.`,
     });
   }
-  const code = `KANSLIST_PAGE_ERROR_${name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
+  const code = `KANSLIST_PAGE_ERROR_${name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, '_')}`;
   return new TransientUiError(code, `${system.name} shows its "${name}" error page (${shows})`, {
     where,
     remedy: 'None needed for a passing fault: the item is retried. If it persists, check the legacy system.',
@@ -96,7 +99,12 @@ export function pageErrorFor(system: System, name: string, definition: PageError
  * protocol round trip per frame instead of one per error page; which one it is is only asked
  * when something matched. Used where the in-page probe could not answer (src/ui/probe.ts).
  */
-export async function throwIfWatchedErrorShown(page: Page, system: System, watches: readonly PageErrorWatch[], during: string): Promise<void> {
+export async function throwIfWatchedErrorShown(
+  page: Page,
+  system: System,
+  watches: readonly PageErrorWatch[],
+  during: string,
+): Promise<void> {
   for (const group of byFrame(watches)) {
     // One scope for the whole group: `.or()` needs its locators in one frame.
     const frame = group[0]!.frame;
@@ -126,14 +134,17 @@ export async function assertNoPageError(page: Page, system: System, during = 'cu
   for (const [name, definition] of Object.entries(system.pageErrors ?? {})) {
     if (!watchedOn(definition, screen)) continue;
     const declared = pageErrorFrame(definition);
-    const scopes: [Frame | string, LocatorScope][] = declared !== undefined ? [[declared, scopeFor(page, declared)]] : page.frames().map((frame) => [frame, frame]);
+    const scopes: [Frame | string, LocatorScope][] =
+      declared !== undefined ? [[declared, scopeFor(page, declared)]] : page.frames().map((frame) => [frame, frame]);
     for (const [key, scope] of scopes) {
       const locator = unionLocator(definition.strategies.map((strategy) => strategyLocator(scope, strategy)));
       if (locator) checks.set(key, [...(checks.get(key) ?? []), { name, definition, locator }]);
     }
   }
   for (const group of checks.values()) {
-    const shown = await unionLocator(group.map((check) => check.locator))?.count().catch(() => 0); // a frame detached mid-check shows nothing
+    const shown = await unionLocator(group.map((check) => check.locator))
+      ?.count()
+      .catch(() => 0); // a frame detached mid-check shows nothing
     if (!shown) continue;
     for (const check of group) {
       if (await check.locator.count().catch(() => 0)) throw pageErrorFor(system, check.name, check.definition, during);

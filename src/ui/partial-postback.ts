@@ -50,7 +50,11 @@ export function isPartial(options: PartialPostbackOptions): boolean {
   return options.update !== undefined || options.response !== undefined;
 }
 
-export async function waitForPartialPostback(deps: PartialPostbackDeps, options: PartialPostbackOptions, action: () => Promise<void>): Promise<void> {
+export async function waitForPartialPostback(
+  deps: PartialPostbackDeps,
+  options: PartialPostbackOptions,
+  action: () => Promise<void>,
+): Promise<void> {
   const deadline = Date.now() + deps.timeoutMs;
   const left = (): number => Math.max(1, deadline - Date.now());
   // 1. Watch before acting.
@@ -85,10 +89,12 @@ async function yieldToPage(frame: Frame): Promise<void> {
 }
 
 function timeout(deps: PartialPostbackDeps, options: PartialPostbackOptions, what: string, cause?: unknown): TransientUiError {
-  const expected = options.response === undefined ? '' : ` (response ${typeof options.response === 'function' ? 'predicate' : String(options.response)})`;
+  const expected =
+    options.response === undefined ? '' : ` (response ${typeof options.response === 'function' ? 'predicate' : String(options.response)})`;
   return new TransientUiError('KANSLIST_PARTIAL_POSTBACK_TIMEOUT', `No partial postback within ${deps.timeoutMs} ms: ${what}${expected}`, {
     cause,
     where: `system ${deps.systemName}${options.update === undefined ? '' : `, target ${options.update}`}`,
-    remedy: 'The system did not update the page in time; the item is retried. If it persists, check that the action updates that region (update) or sends that request (response).',
+    remedy:
+      'The system did not update the page in time; the item is retried. If it persists, check that the action updates that region (update) or sends that request (response).',
   });
 }

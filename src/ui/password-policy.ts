@@ -47,25 +47,32 @@ export function validatePasswordPolicy(system: string, policy: unknown): void {
       remedy: 'Fix the password policy; see docs/authors.md, "Password rotation".',
     });
   };
-  if (typeof policy !== 'object' || policy === null || Array.isArray(policy)) return fail('passwordPolicy', 'must be an object like { minLength: 12, required: [\'lower\', \'upper\', \'digit\'] }');
+  if (typeof policy !== 'object' || policy === null || Array.isArray(policy))
+    return fail('passwordPolicy', "must be an object like { minLength: 12, required: ['lower', 'upper', 'digit'] }");
   const spec = policy as Record<string, unknown>;
   const unknown = Object.keys(spec).filter((key) => !POLICY_KEYS.includes(key));
   if (unknown.length > 0) fail('passwordPolicy', `unknown key(s) ${unknown.join(', ')} (known: ${POLICY_KEYS.join(', ')})`);
   const { minLength, maxLength, required, forbidden } = spec;
-  if (!(typeof minLength === 'number' && Number.isInteger(minLength) && minLength >= 1)) fail('passwordPolicy.minLength', 'must be a whole number ≥ 1');
+  if (!(typeof minLength === 'number' && Number.isInteger(minLength) && minLength >= 1))
+    fail('passwordPolicy.minLength', 'must be a whole number ≥ 1');
   if (maxLength !== undefined && !(typeof maxLength === 'number' && Number.isInteger(maxLength) && maxLength >= (minLength as number))) {
     fail('passwordPolicy.maxLength', `must be a whole number ≥ minLength (${String(minLength)})`);
   }
-  if (forbidden !== undefined && typeof forbidden !== 'string') fail('passwordPolicy.forbidden', 'must be a string of the characters the system refuses');
-  if (required !== undefined && !Array.isArray(required)) fail('passwordPolicy.required', `must be a list of kinds (${CHARACTER_KINDS.join(', ')})`);
+  if (forbidden !== undefined && typeof forbidden !== 'string')
+    fail('passwordPolicy.forbidden', 'must be a string of the characters the system refuses');
+  if (required !== undefined && !Array.isArray(required))
+    fail('passwordPolicy.required', `must be a list of kinds (${CHARACTER_KINDS.join(', ')})`);
   const kinds: readonly unknown[] = (required as unknown[] | undefined) ?? DEFAULT_REQUIRED;
   kinds.forEach((kind, index) => {
-    if (!CHARACTER_KINDS.includes(kind as CharacterKind)) fail(`passwordPolicy.required[${index}]`, `${JSON.stringify(kind)} is not a kind (${CHARACTER_KINDS.join(', ')})`);
+    if (!CHARACTER_KINDS.includes(kind as CharacterKind))
+      fail(`passwordPolicy.required[${index}]`, `${JSON.stringify(kind)} is not a kind (${CHARACTER_KINDS.join(', ')})`);
     if (kinds.indexOf(kind) !== index) fail(`passwordPolicy.required[${index}]`, `${String(kind)} is listed twice`);
   });
   const typed = policy as PasswordPolicy;
   for (const kind of kinds as CharacterKind[]) {
-    if (allowedCharacters(typed, kind) === '') fail('passwordPolicy.forbidden', `forbids every ${kind} character, but required asks for one`);
+    if (allowedCharacters(typed, kind) === '')
+      fail('passwordPolicy.forbidden', `forbids every ${kind} character, but required asks for one`);
   }
-  if (maxLength !== undefined && kinds.length > (maxLength as number)) fail('passwordPolicy.maxLength', `is shorter than the ${kinds.length} required kinds`);
+  if (maxLength !== undefined && kinds.length > (maxLength as number))
+    fail('passwordPolicy.maxLength', `is shorter than the ${kinds.length} required kinds`);
 }

@@ -10,7 +10,13 @@ import { TransientUiError } from '../errors.ts';
 import { frameObject } from './frames.ts';
 import { withTimeout } from './wait.ts';
 
-export async function waitForPostback(page: Page, framePath: string | undefined, action: () => Promise<void>, timeoutMs: number, systemName: string): Promise<void> {
+export async function waitForPostback(
+  page: Page,
+  framePath: string | undefined,
+  action: () => Promise<void>,
+  timeoutMs: number,
+  systemName: string,
+): Promise<void> {
   const frame = await frameObject(page, framePath, timeoutMs);
   let onNavigated: ((navigated: Frame) => void) | undefined;
   const navigated = new Promise<void>((resolve) => {
@@ -21,11 +27,18 @@ export async function waitForPostback(page: Page, framePath: string | undefined,
   });
   try {
     await action();
-    await withTimeout(navigated, timeoutMs, () =>
-      new TransientUiError('KANSLIST_POSTBACK_TIMEOUT', `No postback${framePath ? ` in frame "${framePath}"` : ''} within ${timeoutMs} ms`, {
-        where: `system ${systemName}`,
-        remedy: 'The system did not answer in time; the item is retried.',
-      }),
+    await withTimeout(
+      navigated,
+      timeoutMs,
+      () =>
+        new TransientUiError(
+          'KANSLIST_POSTBACK_TIMEOUT',
+          `No postback${framePath ? ` in frame "${framePath}"` : ''} within ${timeoutMs} ms`,
+          {
+            where: `system ${systemName}`,
+            remedy: 'The system did not answer in time; the item is retried.',
+          },
+        ),
     );
     await frame.waitForLoadState('domcontentloaded', { timeout: timeoutMs });
   } finally {

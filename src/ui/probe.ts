@@ -68,7 +68,8 @@ export async function probeFrame(scope: LocatorScope, request: ProbeRequest): Pr
  * The probe as an expression. Sent as source with a `__name` shim: a TypeScript loader that keeps
  * function names (tsx, vitest) wraps inner functions in a helper the page does not have.
  */
-const PROBE_SOURCE = (request: ProbeRequest): string => `(() => { const __name = (f) => f; return (${answerInPage.toString()})(${JSON.stringify(request)}); })()`;
+const PROBE_SOURCE = (request: ProbeRequest): string =>
+  `(() => { const __name = (f) => f; return (${answerInPage.toString()})(${JSON.stringify(request)}); })()`;
 
 function isLiveScope(scope: LocatorScope): scope is Page | Frame {
   return typeof (scope as Partial<Page | Frame>).evaluate === 'function';
@@ -84,12 +85,22 @@ function answerInPage(request: { here: PageCheck[]; top: PageCheck[] }): { here:
     for (let i = 0; i < all.length; i++) if (all[i]!.shadowRoot) return true;
     return false;
   };
-  const normalize = (text: string): string => text.replace(/[\u200b\u00ad]/g, '').trim().replace(/\s+/g, ' ');
+  const normalize = (text: string): string =>
+    text
+      .replace(/[\u200b\u00ad]/g, '')
+      .trim()
+      .replace(/\s+/g, ' ');
   // Playwright's elementText: skips head, script, noscript and style; a button input's text is its value.
   const textOf = (node: Node, doc: Document): string => {
     if (node.nodeType === 1) {
       const element = node as Element;
-      if (element.nodeName === 'SCRIPT' || element.nodeName === 'NOSCRIPT' || element.nodeName === 'STYLE' || (doc.head !== null && doc.head.contains(element))) return '';
+      if (
+        element.nodeName === 'SCRIPT' ||
+        element.nodeName === 'NOSCRIPT' ||
+        element.nodeName === 'STYLE' ||
+        (doc.head !== null && doc.head.contains(element))
+      )
+        return '';
       if (element.nodeName === 'INPUT') {
         const type = (element as HTMLInputElement).type;
         if (type === 'submit' || type === 'button' || type === 'reset') return (element as HTMLInputElement).value;

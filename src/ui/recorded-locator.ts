@@ -40,7 +40,14 @@ export interface RecordedLocatorInfo {
   strategy: string;
   sensitive: boolean;
   personal: boolean;
-  record(event: { target: string; strategy: string; action: UiActionKind; value?: string; personal?: boolean; started: number }): Promise<void>;
+  record(event: {
+    target: string;
+    strategy: string;
+    action: UiActionKind;
+    value?: string;
+    personal?: boolean;
+    started: number;
+  }): Promise<void>;
   /** Runs `work` with tracing paused when the target is sensitive. */
   whileSecretSafe(work: () => Promise<void>): Promise<void>;
 }
@@ -61,7 +68,14 @@ export function recordedLocator(locator: Locator, info: RecordedLocatorInfo): Lo
         const raw = recorded.value?.(args);
         const value = raw === undefined ? undefined : info.sensitive ? MASKED_VALUE : raw;
         const action = typeof recorded.action === 'function' ? recorded.action(args) : recorded.action;
-        await info.record({ target: info.target, strategy: `${info.strategy} (ui.locate)`, action, ...(value === undefined ? {} : { value }), personal: info.personal, started });
+        await info.record({
+          target: info.target,
+          strategy: `${info.strategy} (ui.locate)`,
+          action,
+          ...(value === undefined ? {} : { value }),
+          personal: info.personal,
+          started,
+        });
         return result;
       };
     },
@@ -70,7 +84,11 @@ export function recordedLocator(locator: Locator, info: RecordedLocatorInfo): Lo
 
 function optionText(option: unknown): string | undefined {
   if (typeof option === 'string') return option;
-  if (Array.isArray(option)) return option.map(optionText).filter((o) => o !== undefined).join(', ');
+  if (Array.isArray(option))
+    return option
+      .map(optionText)
+      .filter((o) => o !== undefined)
+      .join(', ');
   if (option && typeof option === 'object') {
     const o = option as { label?: unknown; value?: unknown };
     if (typeof o.label === 'string') return o.label;

@@ -2,7 +2,8 @@
  * The recorder: how ctx.ui reports every action, drift, dialog and navigation to the runner
  * (audit trail, drift store, logs). src/ui knows nothing of the store; the runner implements this.
  */
-export type UiActionKind = 'click' | 'fill' | 'select' | 'check' | 'uncheck' | 'upload' | 'download' | 'read' | 'goto' | 'press' | 'type' | 'choose' | 'locate';
+export type UiActionKind =
+  'click' | 'fill' | 'select' | 'check' | 'uncheck' | 'upload' | 'download' | 'read' | 'goto' | 'press' | 'type' | 'choose' | 'locate';
 
 export interface UiActionEvent {
   target: string;

@@ -52,7 +52,10 @@ export async function watchRegion(region: Locator, scope: LocatorScope, timeoutM
     async dispose() {
       await scope
         .locator(`[${WATCH}="${mark}"]`)
-        .evaluateAll((elements, names) => elements.forEach((element) => names.forEach((name) => element.removeAttribute(name))), [WATCH, CHANGED])
+        .evaluateAll(
+          (elements, names) => elements.forEach((element) => names.forEach((name) => element.removeAttribute(name))),
+          [WATCH, CHANGED],
+        )
         .catch(() => undefined); // the page may have moved on; a leftover mark harms nothing
     },
   };

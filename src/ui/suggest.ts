@@ -49,7 +49,8 @@ export async function suggestStrategy(page: Page, system: System, path: string, 
 /** The candidates, most stable first. */
 export function candidates(facts: ElementFacts): Strategy[] {
   const list: Strategy[] = [];
-  if (facts.id && !UNSTABLE_ID.test(facts.id)) list.push({ css: SIMPLE_ID.test(facts.id) ? `#${facts.id}` : `[id=${cssString(facts.id)}]` });
+  if (facts.id && !UNSTABLE_ID.test(facts.id))
+    list.push({ css: SIMPLE_ID.test(facts.id) ? `#${facts.id}` : `[id=${cssString(facts.id)}]` });
   if (facts.name) list.push({ css: `${facts.tag}[name=${cssString(facts.name)}]` });
   for (const [attribute, value] of facts.data) list.push({ css: value ? `[${attribute}=${cssString(value)}]` : `[${attribute}]` });
   if (facts.ariaLabel) list.push({ css: `[aria-label=${cssString(facts.ariaLabel)}]` });
@@ -84,14 +85,23 @@ async function readFacts(matched: Locator): Promise<ElementFacts | undefined> {
       const type = (element.getAttribute('type') ?? '').toLowerCase();
       const explicitRole = element.getAttribute('role') ?? '';
       const implicitRole =
-        tag === 'button' || (tag === 'input' && ['submit', 'button', 'reset'].includes(type)) ? 'button'
-          : tag === 'a' && element.hasAttribute('href') ? 'link'
-          : /^h[1-6]$/.test(tag) ? 'heading'
-          : tag === 'select' ? 'combobox'
-          : '';
+        tag === 'button' || (tag === 'input' && ['submit', 'button', 'reset'].includes(type))
+          ? 'button'
+          : tag === 'a' && element.hasAttribute('href')
+            ? 'link'
+            : /^h[1-6]$/.test(tag)
+              ? 'heading'
+              : tag === 'select'
+                ? 'combobox'
+                : '';
       const role = explicitRole || implicitRole;
       // A field's own text or value may be personal: only buttons, links and headings are named by theirs.
-      const ownName = implicitRole === 'button' && tag === 'input' ? element.getAttribute('value') ?? '' : ['button', 'link', 'heading'].includes(implicitRole) ? text(element) : '';
+      const ownName =
+        implicitRole === 'button' && tag === 'input'
+          ? (element.getAttribute('value') ?? '')
+          : ['button', 'link', 'heading'].includes(implicitRole)
+            ? text(element)
+            : '';
       const roleName = element.getAttribute('aria-label') ?? ownName;
       const id = element.id;
       const label = (id ? element.ownerDocument.querySelector(`label[for="${CSS.escape(id)}"]`) : null) ?? element.closest('label');
@@ -99,7 +109,9 @@ async function readFacts(matched: Locator): Promise<ElementFacts | undefined> {
         id,
         name: element.getAttribute('name') ?? '',
         tag,
-        data: Array.from(element.attributes).filter((a) => a.name.startsWith('data-')).map((a) => [a.name, a.value] as [string, string]),
+        data: Array.from(element.attributes)
+          .filter((a) => a.name.startsWith('data-'))
+          .map((a) => [a.name, a.value] as [string, string]),
         ariaLabel: element.getAttribute('aria-label') ?? '',
         role,
         roleName: roleName.length <= 80 ? roleName : '',

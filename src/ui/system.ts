@@ -262,9 +262,11 @@ function validateSystem(definition: SystemDefinition<ScreensDefinition>): void {
   }
   const max = definition.maxSessions;
   if (max !== undefined && !(Number.isInteger(max) && max >= 1)) throw configError(name, 'maxSessions', 'must be a whole number ≥ 1');
-  if (definition.timeoutMs !== undefined && !isWaitBound(definition.timeoutMs)) throw configError(name, 'timeoutMs', 'must be a whole number of milliseconds ≥ 1');
+  if (definition.timeoutMs !== undefined && !isWaitBound(definition.timeoutMs))
+    throw configError(name, 'timeoutMs', 'must be a whole number of milliseconds ≥ 1');
   const perAccount = definition.sessionsPerAccount;
-  if (perAccount !== undefined && !(Number.isInteger(perAccount) && perAccount >= 1)) throw configError(name, 'sessionsPerAccount', 'must be a whole number ≥ 1');
+  if (perAccount !== undefined && !(Number.isInteger(perAccount) && perAccount >= 1))
+    throw configError(name, 'sessionsPerAccount', 'must be a whole number ≥ 1');
   if (definition.availability) validateAvailability(name, definition.availability);
   const policy = definition.dialogs?.unexpected;
   if (policy !== undefined && policy !== 'accept' && policy !== 'dismiss') {
@@ -279,22 +281,26 @@ function validateSystem(definition: SystemDefinition<ScreensDefinition>): void {
   }
   if (typeof definition.screens !== 'object' || definition.screens === null) throw configError(name, 'screens', 'must be an object');
   for (const hook of ['login', 'logout', 'changePassword'] as const) {
-    if (definition[hook] !== undefined && typeof definition[hook] !== 'function') throw configError(name, hook, 'must be an async function');
+    if (definition[hook] !== undefined && typeof definition[hook] !== 'function')
+      throw configError(name, hook, 'must be an async function');
   }
   validateNavigation(name, definition.screens, definition.navigation);
   if (definition.passwordPolicy !== undefined) validatePasswordPolicy(name, definition.passwordPolicy);
   if (definition.changePassword !== undefined && definition.passwordPolicy === undefined) {
     throw configError(name, 'passwordPolicy', 'is needed with changePassword: rotation must know what password the system accepts');
   }
-  if (definition.changePassword !== undefined && definition.login === undefined) throw configError(name, 'login', 'is needed with changePassword: a password is changed after logging in');
+  if (definition.changePassword !== undefined && definition.login === undefined)
+    throw configError(name, 'login', 'is needed with changePassword: a password is changed after logging in');
 }
 
 const PAGE_ERROR_KEYS = ['strategies', 'frame', 'kind', 'notOn'];
 
 function validatePageError(system: string, where: string, error: PageErrorDefinition, screens: ScreensDefinition): void {
-  if (typeof error !== 'object' || error === null) throw configError(system, where, "must be an object like { strategies: [{ css: '…' }], kind: 'transient' }");
+  if (typeof error !== 'object' || error === null)
+    throw configError(system, where, "must be an object like { strategies: [{ css: '…' }], kind: 'transient' }");
   const unknown = Object.keys(error).filter((key) => !PAGE_ERROR_KEYS.includes(key));
-  if (unknown.length > 0) throw configError(system, `${where}.${unknown[0]}`, `unknown key; a page error has ${PAGE_ERROR_KEYS.join(', ')}`);
+  if (unknown.length > 0)
+    throw configError(system, `${where}.${unknown[0]}`, `unknown key; a page error has ${PAGE_ERROR_KEYS.join(', ')}`);
   if (error.kind !== 'transient' && error.kind !== 'session' && error.kind !== 'fatal') {
     throw configError(system, `${where}.kind`, `must be 'transient', 'session' or 'fatal', got ${JSON.stringify(error.kind)}`);
   }
@@ -302,24 +308,33 @@ function validatePageError(system: string, where: string, error: PageErrorDefini
   const frameProblem = error.frame === undefined ? undefined : framePathProblem(error.frame);
   if (frameProblem) throw configError(system, `${where}.frame`, frameProblem);
   if (error.notOn === undefined) return;
-  if (!Array.isArray(error.notOn) || error.notOn.length === 0) throw configError(system, `${where}.notOn`, 'must be a non-empty list of screen names');
+  if (!Array.isArray(error.notOn) || error.notOn.length === 0)
+    throw configError(system, `${where}.notOn`, 'must be a non-empty list of screen names');
   const notOn: readonly unknown[] = error.notOn;
   const unknownScreen = notOn.find((screen) => typeof screen !== 'string' || !Object.hasOwn(screens ?? {}, screen));
   if (unknownScreen !== undefined) {
-    throw configError(system, `${where}.notOn`, `${JSON.stringify(unknownScreen)} is not a screen of this system map (screens: ${Object.keys(screens ?? {}).join(', ')})`);
+    throw configError(
+      system,
+      `${where}.notOn`,
+      `${JSON.stringify(unknownScreen)} is not a screen of this system map (screens: ${Object.keys(screens ?? {}).join(', ')})`,
+    );
   }
 }
 
 const INTERSTITIAL_KEYS = ['shows', 'frame', 'pass', 'maxPerAction'];
 
 function validateInterstitial(system: string, where: string, interstitial: InterstitialDefinition): void {
-  if (typeof interstitial !== 'object' || interstitial === null) throw configError(system, where, "must be an object like { shows: { css: '…' }, pass: async ({ ui }) => … }");
+  if (typeof interstitial !== 'object' || interstitial === null)
+    throw configError(system, where, "must be an object like { shows: { css: '…' }, pass: async ({ ui }) => … }");
   const unknown = Object.keys(interstitial).filter((key) => !INTERSTITIAL_KEYS.includes(key));
-  if (unknown.length > 0) throw configError(system, `${where}.${unknown[0]}`, `unknown key; an interstitial has ${INTERSTITIAL_KEYS.join(', ')}`);
+  if (unknown.length > 0)
+    throw configError(system, `${where}.${unknown[0]}`, `unknown key; an interstitial has ${INTERSTITIAL_KEYS.join(', ')}`);
   validateStrategies(system, `${where}.shows`, interstitialStrategies(interstitial));
-  if (typeof interstitial.pass !== 'function') throw configError(system, `${where}.pass`, 'must be an async function that gets the page past it');
+  if (typeof interstitial.pass !== 'function')
+    throw configError(system, `${where}.pass`, 'must be an async function that gets the page past it');
   const max = interstitial.maxPerAction;
-  if (max !== undefined && !(Number.isInteger(max) && max >= 1)) throw configError(system, `${where}.maxPerAction`, 'must be a whole number ≥ 1');
+  if (max !== undefined && !(Number.isInteger(max) && max >= 1))
+    throw configError(system, `${where}.maxPerAction`, 'must be a whole number ≥ 1');
   const frameProblem = interstitial.frame === undefined ? undefined : framePathProblem(interstitial.frame);
   if (frameProblem) throw configError(system, `${where}.frame`, frameProblem);
 }
@@ -334,34 +349,47 @@ const NAVIGATION_KEYS = ['phase', 'reach', 'unreachable'];
 
 function validateNavigation(system: string, screens: ScreensDefinition, navigation: unknown): void {
   if (navigation === undefined) return;
-  if (typeof navigation !== 'object' || navigation === null || Array.isArray(navigation)) throw configError(system, 'navigation', 'must be an object keyed by screen name');
+  if (typeof navigation !== 'object' || navigation === null || Array.isArray(navigation))
+    throw configError(system, 'navigation', 'must be an object keyed by screen name');
   for (const [screen, entry] of Object.entries(navigation as Record<string, unknown>)) {
     const where = `navigation.${screen}`;
-    if (!Object.hasOwn(screens, screen)) throw configError(system, where, `there is no screen "${screen}" (screens: ${Object.keys(screens).join(', ') || 'none'})`);
-    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) throw configError(system, where, 'must be an object like { reach: async ({ ui }) => { … } }');
+    if (!Object.hasOwn(screens, screen))
+      throw configError(system, where, `there is no screen "${screen}" (screens: ${Object.keys(screens).join(', ') || 'none'})`);
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry))
+      throw configError(system, where, 'must be an object like { reach: async ({ ui }) => { … } }');
     const spec = entry as Record<string, unknown>;
     const unknown = Object.keys(spec).filter((key) => !NAVIGATION_KEYS.includes(key));
     if (unknown.length > 0) throw configError(system, where, `unknown key(s) ${unknown.join(', ')} (known: ${NAVIGATION_KEYS.join(', ')})`);
     if (spec.phase !== undefined && spec.phase !== 'before-login' && spec.phase !== 'after-login') {
       throw configError(system, `${where}.phase`, `must be 'before-login' or 'after-login', got ${JSON.stringify(spec.phase)}`);
     }
-    if (spec.reach !== undefined && typeof spec.reach !== 'function') throw configError(system, `${where}.reach`, 'must be an async function ({ ui, baseUrl }) => …');
+    if (spec.reach !== undefined && typeof spec.reach !== 'function')
+      throw configError(system, `${where}.reach`, 'must be an async function ({ ui, baseUrl }) => …');
     if (spec.unreachable !== undefined && !(typeof spec.unreachable === 'string' && spec.unreachable.trim() !== '')) {
       throw configError(system, `${where}.unreachable`, 'must say in words why the screen cannot be reached');
     }
-    if (spec.reach !== undefined && spec.unreachable !== undefined) throw configError(system, where, 'give either reach or unreachable, not both');
+    if (spec.reach !== undefined && spec.unreachable !== undefined)
+      throw configError(system, where, 'give either reach or unreachable, not both');
   }
 }
 
 function validateAvailability(system: string, availability: Availability): void {
   for (const key of ['from', 'to'] as const) {
-    if (!TIME.test(availability[key])) throw configError(system, `availability.${key}`, `must be HH:MM (00:00–23:59), got ${JSON.stringify(availability[key])}`);
+    if (!TIME.test(availability[key]))
+      throw configError(system, `availability.${key}`, `must be HH:MM (00:00–23:59), got ${JSON.stringify(availability[key])}`);
   }
-  const parts = String(availability.days).toLowerCase().split(',').map((part) => part.trim());
+  const parts = String(availability.days)
+    .toLowerCase()
+    .split(',')
+    .map((part) => part.trim());
   for (const part of parts) {
     const ends = part.split('-');
     if (ends.length > 2 || ends.some((day) => !DAY_NAMES.includes(day))) {
-      throw configError(system, 'availability.days', `"${availability.days}" is not like 'mon-fri' or 'mon,wed,fri' (days: ${DAY_NAMES.join(', ')})`);
+      throw configError(
+        system,
+        'availability.days',
+        `"${availability.days}" is not like 'mon-fri' or 'mon,wed,fri' (days: ${DAY_NAMES.join(', ')})`,
+      );
     }
   }
 }
@@ -382,7 +410,8 @@ function collectTargets(definition: SystemDefinition<ScreensDefinition>): Map<st
       const spec: TargetSpec = Array.isArray(target) ? { strategies: target as readonly Strategy[] } : (target as TargetSpec);
       const known = ['strategies', 'frame', 'sensitive', 'personal', 'onlyWhen', 'timeoutMs'];
       const unknown = Object.keys(spec).filter((key) => !known.includes(key));
-      if (unknown.length > 0) throw configError(definition.name, `screen ${screen}, target ${name}`, `unknown key(s) ${unknown.join(', ')}`);
+      if (unknown.length > 0)
+        throw configError(definition.name, `screen ${screen}, target ${name}`, `unknown key(s) ${unknown.join(', ')}`);
       validateStrategies(definition.name, `screen ${screen}, target ${name}`, spec.strategies);
       if (spec.onlyWhen !== undefined && !(typeof spec.onlyWhen === 'string' && spec.onlyWhen.trim() !== '')) {
         throw configError(definition.name, `screen ${screen}, target ${name}, onlyWhen`, 'must say in words when the target shows');
@@ -416,9 +445,10 @@ export function systemEnvPrefix(system: { name: string }): string {
 }
 
 /** The base URL to use: env KANSLIST_<NAME>_URL, then the runner's config, then the map's own. */
-export function resolveBaseUrl(system: { name: string; baseUrl: string }, options: { env?: NodeJS.ProcessEnv; configured?: string } = {}): string {
+export function resolveBaseUrl(
+  system: { name: string; baseUrl: string },
+  options: { env?: NodeJS.ProcessEnv; configured?: string } = {},
+): string {
   const env = options.env ?? process.env;
   return env[`${systemEnvPrefix(system)}_URL`] || options.configured || system.baseUrl;
 }
-
-

@@ -155,7 +155,12 @@ function definedOnly(checks: readonly (PageCheck | undefined)[]): PageCheck[] {
 }
 
 /** The answers back in strategy order; a strategy the probe could not count is counted when asked. */
-function strategyCounts(page: Page, target: ResolvedTarget, checks: readonly (PageCheck | undefined)[], answered: readonly (number | null)[] | undefined): (() => Promise<number>)[] {
+function strategyCounts(
+  page: Page,
+  target: ResolvedTarget,
+  checks: readonly (PageCheck | undefined)[],
+  answered: readonly (number | null)[] | undefined,
+): (() => Promise<number>)[] {
   let next = 0;
   return target.strategies.map((strategy, index) => {
     const value = checks[index] === undefined ? null : (answered?.[next++] ?? null);
@@ -192,7 +197,13 @@ async function shownWatches(
   return Promise.all(verdicts);
 }
 
-async function firstUniqueMatch(system: System, target: ResolvedTarget, candidates: readonly Candidate[], counts: readonly (() => Promise<number>)[], nth: number | undefined): Promise<Resolution | undefined> {
+async function firstUniqueMatch(
+  system: System,
+  target: ResolvedTarget,
+  candidates: readonly Candidate[],
+  counts: readonly (() => Promise<number>)[],
+  nth: number | undefined,
+): Promise<Resolution | undefined> {
   for (const [index, { strategy, locator }] of candidates.entries()) {
     const count = await counts[index]!();
     if (count === 0) continue;
@@ -203,10 +214,14 @@ async function firstUniqueMatch(system: System, target: ResolvedTarget, candidat
       return { target, locator: locator.nth(nth), strategy, description: `${description}, match ${nth + 1} of ${count}`, index };
     }
     if (count > 1) {
-      throw new AmbiguousTargetError('KANSLIST_TARGET_AMBIGUOUS', `Target "${target.path}" matched ${count} elements with strategy ${description}`, {
-        where: `system ${system.name}, target ${target.path}, strategy ${index + 1} (${description})`,
-        remedy: `Make the strategy match exactly one element in selectors/${system.name}.ts (Kanslist never guesses which was meant).`,
-      });
+      throw new AmbiguousTargetError(
+        'KANSLIST_TARGET_AMBIGUOUS',
+        `Target "${target.path}" matched ${count} elements with strategy ${description}`,
+        {
+          where: `system ${system.name}, target ${target.path}, strategy ${index + 1} (${description})`,
+          remedy: `Make the strategy match exactly one element in selectors/${system.name}.ts (Kanslist never guesses which was meant).`,
+        },
+      );
     }
     return { target, locator, strategy, description, index };
   }
@@ -253,10 +268,14 @@ async function waitForAnyAttached(groups: readonly Locator[], timeoutMs: number)
 function notFound(system: System, target: ResolvedTarget, timeoutMs: number): TargetNotFoundError {
   const tried = target.strategies.map((strategy, index) => `${index + 1}. ${describeStrategy(strategy)}`).join('; ');
   const frame = target.frame ? ` in frame "${describeFrame(target.frame)}"` : '';
-  return new TargetNotFoundError('KANSLIST_TARGET_NOT_FOUND', `Target "${target.path}" was not found${frame} within ${timeoutMs} ms; tried ${tried}`, {
-    where: `system ${system.name}, target ${target.path}`,
-    remedy: `Check that the bot is on the right screen. If the screen changed, update the strategies in selectors/${system.name}.ts.`,
-  });
+  return new TargetNotFoundError(
+    'KANSLIST_TARGET_NOT_FOUND',
+    `Target "${target.path}" was not found${frame} within ${timeoutMs} ms; tried ${tried}`,
+    {
+      where: `system ${system.name}, target ${target.path}`,
+      remedy: `Check that the bot is on the right screen. If the screen changed, update the strategies in selectors/${system.name}.ts.`,
+    },
+  );
 }
 
 /** How many elements a target matches now: those of its first strategy that matches any (0 when none). */
@@ -268,7 +287,12 @@ export interface TargetCount {
 }
 
 /** Counts now, without waiting; a shown error page still wins (it is thrown). */
-export async function countTarget(page: Page, system: System, path: string, options: Pick<ResolveOptions, 'onDrift'> = {}): Promise<TargetCount> {
+export async function countTarget(
+  page: Page,
+  system: System,
+  path: string,
+  options: Pick<ResolveOptions, 'onDrift'> = {},
+): Promise<TargetCount> {
   const target = system.target(path);
   const watches = pageErrorWatches(page, system, target.frame, screenOf(path));
   const { counts, shown } = await checkNow(page, target, watches);

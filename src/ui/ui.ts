@@ -121,7 +121,11 @@ export interface Ui<S extends ScreensDefinition = ScreensDefinition> {
    * With `postback: true`, waits for the postback the change triggers (a `<select>` with AutoPostBack);
    * with `postback: { update, response }`, for a partial one (see waitForPostback).
    */
-  select(path: TargetPath<S>, option: SelectOption, opts?: ActOptions & { postback?: boolean | PartialPostbackOptions<TargetPath<S>> }): Promise<void>;
+  select(
+    path: TargetPath<S>,
+    option: SelectOption,
+    opts?: ActOptions & { postback?: boolean | PartialPostbackOptions<TargetPath<S>> },
+  ): Promise<void>;
   check(path: TargetPath<S>, checked?: boolean, opts?: ActOptions): Promise<void>;
   press(path: TargetPath<S>, key: string, opts?: ActOptions): Promise<void>;
   text(path: TargetPath<S>, opts?: ActOptions): Promise<string>;
@@ -143,7 +147,12 @@ export interface Ui<S extends ScreensDefinition = ScreensDefinition> {
   download(path: TargetPath<S>, saveDir: string): Promise<string>;
   expectDialog(match: string | RegExp, answer: DialogAnswer, action: () => Promise<void>): Promise<string>;
   popup<T>(path: TargetPath<S>, work: (popupUi: Ui<S>) => Promise<T>, opts?: { waitForClose?: boolean }): Promise<T>;
-  readGrid(path: TargetPath<S>, opts?: Omit<ReadGridOptions, 'nextPage'> & { nextPage?: TargetPath<S> | ((nextPageNumber: number) => TargetPath<S> | Locator | undefined) }): Promise<Record<string, string>[]>;
+  readGrid(
+    path: TargetPath<S>,
+    opts?: Omit<ReadGridOptions, 'nextPage'> & {
+      nextPage?: TargetPath<S> | ((nextPageNumber: number) => TargetPath<S> | Locator | undefined);
+    },
+  ): Promise<Record<string, string>[]>;
   /**
    * Runs `action` and waits for the postback it causes. A full postback reloads the page (or
    * `frame`). A partial one (UpdatePanel, XHR) is awaited with `update` — a target whose content
@@ -213,10 +222,15 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
 
   async insertText(path: TargetPath<S>, text: string, opts: ActOptions = {}): Promise<void> {
     await this.whileSecretSafe(path, () =>
-      this.act(path, 'fill', async (locator, timeout) => {
-        await locator.focus({ timeout });
-        await this.page.keyboard.insertText(text);
-      }, { ...opts, value: text }),
+      this.act(
+        path,
+        'fill',
+        async (locator, timeout) => {
+          await locator.focus({ timeout });
+          await this.page.keyboard.insertText(text);
+        },
+        { ...opts, value: text },
+      ),
     );
   }
 
@@ -228,11 +242,16 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
     try {
       status = (await this.page.goto(url, { timeout: opts.timeoutMs ?? this.timeoutMs, waitUntil: 'domcontentloaded' }))?.status();
     } catch (error) {
-      throw new TransientUiError('KANSLIST_NAVIGATION_FAILED', `Could not open ${url}: ${firstLine(error)}`, { cause: error, where: `system ${this.system.name}` });
+      throw new TransientUiError('KANSLIST_NAVIGATION_FAILED', `Could not open ${url}: ${firstLine(error)}`, {
+        cause: error,
+        where: `system ${this.system.name}`,
+      });
     }
     await this.assertNoPageError();
     if (status !== undefined && status >= 500) {
-      throw new TransientUiError('KANSLIST_HTTP_ERROR', `${this.system.name} answered ${url} with HTTP ${status}`, { where: `system ${this.system.name}` });
+      throw new TransientUiError('KANSLIST_HTTP_ERROR', `${this.system.name} answered ${url} with HTTP ${status}`, {
+        where: `system ${this.system.name}`,
+      });
     }
     await this.record({ target: '(page)', strategy: 'url', action: 'goto', value: url, started });
   }
@@ -242,12 +261,16 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
   }
 
   async fill(path: TargetPath<S>, value: string, opts: ActOptions = {}): Promise<void> {
-    await this.whileSecretSafe(path, () => this.act(path, 'fill', (locator, timeout) => locator.fill(value, { timeout }), { ...opts, value }));
+    await this.whileSecretSafe(path, () =>
+      this.act(path, 'fill', (locator, timeout) => locator.fill(value, { timeout }), { ...opts, value }),
+    );
   }
 
   async type(path: TargetPath<S>, text: string, opts: TypeOptions = {}): Promise<void> {
     const delay = opts.delay ?? 0;
-    await this.whileSecretSafe(path, () => this.act(path, 'type', (locator, timeout) => locator.pressSequentially(text, { delay, timeout }), { ...opts, value: text }));
+    await this.whileSecretSafe(path, () =>
+      this.act(path, 'type', (locator, timeout) => locator.pressSequentially(text, { delay, timeout }), { ...opts, value: text }),
+    );
   }
 
   async fillRichText(path: TargetPath<S>, text: string, opts: ActOptions = {}): Promise<void> {
@@ -261,10 +284,14 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
           const shown = await readRichText(locator, Math.max(1, started + timeout - Date.now()));
           if (shown !== normaliseRichText(text)) {
             // Neither text is quoted: an editor's content may be personal or secret.
-            throw new TransientUiError('KANSLIST_RICH_TEXT_NOT_TAKEN', `The editor "${path}" shows other text than was filled (${shown.length} characters instead of ${normaliseRichText(text).length})`, {
-              where: `system ${this.system.name}, target ${path}`,
-              remedy: 'Check that the target is the editable element itself (the contenteditable body or div), not its frame or toolbar.',
-            });
+            throw new TransientUiError(
+              'KANSLIST_RICH_TEXT_NOT_TAKEN',
+              `The editor "${path}" shows other text than was filled (${shown.length} characters instead of ${normaliseRichText(text).length})`,
+              {
+                where: `system ${this.system.name}, target ${path}`,
+                remedy: 'Check that the target is the editable element itself (the contenteditable body or div), not its frame or toolbar.',
+              },
+            );
           }
         },
         { ...opts, value: text },
@@ -282,7 +309,10 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
         async (input, timeout) => {
           const started = Date.now();
           const valueField = opts.valueTarget === undefined ? undefined : (await this.resolve(opts.valueTarget, timeout)).locator;
-          const options = opts.options === undefined ? scopeFor(this.page, target.frame).getByRole('option') : targetUnion(this.page, this.system.target(opts.options));
+          const options =
+            opts.options === undefined
+              ? scopeFor(this.page, target.frame).getByRole('option')
+              : targetUnion(this.page, this.system.target(opts.options));
           const request = { type: opts.type, option: opts.option, expectValue: opts.expectValue, delay: opts.delay ?? 0 };
           const steps = { input, options, valueField, path, where: `system ${this.system.name}, target ${path}` };
           kept = await chooseOption(steps, request, Math.max(1, started + timeout - Date.now()));
@@ -299,9 +329,18 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
     return text;
   }
 
-  async select(path: TargetPath<S>, option: SelectOption, opts: ActOptions & { postback?: boolean | PartialPostbackOptions<TargetPath<S>> } = {}): Promise<void> {
+  async select(
+    path: TargetPath<S>,
+    option: SelectOption,
+    opts: ActOptions & { postback?: boolean | PartialPostbackOptions<TargetPath<S>> } = {},
+  ): Promise<void> {
     const value = typeof option === 'string' ? option : 'label' in option ? option.label : option.value;
-    const doSelect = () => this.act(path, 'select', async (locator, timeout) => void (await locator.selectOption(option, { timeout })), { timeoutMs: opts.timeoutMs, nth: opts.nth, value });
+    const doSelect = () =>
+      this.act(path, 'select', async (locator, timeout) => void (await locator.selectOption(option, { timeout })), {
+        timeoutMs: opts.timeoutMs,
+        nth: opts.nth,
+        value,
+      });
     if (typeof opts.postback === 'object') await this.waitForPostback(doSelect, opts.postback);
     else if (opts.postback) await this.waitForPostback(doSelect, { frame: this.system.target(path).frame });
     else await doSelect();
@@ -323,11 +362,16 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
 
   async fullText(path: TargetPath<S>, opts: ActOptions = {}): Promise<string> {
     let text = '';
-    await this.act(path, 'read', async (locator, timeout) => {
-      const shown = (await locator.innerText({ timeout })).trim();
-      const title = (await locator.getAttribute('title', { timeout })) ?? '';
-      text = title.length > shown.length ? title : shown;
-    }, opts);
+    await this.act(
+      path,
+      'read',
+      async (locator, timeout) => {
+        const shown = (await locator.innerText({ timeout })).trim();
+        const title = (await locator.getAttribute('title', { timeout })) ?? '';
+        text = title.length > shown.length ? title : shown;
+      },
+      opts,
+    );
     return text;
   }
 
@@ -361,7 +405,9 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
     try {
       if (state === 'hidden' || state === 'detached') {
         this.channel.throwIfFailed();
-        await targetUnion(this.page, this.system.target(path)).first().waitFor({ state, timeout: Math.max(1, timeoutMs) });
+        await targetUnion(this.page, this.system.target(path))
+          .first()
+          .waitFor({ state, timeout: Math.max(1, timeoutMs) });
         return;
       }
       const found = await this.resolve(path, timeoutMs);
@@ -377,7 +423,9 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
 
   async upload(path: TargetPath<S>, files: string | string[]): Promise<void> {
     const list = Array.isArray(files) ? files : [files];
-    await this.act(path, 'upload', (locator, timeout) => locator.setInputFiles(list, { timeout }), { value: list.map((file) => basename(file)).join(', ') });
+    await this.act(path, 'upload', (locator, timeout) => locator.setInputFiles(list, { timeout }), {
+      value: list.map((file) => basename(file)).join(', '),
+    });
   }
 
   async download(path: TargetPath<S>, saveDir: string): Promise<string> {
@@ -398,11 +446,19 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
     const pending = this.dialogs.expect(match, answer);
     try {
       await action();
-      return await withTimeout(pending.message, this.timeoutMs, () =>
-        new TransientUiError('KANSLIST_DIALOG_NOT_SHOWN', `The expected dialog ${String(match)} did not appear within ${this.timeoutMs} ms`, {
-          where: `system ${this.system.name}`,
-          remedy: 'The action did not lead where the bot expected; the item is retried. If it persists, check the bot against the system.',
-        }),
+      return await withTimeout(
+        pending.message,
+        this.timeoutMs,
+        () =>
+          new TransientUiError(
+            'KANSLIST_DIALOG_NOT_SHOWN',
+            `The expected dialog ${String(match)} did not appear within ${this.timeoutMs} ms`,
+            {
+              where: `system ${this.system.name}`,
+              remedy:
+                'The action did not lead where the bot expected; the item is retried. If it persists, check the bot against the system.',
+            },
+          ),
       );
     } finally {
       pending.cancel();
@@ -414,14 +470,22 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
     opening.catch(() => undefined); // a failed click is reported instead
     await this.click(path);
     const popup = await opening.catch((error: unknown) => {
-      throw new TransientUiError('KANSLIST_POPUP_NOT_OPENED', `Clicking "${path}" opened no popup window within ${this.timeoutMs} ms`, { cause: error, where: `target ${path}` });
+      throw new TransientUiError('KANSLIST_POPUP_NOT_OPENED', `Clicking "${path}" opened no popup window within ${this.timeoutMs} ms`, {
+        cause: error,
+        where: `target ${path}`,
+      });
     });
     const closed = new Promise<void>((resolve) => (popup.isClosed() ? resolve() : popup.once('close', () => resolve())));
     await popup.waitForLoadState('domcontentloaded', { timeout: this.timeoutMs }).catch(() => undefined); // it may close at once
     const result = await work(new SystemUi<S>({ ...this.options, page: popup }, this.channel));
     if (opts.waitForClose ?? true) {
-      await withTimeout(closed, this.timeoutMs, () =>
-        new TransientUiError('KANSLIST_POPUP_NOT_CLOSED', `The popup opened by "${path}" did not close within ${this.timeoutMs} ms`, { where: `target ${path}` }),
+      await withTimeout(
+        closed,
+        this.timeoutMs,
+        () =>
+          new TransientUiError('KANSLIST_POPUP_NOT_CLOSED', `The popup opened by "${path}" did not close within ${this.timeoutMs} ms`, {
+            where: `target ${path}`,
+          }),
       );
     }
     return result;
@@ -457,7 +521,10 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
           page: this.page,
           timeoutMs: this.timeoutMs,
           systemName: this.system.name,
-          resolveRegion: async (region, timeoutMs) => ({ locator: (await this.resolve(region, timeoutMs)).locator, scope: scopeFor(this.page, this.system.target(region).frame) }),
+          resolveRegion: async (region, timeoutMs) => ({
+            locator: (await this.resolve(region, timeoutMs)).locator,
+            scope: scopeFor(this.page, this.system.target(region).frame),
+          }),
         },
         opts,
         action,
@@ -510,7 +577,10 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
   /** Drift to the recorder, with a suggested new first strategy (found once per target and page). */
   private async reportDrift(event: DriftEvent, suggest: boolean): Promise<void> {
     const { locator, ...drift } = event;
-    const suggested = !suggest || locator === undefined || this.channel.recorder === NO_RECORDER ? undefined : await this.suggestionFor(event.target, locator);
+    const suggested =
+      !suggest || locator === undefined || this.channel.recorder === NO_RECORDER
+        ? undefined
+        : await this.suggestionFor(event.target, locator);
     await this.channel.recorder.drift(suggested === undefined ? drift : { ...drift, suggested });
   }
 
@@ -518,7 +588,10 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
     let suggestion = this.suggestions.get(path);
     if (suggestion === undefined) {
       // A suggestion is a help, never a failure of the action: whatever goes wrong leaves none.
-      suggestion = suggestStrategy(this.page, this.system, path, locator).then((strategy) => (strategy === undefined ? undefined : strategySource(strategy)), () => undefined);
+      suggestion = suggestStrategy(this.page, this.system, path, locator).then(
+        (strategy) => (strategy === undefined ? undefined : strategySource(strategy)),
+        () => undefined,
+      );
       this.suggestions.set(path, suggestion);
     }
     return suggestion;
@@ -558,16 +631,27 @@ class SystemUi<S extends ScreensDefinition> implements Ui<S> {
         return;
       }
       await this.assertNoPageError(); // a 500 page explains a failed action better than a timeout
-      throw new TransientUiError('KANSLIST_UI_ACTION_FAILED', `Could not ${action} target "${path}" (${found.description}): ${firstLine(error)}`, {
-        cause: error,
-        where: `system ${this.system.name}, target ${path}`,
-      });
+      throw new TransientUiError(
+        'KANSLIST_UI_ACTION_FAILED',
+        `Could not ${action} target "${path}" (${found.description}): ${firstLine(error)}`,
+        {
+          cause: error,
+          where: `system ${this.system.name}, target ${path}`,
+        },
+      );
     }
     const value = extra.value === undefined ? undefined : found.target.sensitive ? MASKED_VALUE : extra.value;
     await this.record({ target: path, strategy: found.description, action, value, personal: found.target.personal, started });
   }
 
-  private async record(e: { target: string; strategy: string; action: UiActionKind; value?: string | undefined; personal?: boolean; started: number }): Promise<void> {
+  private async record(e: {
+    target: string;
+    strategy: string;
+    action: UiActionKind;
+    value?: string | undefined;
+    personal?: boolean;
+    started: number;
+  }): Promise<void> {
     const now = Date.now();
     await this.channel.recorder.action({
       target: e.target,

@@ -23,7 +23,12 @@ export function sealSecret(key: Buffer, name: string, value: string, now = new D
   const cipher = createCipheriv(CIPHER, key, iv, { authTagLength: TAG_BYTES });
   cipher.setAAD(Buffer.from(name, 'utf8'));
   const data = Buffer.concat([cipher.update(value, 'utf8'), cipher.final()]);
-  return { iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), data: data.toString('base64'), setAt: now.toISOString() };
+  return {
+    iv: iv.toString('base64'),
+    tag: cipher.getAuthTag().toString('base64'),
+    data: data.toString('base64'),
+    setAt: now.toISOString(),
+  };
 }
 
 /** The value, or null when the key is wrong or the IV, tag, data or name was changed. */

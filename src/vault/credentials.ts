@@ -45,8 +45,12 @@ function missingCredentials(system: { name: string }, fields: readonly Field[], 
   const account = n === 1 ? `the robot account` : `robot account ${n}`;
   const each = fields.map((f) => `${credentialEnvVar(system, f, n)} / vault secret ${credentialName(system, f, n)}`).join(' and ');
   const commands = fields.map((f) => `\`kanslist vault set ${credentialName(system, f, n)}\``).join(' and ');
-  return new ConfigError('KANSLIST_CREDENTIALS_MISSING', `No ${fields.join(' or ')} for ${account} in system "${system.name}": neither set (${each}).`, {
-    where: `environment and vault ${vaultFile}`,
-    remedy: `Run ${commands}, or set ${fields.map((f) => credentialEnvVar(system, f, n)).join(' and ')}.`,
-  });
+  return new ConfigError(
+    'KANSLIST_CREDENTIALS_MISSING',
+    `No ${fields.join(' or ')} for ${account} in system "${system.name}": neither set (${each}).`,
+    {
+      where: `environment and vault ${vaultFile}`,
+      remedy: `Run ${commands}, or set ${fields.map((f) => credentialEnvVar(system, f, n)).join(' and ')}.`,
+    },
+  );
 }

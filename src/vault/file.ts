@@ -56,7 +56,12 @@ function checkShape(value: unknown, file: string): VaultFile {
     const ok = isObject(entry) && ['iv', 'tag', 'data', 'setAt'].every((k) => typeof entry[k] === 'string');
     if (!ok) throw broken(file, `the entry "${name}" lacks iv, tag, data or setAt`);
   }
-  return { version: 1, cipher: CIPHER, keyId: typeof value.keyId === 'string' ? value.keyId : null, secrets: value.secrets as Record<string, SealedSecret> };
+  return {
+    version: 1,
+    cipher: CIPHER,
+    keyId: typeof value.keyId === 'string' ? value.keyId : null,
+    secrets: value.secrets as Record<string, SealedSecret>,
+  };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

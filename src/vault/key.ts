@@ -70,10 +70,14 @@ export function parseKey(text: string, source: string): Buffer {
     const bytes = Buffer.from(trimmed, 'base64');
     if (bytes.length === KEY_BYTES) return bytes;
   }
-  throw new ConfigError('KANSLIST_VAULT_KEY_INVALID', `The vault key is not 32 bytes written as base64 or hex (${trimmed.length} characters read).`, {
-    where: source,
-    remedy: HOW_TO_GET_A_KEY,
-  });
+  throw new ConfigError(
+    'KANSLIST_VAULT_KEY_INVALID',
+    `The vault key is not 32 bytes written as base64 or hex (${trimmed.length} characters read).`,
+    {
+      where: source,
+      remedy: HOW_TO_GET_A_KEY,
+    },
+  );
 }
 
 function assertOwnerOnly(keyFile: string): void {
@@ -81,10 +85,14 @@ function assertOwnerOnly(keyFile: string): void {
   if (process.platform === 'win32') return;
   const mode = statSync(keyFile).mode & 0o777;
   if ((mode & 0o077) === 0) return;
-  throw new ConfigError('KANSLIST_VAULT_KEY_EXPOSED', `The vault key file can be read by others (mode ${mode.toString(8).padStart(4, '0')}); it must be owner-only.`, {
-    where: keyFile,
-    remedy: `Run \`chmod 600 ${keyFile}\`, and consider rotating the vault key if others may have read it.`,
-  });
+  throw new ConfigError(
+    'KANSLIST_VAULT_KEY_EXPOSED',
+    `The vault key file can be read by others (mode ${mode.toString(8).padStart(4, '0')}); it must be owner-only.`,
+    {
+      where: keyFile,
+      remedy: `Run \`chmod 600 ${keyFile}\`, and consider rotating the vault key if others may have read it.`,
+    },
+  );
 }
 
 function makeKey(bytes: Buffer, source: string): VaultKey {

@@ -8,11 +8,17 @@ import { ConfigError } from '../errors.ts';
 export async function readPipedSecret(input: NodeJS.ReadableStream = process.stdin): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of input) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 /** From a terminal: raw mode so nothing is echoed; Enter ends, Backspace deletes, Ctrl-C/Ctrl-D abort. */
-export function readTypedSecret(prompt: string, input: NodeJS.ReadStream = process.stdin, output: NodeJS.WritableStream = process.stderr): Promise<string> {
+export function readTypedSecret(
+  prompt: string,
+  input: NodeJS.ReadStream = process.stdin,
+  output: NodeJS.WritableStream = process.stderr,
+): Promise<string> {
   output.write(prompt);
   input.setRawMode(true);
   input.resume();
@@ -30,7 +36,8 @@ export function readTypedSecret(prompt: string, input: NodeJS.ReadStream = proce
     const onData = (chunk: string) => {
       for (const char of chunk) {
         if (char === '\r' || char === '\n') return finish();
-        if (char === '\u0003' || char === '\u0004') return finish(new ConfigError('KANSLIST_VAULT_ABORTED', 'Nothing was set: input was aborted.'));
+        if (char === '\u0003' || char === '\u0004')
+          return finish(new ConfigError('KANSLIST_VAULT_ABORTED', 'Nothing was set: input was aborted.'));
         if (char === '\u007f' || char === '\b') value = value.slice(0, -1);
         else value += char;
       }

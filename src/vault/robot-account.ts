@@ -46,7 +46,13 @@ export class RobotAccount implements Credentials {
  * Account n's credentials with the password a rotation left pending, when its password comes from
  * the vault (a password from the environment is the operator's to change, and has none).
  */
-export function withPending(system: { name: string }, account: Credentials, n: number, vault: SecretSource, passwordFromEnv: boolean): RobotAccount {
+export function withPending(
+  system: { name: string },
+  account: Credentials,
+  n: number,
+  vault: SecretSource,
+  passwordFromEnv: boolean,
+): RobotAccount {
   const name = pendingPasswordName(system, n);
   const pending = !passwordFromEnv && vault.has(name) ? vault.get(name) : undefined;
   registerSecret(pending);

@@ -73,15 +73,22 @@ export class Vault implements SecretSource {
   /** Seals and stores `value` under `name`, replacing any earlier value. */
   set(name: string, value: string): void {
     assertVaultName(name);
-    if (value.length === 0) throw new ConfigError('KANSLIST_VAULT_EMPTY_VALUE', `No value was given for ${name}.`, { remedy: `Pipe the value in or type it when asked: \`kanslist vault set ${name}\`.` });
+    if (value.length === 0)
+      throw new ConfigError('KANSLIST_VAULT_EMPTY_VALUE', `No value was given for ${name}.`, {
+        remedy: `Pipe the value in or type it when asked: \`kanslist vault set ${name}\`.`,
+      });
     registerSecret(value);
     const key = this.requireKey();
     const vault = readVaultFile(this.location.file);
     if (vault.keyId && vault.keyId !== key.id && Object.keys(vault.secrets).length > 0) {
-      throw new ConfigError('KANSLIST_VAULT_WRONG_KEY', `The vault's secrets were sealed with another key than the ${key.source}; ${name} was not set, so that one key still opens them all.`, {
-        where: this.location.file,
-        remedy: 'Use the key the vault was made with (KANSLIST_VAULT_KEY or KANSLIST_VAULT_KEY_FILE).',
-      });
+      throw new ConfigError(
+        'KANSLIST_VAULT_WRONG_KEY',
+        `The vault's secrets were sealed with another key than the ${key.source}; ${name} was not set, so that one key still opens them all.`,
+        {
+          where: this.location.file,
+          remedy: 'Use the key the vault was made with (KANSLIST_VAULT_KEY or KANSLIST_VAULT_KEY_FILE).',
+        },
+      );
     }
     vault.keyId = key.id;
     vault.secrets[name] = sealSecret(key.bytes, name, value);
@@ -129,30 +136,46 @@ export class Vault implements SecretSource {
   }
 
   private noKeyFor(name: string): ConfigError {
-    return new ConfigError('KANSLIST_VAULT_NO_KEY', `The vault holds ${name}, but there is no key to open it: KANSLIST_VAULT_KEY is not set and ${this.location.keyFile} does not exist.`, {
-      where: this.location.file,
-      remedy: 'Set KANSLIST_VAULT_KEY or KANSLIST_VAULT_KEY_FILE to the key the vault was made with.',
-    });
+    return new ConfigError(
+      'KANSLIST_VAULT_NO_KEY',
+      `The vault holds ${name}, but there is no key to open it: KANSLIST_VAULT_KEY is not set and ${this.location.keyFile} does not exist.`,
+      {
+        where: this.location.file,
+        remedy: 'Set KANSLIST_VAULT_KEY or KANSLIST_VAULT_KEY_FILE to the key the vault was made with.',
+      },
+    );
   }
 
   private cannotOpen(name: string, vault: VaultFile, key: VaultKey): ConfigError {
     const setAgain = `\`kanslist vault set ${name}\``;
     if (vault.keyId && vault.keyId !== key.id) {
-      return new ConfigError('KANSLIST_VAULT_WRONG_KEY', `The secret ${name} cannot be opened: the vault was sealed with another key than the ${key.source}.`, {
-        where: this.location.file,
-        remedy: `Use the vault's own key (KANSLIST_VAULT_KEY or KANSLIST_VAULT_KEY_FILE). If it is lost, move ${this.location.file} aside and set each secret again: ${setAgain}.`,
-      });
+      return new ConfigError(
+        'KANSLIST_VAULT_WRONG_KEY',
+        `The secret ${name} cannot be opened: the vault was sealed with another key than the ${key.source}.`,
+        {
+          where: this.location.file,
+          remedy: `Use the vault's own key (KANSLIST_VAULT_KEY or KANSLIST_VAULT_KEY_FILE). If it is lost, move ${this.location.file} aside and set each secret again: ${setAgain}.`,
+        },
+      );
     }
-    return new ConfigError('KANSLIST_VAULT_TAMPERED', `The secret ${name} cannot be opened: its ciphertext, IV, tag or name was changed after it was set (or the key is wrong).`, {
-      where: this.location.file,
-      remedy: `Set it again with ${setAgain}, and find out who changed the vault file.`,
-    });
+    return new ConfigError(
+      'KANSLIST_VAULT_TAMPERED',
+      `The secret ${name} cannot be opened: its ciphertext, IV, tag or name was changed after it was set (or the key is wrong).`,
+      {
+        where: this.location.file,
+        remedy: `Set it again with ${setAgain}, and find out who changed the vault file.`,
+      },
+    );
   }
 }
 
 export function assertVaultName(name: string): void {
   if (NAME.test(name) && name.length <= 200) return;
-  throw new ConfigError('KANSLIST_VAULT_NAME_INVALID', `"${name}" is not a vault name: use letters, digits, _ and -, in parts separated by dots.`, {
-    remedy: 'Credentials are named <system>.username and <system>.password (then <system>.username.2 …), e.g. casehub.password.',
-  });
+  throw new ConfigError(
+    'KANSLIST_VAULT_NAME_INVALID',
+    `"${name}" is not a vault name: use letters, digits, _ and -, in parts separated by dots.`,
+    {
+      remedy: 'Credentials are named <system>.username and <system>.password (then <system>.username.2 …), e.g. casehub.password.',
+    },
+  );
 }

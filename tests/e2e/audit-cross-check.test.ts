@@ -60,29 +60,42 @@ describe('audit verify --all: the store against its trail', () => {
   it('names each rewrite of the state tables', async () => {
     const done = (await harnessItems(h)).filter((i) => i.status === 'done');
     expect(done.length).toBeGreaterThanOrEqual(2);
-    const [forged, deleted] = done as [typeof done[number], typeof done[number]];
+    const [forged, deleted] = done as [(typeof done)[number], (typeof done)[number]];
     await withStore(async (store) => {
       const db = storeDb(store);
-      await db.updateTable('work_items').set({ output: JSON.stringify({ caseNumber: 'BN 2026-999999', letter: null }) }).where('id', '=', forged.id).execute();
+      await db
+        .updateTable('work_items')
+        .set({ output: JSON.stringify({ caseNumber: 'BN 2026-999999', letter: null }) })
+        .where('id', '=', forged.id)
+        .execute();
       await db.deleteFrom('item_attempts').where('item_id', '=', deleted.id).execute();
       await db.deleteFrom('work_items').where('id', '=', deleted.id).execute();
       await db.updateTable('runs').set({ status: 'interrupted' }).where('id', '=', runId).execute();
       await db.updateTable('runs').set({ status: 'crashed' }).where('id', '=', secondRunId).execute();
       // An item nobody ever processed, set done by hand.
       const [review] = await store.queue.list({ bot: BOT, status: 'review' });
-      await db.updateTable('work_items').set({ status: 'done', output: JSON.stringify({ caseNumber: 'BN 2026-000001' }) }).where('id', '=', review!.id).execute();
+      await db
+        .updateTable('work_items')
+        .set({ status: 'done', output: JSON.stringify({ caseNumber: 'BN 2026-000001' }) })
+        .where('id', '=', review!.id)
+        .execute();
     });
     const result = await runCli(['audit', 'verify', '--all', '--json'], { env: cliEnv(h) });
     expect(result.code).toBe(1);
-    const { runs, disagreements } = JSON.parse(result.stdout) as { runs: Array<{ runId: string; result: { ok: boolean } }>; disagreements: Array<{ kind: string; itemId?: string; runId?: string }> };
+    const { runs, disagreements } = JSON.parse(result.stdout) as {
+      runs: Array<{ runId: string; result: { ok: boolean } }>;
+      disagreements: Array<{ kind: string; itemId?: string; runId?: string }>;
+    };
     // The chains themselves are intact (but for the one whose tail the test before cut).
     expect(runs.filter((r) => r.runId !== runId).every((r) => r.result.ok)).toBe(true);
-    expect(disagreements.map((d) => [d.kind, d.itemId ?? d.runId]).sort()).toEqual([
-      ['done without record', expect.any(String)],
-      ['item missing', deleted.id],
-      ['output rewritten', forged.id],
-      ['run end missing', runId],
-      ['run status', secondRunId],
-    ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))));
+    expect(disagreements.map((d) => [d.kind, d.itemId ?? d.runId]).sort()).toEqual(
+      [
+        ['done without record', expect.any(String)],
+        ['item missing', deleted.id],
+        ['output rewritten', forged.id],
+        ['run end missing', runId],
+        ['run status', secondRunId],
+      ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    );
   });
 });

@@ -34,7 +34,10 @@ describe('kanslist audit checkpoint / verify --all', () => {
   beforeAll(async () => {
     project = mkdtempSync(join(tmpdir(), 'kanslist-ckpt-'));
     mkdirSync(join(project, 'other-volume'));
-    writeFileSync(join(project, 'kanslist.config.ts'), "export default { audit: { checkpoint: { file: 'other-volume/kanslist.ckpt', log: true } } };\n");
+    writeFileSync(
+      join(project, 'kanslist.config.ts'),
+      "export default { audit: { checkpoint: { file: 'other-volume/kanslist.ckpt', log: true } } };\n",
+    );
     storeUrl = `sqlite:${join(project, 'var', 'kanslist.db')}`;
     mkdirSync(join(project, 'var'));
     const key = Buffer.from(KEY, 'utf8');
@@ -46,12 +49,18 @@ describe('kanslist audit checkpoint / verify --all', () => {
     const result = await cli(['audit', 'checkpoint']);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('Checkpoint at ledger entry 4 (2 chains) written to');
-    const lines = readFileSync(join(project, 'other-volume', 'kanslist.ckpt'), 'utf8').trim().split('\n');
+    const lines = readFileSync(join(project, 'other-volume', 'kanslist.ckpt'), 'utf8')
+      .trim()
+      .split('\n');
     expect(lines).toHaveLength(1);
     expect(JSON.parse(lines[0]!)).toMatchObject({ ledgerSeq: 4, chains: 2 });
     const logs = join(project, 'var', 'logs');
     expect(existsSync(logs)).toBe(true);
-    expect(readdirSync(logs).map((f) => readFileSync(join(logs, f), 'utf8')).join('')).toContain('audit checkpoint');
+    expect(
+      readdirSync(logs)
+        .map((f) => readFileSync(join(logs, f), 'utf8'))
+        .join(''),
+    ).toContain('audit checkpoint');
   });
 
   it('verifies an intact store against the checkpoint', async () => {
@@ -64,15 +73,21 @@ describe('kanslist audit checkpoint / verify --all', () => {
   it('exits non-zero and names a deleted run and a ledger cut behind the checkpoint', async () => {
     const [deleted] = runs as [string];
     await withStore(async (store) => {
-      const db = storeDb(store).withTables<{ audit_records: { run_id: string }; audit_subjects: { run_id: string }; audit_heads: { run_id: string }; audit_ledger: { seq: number } }>();
-      for (const table of ['audit_subjects', 'audit_records', 'audit_heads'] as const) await db.deleteFrom(table).where('run_id', '=', deleted).execute();
+      const db = storeDb(store).withTables<{
+        audit_records: { run_id: string };
+        audit_subjects: { run_id: string };
+        audit_heads: { run_id: string };
+        audit_ledger: { seq: number };
+      }>();
+      for (const table of ['audit_subjects', 'audit_records', 'audit_heads'] as const)
+        await db.deleteFrom(table).where('run_id', '=', deleted).execute();
       await db.deleteFrom('audit_ledger').where('seq', '=', 4).execute();
     });
     const result = await cli(['audit', 'verify', '--all']);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(`LEDGER: chain deleted — chain ${deleted} is on the ledger`);
     expect(result.stdout).toContain('CHECKPOINT: behind checkpoint — the checkpoint of');
-    expect(result.stdout).toContain('names ledger entry 4, but the store\'s ledger ends at entry 3');
+    expect(result.stdout).toContain("names ledger entry 4, but the store's ledger ends at entry 3");
   });
 
   it('says what to set when no checkpoint destination is configured', async () => {

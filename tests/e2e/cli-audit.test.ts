@@ -37,12 +37,35 @@ async function withStore<T>(work: (store: Store) => Promise<T>): Promise<T> {
 }
 
 async function writeRun(store: Store, key: Buffer | null): Promise<string> {
-  const run = await store.runs.create({ bot: 'bygglov-registrering', botVersion: 'sha256:abc123', trigger: 'cli', host: 'test-host', pid: 1 });
+  const run = await store.runs.create({
+    bot: 'bygglov-registrering',
+    botVersion: 'sha256:abc123',
+    trigger: 'cli',
+    host: 'test-host',
+    pid: 1,
+  });
   const trail = await openAuditTrail(store, { bot: run.bot, botVersion: run.botVersion, host: run.host, runId: run.id }, { key });
   await trail.append({ kind: 'run.start', data: { trigger: 'cli' } });
-  await trail.append({ kind: 'ui.action', itemId: 'item-1', itemKey: 'APP-1', data: { target: 'personnummer', strategy: 'label', action: 'fill', value: person, personal: true } });
-  await trail.append({ kind: 'ui.action', itemId: 'item-1', itemKey: 'APP-1', subjects: [person], data: { target: 'beskrivning', strategy: 'label', action: 'fill', value: FORMULA } });
-  await trail.append({ kind: 'item.transition', itemId: 'item-1', itemKey: 'APP-1', subjects: [person], data: { from: 'running', to: 'done' } });
+  await trail.append({
+    kind: 'ui.action',
+    itemId: 'item-1',
+    itemKey: 'APP-1',
+    data: { target: 'personnummer', strategy: 'label', action: 'fill', value: person, personal: true },
+  });
+  await trail.append({
+    kind: 'ui.action',
+    itemId: 'item-1',
+    itemKey: 'APP-1',
+    subjects: [person],
+    data: { target: 'beskrivning', strategy: 'label', action: 'fill', value: FORMULA },
+  });
+  await trail.append({
+    kind: 'item.transition',
+    itemId: 'item-1',
+    itemKey: 'APP-1',
+    subjects: [person],
+    data: { from: 'running', to: 'done' },
+  });
   await trail.append({ kind: 'run.end', data: { status: 'finished' } });
   await trail.close();
   return run.id;
@@ -57,8 +80,13 @@ beforeAll(async () => {
     intactRun = await writeRun(store, null);
     tamperedRun = await writeRun(store, null);
     keyedRun = await writeRun(store, Buffer.from(KEY, 'utf8'));
-    await storeDb(store).withTables<AuditTables>().updateTable('audit_records').set({ data: '{"action":"click","target":"avslag"}' })
-      .where('run_id', '=', tamperedRun).where('seq', '=', 3).execute();
+    await storeDb(store)
+      .withTables<AuditTables>()
+      .updateTable('audit_records')
+      .set({ data: '{"action":"click","target":"avslag"}' })
+      .where('run_id', '=', tamperedRun)
+      .where('seq', '=', 3)
+      .execute();
   });
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -107,7 +135,10 @@ describe('kanslist audit export', () => {
     const result = await runCli(['audit', 'export', intactRun, '--format', 'jsonl', '--out', out], { env: env() });
     expect(result.code, result.stderr).toBe(0);
     const text = readFileSync(out, 'utf8');
-    const lines = text.trim().split('\n').map((l) => JSON.parse(l) as { seq: number; kind: string; hash: string });
+    const lines = text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { seq: number; kind: string; hash: string });
     expect(lines.map((l) => l.seq)).toEqual([1, 2, 3, 4, 5]);
     expect(lines[0]).toMatchObject({ kind: 'run.start', hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(text).not.toContain(person.replace('-', '').slice(2, 8));

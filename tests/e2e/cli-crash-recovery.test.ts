@@ -29,7 +29,12 @@ describe('kanslist run killed with SIGKILL mid-run, then run again', () => {
     const first = startCli(args, { env: cliEnv(h) });
     try {
       // 1. Let it work: some registrations made, and items in progress at the moment of the kill.
-      await expect.poll(async () => h.hub.cases().length >= 3 && (await store.queue.counts({ bot: BOT })).running > 0, { timeout: 180_000, interval: 25 }).toBe(true);
+      await expect
+        .poll(async () => h.hub.cases().length >= 3 && (await store.queue.counts({ bot: BOT })).running > 0, {
+          timeout: 180_000,
+          interval: 25,
+        })
+        .toBe(true);
     } finally {
       first.child.kill('SIGKILL');
     }

@@ -16,7 +16,19 @@ describe('kanslist init', () => {
     const dir = join(tempDir(), 'aarhus');
     const result = await runCli(['init', dir, '--country', 'DK', '--organisation', 'Aarhus Kommune'], { env: plainEnv() });
     expect(result.code, result.stderr).toBe(0);
-    for (const file of ['package.json', 'kanslist.config.ts', 'tsconfig.json', '.gitignore', 'README.md', '.ci/run', 'selectors/casehub.ts', 'bots/bygglov-registrering.ts', 'schedules/permit-intake.ts', 'tests/bygglov-registrering.test.ts', 'reports/templates/bygglov-kvittens.pdf']) {
+    for (const file of [
+      'package.json',
+      'kanslist.config.ts',
+      'tsconfig.json',
+      '.gitignore',
+      'README.md',
+      '.ci/run',
+      'selectors/casehub.ts',
+      'bots/bygglov-registrering.ts',
+      'schedules/permit-intake.ts',
+      'tests/bygglov-registrering.test.ts',
+      'reports/templates/bygglov-kvittens.pdf',
+    ]) {
       expect(existsSync(join(dir, file)), file).toBe(true);
     }
     const config = readFileSync(join(dir, 'kanslist.config.ts'), 'utf8');
@@ -28,7 +40,8 @@ describe('kanslist init', () => {
     expect(manifest.name).toBe('aarhus-robots');
     expect(manifest.dependencies.kanslist).toMatch(/^\^\d+\.\d+\.\d+/);
     expect(readFileSync(join(dir, 'README.md'), 'utf8').split('\n').slice(3, 5)).toEqual([
-      expect.stringMatching(/^npm run demo\s+#/), expect.stringMatching(/^npm test\s+#/),
+      expect.stringMatching(/^npm run demo\s+#/),
+      expect.stringMatching(/^npm test\s+#/),
     ]);
     expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toContain('var/');
   });

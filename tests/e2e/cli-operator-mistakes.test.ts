@@ -53,7 +53,9 @@ describe('operator mistakes', () => {
   });
 
   it('a wrong password: the run failed (exit 3), the item waits uncharged, no retries against the account', async () => {
-    const result = await runCli(['run', BOT, '--input', h.input.xlsxPath, '--json'], { env: { ...cliEnv(h), KANSLIST_CASEHUB_PASSWORD: 'not-the-password' } });
+    const result = await runCli(['run', BOT, '--input', h.input.xlsxPath, '--json'], {
+      env: { ...cliEnv(h), KANSLIST_CASEHUB_PASSWORD: 'not-the-password' },
+    });
     expect(result.code, result.stderr).toBe(3);
     const summary = JSON.parse(result.stdout) as { status: string; fatal: string; outcomes: Record<string, number> };
     expect(summary.status).toBe('failed');

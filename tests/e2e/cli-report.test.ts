@@ -30,7 +30,9 @@ const env = () => plainEnv({ KANSLIST_VAR_DIR: join(dir, 'var'), KANSLIST_STORE:
 describe('kanslist report', () => {
   it('writes the run report where --out says, in the language asked for, and prints the paths as JSON', async () => {
     const out = join(dir, 'out');
-    const result = await runCli(['report', 'run', runId.slice(0, 8), '--lang', 'DA', '--format', 'pdf,xlsx', '--out', out, '--json'], { env: env() });
+    const result = await runCli(['report', 'run', runId.slice(0, 8), '--lang', 'DA', '--format', 'pdf,xlsx', '--out', out, '--json'], {
+      env: env(),
+    });
     expect(result.code, result.stderr).toBe(0);
     const files = JSON.parse(result.stdout) as Array<{ format: string; path: string }>;
     expect(files).toEqual([

@@ -66,7 +66,10 @@ describe('kanslist run, runs, items, review, retry and bots as child processes',
 
   it('lists the runs newest first', async () => {
     const runs = await json<Run[]>(['runs']);
-    expect(runs.map((r) => [r.id, r.status])).toEqual([[mixedRunId, 'finished'], [cleanRunId, 'finished']]);
+    expect(runs.map((r) => [r.id, r.status])).toEqual([
+      [mixedRunId, 'finished'],
+      [cleanRunId, 'finished'],
+    ]);
     const table = await listing(['runs']);
     expect(table).toContain(mixedRunId);
   }, 60_000);
@@ -74,7 +77,9 @@ describe('kanslist run, runs, items, review, retry and bots as child processes',
   it("lists a run's items with their statuses, and only the review ones when asked", async () => {
     const items = await json<WorkItem[]>(['items', mixedRunId]);
     const statusByKey = Object.fromEntries(items.map((i) => [i.key, i.status]));
-    expect(statusByKey).toEqual(Object.fromEntries(h.input.applications.map((a) => [a.applicationId, a.error === null ? 'done' : 'review'])));
+    expect(statusByKey).toEqual(
+      Object.fromEntries(h.input.applications.map((a) => [a.applicationId, a.error === null ? 'done' : 'review'])),
+    );
 
     const table = await listing(['items', mixedRunId.slice(0, 8), '--status', 'review']);
     for (const a of h.input.applications) {
@@ -85,7 +90,12 @@ describe('kanslist run, runs, items, review, retry and bots as child processes',
 
   it('lets a clerk requeue one review item and mark another handled with a note', async () => {
     const review = await json<WorkItem[]>(['review']);
-    expect(review.map((i) => i.key).sort()).toEqual(h.input.applications.filter((a) => a.error !== null).map((a) => a.applicationId).sort());
+    expect(review.map((i) => i.key).sort()).toEqual(
+      h.input.applications
+        .filter((a) => a.error !== null)
+        .map((a) => a.applicationId)
+        .sort(),
+    );
     expect(review.every((i) => i.errorCode && i.reason)).toBe(true);
     const [first, second] = review as [WorkItem, WorkItem];
 
@@ -100,7 +110,10 @@ describe('kanslist run, runs, items, review, retry and bots as child processes',
     const store = await openStore(h.storeUrl);
     try {
       expect((await store.queue.get(first.id))?.status).toBe('pending');
-      expect(await store.queue.get(second.id)).toMatchObject({ status: 'handled', output: { handledNote: 'Registrerat för hand efter samtal med sökanden' } });
+      expect(await store.queue.get(second.id)).toMatchObject({
+        status: 'handled',
+        output: { handledNote: 'Registrerat för hand efter samtal med sökanden' },
+      });
     } finally {
       await store.close();
     }
@@ -116,7 +129,9 @@ describe('kanslist run, runs, items, review, retry and bots as child processes',
   }, 60_000);
 
   it('shows no identity number in any listing', () => {
-    const numbers = h.input.applications.filter((a) => a.error !== 'invalid-personnummer').flatMap((a) => identityNumberForms(a.personnummer));
+    const numbers = h.input.applications
+      .filter((a) => a.error !== 'invalid-personnummer')
+      .flatMap((a) => identityNumberForms(a.personnummer));
     expect(listings.length).toBeGreaterThan(4);
     const all = listings.join('\n');
     expect(all).toContain('[personnummer]'); // the payloads' numbers were there, masked
@@ -125,7 +140,7 @@ describe('kanslist run, runs, items, review, retry and bots as child processes',
 
   it('retries a run whose item failed after its maximum attempts, and the retry registers it once', async () => {
     const one = await generateEServiceExport({ count: 1, errorShare: 0, seed: 33, outDir: join(h.dir, 'one') });
-    const [application] = one.applications as [typeof one.applications[number]];
+    const [application] = one.applications as [(typeof one.applications)[number]];
     const db = `sqlite:${join(h.dir, 'retry.db')}`;
     h.hub.setFaults({ error500Rate: 1 });
     const failedRun = await cli(['run', BOT, '--input', one.xlsxPath, '--db', db]);

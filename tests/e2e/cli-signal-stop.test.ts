@@ -12,7 +12,9 @@ import { BOT, cliEnv, createHarness, type Harness } from '../helpers/run-harness
 
 /** Waits (polling the store, no fixed sleep) until `count` items are claimed and being worked on. */
 async function whileItemsRun(store: Store, count: number): Promise<void> {
-  await expect.poll(async () => (await store.queue.counts({ bot: BOT })).running, { timeout: 180_000, interval: 25 }).toBeGreaterThanOrEqual(count);
+  await expect
+    .poll(async () => (await store.queue.counts({ bot: BOT })).running, { timeout: 180_000, interval: 25 })
+    .toBeGreaterThanOrEqual(count);
 }
 
 function expectEachOnce(h: Harness): void {

@@ -29,7 +29,12 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Store and var folder in the temp folder; a browser path that cannot start, to prove none is started. */
 function envWith(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  return plainEnv({ KANSLIST_VAR_DIR: join(dir, 'var'), KANSLIST_STORE: `sqlite:${storeFile}`, KANSLIST_BROWSER: join(dir, 'no-such-browser'), ...extra });
+  return plainEnv({
+    KANSLIST_VAR_DIR: join(dir, 'var'),
+    KANSLIST_STORE: `sqlite:${storeFile}`,
+    KANSLIST_BROWSER: join(dir, 'no-such-browser'),
+    ...extra,
+  });
 }
 
 const withAccounts = () => envWith(robotAccountsEnv(NO_SYSTEM, 1));
@@ -60,7 +65,10 @@ describe('kanslist usage errors: one clear message, exit 2, nothing stored', () 
   });
 
   it('names an unknown bot and lists the known ones', async () => {
-    const stderr = expectOneMessage(await runCli(['run', 'bygglov-registreing', '--input', input.xlsxPath], { env: withAccounts() }), 'KANSLIST_BOT_UNKNOWN');
+    const stderr = expectOneMessage(
+      await runCli(['run', 'bygglov-registreing', '--input', input.xlsxPath], { env: withAccounts() }),
+      'KANSLIST_BOT_UNKNOWN',
+    );
     expect(stderr).toContain('"bygglov-registreing"');
     expect(stderr).toMatch(/Known bots: .*bygglov-registrering/);
   });
@@ -73,7 +81,16 @@ describe('kanslist usage errors: one clear message, exit 2, nothing stored', () 
 
   it('names the missing column and lists the headers it found', async () => {
     const file = join(dir, 'inputs', 'wrong-columns.xlsx');
-    await writeExportWithHeaders(file, ['Ärende-ID', 'Inkommen', 'Personnr', 'Namn', 'Fastighetsbeteckning', 'Åtgärd', 'Beskrivning', 'Bilaga']);
+    await writeExportWithHeaders(file, [
+      'Ärende-ID',
+      'Inkommen',
+      'Personnr',
+      'Namn',
+      'Fastighetsbeteckning',
+      'Åtgärd',
+      'Beskrivning',
+      'Bilaga',
+    ]);
     const stderr = expectOneMessage(await runCli(['run', BOT, '--input', file], { env: withAccounts() }), 'INPUT_COLUMN_MISSING');
     expect(stderr).toContain('"Personnummer"');
     expect(stderr).toContain('Personnr');
@@ -82,7 +99,10 @@ describe('kanslist usage errors: one clear message, exit 2, nothing stored', () 
 
   it('names the credential variables before any browser starts', async () => {
     // KANSLIST_BROWSER points nowhere: had a browser been started, the error would be about it.
-    const stderr = expectOneMessage(await runCli(['run', BOT, '--input', input.xlsxPath], { env: envWith({ KANSLIST_CASEHUB_URL: NO_SYSTEM }) }), 'KANSLIST_CREDENTIALS_MISSING');
+    const stderr = expectOneMessage(
+      await runCli(['run', BOT, '--input', input.xlsxPath], { env: envWith({ KANSLIST_CASEHUB_URL: NO_SYSTEM }) }),
+      'KANSLIST_CREDENTIALS_MISSING',
+    );
     expect(stderr).toContain('KANSLIST_CASEHUB_USERNAME');
     expect(stderr).toContain('KANSLIST_CASEHUB_PASSWORD');
     expect(stderr).not.toMatch(/browser|chromium/i);
@@ -91,7 +111,9 @@ describe('kanslist usage errors: one clear message, exit 2, nothing stored', () 
   it('rejects --concurrency 0 as a usage error naming the option', async () => {
     const result = await runCli(['run', BOT, '--input', input.xlsxPath, '--concurrency', '0'], { env: withAccounts() });
     expect(result.code).toBe(2);
-    expect(result.stderr.split('\n')[0]).toMatch(/^error: option '--concurrency <n>' argument '0' is invalid\. --concurrency must be a whole number ≥ 1\./);
+    expect(result.stderr.split('\n')[0]).toMatch(
+      /^error: option '--concurrency <n>' argument '0' is invalid\. --concurrency must be a whole number ≥ 1\./,
+    );
     expect(result.stderr).toContain('Usage: kanslist run');
     expect(existsSync(storeFile)).toBe(false);
   });
@@ -105,8 +127,14 @@ describe('kanslist run with a broken bot file', () => {
     mkdirSync(join(REPO_ROOT, 'var'), { recursive: true });
     project = mkdtempSync(join(REPO_ROOT, 'var', 'cli-broken-bot-'));
     mkdirSync(join(project, 'bots'));
-    writeFileSync(join(project, 'kanslist.config.ts'), "import { defineConfig } from 'kanslist';\n\nexport default defineConfig({ organisation: 'Testkommun' });\n");
-    writeFileSync(join(project, 'bots', 'halvfardig.ts'), "import { defineBot } from 'kanslist';\n\nexport default defineBot({\n  name: 'halvfardig',\n  process(item {\n});\n");
+    writeFileSync(
+      join(project, 'kanslist.config.ts'),
+      "import { defineConfig } from 'kanslist';\n\nexport default defineConfig({ organisation: 'Testkommun' });\n",
+    );
+    writeFileSync(
+      join(project, 'bots', 'halvfardig.ts'),
+      "import { defineBot } from 'kanslist';\n\nexport default defineBot({\n  name: 'halvfardig',\n  process(item {\n});\n",
+    );
     writeFileSync(join(project, 'bots', 'utan-export.ts'), "export const name = 'utan-export';\n");
   });
   afterAll(() => rmSync(project, { recursive: true, force: true }));
@@ -138,6 +166,15 @@ async function writeExportWithHeaders(file: string, headers: string[]): Promise<
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Ansökningar');
   sheet.addRow(headers);
-  sheet.addRow(['ET-2026-000001', new Date(Date.UTC(2026, 0, 5)), '(syntetisk)', 'Test Testsson', 'Mossen 4:12', 'Nybyggnad', 'Garage', 'ET-2026-000001.pdf']);
+  sheet.addRow([
+    'ET-2026-000001',
+    new Date(Date.UTC(2026, 0, 5)),
+    '(syntetisk)',
+    'Test Testsson',
+    'Mossen 4:12',
+    'Nybyggnad',
+    'Garage',
+    'ET-2026-000001.pdf',
+  ]);
   await workbook.xlsx.writeFile(file);
 }

@@ -18,13 +18,23 @@ describe('kanslist users and serve', () => {
   const cli = (args: string[], input?: string) => runCli(args, { env, ...(input === undefined ? {} : { input }) });
 
   it('adds accounts with piped passwords and lists them without any hash', async () => {
-    const added = await cli(['users', 'add', 'anna.berg', '--role', 'clerk', '--bot', 'bygglov-registrering', '--name', 'Anna Berg'], 'a long enough passphrase\n');
+    const added = await cli(
+      ['users', 'add', 'anna.berg', '--role', 'clerk', '--bot', 'bygglov-registrering', '--name', 'Anna Berg'],
+      'a long enough passphrase\n',
+    );
     expect(added.code, added.stderr).toBe(0);
     expect(added.stdout).toContain('Added anna.berg (clerk; bots bygglov-registrering)');
     expect((await cli(['users', 'add', 'olle', '--role', 'operator,auditor'], 'another long passphrase')).code).toBe(0);
     const listed = await cli(['users', 'list', '--json']);
     expect(JSON.parse(listed.stdout)).toEqual([
-      expect.objectContaining({ username: 'anna.berg', name: 'Anna Berg', roles: ['clerk'], bots: ['bygglov-registrering'], source: 'local', locked: false }),
+      expect.objectContaining({
+        username: 'anna.berg',
+        name: 'Anna Berg',
+        roles: ['clerk'],
+        bots: ['bygglov-registrering'],
+        source: 'local',
+        locked: false,
+      }),
       expect.objectContaining({ username: 'olle', roles: ['operator', 'auditor'] }),
     ]);
     expect(listed.stdout).not.toContain('argon2');

@@ -93,7 +93,12 @@ describe('kanslist vault init|set|list|rm', () => {
 
   it('a run missing a vault secret stops before any browser, naming the command that sets it', async () => {
     // casehub.username was removed above; KANSLIST_BROWSER points nowhere, proving no browser starts.
-    const runEnv = { ...env, KANSLIST_STORE: `sqlite:${join(dir, 'var', 'kanslist.db')}`, KANSLIST_BROWSER: join(dir, 'no-such-browser'), KANSLIST_CASEHUB_URL: 'http://127.0.0.1:9' };
+    const runEnv = {
+      ...env,
+      KANSLIST_STORE: `sqlite:${join(dir, 'var', 'kanslist.db')}`,
+      KANSLIST_BROWSER: join(dir, 'no-such-browser'),
+      KANSLIST_CASEHUB_URL: 'http://127.0.0.1:9',
+    };
     const result = await runCli(['run', BOT], { env: runEnv });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('KANSLIST_CREDENTIALS_MISSING');
@@ -127,7 +132,10 @@ describe('a run with its robot accounts only in the vault', () => {
     const cliEnv = plainEnv({ KANSLIST_VAR_DIR: join(h.dir, 'var') });
     expect((await runCli(['vault', 'init'], { env: cliEnv })).code).toBe(0);
     const robot = ROBOT_ACCOUNTS[0]!;
-    for (const [name, value] of [['casehub.username', robot.username], ['casehub.password', robot.password]] as const) {
+    for (const [name, value] of [
+      ['casehub.username', robot.username],
+      ['casehub.password', robot.password],
+    ] as const) {
       const set = await runWithStdin(['vault', 'set', name], cliEnv, value);
       expect(set.code, set.stderr).toBe(0);
     }

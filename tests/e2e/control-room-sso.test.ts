@@ -21,7 +21,12 @@ import { REPO_ROOT } from '../helpers/run-harness.ts';
 
 const CLIENT = { id: 'kanslist-control-room', secret: 'a-client-secret-for-the-test-only' };
 /** The directory: who is in which group (changed by a test, read at each login). */
-const GROUPS: Record<string, string[]> = { 'olle.operator': ['RPA-Operatorer'], 'klara.clerk': ['Bygglov-handlaggare'], 'nils.nobody': ['Kommunstyrelsen'], 'local.person': ['RPA-Operatorer'] };
+const GROUPS: Record<string, string[]> = {
+  'olle.operator': ['RPA-Operatorer'],
+  'klara.clerk': ['Bygglov-handlaggare'],
+  'nils.nobody': ['Kommunstyrelsen'],
+  'local.person': ['RPA-Operatorer'],
+};
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -47,8 +52,18 @@ describe('control room single sign-on with OpenID Connect', () => {
     const roomPort = await freePort();
     const issuer = `http://127.0.0.1:${idpPort}`;
     const provider = new Provider(issuer, {
-      clients: [{ client_id: CLIENT.id, client_secret: CLIENT.secret, redirect_uris: [`http://127.0.0.1:${roomPort}/login/oidc/callback`], token_endpoint_auth_method: 'client_secret_post' }],
-      findAccount: (_ctx, id) => ({ accountId: id, claims: () => ({ sub: id, preferred_username: id, name: `Person ${id}`, groups: GROUPS[id] ?? [] }) }),
+      clients: [
+        {
+          client_id: CLIENT.id,
+          client_secret: CLIENT.secret,
+          redirect_uris: [`http://127.0.0.1:${roomPort}/login/oidc/callback`],
+          token_endpoint_auth_method: 'client_secret_post',
+        },
+      ],
+      findAccount: (_ctx, id) => ({
+        accountId: id,
+        claims: () => ({ sub: id, preferred_username: id, name: `Person ${id}`, groups: GROUPS[id] ?? [] }),
+      }),
       claims: { openid: ['sub'], profile: ['name', 'preferred_username'], groups: ['groups'] },
       conformIdTokenClaims: false,
       features: { devInteractions: { enabled: true } },
@@ -62,12 +77,35 @@ describe('control room single sign-on with OpenID Connect', () => {
     const base = await loadConfig(REPO_ROOT, { ...process.env, KANSLIST_VAR_DIR: join(dir, 'var') });
     const config = {
       ...base,
-      controlRoom: { oidc: { issuer, clientId: CLIENT.id, scope: 'openid profile groups', roles: { 'RPA-Operatorer': ['operator'], 'Bygglov-handlaggare': ['clerk'] }, bots: { 'Bygglov-handlaggare': ['bygglov-registrering'] } } },
+      controlRoom: {
+        oidc: {
+          issuer,
+          clientId: CLIENT.id,
+          scope: 'openid profile groups',
+          roles: { 'RPA-Operatorer': ['operator'], 'Bygglov-handlaggare': ['clerk'] },
+          bots: { 'Bygglov-handlaggare': ['bygglov-registrering'] },
+        },
+      },
     };
     store = await openStore(`sqlite:${join(dir, 'var', 'kanslist.db')}`);
-    await store.users.add({ username: 'local.person', displayName: 'Local', passwordHash: await hashPassword('a local password here'), roles: ['viewer'], bots: [], source: 'local' });
+    await store.users.add({
+      username: 'local.person',
+      displayName: 'Local',
+      passwordHash: await hashPassword('a local password here'),
+      roles: ['viewer'],
+      bots: [],
+      source: 'local',
+    });
     process.env.KANSLIST_OIDC_CLIENT_SECRET = CLIENT.secret;
-    room = await startControlRoom({ config, store, log: createLogger({ level: 'error', console: false }), auditKey: null, version: 'test', port: roomPort, loginAttemptsPerMinute: 1000 });
+    room = await startControlRoom({
+      config,
+      store,
+      log: createLogger({ level: 'error', console: false }),
+      auditKey: null,
+      version: 'test',
+      port: roomPort,
+      loginAttemptsPerMinute: 1000,
+    });
     browser = await launchBrowser();
   });
 
@@ -101,7 +139,12 @@ describe('control room single sign-on with OpenID Connect', () => {
     const page = await signOn('olle.operator');
     expect(new URL(page.url()).pathname).toBe('/');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Översikt');
-    expect(await store.users.get('olle.operator')).toMatchObject({ source: 'oidc', roles: ['operator'], passwordHash: null, displayName: 'Person olle.operator' });
+    expect(await store.users.get('olle.operator')).toMatchObject({
+      source: 'oidc',
+      roles: ['operator'],
+      passwordHash: null,
+      displayName: 'Person olle.operator',
+    });
     await page.context().close();
   });
 

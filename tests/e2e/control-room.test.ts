@@ -56,7 +56,16 @@ describe('control room in Chromium over real runs', () => {
       { username: 'ada', roles: ['admin'], bots: [] },
     ];
     for (const u of users) await store.users.add({ ...u, displayName: u.username, passwordHash: hash, source: 'local' });
-    room = await startControlRoom({ config: h.config, store, storeUrl: h.storeUrl, log: createLogger({ level: 'error', console: false }), auditKey: null, version: 'test', port: 0, loginAttemptsPerMinute: 1000 });
+    room = await startControlRoom({
+      config: h.config,
+      store,
+      storeUrl: h.storeUrl,
+      log: createLogger({ level: 'error', console: false }),
+      auditKey: null,
+      version: 'test',
+      port: 0,
+      loginAttemptsPerMinute: 1000,
+    });
     browser = await launchBrowser();
   }, RUN_HOOK_TIMEOUT_MS);
 
@@ -80,31 +89,36 @@ describe('control room in Chromium over real runs', () => {
     return page;
   }
 
-  const application = (error: 'invalid-personnummer' | 'missing-property-designation') => h.input.applications.find((a) => a.error === error)!;
+  const application = (error: 'invalid-personnummer' | 'missing-property-designation') =>
+    h.input.applications.find((a) => a.error === error)!;
 
-  it('lets a clerk correct a rejected application and send it back; the next run registers it exactly once', async () => {
-    const wrong = application('invalid-personnummer');
-    const page = await loggedIn('klara');
-    expect(new URL(page.url()).pathname).toBe('/review');
-    const row = page.getByRole('row').filter({ hasText: wrong.applicationId });
-    await expect.poll(() => row.textContent()).toMatch(/kontrollsiffra/);
-    await row.getByRole('link', { name: wrong.applicationId }).click();
-    await page.getByLabel('Personnummer').fill(withRightCheckDigit(wrong.personnummer));
-    await page.getByRole('button', { name: 'Rätta och skicka tillbaka till roboten' }).click();
-    await expect.poll(() => page.getByRole('status').textContent()).toContain(`${wrong.applicationId} ligger åter i robotens kö`);
+  it(
+    'lets a clerk correct a rejected application and send it back; the next run registers it exactly once',
+    async () => {
+      const wrong = application('invalid-personnummer');
+      const page = await loggedIn('klara');
+      expect(new URL(page.url()).pathname).toBe('/review');
+      const row = page.getByRole('row').filter({ hasText: wrong.applicationId });
+      await expect.poll(() => row.textContent()).toMatch(/kontrollsiffra/);
+      await row.getByRole('link', { name: wrong.applicationId }).click();
+      await page.getByLabel('Personnummer').fill(withRightCheckDigit(wrong.personnummer));
+      await page.getByRole('button', { name: 'Rätta och skicka tillbaka till roboten' }).click();
+      await expect.poll(() => page.getByRole('status').textContent()).toContain(`${wrong.applicationId} ligger åter i robotens kö`);
 
-    const item = (await store.queue.list({ bot: BOT })).find((i) => i.key === wrong.applicationId)!;
-    expect(item.status).toBe('pending');
-    expect((item.payload as { personnummer: string }).personnummer).toBe(withRightCheckDigit(wrong.personnummer));
-    expect(h.hub.countsByExternalRef()[wrong.applicationId]).toBeUndefined();
+      const item = (await store.queue.list({ bot: BOT })).find((i) => i.key === wrong.applicationId)!;
+      expect(item.status).toBe('pending');
+      expect((item.payload as { personnummer: string }).personnummer).toBe(withRightCheckDigit(wrong.personnummer));
+      expect(h.hub.countsByExternalRef()[wrong.applicationId]).toBeUndefined();
 
-    await h.run({ concurrency: 2 });
-    const after = await store.queue.get(item.id);
-    expect(after!.status).toBe('done');
-    expect(h.hub.countsByExternalRef()[wrong.applicationId]).toBe(1);
-    // The other applications were not registered again.
-    for (const a of h.input.applications.filter((x) => x.error === null)) expect(h.hub.countsByExternalRef()[a.applicationId]).toBe(1);
-  }, RUN_HOOK_TIMEOUT_MS);
+      await h.run({ concurrency: 2 });
+      const after = await store.queue.get(item.id);
+      expect(after!.status).toBe('done');
+      expect(h.hub.countsByExternalRef()[wrong.applicationId]).toBe(1);
+      // The other applications were not registered again.
+      for (const a of h.input.applications.filter((x) => x.error === null)) expect(h.hub.countsByExternalRef()[a.applicationId]).toBe(1);
+    },
+    RUN_HOOK_TIMEOUT_MS,
+  );
 
   it("rejects a correction the bot's own validate refuses, keeping the item in review", async () => {
     const missing = application('missing-property-designation');
@@ -140,40 +154,51 @@ describe('control room in Chromium over real runs', () => {
     expect(await page.textContent('main')).toContain('Pausat av olle (control room) — CaseHub uppgraderas');
     const state = await readState(store, 'permit-intake');
     expect(state).toMatchObject({ paused: true, pauseNote: 'CaseHub uppgraderas' });
-    expect(await trailActions()).toContainEqual(expect.objectContaining({ person: 'olle', action: 'schedule.pause', schedule: 'permit-intake', note: 'CaseHub uppgraderas' }));
+    expect(await trailActions()).toContainEqual(
+      expect.objectContaining({ person: 'olle', action: 'schedule.pause', schedule: 'permit-intake', note: 'CaseHub uppgraderas' }),
+    );
   });
 
-  it('lets an operator resume the schedule and run it now; the fire runs in a process of its own and its decision shows', async () => {
-    const page = await loggedIn('olle');
-    await page.goto(`${room.url}/schedules`);
-    await page.getByLabel('Anteckning').first().fill('Uppgraderingen klar');
-    await page.getByRole('button', { name: 'Återuppta' }).click();
-    await expect.poll(() => page.getByRole('status').textContent()).toContain('permit-intake är återupptaget');
-    // The fired run logs in to CaseHub with the robot accounts the server was started with.
-    const saved = { ...process.env };
-    Object.assign(process.env, robotAccountsEnv(h.hub.url));
-    try {
-      await page.getByLabel('Anteckning').nth(1).fill('Extra körning efter uppgraderingen');
-      await page.getByRole('button', { name: 'Kör nu' }).click();
-      await expect.poll(() => page.getByRole('status').textContent()).toContain('permit-intake startar');
-    } finally {
-      process.env = saved;
-    }
-    // Settled: a fire that ran has ended; a fire the schedule's rules skip (a weekend, the night) is settled at once.
-    const manual = async () => (await listDecisions(store, { schedule: 'permit-intake', limit: 20 })).find((d) => d.trigger === 'manual' && (d.decision !== 'fired' || d.outcome !== null));
-    // A child process that loads the project and may start a browser: generous on a busy machine (a limit, not a wait).
-    await expect.poll(manual, { timeout: 180_000, interval: 1000 }).toBeDefined();
-    const decision = (await manual())!;
-    // A manual fire keeps the schedule's windows and calendar, as `kanslist schedule fire` does.
-    if (decision.decision === 'fired') expect(decision.outcome).toBe('finished');
-    else {
-      expect(decision.decision).toBe('skipped');
-      expect(decision.reason).toMatch(/outside-window|calendar|holiday|closed/);
-    }
-    expect(await trailActions()).toContainEqual(expect.objectContaining({ person: 'olle', action: 'schedule.fire', note: 'Extra körning efter uppgraderingen' }));
-    await page.reload();
-    expect(await page.textContent('main')).toContain(`${decision.decision}`);
-  }, RUN_HOOK_TIMEOUT_MS);
+  it(
+    'lets an operator resume the schedule and run it now; the fire runs in a process of its own and its decision shows',
+    async () => {
+      const page = await loggedIn('olle');
+      await page.goto(`${room.url}/schedules`);
+      await page.getByLabel('Anteckning').first().fill('Uppgraderingen klar');
+      await page.getByRole('button', { name: 'Återuppta' }).click();
+      await expect.poll(() => page.getByRole('status').textContent()).toContain('permit-intake är återupptaget');
+      // The fired run logs in to CaseHub with the robot accounts the server was started with.
+      const saved = { ...process.env };
+      Object.assign(process.env, robotAccountsEnv(h.hub.url));
+      try {
+        await page.getByLabel('Anteckning').nth(1).fill('Extra körning efter uppgraderingen');
+        await page.getByRole('button', { name: 'Kör nu' }).click();
+        await expect.poll(() => page.getByRole('status').textContent()).toContain('permit-intake startar');
+      } finally {
+        process.env = saved;
+      }
+      // Settled: a fire that ran has ended; a fire the schedule's rules skip (a weekend, the night) is settled at once.
+      const manual = async () =>
+        (await listDecisions(store, { schedule: 'permit-intake', limit: 20 })).find(
+          (d) => d.trigger === 'manual' && (d.decision !== 'fired' || d.outcome !== null),
+        );
+      // A child process that loads the project and may start a browser: generous on a busy machine (a limit, not a wait).
+      await expect.poll(manual, { timeout: 180_000, interval: 1000 }).toBeDefined();
+      const decision = (await manual())!;
+      // A manual fire keeps the schedule's windows and calendar, as `kanslist schedule fire` does.
+      if (decision.decision === 'fired') expect(decision.outcome).toBe('finished');
+      else {
+        expect(decision.decision).toBe('skipped');
+        expect(decision.reason).toMatch(/outside-window|calendar|holiday|closed/);
+      }
+      expect(await trailActions()).toContainEqual(
+        expect.objectContaining({ person: 'olle', action: 'schedule.fire', note: 'Extra körning efter uppgraderingen' }),
+      );
+      await page.reload();
+      expect(await page.textContent('main')).toContain(`${decision.decision}`);
+    },
+    RUN_HOOK_TIMEOUT_MS,
+  );
 
   it("records an auditor's person lookup on the trail before showing it, so the next lookup shows who looked and why", async () => {
     const person = withRightCheckDigit(application('invalid-personnummer').personnummer);
@@ -196,14 +221,22 @@ describe('control room in Chromium over real runs', () => {
     await viewer.getByRole('link', { name: 'Sparad tid' }).click();
     expect(await viewer.locator('#hours-freed').textContent()).toMatch(/^\d+,\d\sh$/);
     const [pdf] = await Promise.all([viewer.waitForEvent('download'), viewer.getByRole('link', { name: 'PDF' }).click()]);
-    expect(readFileSync(await pdf.path()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      readFileSync(await pdf.path())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
 
     const operator = await loggedIn('olle');
     await operator.getByRole('link', { name: 'Körningar' }).click();
     await operator.getByRole('row').nth(1).getByRole('link').click();
     expect(await operator.locator('#chain').textContent()).toMatch(/Obrutet/);
     const [xlsx] = await Promise.all([operator.waitForEvent('download'), operator.getByRole('link', { name: 'XLSX' }).click()]);
-    expect(readFileSync(await xlsx.path()).subarray(0, 2).toString()).toBe('PK');
+    expect(
+      readFileSync(await xlsx.path())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
   });
 
   it('switches a person to German and keeps the choice', async () => {
@@ -214,35 +247,44 @@ describe('control room in Chromium over real runs', () => {
     expect((await store.users.get('vera'))!.language).toBe('de');
   });
 
-  it('has no serious or critical axe-core violation on any page, in each role that sees it', async () => {
-    const itemId = (await store.queue.list({ bot: BOT })).find((i) => i.status === 'review')?.id ?? (await store.queue.list({ bot: BOT }))[0]!.id;
-    const runId = (await store.runs.list({ limit: 1 }))[0]!.id;
-    const visits: Array<[string, string[]]> = [
-      ['olle', ['/', '/runs', `/runs/${runId}`, '/queues', '/review', `/review/${itemId}`, '/schedules', '/time-saved', '/account']],
-      ['agnes', ['/audit', '/audit?verify=1']],
-      ['klara', ['/review']],
-      ['ada', ['/users']],
-    ];
-    const anonymous = await browser.newContext({ bypassCSP: true });
-    contexts.push(anonymous);
-    const pages: Array<[Page, string]> = [[await anonymous.newPage(), '/login']];
-    const violations: string[] = [];
-    for (const [page, url] of pages) violations.push(...(await axeViolations(page, url)));
-    for (const [username, urls] of visits) {
-      const page = await loggedIn(username, { bypassCSP: true });
-      for (const url of urls) violations.push(...(await axeViolations(page, url)));
-    }
-    expect(violations).toEqual([]);
-  }, RUN_HOOK_TIMEOUT_MS);
+  it(
+    'has no serious or critical axe-core violation on any page, in each role that sees it',
+    async () => {
+      const itemId =
+        (await store.queue.list({ bot: BOT })).find((i) => i.status === 'review')?.id ?? (await store.queue.list({ bot: BOT }))[0]!.id;
+      const runId = (await store.runs.list({ limit: 1 }))[0]!.id;
+      const visits: Array<[string, string[]]> = [
+        ['olle', ['/', '/runs', `/runs/${runId}`, '/queues', '/review', `/review/${itemId}`, '/schedules', '/time-saved', '/account']],
+        ['agnes', ['/audit', '/audit?verify=1']],
+        ['klara', ['/review']],
+        ['ada', ['/users']],
+      ];
+      const anonymous = await browser.newContext({ bypassCSP: true });
+      contexts.push(anonymous);
+      const pages: Array<[Page, string]> = [[await anonymous.newPage(), '/login']];
+      const violations: string[] = [];
+      for (const [page, url] of pages) violations.push(...(await axeViolations(page, url)));
+      for (const [username, urls] of visits) {
+        const page = await loggedIn(username, { bypassCSP: true });
+        for (const url of urls) violations.push(...(await axeViolations(page, url)));
+      }
+      expect(violations).toEqual([]);
+    },
+    RUN_HOOK_TIMEOUT_MS,
+  );
 
   async function axeViolations(page: Page, url: string): Promise<string[]> {
     await page.goto(room.url + url);
     await page.evaluate(AXE_SOURCE);
     const result = await page.evaluate(async () => {
-      const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: unknown[] }> }> } }).axe;
+      const axe = (
+        globalThis as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: unknown[] }> }> } }
+      ).axe;
       return (await axe.run()).violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
     });
-    return result.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${url}: ${v.id} (${v.impact}, ${v.nodes} nodes)`);
+    return result
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${url}: ${v.id} (${v.impact}, ${v.nodes} nodes)`);
   }
 
   async function trailActions(): Promise<Array<Record<string, unknown>>> {

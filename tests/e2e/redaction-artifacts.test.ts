@@ -50,7 +50,9 @@ afterAll(() => h?.close());
 
 /** Every file under `dir`, recursively. */
 function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name));
 }
 
 function hits(text: string, needles: string[]): string[] {
@@ -116,7 +118,9 @@ describe('redaction: every artifact of a full run', () => {
     const exported: string[] = [];
     for (const format of ['jsonl', 'xlsx'] as const) {
       const out = join(h.dir, `audit.${format}`);
-      const result = await runCli(['audit', 'export', summary.runId, '--format', format, '--out', out, '--db', h.storeUrl], { env: cliEnv(h) });
+      const result = await runCli(['audit', 'export', summary.runId, '--format', format, '--out', out, '--db', h.storeUrl], {
+        env: cliEnv(h),
+      });
       expect(result.code, result.stderr).toBe(0);
       const text = format === 'xlsx' ? zipEntriesText(out) : readFileSync(out, 'utf8');
       exported.push(text);
@@ -200,22 +204,25 @@ describe('redaction: evidence captured on the real CaseHub screens', () => {
   async function maskColour(png: Buffer, points: { x: number; y: number }[]): Promise<{ pinkPixels: number; pinkAt: boolean[] }> {
     const decoder = await page.context().newPage();
     try {
-      return await decoder.evaluate(async ({ base64, points }) => {
-        const image = new Image();
-        image.src = `data:image/png;base64,${base64}`;
-        await image.decode();
-        const canvas = document.createElement('canvas');
-        canvas.width = image.width;
-        canvas.height = image.height;
-        const g = canvas.getContext('2d')!;
-        g.drawImage(image, 0, 0);
-        const data = g.getImageData(0, 0, canvas.width, canvas.height).data;
-        const pink = (i: number) => data[i]! > 235 && data[i + 1]! < 25 && data[i + 2]! > 235;
-        let pinkPixels = 0;
-        for (let i = 0; i < data.length; i += 4) if (pink(i)) pinkPixels++;
-        const pinkAt = points.map((p) => pink((Math.round(p.y) * canvas.width + Math.round(p.x)) * 4));
-        return { pinkPixels, pinkAt };
-      }, { base64: png.toString('base64'), points });
+      return await decoder.evaluate(
+        async ({ base64, points }) => {
+          const image = new Image();
+          image.src = `data:image/png;base64,${base64}`;
+          await image.decode();
+          const canvas = document.createElement('canvas');
+          canvas.width = image.width;
+          canvas.height = image.height;
+          const g = canvas.getContext('2d')!;
+          g.drawImage(image, 0, 0);
+          const data = g.getImageData(0, 0, canvas.width, canvas.height).data;
+          const pink = (i: number) => data[i]! > 235 && data[i + 1]! < 25 && data[i + 2]! > 235;
+          let pinkPixels = 0;
+          for (let i = 0; i < data.length; i += 4) if (pink(i)) pinkPixels++;
+          const pinkAt = points.map((p) => pink((Math.round(p.y) * canvas.width + Math.round(p.x)) * 4));
+          return { pinkPixels, pinkAt };
+        },
+        { base64: png.toString('base64'), points },
+      );
     } finally {
       await decoder.close();
     }
@@ -225,8 +232,15 @@ describe('redaction: evidence captured on the real CaseHub screens', () => {
 describe('redaction: `kanslist run` operator output', () => {
   it('writes the log file at the --log-level given (over KANSLIST_LOG_LEVEL), flushed at exit, and prints no secret or number', async () => {
     const dir = mkdtempSync(join(h.dir, 'cli-'));
-    const env = { ...cliEnv(h), KANSLIST_VAR_DIR: join(dir, 'var'), KANSLIST_STORE: `sqlite:${join(dir, 'kanslist.db')}`, KANSLIST_LOG_LEVEL: 'warn' };
-    const result = await runCli(['run', 'bygglov-registrering', '--input', h.input.xlsxPath, '--trace', 'off', '--log-level', 'debug'], { env });
+    const env = {
+      ...cliEnv(h),
+      KANSLIST_VAR_DIR: join(dir, 'var'),
+      KANSLIST_STORE: `sqlite:${join(dir, 'kanslist.db')}`,
+      KANSLIST_LOG_LEVEL: 'warn',
+    };
+    const result = await runCli(['run', 'bygglov-registrering', '--input', h.input.xlsxPath, '--trace', 'off', '--log-level', 'debug'], {
+      env,
+    });
     expect(result.stdout).toMatch(/ET-|done|klar/i); // the summary was printed
     const logs = filesUnder(join(dir, 'var', 'logs'));
     expect(logs).toHaveLength(1);

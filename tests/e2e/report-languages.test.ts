@@ -75,7 +75,11 @@ describe('reports in the reader’s language from a real run', () => {
     englishReasons = [...new Set([...items, ...attempts].map((x) => x.reason).filter((r): r is string => r !== null))];
     // What the run left: the codes the reports must translate.
     expect(items.map((i) => `${i.status}:${i.errorCode ?? ''}`).sort()).toEqual([
-      'done:', 'failed:KANSLIST_PAGE_ERROR_SERVER_ERROR', 'review:BYGGLOV_PERSON_NOT_FOUND', 'review:INPUT_REQUIRED', 'review:KANSLIST_INVALID_IDENTITY_NUMBER',
+      'done:',
+      'failed:KANSLIST_PAGE_ERROR_SERVER_ERROR',
+      'review:BYGGLOV_PERSON_NOT_FOUND',
+      'review:INPUT_REQUIRED',
+      'review:KANSLIST_INVALID_IDENTITY_NUMBER',
     ]);
     // The month the run happened in, in the configured time zone.
     const w = wallClock(Date.now(), h.config.timeZone);
@@ -87,7 +91,11 @@ describe('reports in the reader’s language from a real run', () => {
         ...(await renderReport(timeSavedReport, { from: period.from, to: period.to }, options)),
         ...(await renderReport(exceptionsReport, {}, options)),
       ];
-      for (const f of written) files.set(`${language}:${f.path.includes('/run-') ? 'run' : f.path.includes('/time-saved-') ? 'time-saved' : 'exceptions'}:${f.format}`, f.path);
+      for (const f of written)
+        files.set(
+          `${language}:${f.path.includes('/run-') ? 'run' : f.path.includes('/time-saved-') ? 'time-saved' : 'exceptions'}:${f.format}`,
+          f.path,
+        );
     }
   }, RUN_HOOK_TIMEOUT_MS);
   afterAll(async () => {
@@ -97,28 +105,46 @@ describe('reports in the reader’s language from a real run', () => {
 
   const reports = ['run', 'time-saved', 'exceptions'] as const;
 
-  it.each((['sv', 'da', 'de'] as Language[]).flatMap((l) => reports.map((r) => [l, r] as const)))('the %s %s PDF has no Kanslist code and no English reason', async (language, report) => {
-    const text = (await pdfText(files.get(`${language}:${report}:pdf`)!)).join('\n');
-    expect(text).not.toContain('KANSLIST_');
-    expect(text).not.toMatch(/INPUT_[A-Z]/);
-    // Where a row came from is said in the reader's words too ('row 4' is the stored English).
-    expect(text).not.toMatch(/\brow \d/);
-    const flat = squash(text);
-    for (const reason of englishReasons) {
-      // The clause after the last ': ' is the developer's own words (before it: file and row).
-      const words = squash(reason.split(': ').at(-1)!).slice(0, 30);
-      expect(flat, `${language} ${report}: "${reason}"`).not.toContain(words);
-    }
-  });
+  it.each((['sv', 'da', 'de'] as Language[]).flatMap((l) => reports.map((r) => [l, r] as const)))(
+    'the %s %s PDF has no Kanslist code and no English reason',
+    async (language, report) => {
+      const text = (await pdfText(files.get(`${language}:${report}:pdf`)!)).join('\n');
+      expect(text).not.toContain('KANSLIST_');
+      expect(text).not.toMatch(/INPUT_[A-Z]/);
+      // Where a row came from is said in the reader's words too ('row 4' is the stored English).
+      expect(text).not.toMatch(/\brow \d/);
+      const flat = squash(text);
+      for (const reason of englishReasons) {
+        // The clause after the last ': ' is the developer's own words (before it: file and row).
+        const words = squash(reason.split(': ').at(-1)!).slice(0, 30);
+        expect(flat, `${language} ${report}: "${reason}"`).not.toContain(words);
+      }
+    },
+  );
 
   it.each(LANGUAGES)('the %s exceptions list says each reason in its language, with row and column filled in', async (language) => {
     const text = squash((await pdfText(files.get(`${language}:exceptions:pdf`)!)).join('\n'));
     const rowOfMissing = 5; // header is row 1; the fourth application
     const expected: Record<Language, string[]> = {
-      sv: [`Rad${rowOfMissing}i`, 'kolumnen"Fastighetsbeteckning"ärtommenmåstefyllasi', 'harfelkontrollsiffra', 'Sökandenfinnsinteifolkbokföringen'],
-      da: [`Række${rowOfMissing}i`, 'kolonnen"Fastighetsbeteckning"ertom,menskaludfyldes', 'forkertkontrolciffer', 'Ansøgerenfindesikkeifolkeregistret'],
+      sv: [
+        `Rad${rowOfMissing}i`,
+        'kolumnen"Fastighetsbeteckning"ärtommenmåstefyllasi',
+        'harfelkontrollsiffra',
+        'Sökandenfinnsinteifolkbokföringen',
+      ],
+      da: [
+        `Række${rowOfMissing}i`,
+        'kolonnen"Fastighetsbeteckning"ertom,menskaludfyldes',
+        'forkertkontrolciffer',
+        'Ansøgerenfindesikkeifolkeregistret',
+      ],
       de: [`Zeile${rowOfMissing}in`, 'DieSpalte"Fastighetsbeteckning"istleer', 'falschePrüfziffer', 'nichtimMelderegister'],
-      en: [`Row${rowOfMissing}of`, 'column"Fastighetsbeteckning"isemptybutmustbefilledin', 'wrongcheckdigit', 'Theapplicantisnotinthepopulationregister'],
+      en: [
+        `Row${rowOfMissing}of`,
+        'column"Fastighetsbeteckning"isemptybutmustbefilledin',
+        'wrongcheckdigit',
+        'Theapplicantisnotinthepopulationregister',
+      ],
     };
     for (const phrase of expected[language]) expect(text, phrase).toContain(phrase);
     // The per-reason counts name the bot's own code by its author's words, not by the code.

@@ -25,7 +25,13 @@ import { storeDb } from '../helpers/store-internals.ts';
 
 const DAY = 86_400_000;
 const RETENTION: RetentionConfig = {
-  traces: '30d', screenshots: '30d', html: '30d', letters: '90d', payloads: '30d', logs: '30d', auditPersonalFields: '30d',
+  traces: '30d',
+  screenshots: '30d',
+  html: '30d',
+  letters: '90d',
+  payloads: '30d',
+  logs: '30d',
+  auditPersonalFields: '30d',
   // The example bot's letters are kept longer by its own rule; the others follow the project's.
   bots: { [BOT]: { letters: '31d' } },
 };
@@ -60,7 +66,9 @@ async function withStore<T>(work: (store: Store) => Promise<T>): Promise<T> {
 
 function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name));
 }
 
 /** Every file's content as text; zip archives (traces) decompressed. */
@@ -121,7 +129,7 @@ describe('purge after real runs', () => {
     expect(filesUnder(varDir)).toHaveLength(before);
   });
 
-  it('a bot\'s own rule wins over the project\'s: its letters are not yet due', () => {
+  it("a bot's own rule wins over the project's: its letters are not yet due", () => {
     expect(dry.lines.find((l) => l.rule === `retention.bots.${BOT}.letters`)!.count).toBe(0);
   });
 
@@ -140,7 +148,10 @@ describe('purge after real runs', () => {
     const items = await harnessItems(h);
     expect(items.length).toBeGreaterThan(0);
     for (const item of items) {
-      expect(Object.values(item.payload as Record<string, unknown>).every((v) => v === PURGED_MARKER), item.id).toBe(true);
+      expect(
+        Object.values(item.payload as Record<string, unknown>).every((v) => v === PURGED_MARKER),
+        item.id,
+      ).toBe(true);
     }
   });
 
@@ -166,30 +177,70 @@ describe('purge after real runs', () => {
   it('a record marked purged by hand, to rewrite its data unseen, is named', async () => {
     const { runId, restore } = await withStore(async (store) => {
       const db = storeDb(store).withTables<AuditTables>();
-      const intact = await db.selectFrom('audit_records').selectAll().where('purged_at', 'is', null).where('kind', '=', 'item.transition').executeTakeFirstOrThrow();
-      const purgedBy = (await db.selectFrom('audit_records').select('purged_by').where('purged_at', 'is not', null).executeTakeFirstOrThrow()).purged_by;
+      const intact = await db
+        .selectFrom('audit_records')
+        .selectAll()
+        .where('purged_at', 'is', null)
+        .where('kind', '=', 'item.transition')
+        .executeTakeFirstOrThrow();
+      const purgedBy = (
+        await db.selectFrom('audit_records').select('purged_by').where('purged_at', 'is not', null).executeTakeFirstOrThrow()
+      ).purged_by;
       // The digest of the original data keeps the chain intact: only the purge's own record can tell.
-      await db.updateTable('audit_records')
-        .set({ data: JSON.stringify({ from: 'running', to: 'done' }), data_digest: sha256(intact.data), purged_at: clock.now(), purged_by: purgedBy })
-        .where('run_id', '=', intact.run_id).where('seq', '=', intact.seq).execute();
+      await db
+        .updateTable('audit_records')
+        .set({
+          data: JSON.stringify({ from: 'running', to: 'done' }),
+          data_digest: sha256(intact.data),
+          purged_at: clock.now(),
+          purged_by: purgedBy,
+        })
+        .where('run_id', '=', intact.run_id)
+        .where('seq', '=', intact.seq)
+        .execute();
       return { runId: intact.run_id, restore: intact };
     });
     const result = await runCli(['audit', 'verify', '--all', '--json'], { env: cliEnv(h) });
     expect(result.code).toBe(1);
-    const { runs, disagreements } = JSON.parse(result.stdout) as { runs: Array<{ result: { ok: boolean } }>; disagreements: Array<{ kind: string; runId?: string }> };
+    const { runs, disagreements } = JSON.parse(result.stdout) as {
+      runs: Array<{ result: { ok: boolean } }>;
+      disagreements: Array<{ kind: string; runId?: string }>;
+    };
     expect(runs.every((r) => r.result.ok)).toBe(true);
     expect(disagreements).toContainEqual(expect.objectContaining({ kind: 'purge unrecorded', runId }));
-    await withStore((store) => storeDb(store).withTables<AuditTables>().updateTable('audit_records')
-      .set({ data: restore.data, data_digest: null, purged_at: null, purged_by: null }).where('run_id', '=', restore.run_id).where('seq', '=', restore.seq).execute());
+    await withStore((store) =>
+      storeDb(store)
+        .withTables<AuditTables>()
+        .updateTable('audit_records')
+        .set({ data: restore.data, data_digest: null, purged_at: null, purged_by: null })
+        .where('run_id', '=', restore.run_id)
+        .where('seq', '=', restore.seq)
+        .execute(),
+    );
   }, 60_000);
 
   it('a record changed after the purge is still caught', async () => {
     const runId = await withStore(async (store) => {
       const db = storeDb(store).withTables<AuditTables>();
-      const purged = await db.selectFrom('audit_records').selectAll().where('purged_at', 'is not', null).where('kind', '=', 'ui.action').executeTakeFirstOrThrow();
-      await db.updateTable('audit_records').set({ data: JSON.stringify({ action: 'click', target: 'newCase.approve' }) }).where('run_id', '=', purged.run_id).where('seq', '=', purged.seq).execute();
+      const purged = await db
+        .selectFrom('audit_records')
+        .selectAll()
+        .where('purged_at', 'is not', null)
+        .where('kind', '=', 'ui.action')
+        .executeTakeFirstOrThrow();
+      await db
+        .updateTable('audit_records')
+        .set({ data: JSON.stringify({ action: 'click', target: 'newCase.approve' }) })
+        .where('run_id', '=', purged.run_id)
+        .where('seq', '=', purged.seq)
+        .execute();
       // Changing the data of a purged record is not seen (its hash covers the original's digest); changing what it says happened is.
-      await db.updateTable('audit_records').set({ kind: 'ui.navigation' }).where('run_id', '=', purged.run_id).where('seq', '=', purged.seq).execute();
+      await db
+        .updateTable('audit_records')
+        .set({ kind: 'ui.navigation' })
+        .where('run_id', '=', purged.run_id)
+        .where('seq', '=', purged.seq)
+        .execute();
       return purged.run_id;
     });
     const result = await runCli(['audit', 'verify', '--all'], { env: cliEnv(h) });

@@ -25,7 +25,9 @@ describe('run: every run, item transition and screen action is on the audit trai
     const ledger = await store.audit.ledger();
     expect(ledger.at(-1)).toMatchObject({ kind: 'close', chain_id: summary.runId, chain_hash: summary.auditHead });
     const lines = readFileSync(join(h.dir, 'kanslist.ckpt'), 'utf8').trim().split('\n');
-    expect(lines.map((l) => JSON.parse(l) as { ledgerSeq: number; ledgerHash: string })).toEqual([expect.objectContaining({ ledgerSeq: ledger.at(-1)!.seq, ledgerHash: ledger.at(-1)!.hash })]);
+    expect(lines.map((l) => JSON.parse(l) as { ledgerSeq: number; ledgerHash: string })).toEqual([
+      expect.objectContaining({ ledgerSeq: ledger.at(-1)!.seq, ledgerHash: ledger.at(-1)!.hash }),
+    ]);
   });
 
   it('chains the records of the run and ends at the head the summary reports', async () => {

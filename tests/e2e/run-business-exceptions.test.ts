@@ -105,8 +105,14 @@ describe('run: business exceptions go to review, never retried, nothing register
     const itemDir = join(summary.evidenceDir, item.id);
     expect(existsSync(itemDir), itemDir).toBe(true);
     const captured = readdirSync(itemDir, { recursive: true, encoding: 'utf8' });
-    expect(captured.some((f) => f.endsWith('screenshot.png')), captured.join(', ')).toBe(true);
-    expect(captured.some((f) => f.endsWith('.html')), captured.join(', ')).toBe(true);
+    expect(
+      captured.some((f) => f.endsWith('screenshot.png')),
+      captured.join(', '),
+    ).toBe(true);
+    expect(
+      captured.some((f) => f.endsWith('.html')),
+      captured.join(', '),
+    ).toBe(true);
   });
 
   it('registers every other application exactly once', () => {

@@ -32,7 +32,13 @@ describe('run: the example bot on CaseHub v3', () => {
       requeuedKey = registered!.key;
       await storeDb(store)
         .updateTable('work_items')
-        .set((eb) => ({ status: 'failed', attempts: eb.ref('max_attempts'), output: null, error_code: 'KANSLIST_PAGE_ERROR_SERVER_ERROR', reason: 'casehub shows its "serverError" error page' }))
+        .set((eb) => ({
+          status: 'failed',
+          attempts: eb.ref('max_attempts'),
+          output: null,
+          error_code: 'KANSLIST_PAGE_ERROR_SERVER_ERROR',
+          reason: 'casehub shows its "serverError" error page',
+        }))
         .where('id', '=', registered!.id)
         .execute();
       await store.queue.requeue(registered!.id);
@@ -51,7 +57,7 @@ describe('run: the example bot on CaseHub v3', () => {
     expect(h.hub.cases()).toHaveLength(3);
   });
 
-  it('passes the CSRF warning by the map\'s interstitial and records it on the trail', () => {
+  it("passes the CSRF warning by the map's interstitial and records it on the trail", () => {
     const passed = trail.filter((r) => r.kind === 'ui.interstitial');
     expect(passed.length).toBeGreaterThan(0);
     expect(passed.every((r) => r.system === 'casehub' && r.name === 'csrf')).toBe(true);

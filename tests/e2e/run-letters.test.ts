@@ -53,7 +53,7 @@ describe('run: a receipt letter per registered application', () => {
   }, 180_000);
   afterAll(() => h?.close());
 
-  it('leaves one flattened letter per registered application, with CaseHub\'s case number, and none for review', async () => {
+  it("leaves one flattened letter per registered application, with CaseHub's case number, and none for review", async () => {
     const done = items.filter((i) => i.status === 'done');
     const review = items.filter((i) => i.status === 'review');
     expect(done.length).toBeGreaterThan(1);
@@ -81,7 +81,10 @@ describe('run: a receipt letter per registered application', () => {
       expect(text).toContain(registered.applicantAddress.split(',')[0]!.trim());
       expect(text).toContain(item.key);
       const application = h.input.applications.find((a) => a.applicationId === item.key)!;
-      expect(identityNumberForms(application.personnummer).filter((form) => text.includes(form)), item.key).toEqual([]);
+      expect(
+        identityNumberForms(application.personnummer).filter((form) => text.includes(form)),
+        item.key,
+      ).toEqual([]);
     }
   });
 

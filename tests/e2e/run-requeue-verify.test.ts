@@ -73,7 +73,7 @@ describe('run: a requeued item whose case CaseHub already holds is verified, not
     expect((items[0]!.output as { caseNumber: string }).caseNumber).toBe(h.hub.cases()[0]!.caseNumber);
   });
 
-  it('writes the receipt letter with the organisation of the run\'s configuration', async () => {
+  it("writes the receipt letter with the organisation of the run's configuration", async () => {
     const { letter } = items[0]!.output as { letter: string | null };
     expect(letter).not.toBeNull();
     const text = (await pdfText(letter!)).join('\n');

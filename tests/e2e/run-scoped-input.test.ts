@@ -25,7 +25,10 @@ describe('run: scoped to its input and its system', () => {
     const [first, second] = await Promise.all([a.run({ concurrency: 2 }), b.run({ concurrency: 2 })]);
     expect(first.allDone).toBe(true);
     expect(second.allDone).toBe(true);
-    for (const [h, other] of [[a, b], [b, a]] as const) {
+    for (const [h, other] of [
+      [a, b],
+      [b, a],
+    ] as const) {
       const counts = h.hub.countsByExternalRef();
       for (const app of h.input.applications) expect(counts[app.applicationId], app.applicationId).toBe(1);
       for (const app of other.input.applications) expect(counts[app.applicationId], app.applicationId).toBeUndefined();

@@ -45,7 +45,10 @@ describe('run: a flaky system (500 and busy pages) still gets every application 
     const counts = h.hub.countsByExternalRef();
     for (const a of h.input.applications) expect(counts[a.applicationId], a.applicationId).toBe(1);
     expect(h.hub.cases()).toHaveLength(h.input.applications.length);
-    expect(items.every((i) => i.status === 'done'), items.map((i) => `${i.key}:${i.status}`).join(' ')).toBe(true);
+    expect(
+      items.every((i) => i.status === 'done'),
+      items.map((i) => `${i.key}:${i.status}`).join(' '),
+    ).toBe(true);
     expect(summary.allDone).toBe(true);
   });
 
@@ -56,7 +59,10 @@ describe('run: a flaky system (500 and busy pages) still gets every application 
     expect(items.some((i) => i.attempts > 1)).toBe(true);
     // The error pages are recognised as such, not mistaken for a missing element or a timeout.
     const retryCodes = new Set(outcomes.filter((o) => o.kind === 'retry').map((o) => o.code));
-    expect([...retryCodes].some((code) => code === 'KANSLIST_PAGE_ERROR_SERVER_ERROR' || code === 'KANSLIST_PAGE_ERROR_BUSY'), [...retryCodes].join(', ')).toBe(true);
+    expect(
+      [...retryCodes].some((code) => code === 'KANSLIST_PAGE_ERROR_SERVER_ERROR' || code === 'KANSLIST_PAGE_ERROR_BUSY'),
+      [...retryCodes].join(', '),
+    ).toBe(true);
   });
 
   it('keeps evidence (screenshot and HTML) of a retried item', () => {
@@ -65,7 +71,13 @@ describe('run: a flaky system (500 and busy pages) still gets every application 
     const dir = join(summary.evidenceDir, retried!.itemId);
     expect(existsSync(dir)).toBe(true);
     const files = readdirSync(dir, { recursive: true, encoding: 'utf8' });
-    expect(files.some((f) => f.endsWith('screenshot.png')), files.join(', ')).toBe(true);
-    expect(files.some((f) => f.endsWith('.html')), files.join(', ')).toBe(true);
+    expect(
+      files.some((f) => f.endsWith('screenshot.png')),
+      files.join(', '),
+    ).toBe(true);
+    expect(
+      files.some((f) => f.endsWith('.html')),
+      files.join(', '),
+    ).toBe(true);
   });
 });

@@ -39,7 +39,7 @@ describe('run: traces on the first retry only (the default)', () => {
   }, 240_000);
   afterAll(() => h?.close());
 
-  it('traces the retry, keeps the failed attempt\'s screenshot, and records nothing for the happy path', () => {
+  it("traces the retry, keeps the failed attempt's screenshot, and records nothing for the happy path", () => {
     expect(summary.allDone).toBe(true);
     const retried = items.filter((i) => i.attempts > 1);
     const firstTime = items.filter((i) => i.attempts === 1);
@@ -48,11 +48,20 @@ describe('run: traces on the first retry only (the default)', () => {
     for (const item of retried) {
       const files = filesUnder(join(runDir, item.id)).map((f) => f.slice(runDir.length + item.id.length + 2));
       expect(files, item.key).toContain('trace-attempt-2.zip');
-      expect(files.filter((f) => f.endsWith('.zip') && f !== 'trace-attempt-2.zip'), item.key).toEqual([]);
-      expect(files.some((f) => f.endsWith('.png')), item.key).toBe(true);
+      expect(
+        files.filter((f) => f.endsWith('.zip') && f !== 'trace-attempt-2.zip'),
+        item.key,
+      ).toEqual([]);
+      expect(
+        files.some((f) => f.endsWith('.png')),
+        item.key,
+      ).toBe(true);
     }
     for (const item of firstTime) {
-      expect(filesUnder(join(runDir, item.id)).filter((f) => f.endsWith('.zip')), item.key).toEqual([]);
+      expect(
+        filesUnder(join(runDir, item.id)).filter((f) => f.endsWith('.zip')),
+        item.key,
+      ).toEqual([]);
     }
   });
 });

@@ -43,7 +43,11 @@ describe('kanslist scheduler as a child process', () => {
     try {
       // 1. A fire whose run ended (the daemon recorded its outcome) — or the daemon gone, which fails below.
       await expect
-        .poll(async () => ended || (await listDecisions(store, { schedule: 'intake-now' })).some((d) => d.decision === 'fired' && d.outcome !== null), { timeout: 180_000, interval: 200 })
+        .poll(
+          async () =>
+            ended || (await listDecisions(store, { schedule: 'intake-now' })).some((d) => d.decision === 'fired' && d.outcome !== null),
+          { timeout: 180_000, interval: 200 },
+        )
         .toBe(true);
       expect(ended, `the scheduler exited early:\n${daemon.stdout()}\n${daemon.stderr()}`).toBe(false);
     } finally {

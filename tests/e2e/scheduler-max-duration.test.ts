@@ -58,13 +58,23 @@ describe('a scheduled run past its maximum duration', () => {
   it('is stopped (SIGTERM, then SIGKILL), its item in progress becomes uncertain and the run timed-out', async () => {
     const clock = new ManualClock(Date.now());
     const log = createLogger({ console: false });
-    const env = plainEnv({ KANSLIST_STUCK_USERNAME: 'robot', KANSLIST_STUCK_PASSWORD: 'not-a-real-secret', KANSLIST_VAR_DIR: join(project, 'var') });
+    const env = plainEnv({
+      KANSLIST_STUCK_USERNAME: 'robot',
+      KANSLIST_STUCK_PASSWORD: 'not-a-real-secret',
+      KANSLIST_VAR_DIR: join(project, 'var'),
+    });
     const launcher = childProcessLauncher({ root: project, store, storeUrl: storeUrl(), env, log, clock, killGraceMs: 5_000 });
-    const schedule = { ...defineSchedule({ name: 'stuck-nightly', bot: 'stuck-bot', cron: '0 3 * * *', maxDurationMinutes: 45 }), timeZone: 'Europe/Stockholm' };
+    const schedule = {
+      ...defineSchedule({ name: 'stuck-nightly', bot: 'stuck-bot', cron: '0 3 * * *', maxDurationMinutes: 45 }),
+      timeZone: 'Europe/Stockholm',
+    };
     const maxDurationMs = 45 * 60_000;
     const deadline = clock.now() + maxDurationMs;
     const pids: number[] = [];
-    const launched = launcher.launch({ schedule, trigger: 'cron', plannedAt: clock.now(), maxDurationMs, signal: new AbortController().signal }, ({ pid }) => pids.push(pid));
+    const launched = launcher.launch(
+      { schedule, trigger: 'cron', plannedAt: clock.now(), maxDurationMs, signal: new AbortController().signal },
+      ({ pid }) => pids.push(pid),
+    );
 
     // 1. The child works on an item (and will never finish it).
     await expect.poll(async () => (await store.queue.counts({ bot: 'stuck-bot' })).running, { timeout: 90_000, interval: 100 }).toBe(1);

@@ -20,8 +20,13 @@ describe('kanslist schedule pause | resume | fire', () => {
   it('pauses with a note, skips a manual fire while paused, resumes, and refuses an unknown schedule', async () => {
     const paused = await runCli(['schedule', 'pause', 'permit-intake', '--note', 'CaseHub-uppgradering'], { env });
     expect(paused.code, paused.stderr).toBe(0);
-    const listed = await cliJson<Array<{ name: string; paused: boolean; pauseNote: string | null; lastDecision: Decision | null }>>(['schedules'], { env });
-    expect(listed).toEqual([expect.objectContaining({ name: 'permit-intake', paused: true, pauseNote: 'CaseHub-uppgradering', lastDecision: null })]);
+    const listed = await cliJson<Array<{ name: string; paused: boolean; pauseNote: string | null; lastDecision: Decision | null }>>(
+      ['schedules'],
+      { env },
+    );
+    expect(listed).toEqual([
+      expect.objectContaining({ name: 'permit-intake', paused: true, pauseNote: 'CaseHub-uppgradering', lastDecision: null }),
+    ]);
 
     // Whatever the calendar says today, a paused schedule does not run.
     const fired = await runCli(['schedule', 'fire', 'permit-intake', '--json'], { env });

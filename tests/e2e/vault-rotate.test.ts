@@ -32,7 +32,10 @@ describe('kanslist vault rotate, killed at every step', () => {
   const passwords = new Set<string>([ROBOT.password]);
 
   const vault = () => openVault({ env, varDir: join(dir, 'var') });
-  const vaultNames = () => vault().list().map((entry) => entry.name);
+  const vaultNames = () =>
+    vault()
+      .list()
+      .map((entry) => entry.name);
   const remember = (): void => {
     for (const name of ['casehub.password', 'casehub.password.pending']) {
       const value = vault().get(name);
@@ -118,7 +121,17 @@ describe('kanslist vault rotate, killed at every step', () => {
     const current = vault().get('casehub.password')!;
     const browser = await launchBrowser({ env });
     try {
-      const open = (credentials: RobotAccount) => Session.open({ browser, system, baseUrl: hub.url, credentials, recorder: NO_RECORDER, trace: 'off', timeoutMs: 10_000, evidenceDir: () => join(dir, 'var', 'evidence') });
+      const open = (credentials: RobotAccount) =>
+        Session.open({
+          browser,
+          system,
+          baseUrl: hub.url,
+          credentials,
+          recorder: NO_RECORDER,
+          trace: 'off',
+          timeoutMs: 10_000,
+          evidenceDir: () => join(dir, 'var', 'evidence'),
+        });
       // As a run finds it after a crash between the change and the promotion: the vault's current
       // password is the old one, the system's is pending.
       const promoted: string[] = [];
@@ -130,7 +143,10 @@ describe('kanslist vault rotate, killed at every step', () => {
       // An expired password is a typed, fatal error on the first try: no second login, no loop.
       hub.expirePassword(ROBOT.username);
       const expired = new RobotAccount(ROBOT.username, current, undefined, () => promoted.push('wrong'));
-      const error = await open(expired).then(() => undefined, (e: unknown) => e);
+      const error = await open(expired).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(PasswordExpiredError);
       expect((error as PasswordExpiredError).code).toBe('CASEHUB_PASSWORD_EXPIRED');
       expect(promoted).toEqual(['promoted']);
@@ -160,7 +176,11 @@ describe('kanslist vault rotate, killed at every step', () => {
     expect(passwords.size).toBeGreaterThanOrEqual(4);
     const files = listFiles(join(dir, 'var')).filter((file) => !file.endsWith('vault.json'));
     expect(files.some((file) => file.includes('logs'))).toBe(true);
-    const texts = [...files.map((file) => readFileSync(file).toString('latin1')), ...files.map((file) => readFileSync(file, 'utf8')), ...outputs.map((o) => o.stdout + o.stderr)];
+    const texts = [
+      ...files.map((file) => readFileSync(file).toString('latin1')),
+      ...files.map((file) => readFileSync(file, 'utf8')),
+      ...outputs.map((o) => o.stdout + o.stderr),
+    ];
     for (const password of passwords) {
       for (const form of [password, encodeURIComponent(password)]) expect(texts.filter((text) => text.includes(form))).toEqual([]);
     }

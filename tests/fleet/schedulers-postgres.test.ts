@@ -21,7 +21,12 @@ describe.skipIf(!pgUrl)('two schedulers on one PostgreSQL schema (set KANSLIST_T
 
   it('launches each fire once, records each decision once, and both audit chains verify', async () => {
     const hourly = schedule({ cron: '0 * * * *', calendar: { country: 'SE' } });
-    h = await createSchedulerHarness({ schedule: hourly, start: '2026-05-13T03:30:00Z', storeUrl: storeUrl(), launcher: new RecordingLauncher({}) });
+    h = await createSchedulerHarness({
+      schedule: hourly,
+      start: '2026-05-13T03:30:00Z',
+      storeUrl: storeUrl(),
+      launcher: new RecordingLauncher({}),
+    });
     const other = await h.another();
     await Promise.all([h.scheduler.start(), other.scheduler.start()]);
     // Every hour from 06:00 local to midnight, which starts Ascension Day (a holiday): both schedulers plan each fire.
@@ -59,7 +64,12 @@ describe.skipIf(!pgUrl)('two schedulers on one PostgreSQL schema (set KANSLIST_T
 
   it('launches a fire planned by two schedulers at the same instant exactly once, over many instants', async () => {
     const everyMinute = schedule({ cron: '* * * * *' });
-    h = await createSchedulerHarness({ schedule: everyMinute, start: '2026-05-13T05:00:30Z', storeUrl: storeUrl(), launcher: new RecordingLauncher({}) });
+    h = await createSchedulerHarness({
+      schedule: everyMinute,
+      start: '2026-05-13T05:00:30Z',
+      storeUrl: storeUrl(),
+      launcher: new RecordingLauncher({}),
+    });
     const other = await h.another();
     await Promise.all([h.scheduler.start(), other.scheduler.start()]);
     let at = Date.parse('2026-05-13T05:01:00Z');

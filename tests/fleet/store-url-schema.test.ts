@@ -11,13 +11,26 @@ const pgUrl = process.env.KANSLIST_TEST_PG_URL;
 
 describe('store URL ?schema=', () => {
   it('takes the schema off the URL the driver sees and keeps other parameters', () => {
-    expect(parseStoreUrl('postgres://robot@db:5432/kanslist?schema=fleet_a')).toEqual({ engine: 'postgres', url: 'postgres://robot@db:5432/kanslist', schema: 'fleet_a' });
-    expect(parseStoreUrl('postgres://robot@db/k?sslmode=require&schema=s1')).toEqual({ engine: 'postgres', url: 'postgres://robot@db/k?sslmode=require', schema: 's1' });
-    expect(parseStoreUrl('postgres://robot@db/k?sslmode=require')).toEqual({ engine: 'postgres', url: 'postgres://robot@db/k?sslmode=require' });
+    expect(parseStoreUrl('postgres://robot@db:5432/kanslist?schema=fleet_a')).toEqual({
+      engine: 'postgres',
+      url: 'postgres://robot@db:5432/kanslist',
+      schema: 'fleet_a',
+    });
+    expect(parseStoreUrl('postgres://robot@db/k?sslmode=require&schema=s1')).toEqual({
+      engine: 'postgres',
+      url: 'postgres://robot@db/k?sslmode=require',
+      schema: 's1',
+    });
+    expect(parseStoreUrl('postgres://robot@db/k?sslmode=require')).toEqual({
+      engine: 'postgres',
+      url: 'postgres://robot@db/k?sslmode=require',
+    });
   });
 
   it('refuses a malformed schema name in the URL', async () => {
-    await expect(openStore('postgres://robot@127.0.0.1:1/k?schema=x%3B%20drop%20table%20runs')).rejects.toThrow(/Invalid PostgreSQL schema name "x; drop table runs"/);
+    await expect(openStore('postgres://robot@127.0.0.1:1/k?schema=x%3B%20drop%20table%20runs')).rejects.toThrow(
+      /Invalid PostgreSQL schema name "x; drop table runs"/,
+    );
   });
 
   it.skipIf(!pgUrl)('opens that schema (needs KANSLIST_TEST_PG_URL)', async () => {

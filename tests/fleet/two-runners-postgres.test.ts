@@ -22,7 +22,13 @@ describe.skipIf(!pgUrl)('two runners on one PostgreSQL queue (set KANSLIST_TEST_
   let store: Store;
 
   beforeAll(async () => {
-    h = await createHarness({ count: 16, errorShare: 0, seed: 29, faults: { latencyMs: 150, jitterMs: 50 }, storeUrl: `${pgUrl}${pgUrl!.includes('?') ? '&' : '?'}schema=${schema}` });
+    h = await createHarness({
+      count: 16,
+      errorShare: 0,
+      seed: 29,
+      faults: { latencyMs: 150, jitterMs: 50 },
+      storeUrl: `${pgUrl}${pgUrl!.includes('?') ? '&' : '?'}schema=${schema}`,
+    });
     store = await openStore(h.storeUrl);
   });
   afterAll(async () => {

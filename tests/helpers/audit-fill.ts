@@ -14,7 +14,16 @@ export const FILL_BOT = 'tamper-check';
 /** The chain of something that is not a run (the scheduler's decisions). */
 export const SIDE_CHAIN = 'scheduler-tamper-check';
 
-const TABLES = ['audit_records', 'audit_subjects', 'audit_heads', 'audit_ledger', 'runs', 'work_items', 'item_attempts', 'run_scope'] as const;
+const TABLES = [
+  'audit_records',
+  'audit_subjects',
+  'audit_heads',
+  'audit_ledger',
+  'runs',
+  'work_items',
+  'item_attempts',
+  'run_scope',
+] as const;
 const ROWS_PER_INSERT = 20;
 
 export type TableCopy = Record<(typeof TABLES)[number], Array<Record<string, unknown>>>;
@@ -24,16 +33,30 @@ export async function recordRun(store: Store, key: Buffer | null, keys: string[]
   const run = await store.runs.create({ bot: FILL_BOT, botVersion: 'v1', trigger: 'cli', host: 'test-host', pid: process.pid });
   const trail = await openAuditTrail(store, { bot: FILL_BOT, botVersion: 'v1', host: 'test-host', runId: run.id }, { key });
   await trail.append({ kind: 'run.start', data: { trigger: 'cli' } });
-  const enqueue = await store.queue.enqueue(FILL_BOT, keys.map((k) => ({ key: k, payload: { case: k } })), { runId: run.id, maxAttempts: 3 });
+  const enqueue = await store.queue.enqueue(
+    FILL_BOT,
+    keys.map((k) => ({ key: k, payload: { case: k } })),
+    { runId: run.id, maxAttempts: 3 },
+  );
   await trail.append({ kind: 'item.transition', data: { event: 'enqueued', ...enqueue } });
   const outcomes = { done: 0 };
   for (;;) {
     const item = await store.queue.claim(FILL_BOT, { runId: run.id, workerId: 'w1', leaseMs: 60_000 });
     if (item === undefined) break;
-    await trail.append({ kind: 'item.transition', itemId: item.id, itemKey: item.key, data: { from: 'pending', to: 'running', attempt: item.attempts, worker: 'w1' } });
+    await trail.append({
+      kind: 'item.transition',
+      itemId: item.id,
+      itemKey: item.key,
+      data: { from: 'pending', to: 'running', attempt: item.attempts, worker: 'w1' },
+    });
     const output = { caseNumber: `DNR-${item.key}` };
     await store.queue.complete(item.id, 'w1', output);
-    await trail.append({ kind: 'item.transition', itemId: item.id, itemKey: item.key, data: { from: 'running', to: 'done', outcome: 'done', attempt: item.attempts, output } });
+    await trail.append({
+      kind: 'item.transition',
+      itemId: item.id,
+      itemKey: item.key,
+      data: { from: 'running', to: 'done', outcome: 'done', attempt: item.attempts, output },
+    });
     outcomes.done += 1;
   }
   await trail.append({ kind: 'run.end', data: { status: 'finished', outcomes } });
@@ -80,5 +103,7 @@ async function insertRows(store: Store, table: string, rows: Array<Record<string
   if (store.engine !== 'postgres') return void (await raw(store).insertInto(table).values(rows).execute());
   const cols = Object.keys(rows[0]!);
   const values = sql.join(rows.map((r) => sql`(${sql.join(cols.map((c) => r[c]))})`));
-  await sql`insert into ${sql.table(table)} (${sql.join(cols.map((c) => sql.ref(c)))}) overriding system value values ${values}`.execute(raw(store));
+  await sql`insert into ${sql.table(table)} (${sql.join(cols.map((c) => sql.ref(c)))}) overriding system value values ${values}`.execute(
+    raw(store),
+  );
 }

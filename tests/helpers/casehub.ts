@@ -80,9 +80,13 @@ export async function lookUpApplicant(page: Page, layout: LayoutName, personnumm
   const popup = await popupOpened;
   const closed = popup.waitForEvent('close');
   // Choosing closes the popup; Playwright may report that while it waits after the click.
-  await popup.getByRole('button', { name: 'Välj' }).first().click().catch((error: unknown) => {
-    if (!popup.isClosed()) throw error;
-  });
+  await popup
+    .getByRole('button', { name: 'Välj' })
+    .first()
+    .click()
+    .catch((error: unknown) => {
+      if (!popup.isClosed()) throw error;
+    });
   await closed;
   await expect.poll(() => main.locator(byControl(layout, 'applicantName')).inputValue()).not.toBe('');
 }
@@ -106,7 +110,9 @@ export async function registerBygglov(page: Page, layout: LayoutName, input: Byg
 
 /** Reads the case number from the receipt's unlabelled cell, by its shape. */
 export async function readReceiptNumber(page: Page): Promise<string> {
-  const cell = mainFrame(page).locator('td').filter({ hasText: /^(BN|ST) \d{4}-\d{6}$/ });
+  const cell = mainFrame(page)
+    .locator('td')
+    .filter({ hasText: /^(BN|ST) \d{4}-\d{6}$/ });
   return (await cell.textContent())?.trim() ?? '';
 }
 
@@ -118,8 +124,12 @@ export function useLoggedInCaseHub(layout: LayoutName): { hub(): CaseHub; page()
   let browser: Browser;
   let hub: CaseHub;
   let page: Page;
-  beforeAll(async () => { browser = await launchBrowser(); }, 30_000);
-  afterAll(async () => { await browser?.close(); });
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  }, 30_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
   beforeEach(async () => {
     hub = await startCaseHub({ layout });
     page = await newPage(browser);

@@ -39,7 +39,11 @@ export function plainEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
 }
 
 export function startCli(args: string[], options: CliOptions): StartedCli {
-  const child = spawn(process.execPath, [KANSLIST_BIN, ...args], { cwd: options.cwd ?? REPO_ROOT, env: options.env, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [KANSLIST_BIN, ...args], {
+    cwd: options.cwd ?? REPO_ROOT,
+    env: options.env,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   // Closed at once without input, as `< /dev/null` would be.
   // A child that exits without reading it must not fail the test with EPIPE.
   child.stdin.on('error', () => undefined);
@@ -70,7 +74,8 @@ export function startCli(args: string[], options: CliOptions): StartedCli {
       resolve({ code, signal, stdout: out, stderr: err });
     });
   });
-  const endedBefore = (pattern: RegExp) => new Error(`kanslist ${args.join(' ')} ended (${closed}) before printing a line matching ${pattern}.\nstdout:\n${out}\nstderr:\n${err}`);
+  const endedBefore = (pattern: RegExp) =>
+    new Error(`kanslist ${args.join(' ')} ended (${closed}) before printing a line matching ${pattern}.\nstdout:\n${out}\nstderr:\n${err}`);
   return {
     child,
     stdout: () => out,
@@ -80,7 +85,10 @@ export function startCli(args: string[], options: CliOptions): StartedCli {
         lineWaiters.push({ pattern, resolve, reject });
         settleLineWaiters();
         if (closed !== undefined && lineWaiters.some((w) => w.pattern === pattern)) {
-          lineWaiters.splice(lineWaiters.findIndex((w) => w.pattern === pattern), 1);
+          lineWaiters.splice(
+            lineWaiters.findIndex((w) => w.pattern === pattern),
+            1,
+          );
           reject(endedBefore(pattern));
         }
       });

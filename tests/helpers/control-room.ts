@@ -35,17 +35,38 @@ export interface RoomClient {
   cookie(): string | undefined;
 }
 
-export async function createTestRoom(users: Array<{ username: string; roles: Role[]; bots?: string[] }>, options: { storeUrl?: string; dir?: string; sessionLimits?: Partial<SessionLimits> } = {}): Promise<TestRoom> {
+export async function createTestRoom(
+  users: Array<{ username: string; roles: Role[]; bots?: string[] }>,
+  options: { storeUrl?: string; dir?: string; sessionLimits?: Partial<SessionLimits> } = {},
+): Promise<TestRoom> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'kanslist-room-'));
   const config = await loadConfig(REPO_ROOT, { ...process.env, KANSLIST_VAR_DIR: join(dir, 'var') });
   const store = await openStore(options.storeUrl ?? `sqlite:${join(dir, 'var', 'kanslist.db')}`);
   const hash = await hashPassword(PASSWORD);
-  for (const u of users) await store.users.add({ username: u.username, displayName: u.username, passwordHash: hash, roles: u.roles, bots: u.bots ?? [], source: 'local' });
+  for (const u of users)
+    await store.users.add({
+      username: u.username,
+      displayName: u.username,
+      passwordHash: hash,
+      roles: u.roles,
+      bots: u.bots ?? [],
+      source: 'local',
+    });
   const trail = openActionTrail(store, { key: null, version: 'test' });
   const log = createLogger({ level: 'error', console: false });
-  const app = await buildControlRoom({ store, config, views: createViews(), trail, log, auditKey: null }, { sessionSecret: 'x'.repeat(40), loginAttemptsPerMinute: 1000, ...(options.sessionLimits ? { sessionLimits: options.sessionLimits } : {}) });
+  const app = await buildControlRoom(
+    { store, config, views: createViews(), trail, log, auditKey: null },
+    {
+      sessionSecret: 'x'.repeat(40),
+      loginAttemptsPerMinute: 1000,
+      ...(options.sessionLimits ? { sessionLimits: options.sessionLimits } : {}),
+    },
+  );
   return {
-    app, store, config, dir,
+    app,
+    store,
+    config,
+    dir,
     client: () => newClient(app),
     async close() {
       await app.close();
@@ -76,7 +97,14 @@ function newClient(app: FastifyInstance): RoomClient {
     async post(url, form, options = {}) {
       const csrf = options.csrf === undefined ? token : options.csrf;
       const body = new URLSearchParams({ ...form, ...(csrf === null || csrf === undefined ? {} : { _csrf: csrf }) }).toString();
-      return remember(await app.inject({ method: 'POST', url, payload: body, headers: { ...headers(), 'content-type': 'application/x-www-form-urlencoded' } }));
+      return remember(
+        await app.inject({
+          method: 'POST',
+          url,
+          payload: body,
+          headers: { ...headers(), 'content-type': 'application/x-www-form-urlencoded' },
+        }),
+      );
     },
     async login(username, password = PASSWORD) {
       await client.get('/login');

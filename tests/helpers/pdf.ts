@@ -28,7 +28,12 @@ export async function pdfText(bytesOrPath: Uint8Array | string): Promise<string[
         text += item.str;
         text += item.hasEOL ? '\n' : ' ';
       }
-      pages.push(text.replace(/[ \t]+/g, ' ').replace(/ *\n */g, '\n').trim());
+      pages.push(
+        text
+          .replace(/[ \t]+/g, ' ')
+          .replace(/ *\n */g, '\n')
+          .trim(),
+      );
     }
     return pages;
   } finally {
@@ -42,7 +47,9 @@ export async function pdfText(bytesOrPath: Uint8Array | string): Promise<string[
  */
 export async function renderPageToPng(pdfPath: string, page: number, outDir: string, dpi = 40): Promise<string> {
   const prefix = join(outDir, `${basename(pdfPath).replace(/\.pdf$/i, '')}-p${page}`);
-  const result = spawnSync('pdftoppm', ['-png', '-r', String(dpi), '-f', String(page), '-l', String(page), pdfPath, prefix], { encoding: 'utf8' });
+  const result = spawnSync('pdftoppm', ['-png', '-r', String(dpi), '-f', String(page), '-l', String(page), pdfPath, prefix], {
+    encoding: 'utf8',
+  });
   if (result.error && (result.error as NodeJS.ErrnoException).code === 'ENOENT') {
     throw new Error('pdftoppm (poppler) is not installed: run `apt-get install poppler-utils` (or `npm run setup` as root on Debian).');
   }
@@ -72,7 +79,11 @@ export interface PngRegion {
  * optionally only inside a region given as fractions of the image (`{ top: 0.1, bottom: 0.9 }`
  * leaves out a header and a footer). Compares pages by how much is drawn on them.
  */
-export async function pngInk(pngPath: string, region: PngRegion = {}, matches?: (r: number, g: number, b: number) => boolean): Promise<number> {
+export async function pngInk(
+  pngPath: string,
+  region: PngRegion = {},
+  matches?: (r: number, g: number, b: number) => boolean,
+): Promise<number> {
   const { width, height, channels, pixels } = decodePng(await readFile(pngPath));
   const stride = width * channels;
   const [x0, x1] = [Math.floor((region.left ?? 0) * width), Math.ceil((region.right ?? 1) * width)];
@@ -116,7 +127,6 @@ function crc32(bytes: Buffer): number {
   return (crc ^ 0xffffffff) >>> 0;
 }
 
-
 function rgbAt(pixels: Uint8Array, at: number, channels: number): [number, number, number] {
   const first = pixels[at] ?? 0;
   return channels <= 2 ? [first, first, first] : [first, pixels[at + 1] ?? 0, pixels[at + 2] ?? 0];
@@ -154,7 +164,7 @@ export function decodePng(file: Buffer): DecodedPng {
   let height = 0;
   let channels = 0;
   const data: Buffer[] = [];
-  for (let at = 8; at < file.length; ) {
+  for (let at = 8; at < file.length;) {
     const length = file.readUInt32BE(at);
     const type = file.toString('latin1', at + 4, at + 8);
     const body = file.subarray(at + 8, at + 8 + length);
@@ -163,7 +173,8 @@ export function decodePng(file: Buffer): DecodedPng {
       height = body.readUInt32BE(4);
       const [depth, colour, , , interlace] = [body[8], body[9], body[10], body[11], body[12]];
       const known = colour === undefined ? undefined : CHANNELS[colour];
-      if (depth !== 8 || known === undefined || interlace !== 0) throw new Error(`unsupported PNG (depth ${depth}, colour type ${colour}, interlace ${interlace})`);
+      if (depth !== 8 || known === undefined || interlace !== 0)
+        throw new Error(`unsupported PNG (depth ${depth}, colour type ${colour}, interlace ${interlace})`);
       channels = known;
     } else if (type === 'IDAT') {
       data.push(body);

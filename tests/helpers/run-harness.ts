@@ -6,7 +6,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CLERK_ACCOUNT, ROBOT_ACCOUNTS, robotAccountsEnv, startCaseHub, type CaseHub, type CaseHubFaults, type LayoutName } from '../../src/fixtures/casehub/index.ts';
+import {
+  CLERK_ACCOUNT,
+  ROBOT_ACCOUNTS,
+  robotAccountsEnv,
+  startCaseHub,
+  type CaseHub,
+  type CaseHubFaults,
+  type LayoutName,
+} from '../../src/fixtures/casehub/index.ts';
 import { generateEServiceExport, type GeneratedExport } from '../../src/fixtures/inputs/index.ts';
 import { loadConfig, type LoadedConfig } from '../../src/config/load.ts';
 import { runBot, type RunBotOptions } from '../../src/runner/run.ts';
@@ -49,13 +57,24 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     idleTimeoutMs: options.idleTimeoutMs,
     seed: options.seed ?? 7,
   });
-  const input = await generateEServiceExport({ count: options.count ?? 6, errorShare: options.errorShare ?? 0, seed: options.seed ?? 7, outDir: join(dir, 'inputs') });
+  const input = await generateEServiceExport({
+    count: options.count ?? 6,
+    errorShare: options.errorShare ?? 0,
+    seed: options.seed ?? 7,
+    outDir: join(dir, 'inputs'),
+  });
   const config = await loadConfig(REPO_ROOT, { ...process.env, KANSLIST_VAR_DIR: join(dir, 'var') });
   const storeUrl = options.storeUrl ?? `sqlite:${join(dir, 'var', 'kanslist.db')}`;
   const env = { ...process.env, ...robotAccountsEnv(hub.url) };
   return {
-    hub, dir, config, storeUrl, env, input,
-    run: (overrides = {}) => runBot({ config, bot: BOT, input: input.xlsxPath, storeUrl, env, trace: 'off', timeoutMs: 10_000, ...overrides }),
+    hub,
+    dir,
+    config,
+    storeUrl,
+    env,
+    input,
+    run: (overrides = {}) =>
+      runBot({ config, bot: BOT, input: input.xlsxPath, storeUrl, env, trace: 'off', timeoutMs: 10_000, ...overrides }),
     async close() {
       await hub.close();
       rmSync(dir, { recursive: true, force: true });

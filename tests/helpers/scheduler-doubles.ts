@@ -87,11 +87,17 @@ export interface SchedulerHarness {
   /** Decisions of the schedule, oldest first. */
   decisions(): Promise<Decision[]>;
   /** A second scheduler process on the same store, clock and launcher kind (restart, fleet). */
-  another(options?: { clock?: ManualClock; launcher?: RecordingLauncher; owner?: string }): Promise<{ scheduler: Scheduler; ledger: ScheduleLedger; store: Store; launcher: RecordingLauncher; close(): Promise<void> }>;
+  another(options?: {
+    clock?: ManualClock;
+    launcher?: RecordingLauncher;
+    owner?: string;
+  }): Promise<{ scheduler: Scheduler; ledger: ScheduleLedger; store: Store; launcher: RecordingLauncher; close(): Promise<void> }>;
   close(): Promise<void>;
 }
 
-export interface HarnessOptions extends Partial<Omit<SchedulerOptions, 'schedules' | 'clock' | 'ledger' | 'launcher' | 'alerter' | 'log' | 'owner'>> {
+export interface HarnessOptions extends Partial<
+  Omit<SchedulerOptions, 'schedules' | 'clock' | 'ledger' | 'launcher' | 'alerter' | 'log' | 'owner'>
+> {
   schedule: Schedule;
   start: string | number;
   launcher?: RecordingLauncher;
@@ -111,7 +117,17 @@ export async function createSchedulerHarness(options: HarnessOptions): Promise<S
     const store = await openStore(storeUrl);
     const ledger = await openScheduleLedger(store, { owner, auditKey: null });
     const alerter = new RecordingAlerter();
-    const scheduler = new Scheduler({ schedules: [sched], ledger, launcher, alerter, log, clock: useClock, owner, leaseMs: 60_000, ...rest });
+    const scheduler = new Scheduler({
+      schedules: [sched],
+      ledger,
+      launcher,
+      alerter,
+      log,
+      clock: useClock,
+      owner,
+      leaseMs: 60_000,
+      ...rest,
+    });
     return { store, ledger, alerter, scheduler, launcher };
   };
   const first = await open('host-a:1', clock, givenLauncher ?? new RecordingLauncher({}));
@@ -119,7 +135,10 @@ export async function createSchedulerHarness(options: HarnessOptions): Promise<S
   // The scheduler's loops start from the instant before start(): a fire at that very instant counts.
   let cursor = clock.now() - 1;
   return {
-    dir, clock, schedule: sched, ...first,
+    dir,
+    clock,
+    schedule: sched,
+    ...first,
     async runUntil(until) {
       const end = new Date(until).getTime();
       for (;;) {

@@ -5,8 +5,12 @@ import { startCaseHub, type CaseHub, type CaseHubOptions } from '../../src/fixtu
 import { byControl, chooseCaseType, login, lookUpApplicant, mainFrame, newPage, openMenu, syntheticPerson } from '../helpers/casehub.ts';
 
 let browser: Browser;
-beforeAll(async () => { browser = await launchBrowser(); }, 30_000);
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launchBrowser();
+}, 30_000);
+afterAll(async () => {
+  await browser?.close();
+});
 
 describe('CaseHub fault injection', { timeout: 30_000 }, () => {
   const hubs: CaseHub[] = [];
@@ -42,7 +46,7 @@ describe('CaseHub fault injection', { timeout: 30_000 }, () => {
     expect(set.status).toBe(200);
     await openMenu(page, 'Nytt ärende');
     await mainFrame(page).getByText('Systemet är upptaget, försök igen senare').waitFor();
-    const state = await (await fetch(`${hub.url}/__test/state`)).json() as { faults: unknown };
+    const state = (await (await fetch(`${hub.url}/__test/state`)).json()) as { faults: unknown };
     expect(state.faults).toEqual({ busyRate: 1 }); // the test API itself is never faulted
     await page.context().close();
   });
@@ -51,7 +55,10 @@ describe('CaseHub fault injection', { timeout: 30_000 }, () => {
     const hub = await hubWith({ faults: { noticeAlertRate: 1 } });
     const page = await newPage(browser);
     const messages: string[] = [];
-    page.on('dialog', (dialog) => { messages.push(dialog.message()); void dialog.accept(); });
+    page.on('dialog', (dialog) => {
+      messages.push(dialog.message());
+      void dialog.accept();
+    });
     await login(page, hub);
     await expect.poll(() => messages).toEqual([expect.stringMatching(/^Driftinformation: /)]);
     await page.frame({ name: 'main' })?.goto(`${hub.url}/Start.aspx`);

@@ -7,8 +7,12 @@ import { startCaseHub, type CaseHub } from '../../src/fixtures/casehub/index.ts'
 import { DEMO_USER } from '../helpers/casehub.ts';
 
 let hub: CaseHub;
-beforeEach(async () => { hub = await startCaseHub({ historicCases: 2 }); });
-afterEach(async () => { await hub.close(); });
+beforeEach(async () => {
+  hub = await startCaseHub({ historicCases: 2 });
+});
+afterEach(async () => {
+  await hub.close();
+});
 
 function hiddenFields(html: string): { vs: string; ev: string } {
   const value = (name: string): string => new RegExp(`name="${name}"[^>]*value="([^"]*)"`).exec(html)?.[1] ?? '';
@@ -24,7 +28,9 @@ async function getPage(path: string, cookie = ''): Promise<string> {
 async function post(path: string, pairs: [string, string][], cookie = ''): Promise<Response> {
   const body = pairs.map(([k, v]) => `${encodeURIComponent(k)}=${v}`).join('&');
   return fetch(`${hub.url}${path}`, {
-    method: 'POST', redirect: 'manual', body,
+    method: 'POST',
+    redirect: 'manual',
+    body,
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
   });
 }
@@ -32,8 +38,10 @@ async function post(path: string, pairs: [string, string][], cookie = ''): Promi
 async function logIn(): Promise<string> {
   const { vs, ev } = hiddenFields(await getPage('/Login.aspx'));
   const response = await post('/Login.aspx', [
-    ['__VIEWSTATE', encodeURIComponent(vs)], ['__EVENTVALIDATION', encodeURIComponent(ev)],
-    ['ctl00$ContentPlaceHolder1$txtUserName', DEMO_USER.username], ['ctl00$ContentPlaceHolder1$txtPassword', encodeURIComponent(DEMO_USER.password)],
+    ['__VIEWSTATE', encodeURIComponent(vs)],
+    ['__EVENTVALIDATION', encodeURIComponent(ev)],
+    ['ctl00$ContentPlaceHolder1$txtUserName', DEMO_USER.username],
+    ['ctl00$ContentPlaceHolder1$txtPassword', encodeURIComponent(DEMO_USER.password)],
     ['ctl00$ContentPlaceHolder1$btnLogin', 'Logga+in'],
   ]);
   expect(response.status).toBe(302);
@@ -43,10 +51,16 @@ async function logIn(): Promise<string> {
 
 async function addNote(cookie: string, encodedText: string): Promise<Response> {
   const { vs, ev } = hiddenFields(await getPage('/Arende.aspx?id=1', cookie));
-  return post('/Arende.aspx?id=1', [
-    ['__VIEWSTATE', encodeURIComponent(vs)], ['__EVENTVALIDATION', encodeURIComponent(ev)],
-    ['ctl00$ContentPlaceHolder1$txtAnteckning', encodedText], ['ctl00$ContentPlaceHolder1$btnLaggTillAnteckning', 'x'],
-  ], cookie);
+  return post(
+    '/Arende.aspx?id=1',
+    [
+      ['__VIEWSTATE', encodeURIComponent(vs)],
+      ['__EVENTVALIDATION', encodeURIComponent(ev)],
+      ['ctl00$ContentPlaceHolder1$txtAnteckning', encodedText],
+      ['ctl00$ContentPlaceHolder1$btnLaggTillAnteckning', 'x'],
+    ],
+    cookie,
+  );
 }
 
 describe('CaseHub over plain HTTP', () => {
@@ -62,7 +76,14 @@ describe('CaseHub over plain HTTP', () => {
 
   it('rejects a post without view state', async () => {
     const cookie = await logIn();
-    const response = await post('/Arende.aspx?id=1', [['ctl00$ContentPlaceHolder1$txtAnteckning', 'x'], ['ctl00$ContentPlaceHolder1$btnLaggTillAnteckning', 'x']], cookie);
+    const response = await post(
+      '/Arende.aspx?id=1',
+      [
+        ['ctl00$ContentPlaceHolder1$txtAnteckning', 'x'],
+        ['ctl00$ContentPlaceHolder1$btnLaggTillAnteckning', 'x'],
+      ],
+      cookie,
+    );
     expect(response.status).toBe(500);
     expect(Buffer.from(await response.arrayBuffer()).toString('latin1')).toContain('Validation of viewstate MAC failed.');
     expect(hub.cases()[0]?.notes).toEqual([]);
@@ -75,7 +96,10 @@ describe('CaseHub over plain HTTP', () => {
   });
 
   it('reports and resets state through the test API', async () => {
-    const state = await (await fetch(`${hub.url}/__test/state`)).json() as { counts: Record<string, number>; countsByExternalRef: Record<string, number> };
+    const state = (await (await fetch(`${hub.url}/__test/state`)).json()) as {
+      counts: Record<string, number>;
+      countsByExternalRef: Record<string, number>;
+    };
     expect(state.counts['cases']).toBe(2);
     expect(state.countsByExternalRef).toEqual({ 'HIST-0001': 1, 'HIST-0002': 1 });
     const cookie = await logIn();
@@ -93,7 +117,9 @@ describe('CaseHub over plain HTTP', () => {
   it('closes promptly even with a request waiting on simulated latency', async () => {
     hub.setFaults({ latencyMs: 60_000 });
     const pending = fetch(`${hub.url}/Login.aspx`).catch((error: unknown) => error);
-    await expect.poll(async () => ((await (await fetch(`${hub.url}/__test/state`)).json()) as { faults: { latencyMs?: number } }).faults.latencyMs).toBe(60_000);
+    await expect
+      .poll(async () => ((await (await fetch(`${hub.url}/__test/state`)).json()) as { faults: { latencyMs?: number } }).faults.latencyMs)
+      .toBe(60_000);
     await hub.close();
     expect(await pending).toBeInstanceOf(Error);
     await hub.close(); // safe twice
@@ -106,7 +132,7 @@ describe('the CSRF warning of v3', () => {
     return Buffer.from(await response.arrayBuffer()).toString('latin1');
   }
 
-  it('answers a page opened without CaseHub\'s own Referer with the warning, whose Fortsätt asks for the same page', async () => {
+  it("answers a page opened without CaseHub's own Referer with the warning, whose Fortsätt asks for the same page", async () => {
     hub.setLayout('v3');
     for (const referer of [undefined, 'https://elsewhere.example/Login.aspx', 'not a url']) {
       const html = await page('/Arende.aspx?id=1&tab=2', referer);

@@ -36,7 +36,11 @@ describe.each<LayoutName>(['v1', 'v2', 'v3'])('CaseHub layout %s', { timeout: 30
   });
 
   it('places the receipt number in an unlabelled cell: beside its text in v1 and v3, a row below in v2', async () => {
-    const caseNumber = await registerBygglov(page, layout, { personnummer: syntheticPerson(0).personnummer, fastighet: 'Eken 4:1', atgard: 'Skylt' });
+    const caseNumber = await registerBygglov(page, layout, {
+      personnummer: syntheticPerson(0).personnummer,
+      fastighet: 'Eken 4:1',
+      atgard: 'Skylt',
+    });
     const cell = mainFrame(page).locator('td', { hasText: caseNumber });
     expect(await cell.getAttribute('id')).toBeNull();
     const rowText = await cell.locator('xpath=..').textContent();

@@ -3,7 +3,14 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { type CaseHub, type LayoutName } from '../../src/fixtures/casehub/index.ts';
 import {
-  byControl, chooseCaseType, lookUpApplicant, mainFrame, openMenu, readReceiptNumber, registerBygglov, syntheticPerson,
+  byControl,
+  chooseCaseType,
+  lookUpApplicant,
+  mainFrame,
+  openMenu,
+  readReceiptNumber,
+  registerBygglov,
+  syntheticPerson,
 } from '../helpers/casehub.ts';
 import { useLoggedInCaseHub } from '../helpers/casehub.ts';
 
@@ -16,7 +23,7 @@ describe.each<LayoutName>(['v1', 'v2'])('CaseHub new case (%s)', { timeout: 30_0
     page = casehub.page();
   });
 
-  it('posts back on case-type change and shows that type\'s fields at the same URL', async () => {
+  it("posts back on case-type change and shows that type's fields at the same URL", async () => {
     const main = mainFrame(page);
     await openMenu(page, 'Nytt ärende');
     await main.locator(byControl(layout, 'caseType')).waitFor();
@@ -47,23 +54,38 @@ describe.each<LayoutName>(['v1', 'v2'])('CaseHub new case (%s)', { timeout: 30_0
     const person = syntheticPerson(0);
     const file = { name: 'ritning-å.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 synthetic drawing\n') };
     const caseNumber = await registerBygglov(page, layout, {
-      personnummer: person.personnummer, fastighet: 'Tallen 3:14', atgard: 'Tillbyggnad',
-      beskrivning: 'Åsa Öberg och Michał bygger ut förrådet för 12 000 €', externalRef: 'E-2026-0042', file,
+      personnummer: person.personnummer,
+      fastighet: 'Tallen 3:14',
+      atgard: 'Tillbyggnad',
+      beskrivning: 'Åsa Öberg och Michał bygger ut förrådet för 12 000 €',
+      externalRef: 'E-2026-0042',
+      file,
     });
     expect(caseNumber).toMatch(new RegExp(`^BN ${new Date().getFullYear()}-000001$`));
     const [registered] = hub.cases();
     expect(hub.cases()).toHaveLength(1);
     expect(registered).toMatchObject({
-      caseNumber, caseType: 'bygglov', externalRef: 'E-2026-0042', personnummer: person.personnummer, applicantName: person.name,
-      status: 'Registrerad', officer: 'handlaggare',
+      caseNumber,
+      caseType: 'bygglov',
+      externalRef: 'E-2026-0042',
+      personnummer: person.personnummer,
+      applicantName: person.name,
+      status: 'Registrerad',
+      officer: 'handlaggare',
     });
     // å ä ö and € survive the page charset; ł is outside it, so the browser sent a character reference.
     expect(registered?.fields).toEqual({
-      fastighetsbeteckning: 'Tallen 3:14', atgard: 'Tillbyggnad', beskrivning: 'Åsa Öberg och Micha&#322; bygger ut förrådet för 12 000 €',
+      fastighetsbeteckning: 'Tallen 3:14',
+      atgard: 'Tillbyggnad',
+      beskrivning: 'Åsa Öberg och Micha&#322; bygger ut förrådet för 12 000 €',
     });
-    expect(registered?.attachments).toEqual([{
-      filename: 'ritning-å.pdf', size: file.buffer.length, sha256: createHash('sha256').update(file.buffer).digest('hex'),
-    }]);
+    expect(registered?.attachments).toEqual([
+      {
+        filename: 'ritning-å.pdf',
+        size: file.buffer.length,
+        sha256: createHash('sha256').update(file.buffer).digest('hex'),
+      },
+    ]);
     expect(hub.countsByExternalRef()).toEqual({ 'E-2026-0042': 1 });
   });
 
@@ -75,7 +97,10 @@ describe.each<LayoutName>(['v1', 'v2'])('CaseHub new case (%s)', { timeout: 30_0
     await main.locator(byControl(layout, 'fastighet')).fill('Eken 1:2');
     await main.locator(byControl(layout, 'atgard')).selectOption({ label: 'Rivning' });
     const dialogSeen = new Promise<string>((resolve) => {
-      page.once('dialog', (dialog) => { resolve(dialog.message()); void dialog.dismiss(); });
+      page.once('dialog', (dialog) => {
+        resolve(dialog.message());
+        void dialog.dismiss();
+      });
     });
     await main.getByRole('button', { name: 'Registrera' }).click();
     expect(await dialogSeen).toBe('Vill du registrera ärendet?');
@@ -94,7 +119,10 @@ describe.each<LayoutName>(['v1', 'v2'])('CaseHub new case (%s)', { timeout: 30_0
     await summary.getByText('Personnummer måste anges.').waitFor();
     const messages = await summary.locator('li').allTextContents();
     expect(messages).toEqual([
-      'Personnummer måste anges.', 'Restaurang måste anges.', 'Organisationsnumret ska skrivas NNNNNN-NNNN.', 'Serveringstider måste anges.',
+      'Personnummer måste anges.',
+      'Restaurang måste anges.',
+      'Organisationsnumret ska skrivas NNNNNN-NNNN.',
+      'Serveringstider måste anges.',
     ]);
     expect(await main.locator(byControl(layout, 'orgnr')).inputValue()).toBe('12345');
     expect(hub.cases()).toHaveLength(0);

@@ -5,8 +5,12 @@ import { startCaseHub, type CaseHub, type LayoutName } from '../../src/fixtures/
 import { byControl, login, mainFrame, newPage, openMenu, registerBygglov, syntheticPerson } from '../helpers/casehub.ts';
 
 let browser: Browser;
-beforeAll(async () => { browser = await launchBrowser(); }, 30_000);
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launchBrowser();
+}, 30_000);
+afterAll(async () => {
+  await browser?.close();
+});
 
 const HISTORIC_CASES = 25;
 
@@ -43,7 +47,9 @@ describe.each<LayoutName>(['v1', 'v2'])('CaseHub search (%s)', { timeout: 30_000
     expect(await caseRows().count()).toBe(10);
     const firstPage = await caseRows().first().locator('a').textContent();
     const pageTwo = main.locator(`${grid()} tr.pager a`, { hasText: /^2$/ });
-    expect(await pageTwo.getAttribute('href')).toBe(`javascript:__doPostBack('${hub.layout === 'v1' ? 'ctl00$ContentPlaceHolder1$gvResults' : 'ctl00$MainContent$ctl03$gvArenden'}','Page$2')`);
+    expect(await pageTwo.getAttribute('href')).toBe(
+      `javascript:__doPostBack('${hub.layout === 'v1' ? 'ctl00$ContentPlaceHolder1$gvResults' : 'ctl00$MainContent$ctl03$gvArenden'}','Page$2')`,
+    );
     const urlBefore = page.frame({ name: 'main' })?.url();
     await pageTwo.click();
     await main.locator(`${grid()} tr.pager span`, { hasText: /^2$/ }).waitFor();
@@ -60,7 +66,9 @@ describe.each<LayoutName>(['v1', 'v2'])('CaseHub search (%s)', { timeout: 30_000
     await search({ pnr: shortForm });
     const expected = hub.cases().filter((c) => c.personnummer === person.personnummer);
     expect(await caseRows().count()).toBe(Math.min(10, expected.length));
-    const pnrColumn = await mainFrame(page).locator(`${grid()} > tbody > tr > td:nth-child(${columnIndex('Personnummer')})`).allTextContents();
+    const pnrColumn = await mainFrame(page)
+      .locator(`${grid()} > tbody > tr > td:nth-child(${columnIndex('Personnummer')})`)
+      .allTextContents();
     expect(new Set(pnrColumn)).toEqual(new Set([person.personnummer]));
     const wanted = hub.cases()[4]?.caseNumber ?? '';
     await search({ dnr: wanted });
@@ -70,12 +78,19 @@ describe.each<LayoutName>(['v1', 'v2'])('CaseHub search (%s)', { timeout: 30_000
 
   it('truncates long cells with an ellipsis and keeps the full text in the title', async () => {
     const ref = 'E-TJANST-BYGGLOV-2026-000987654';
-    await registerBygglov(page, layout, { personnummer: syntheticPerson(5).personnummer, fastighet: 'Björken 2:7', atgard: 'Nybyggnad', externalRef: ref });
+    await registerBygglov(page, layout, {
+      personnummer: syntheticPerson(5).personnummer,
+      fastighet: 'Björken 2:7',
+      atgard: 'Nybyggnad',
+      externalRef: ref,
+    });
     await search({ ref });
     expect(await caseRows().count()).toBe(1);
-    const cell = caseRows().first().locator(`td:nth-child(${columnIndex('Extern referens')})`);
+    const cell = caseRows()
+      .first()
+      .locator(`td:nth-child(${columnIndex('Extern referens')})`);
     expect(await cell.getAttribute('title')).toBe(ref);
-    const shown = await cell.textContent() ?? '';
+    const shown = (await cell.textContent()) ?? '';
     expect(shown.endsWith('…')).toBe(true);
     expect(ref.startsWith(shown.slice(0, -1))).toBe(true);
   });
@@ -83,9 +98,11 @@ describe.each<LayoutName>(['v1', 'v2'])('CaseHub search (%s)', { timeout: 30_000
   it('orders the grid columns as the layout says', async () => {
     await search();
     const headers = await mainFrame(page).locator(`${grid()} > tbody > tr > th`).allTextContents();
-    expect(headers).toEqual(layout === 'v1'
-      ? ['Ärendenummer', 'Typ', 'Sökande', 'Personnummer', 'Extern referens', 'Status', 'Registrerad']
-      : ['Ärendenummer', 'Registrerad', 'Status', 'Typ', 'Personnummer', 'Sökande', 'Extern referens']);
+    expect(headers).toEqual(
+      layout === 'v1'
+        ? ['Ärendenummer', 'Typ', 'Sökande', 'Personnummer', 'Extern referens', 'Status', 'Registrerad']
+        : ['Ärendenummer', 'Registrerad', 'Status', 'Typ', 'Personnummer', 'Sökande', 'Extern referens'],
+    );
   });
 
   it('opens a case from the grid, adds a note with å ä ö and changes its status', async () => {
@@ -106,9 +123,10 @@ describe.each<LayoutName>(['v1', 'v2'])('CaseHub search (%s)', { timeout: 30_000
   });
 
   function columnIndex(header: string): number {
-    const order = layout === 'v1'
-      ? ['Ärendenummer', 'Typ', 'Sökande', 'Personnummer', 'Extern referens', 'Status', 'Registrerad']
-      : ['Ärendenummer', 'Registrerad', 'Status', 'Typ', 'Personnummer', 'Sökande', 'Extern referens'];
+    const order =
+      layout === 'v1'
+        ? ['Ärendenummer', 'Typ', 'Sökande', 'Personnummer', 'Extern referens', 'Status', 'Registrerad']
+        : ['Ärendenummer', 'Registrerad', 'Status', 'Typ', 'Personnummer', 'Sökande', 'Extern referens'];
     return order.indexOf(header) + 1;
   }
 });

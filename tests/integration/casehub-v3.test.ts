@@ -81,7 +81,12 @@ beforeEach(async () => {
   context = await browser.newContext();
   actions = [];
   navigations = [];
-  const recorder: UiRecorder = { action: (e) => void actions.push(e), drift() {}, dialog() {}, navigation: (e) => void navigations.push(e.url) };
+  const recorder: UiRecorder = {
+    action: (e) => void actions.push(e),
+    drift() {},
+    dialog() {},
+    navigation: (e) => void navigations.push(e.url),
+  };
   ui = createUi({ page: await context.newPage(), system, recorder });
   await ui.goto(`${hub.url}/Login.aspx`);
   await ui.fill('login.username', DEMO_USER.username);
@@ -109,17 +114,33 @@ describe('CaseHub v3 search: an AJAX grid with two rows per case', () => {
     await ui.waitFor('search.results'); // past the CSRF warning: the search page itself is loaded
     const loaded = navigations.length;
     await ui.fill('search.personnummer', person.personnummer);
-    const records = await ui.readGrid('search.grid', { trigger: () => ui.click('search.submit'), rowsPerRecord: 2, fields, nextPage: 'search.nextPage' });
+    const records = await ui.readGrid('search.grid', {
+      trigger: () => ui.click('search.submit'),
+      rowsPerRecord: 2,
+      fields,
+      nextPage: 'search.nextPage',
+    });
     expect(records).toHaveLength(expected.length);
     expect(new Set(records.map((r) => r.caseNumber))).toEqual(new Set(expected.map((c) => c.caseNumber)));
     const first = expected.find((c) => c.caseNumber === records[0]?.caseNumber);
-    expect(records[0]).toEqual({ caseNumber: first?.caseNumber, status: 'Registrerad', address: first?.applicantAddress, externalRef: first?.externalRef });
+    expect(records[0]).toEqual({
+      caseNumber: first?.caseNumber,
+      status: 'Registrerad',
+      address: first?.applicantAddress,
+      externalRef: first?.externalRef,
+    });
     expect(navigations).toHaveLength(loaded); // search and paging never reloaded the page
   });
 
   it('reads the rows of a new search, not the stale ones still shown when it starts', async () => {
     await ui.goto(`${hub.url}/Sok.aspx`);
-    const [one, other] = [syntheticPerson(0), hub.cases().map((c) => c.personnummer).find((p) => p !== syntheticPerson(0).personnummer) ?? ''];
+    const [one, other] = [
+      syntheticPerson(0),
+      hub
+        .cases()
+        .map((c) => c.personnummer)
+        .find((p) => p !== syntheticPerson(0).personnummer) ?? '',
+    ];
     await ui.fill('search.personnummer', one.personnummer);
     await ui.readGrid('search.grid', { trigger: () => ui.click('search.submit'), rowsPerRecord: 2, fields, maxPages: 1 });
     await ui.fill('search.personnummer', other);
@@ -187,7 +208,13 @@ describe('CaseHub v3 case page: tabs, rich text and autocomplete', () => {
     await ui.fill('case.officer', 'Anna Bergström');
     await ui.waitForPostback(() => ui.click('case.saveOfficer'), { update: 'case.tabs' });
     expect(await ui.text('case.validation')).toBe('Välj en handläggare i listan.');
-    const kept = await ui.choose('case.officer', { type: 'Anna B', option: 'Anna Bergström', options: 'case.officerOptions', valueTarget: 'case.officerId', expectValue: 'H102' });
+    const kept = await ui.choose('case.officer', {
+      type: 'Anna B',
+      option: 'Anna Bergström',
+      options: 'case.officerOptions',
+      valueTarget: 'case.officerId',
+      expectValue: 'H102',
+    });
     expect(kept).toBe('H102');
     await ui.waitForPostback(() => ui.click('case.saveOfficer'), { update: 'case.tabs' });
     expect(await ui.text('case.currentOfficer')).toBe('Anna Bergström');

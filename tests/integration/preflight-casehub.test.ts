@@ -7,7 +7,14 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CLERK_ACCOUNT, ROBOT_ACCOUNTS, robotAccountsEnv, startCaseHub, type CaseHub, type LayoutName } from '../../src/fixtures/casehub/index.ts';
+import {
+  CLERK_ACCOUNT,
+  ROBOT_ACCOUNTS,
+  robotAccountsEnv,
+  startCaseHub,
+  type CaseHub,
+  type LayoutName,
+} from '../../src/fixtures/casehub/index.ts';
 import { verifyAll } from '../../src/audit/trail.ts';
 import { loadConfig } from '../../src/config/load.ts';
 import { runPreflight, type PreflightReport } from '../../src/preflight/index.ts';
@@ -69,8 +76,14 @@ describe('preflight against CaseHub', { timeout: 60_000 }, () => {
     expect(statusOf(report, 'newCase.propertyDesignation')).toBe('ok'); // reached through the menu and the case-type postback
     expect(report.targets.find((t) => t.path === 'login.username')?.matched).toBe('css #ctl00_ContentPlaceHolder1_txtUserName (1 of 2)');
     // Screens that need a side effect, and targets of other states, are reported with why.
-    expect(report.targets.find((t) => t.path === 'receipt.caseNumber')).toMatchObject({ status: 'not-checked', detail: expect.stringContaining('never registers a case') });
-    expect(report.targets.find((t) => t.path === 'newCase.validationErrors')).toMatchObject({ status: 'not-checked', detail: 'shows only when CaseHub rejected a registration' });
+    expect(report.targets.find((t) => t.path === 'receipt.caseNumber')).toMatchObject({
+      status: 'not-checked',
+      detail: expect.stringContaining('never registers a case'),
+    });
+    expect(report.targets.find((t) => t.path === 'newCase.validationErrors')).toMatchObject({
+      status: 'not-checked',
+      detail: 'shows only when CaseHub rejected a registration',
+    });
     expect(statusOf(report, 'search.noHits')).toBe('ok'); // the harmless search found nothing, so that label was seen
     expect(hub!.cases()).toHaveLength(0);
     expect(await activeSessions()).toBe(0);
@@ -90,8 +103,14 @@ describe('preflight against CaseHub', { timeout: 60_000 }, () => {
       matched: 'label "Fastighet" (exact) (3 of 3)',
       detail: expect.stringContaining('css #ctl00_ContentPlaceHolder1_txtFastighet'),
     });
-    expect(report.targets.find((t) => t.path === 'login.username')).toMatchObject({ status: 'drift', matched: 'label "Användarnamn" (2 of 2)' });
-    expect(report.targets.find((t) => t.path === 'search.externalRef')).toMatchObject({ status: 'drift', matched: 'label "E-tjänst-id" (3 of 3)' });
+    expect(report.targets.find((t) => t.path === 'login.username')).toMatchObject({
+      status: 'drift',
+      matched: 'label "Användarnamn" (2 of 2)',
+    });
+    expect(report.targets.find((t) => t.path === 'search.externalRef')).toMatchObject({
+      status: 'drift',
+      matched: 'label "E-tjänst-id" (3 of 3)',
+    });
     // Targets that did not change stay ok: the menu links are the same in both releases.
     expect(statusOf(report, 'menu.newCase')).toBe('ok');
     expect(await activeSessions()).toBe(0);
@@ -101,7 +120,10 @@ describe('preflight against CaseHub', { timeout: 60_000 }, () => {
     const report = await check('v3');
     expect(report).toMatchObject({ login: 'ok', ok: true, drift: true });
     expect(report.counts).toMatchObject({ missing: 0, ambiguous: 0 });
-    expect(report.targets.find((t) => t.path === 'login.username')).toMatchObject({ status: 'drift', matched: 'label "Användarnamn" (2 of 2)' });
+    expect(report.targets.find((t) => t.path === 'login.username')).toMatchObject({
+      status: 'drift',
+      matched: 'label "Användarnamn" (2 of 2)',
+    });
     // The search answers by partial postback; the region and the outcome are the same on every release.
     expect(statusOf(report, 'search.answer')).toBe('ok');
     expect(statusOf(report, 'search.noHits')).toBe('ok');
@@ -116,7 +138,11 @@ describe('preflight against CaseHub', { timeout: 60_000 }, () => {
     expect(report).toMatchObject({ login: 'failed', ok: false });
     expect(report.loginError).toContain('CASEHUB_LOGIN_REFUSED');
     expect(statusOf(report, 'login.username')).toBe('ok');
-    expect(report.targets.filter((t) => t.screen !== 'login').every((t) => t.status === 'not-checked' && t.detail === 'not checked: the login failed')).toBe(true);
+    expect(
+      report.targets
+        .filter((t) => t.screen !== 'login')
+        .every((t) => t.status === 'not-checked' && t.detail === 'not checked: the login failed'),
+    ).toBe(true);
     const records = await preflightRecords();
     expect(records).toHaveLength(1);
     expect(JSON.stringify(report)).not.toContain(password);

@@ -23,7 +23,11 @@ afterAll(async () => {
 });
 
 it('kanslist check casehub --json: exit 0 with the report, exit 1 when the login is refused', { timeout: 150_000 }, async () => {
-  const env = plainEnv({ ...robotAccountsEnv(hub.url, 1), KANSLIST_VAR_DIR: join(dir, 'var'), KANSLIST_STORE: `sqlite:${join(dir, 'kanslist.db')}` });
+  const env = plainEnv({
+    ...robotAccountsEnv(hub.url, 1),
+    KANSLIST_VAR_DIR: join(dir, 'var'),
+    KANSLIST_STORE: `sqlite:${join(dir, 'kanslist.db')}`,
+  });
   const passed = await runCli(['check', 'casehub', '--screens', 'login,menu', '--json'], { env });
   expect(passed.code, passed.stderr).toBe(0);
   const report = JSON.parse(passed.stdout) as PreflightReport;
@@ -31,7 +35,9 @@ it('kanslist check casehub --json: exit 0 with the report, exit 1 when the login
   expect(report.targets.map((t) => t.screen)).not.toContain('newCase');
 
   const password = 'Fel-Losenord-0815';
-  const refused = await runCli(['check', 'casehub', '--screens', 'login', '--json'], { env: { ...env, KANSLIST_CASEHUB_PASSWORD: password } });
+  const refused = await runCli(['check', 'casehub', '--screens', 'login', '--json'], {
+    env: { ...env, KANSLIST_CASEHUB_PASSWORD: password },
+  });
   expect(refused.code).toBe(1);
   expect(JSON.parse(refused.stdout)).toMatchObject({ login: 'failed', ok: false });
   expect(refused.stdout + refused.stderr).not.toContain(password);

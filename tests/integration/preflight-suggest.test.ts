@@ -30,7 +30,10 @@ beforeAll(async () => {
   mkdirSync(join(project, 'node_modules'));
   symlinkSync(REPO_ROOT, join(project, 'node_modules', 'kanslist'), 'dir');
   writeFileSync(join(project, 'package.json'), '{ "type": "module" }\n');
-  writeFileSync(join(project, 'kanslist.config.ts'), "import { defineConfig } from 'kanslist';\n\nexport default defineConfig({ organisation: 'Testkommun' });\n");
+  writeFileSync(
+    join(project, 'kanslist.config.ts'),
+    "import { defineConfig } from 'kanslist';\n\nexport default defineConfig({ organisation: 'Testkommun' });\n",
+  );
   copyFileSync(join(REPO_ROOT, 'selectors', 'casehub.ts'), join(project, 'selectors', 'casehub.ts'));
   // A run before the check saw the receipt drift (a screen a check cannot reach) and found a proposal.
   mkdirSync(join(project, 'var'));
@@ -63,12 +66,21 @@ it('check --write-patch on v2 writes a patch that, applied, leaves no drift', { 
   const report = JSON.parse(suggested.stdout) as PreflightReport;
   expect(report.drift).toBe(true);
   // The renumbered fields get their new id; never a position in the page.
-  expect(report.targets.find((t) => t.path === 'login.username')).toMatchObject({ status: 'drift', suggested: "{ css: '#ctl00_MainContent_ctl02_txtAnvandare' }" });
-  expect(report.targets.find((t) => t.path === 'newCase.propertyDesignation')?.suggested).toBe("{ css: '#ctl00_MainContent_ctl04_txtFastBet' }");
+  expect(report.targets.find((t) => t.path === 'login.username')).toMatchObject({
+    status: 'drift',
+    suggested: "{ css: '#ctl00_MainContent_ctl02_txtAnvandare' }",
+  });
+  expect(report.targets.find((t) => t.path === 'newCase.propertyDesignation')?.suggested).toBe(
+    "{ css: '#ctl00_MainContent_ctl04_txtFastBet' }",
+  );
   const drifted = report.targets.filter((t) => t.status === 'drift');
   expect(drifted.every((t) => t.suggested !== undefined && !/nth|:nth-child/.test(t.suggested))).toBe(true);
   // What the check could not reach, a run saw: its proposal joins the patch, and says where it came from.
-  expect(report.targets.find((t) => t.path === 'receipt.caseNumber')).toMatchObject({ status: 'not-checked', suggested: RECEIPT_SUGGESTION, suggestedBy: `run ${runId}` });
+  expect(report.targets.find((t) => t.path === 'receipt.caseNumber')).toMatchObject({
+    status: 'not-checked',
+    suggested: RECEIPT_SUGGESTION,
+    suggestedBy: `run ${runId}`,
+  });
   expect(suggested.stderr).toContain(`receipt.caseNumber was not checked`);
   expect(report.patch).toMatchObject({ file: 'selectors/casehub.ts', unplaced: [] });
   expect(readFileSync(map, 'utf8')).toBe(original); // suggested, not applied
@@ -77,7 +89,9 @@ it('check --write-patch on v2 writes a patch that, applied, leaves no drift', { 
   expect(patch).toBe(report.patch!.diff);
   expect(patch).toMatch(/^--- a\/selectors\/casehub\.ts\n\+\+\+ b\/selectors\/casehub\.ts\n@@ /);
   // The old strategies are kept after the new first one.
-  expect(patch).toContain("+      username: [{ css: '#ctl00_MainContent_ctl02_txtAnvandare' }, { css: '#ctl00_ContentPlaceHolder1_txtUserName' }, { label: 'Användarnamn' }],");
+  expect(patch).toContain(
+    "+      username: [{ css: '#ctl00_MainContent_ctl02_txtAnvandare' }, { css: '#ctl00_ContentPlaceHolder1_txtUserName' }, { label: 'Användarnamn' }],",
+  );
   expect(patch.split('\n').filter((line) => line.startsWith('+') && !line.startsWith('+++'))).toHaveLength(drifted.length + 1);
   expect(patch).toContain(`strategies: [${RECEIPT_SUGGESTION}, { xpath: `);
 
@@ -86,5 +100,7 @@ it('check --write-patch on v2 writes a patch that, applied, leaves no drift', { 
   expect(healed.code, healed.stderr).toBe(0);
   const after = JSON.parse(healed.stdout) as PreflightReport;
   expect(after).toMatchObject({ ok: true, drift: false, counts: { drift: 0, missing: 0, ambiguous: 0 } });
-  expect(after.targets.filter((t) => t.status === 'ok').length).toBe(report.targets.filter((t) => t.status === 'ok' || t.status === 'drift').length);
+  expect(after.targets.filter((t) => t.status === 'ok').length).toBe(
+    report.targets.filter((t) => t.status === 'ok' || t.status === 'drift').length,
+  );
 });

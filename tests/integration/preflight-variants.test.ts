@@ -48,9 +48,13 @@ describe('preflight of map variants', { timeout: 60_000 }, () => {
   it('reports a target whose every strategy misses as missing, listing them, and fails', async () => {
     const evidenceDir = mkdtempSync(join(tmpdir(), 'kanslist-preflight-evidence-'));
     const kept: string[] = [];
-    const report = await check(variant({ oldField: { frame: 'main', strategies: [{ css: '#ctl00_ContentPlaceHolder1_txtGammal' }, { label: 'Gammalt fält' }] } }), {
-      evidenceDir, onEvidence: (dir) => kept.push(dir),
-    });
+    const report = await check(
+      variant({ oldField: { frame: 'main', strategies: [{ css: '#ctl00_ContentPlaceHolder1_txtGammal' }, { label: 'Gammalt fält' }] } }),
+      {
+        evidenceDir,
+        onEvidence: (dir) => kept.push(dir),
+      },
+    );
     // One piece of evidence for the screen: a screenshot as the check saw it.
     expect(kept).toEqual([join(evidenceDir, 'screen-newCase')]);
     expect(existsSync(join(evidenceDir, 'screen-newCase', 'screenshot.png'))).toBe(true);
@@ -67,7 +71,9 @@ describe('preflight of map variants', { timeout: 60_000 }, () => {
   });
 
   it('reports a strategy that matches several elements as ambiguous, naming it and the count', async () => {
-    const report = await check(variant({ anyButton: { frame: 'main', strategies: [{ css: '#ctl00_ContentPlaceHolder1_btnGammal' }, { role: 'button' }] } }));
+    const report = await check(
+      variant({ anyButton: { frame: 'main', strategies: [{ css: '#ctl00_ContentPlaceHolder1_btnGammal' }, { role: 'button' }] } }),
+    );
     expect(report).toMatchObject({ ok: false, counts: { ambiguous: 1, missing: 0 } });
     const target = report.targets.find((t) => t.path === 'newCase.anyButton');
     expect(target).toMatchObject({ status: 'ambiguous', matched: 'role button (2 of 2)' });
@@ -75,16 +81,21 @@ describe('preflight of map variants', { timeout: 60_000 }, () => {
   });
 
   it('reports every target of a screen its navigation cannot reach as missing, saying why', async () => {
-    const broken = variant({}, {
-      newCase: { reach: async ({ ui }: { ui: { click(path: string): Promise<void> } }) => ui.click('search.submit') },
-    });
+    const broken = variant(
+      {},
+      {
+        newCase: { reach: async ({ ui }: { ui: { click(path: string): Promise<void> } }) => ui.click('search.submit') },
+      },
+    );
     const report = await check(broken, { navigationTimeoutMs: 1_000 });
     expect(report.ok).toBe(false);
     const newCase = report.targets.filter((t) => t.screen === 'newCase');
     expect(newCase.length).toBeGreaterThan(5);
     for (const target of newCase) {
       expect(target.status).toBe('missing');
-      expect(target.detail).toMatch(/^screen "newCase" could not be reached: KANSLIST_TARGET_NOT_FOUND: Target "search.submit" was not found/);
+      expect(target.detail).toMatch(
+        /^screen "newCase" could not be reached: KANSLIST_TARGET_NOT_FOUND: Target "search.submit" was not found/,
+      );
     }
   });
 });

@@ -34,13 +34,27 @@ afterAll(async () => {
 const recorder = { action: () => undefined, drift: () => undefined, dialog: () => undefined };
 
 async function open(system: ReturnType<typeof defineSystem>, locale?: string) {
-  return Session.open({ browser, system, baseUrl: url, credentials: { username: 'u', password: 'p' }, recorder, trace: 'off', timeoutMs: 30_000, evidenceDir: () => '/tmp', locale });
+  return Session.open({
+    browser,
+    system,
+    baseUrl: url,
+    credentials: { username: 'u', password: 'p' },
+    recorder,
+    trace: 'off',
+    timeoutMs: 30_000,
+    evidenceDir: () => '/tmp',
+    locale,
+  });
 }
 
 describe('a session as the system map says', () => {
   it("uses the system's locale, time zone and headers", async () => {
     const system = defineSystem({
-      name: 'tickets', baseUrl: url, locale: 'en-GB', timezoneId: 'America/New_York', extraHTTPHeaders: { 'X-Api-Version': '3' },
+      name: 'tickets',
+      baseUrl: url,
+      locale: 'en-GB',
+      timezoneId: 'America/New_York',
+      extraHTTPHeaders: { 'X-Api-Version': '3' },
       screens: { start: { heading: [{ role: 'heading', name: 'Start' }] } },
     });
     const session = await open(system, 'da-DK');
@@ -49,7 +63,10 @@ describe('a session as the system map says', () => {
       await session.ui.goto(systemAddress('tickets', url).url('/start'));
       expect(seen.at(-1)?.['accept-language']).toMatch(/^en-GB/);
       expect(seen.at(-1)?.['x-api-version']).toBe('3');
-      expect(await session.page.evaluate(() => [navigator.language, Intl.DateTimeFormat().resolvedOptions().timeZone])).toEqual(['en-GB', 'America/New_York']);
+      expect(await session.page.evaluate(() => [navigator.language, Intl.DateTimeFormat().resolvedOptions().timeZone])).toEqual([
+        'en-GB',
+        'America/New_York',
+      ]);
     } finally {
       await session.close();
     }
@@ -68,6 +85,8 @@ describe('a session as the system map says', () => {
   });
 
   it("resolves paths against the system's address for bots", () => {
-    expect(systemAddress('casehub', 'http://casehub.test.kommun.local/app/').url('Search.aspx')).toBe('http://casehub.test.kommun.local/app/Search.aspx');
+    expect(systemAddress('casehub', 'http://casehub.test.kommun.local/app/').url('Search.aspx')).toBe(
+      'http://casehub.test.kommun.local/app/Search.aspx',
+    );
   });
 });

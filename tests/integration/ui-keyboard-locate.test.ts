@@ -47,7 +47,10 @@ beforeEach(async () => {
   await page.setContent(PAGE);
   actions = [];
   tracing = { paused: 0, resumed: 0 };
-  const pause: TracingPause = { pause: () => Promise.resolve(void tracing.paused++), resume: () => Promise.resolve(void tracing.resumed++) };
+  const pause: TracingPause = {
+    pause: () => Promise.resolve(void tracing.paused++),
+    resume: () => Promise.resolve(void tracing.resumed++),
+  };
   const recorder: UiRecorder = { action: (e) => void actions.push(e), drift() {}, dialog() {} };
   ui = createUi({ page, system, recorder, tracing: pause, timeoutMs: 5_000 });
 });
@@ -61,7 +64,11 @@ it('presses chords on a target and keys on the focused element, recording the ke
   await ui.keyboard.press('Enter'); // the note field still has focus
   await ui.waitFor('form.submitted');
   expect(await ui.text('form.submitted')).toBe('skickad');
-  expect(recorded().filter((a) => a.action !== 'read').slice(0, 3)).toEqual([
+  expect(
+    recorded()
+      .filter((a) => a.action !== 'read')
+      .slice(0, 3),
+  ).toEqual([
     { target: 'form.note', action: 'press', value: 'Control+A', personal: undefined },
     { target: 'form.note', action: 'press', value: 'Delete', personal: undefined },
     { target: '(keyboard)', action: 'press', value: 'Enter', personal: undefined },

@@ -96,7 +96,9 @@ describe('dialogs', () => {
     await ui.goto(url + '/');
     await ui.click('form.warn');
     expect(await ui.text('form.result')).toBe('kontrollerat');
-    expect(dialogs).toEqual([expect.objectContaining({ type: 'alert', message: 'Observera: handläggare saknas', expected: false, response: 'accept' })]);
+    expect(dialogs).toEqual([
+      expect.objectContaining({ type: 'alert', message: 'Observera: handläggare saknas', expected: false, response: 'accept' }),
+    ]);
   });
 
   it('answers an unexpected confirm by the system policy', async () => {
@@ -138,7 +140,9 @@ describe('readGrid', () => {
       return `<tr><td>BN 2026-${String(n).padStart(3, '0')}</td><td title="${address}">${address.slice(0, 12)}…</td><td>Öppet</td></tr>`;
     }).join('');
     const links = Array.from({ length: pages }, (_, i) => i + 1)
-      .map((n) => (n === pageNumber ? `<td><span>${n}</span></td>` : `<td><a href="javascript:__doPostBack('gvCases','Page$${n}')">${n}</a></td>`))
+      .map((n) =>
+        n === pageNumber ? `<td><span>${n}</span></td>` : `<td><a href="javascript:__doPostBack('gvCases','Page$${n}')">${n}</a></td>`,
+      )
       .join('');
     const next = pageNumber < pages ? `<td><a href="javascript:__doPostBack('gvCases','Page$${pageNumber + 1}')">Nästa</a></td>` : '';
     return `<script>function __doPostBack(t, a) { var f = document.forms[0]; f.__EVENTTARGET.value = t; f.__EVENTARGUMENT.value = a; f.submit(); }</script>

@@ -37,7 +37,12 @@ const system = defineSystem({
 function memoryRecorder() {
   const actions: UiActionEvent[] = [];
   const interstitials: UiInterstitialEvent[] = [];
-  const recorder: UiRecorder = { action: (e) => void actions.push(e), drift() {}, dialog() {}, interstitial: (e) => void interstitials.push(e) };
+  const recorder: UiRecorder = {
+    action: (e) => void actions.push(e),
+    drift() {},
+    dialog() {},
+    interstitial: (e) => void interstitials.push(e),
+  };
   return { recorder, actions, interstitials };
 }
 
@@ -66,21 +71,33 @@ describe('the in-page probe', () => {
     });
     await page.goto(url + '/');
     const checks: PageCheck[] = [
-      { css: 'p.a' }, { css: '#none' }, { xpath: '//p/b' },
-      { text: "server error in '/' application." }, { text: 'Systemet är upptaget' }, { text: 'Sessionen har gått ut' }, { text: 'Behörighet saknas' },
+      { css: 'p.a' },
+      { css: '#none' },
+      { xpath: '//p/b' },
+      { text: "server error in '/' application." },
+      { text: 'Systemet är upptaget' },
+      { text: 'Sessionen har gått ut' },
+      { text: 'Behörighet saknas' },
     ];
     const answer = await probeFrame(page, { here: checks, top: [] });
     expect(answer?.here).toEqual([2, 0, 1, 1, 1, 0, 0]);
     // The same questions asked of Playwright's engines.
     expect(await page.locator('p.a').count()).toBe(2);
     expect(await page.locator('xpath=//p/b').count()).toBe(1);
-    for (const [text, shown] of [["server error in '/' application.", true], ['Systemet är upptaget', true], ['Sessionen har gått ut', false], ['Behörighet saknas', false]] as const) {
+    for (const [text, shown] of [
+      ["server error in '/' application.", true],
+      ['Systemet är upptaget', true],
+      ['Sessionen har gått ut', false],
+      ['Behörighet saknas', false],
+    ] as const) {
       expect((await page.getByText(text).count()) > 0).toBe(shown);
     }
   });
 
   it('leaves to Playwright what only its engines understand, and documents with shadow roots', async () => {
-    const url = await env.serve({ '/': '<p>one</p><div id="host"></div><script>document.getElementById("host").attachShadow({ mode: "open" }).innerHTML = "<p>two</p>";</script>' });
+    const url = await env.serve({
+      '/': '<p>one</p><div id="host"></div><script>document.getElementById("host").attachShadow({ mode: "open" }).innerHTML = "<p>two</p>";</script>',
+    });
     await page.goto(url + '/');
     expect((await probeFrame(page, { here: [{ css: 'p' }], top: [] }))?.here).toEqual([null]);
     const plain = await env.serve({ '/': '<p>one</p>' });
@@ -160,7 +177,10 @@ describe('defineSystem validates the new fields, naming them', () => {
     [{ pageErrors: { oops: { strategies: [{ css: '#x' }], kind: 'transient', frame: [] } } }, 'pageErrors.oops.frame'],
     [{ interstitials: { notice: { shows: { css: '#x' } } } }, 'interstitials.notice.pass'],
     [{ interstitials: { notice: { shows: [], pass: (): Promise<void> => Promise.resolve() } } }, 'interstitials.notice.shows'],
-    [{ interstitials: { notice: { shows: { css: '#x' }, pass: (): Promise<void> => Promise.resolve(), maxPerAction: 0 } } }, 'interstitials.notice.maxPerAction'],
+    [
+      { interstitials: { notice: { shows: { css: '#x' }, pass: (): Promise<void> => Promise.resolve(), maxPerAction: 0 } } },
+      'interstitials.notice.maxPerAction',
+    ],
   ])('%j names %s', (extra, field) => {
     expect(() => defineSystem({ ...base, ...extra } as never)).toThrow(field);
   });

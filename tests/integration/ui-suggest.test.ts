@@ -46,7 +46,8 @@ beforeEach(async () => {
 it('proposes id, name, data-*, role and name in that order, checked unique on the page, and none when nothing is', async () => {
   const drifts: UiDriftEvent[] = [];
   const ui = createUi({ page, system, recorder: { action() {}, drift: (e) => void drifts.push(e), dialog() {} }, timeoutMs: 2_000 });
-  for (const target of ['form.byId', 'form.byName', 'form.byData', 'form.byRole', 'form.twins', 'form.person', 'form.pnrLink'] as const) await ui.isPresent(target);
+  for (const target of ['form.byId', 'form.byName', 'form.byData', 'form.byRole', 'form.twins', 'form.person', 'form.pnrLink'] as const)
+    await ui.isPresent(target);
   await ui.isPresent('form.byId'); // found once per target and page, reported with every drift
   const suggested = Object.fromEntries(drifts.map((d) => [d.target, d.suggested ?? null]));
   expect(suggested).toEqual({
@@ -63,7 +64,10 @@ it('proposes id, name, data-*, role and name in that order, checked unique on th
     // A link whose text is a personnummer: not offered, it would land in logs and reports.
     'form.pnrLink': null,
   });
-  expect(drifts.filter((d) => d.target === 'form.byId').map((d) => d.suggested)).toEqual(["{ css: '#applicantName' }", "{ css: '#applicantName' }"]);
+  expect(drifts.filter((d) => d.target === 'form.byId').map((d) => d.suggested)).toEqual([
+    "{ css: '#applicantName' }",
+    "{ css: '#applicantName' }",
+  ]);
 });
 
 it('proposes nothing for a target used as several elements (counted, or acted on with nth)', async () => {
@@ -71,5 +75,8 @@ it('proposes nothing for a target used as several elements (counted, or acted on
   const ui = createUi({ page, system, recorder: { action() {}, drift: (e) => void drifts.push(e), dialog() {} }, timeoutMs: 2_000 });
   expect(await ui.count('form.byId')).toBe(1);
   expect(await ui.text('form.byData', { nth: 0 })).toBe('Spara utkast');
-  expect(drifts.map((d) => [d.target, d.suggested])).toEqual([['form.byId', undefined], ['form.byData', undefined]]);
+  expect(drifts.map((d) => [d.target, d.suggested])).toEqual([
+    ['form.byId', undefined],
+    ['form.byData', undefined],
+  ]);
 });

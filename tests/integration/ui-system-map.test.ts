@@ -27,7 +27,9 @@ describe('defineSystem', () => {
     expect(configErrorOf(() => defineSystem({ ...base, screens: { s: { t: [] } } })).message).toContain('target t');
     const late = configErrorOf(() => defineSystem({ ...base, availability: { days: 'mon-fri', from: '06:00', to: '24:30' }, screens: {} }));
     expect(late.message).toContain('availability.to');
-    expect(configErrorOf(() => defineSystem({ ...base, availability: { days: 'mån-fre', from: '06:00', to: '22:00' }, screens: {} })).message).toContain('availability.days');
+    expect(
+      configErrorOf(() => defineSystem({ ...base, availability: { days: 'mån-fre', from: '06:00', to: '22:00' }, screens: {} })).message,
+    ).toContain('availability.days');
   });
 
   it('makes an unknown target path at run time a fatal bot error', () => {

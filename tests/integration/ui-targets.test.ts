@@ -20,7 +20,9 @@ const system = defineSystem({
   },
   screens: {
     newCase: {
-      property: { strategies: [{ css: '#ctl00_ContentPlaceHolder1_txtFastighet' }, { label: 'Fastighetsbeteckning' }, { label: 'Fastighet' }] },
+      property: {
+        strategies: [{ css: '#ctl00_ContentPlaceHolder1_txtFastighet' }, { label: 'Fastighetsbeteckning' }, { label: 'Fastighet' }],
+      },
       save: [{ role: 'button', name: 'Spara' }, { css: '.btn' }],
       anyButton: [{ css: '.btn' }],
       missing: [{ css: '#nothing' }, { label: 'Finns inte' }],
@@ -62,9 +64,19 @@ describe('target resolution', () => {
 
     expect(await page.inputValue('#ctl00_Main_txtFastighet')).toBe('Kungsbacka Hede 1:12');
     expect(drifts).toEqual([
-      expect.objectContaining({ target: 'newCase.property', failedStrategy: 'css #ctl00_ContentPlaceHolder1_txtFastighet', matchedStrategy: 'label "Fastighet"', matchedIndex: 2 }),
+      expect.objectContaining({
+        target: 'newCase.property',
+        failedStrategy: 'css #ctl00_ContentPlaceHolder1_txtFastighet',
+        matchedStrategy: 'label "Fastighet"',
+        matchedIndex: 2,
+      }),
     ]);
-    expect(actions.at(-1)).toMatchObject({ target: 'newCase.property', action: 'fill', strategy: 'label "Fastighet"', value: 'Kungsbacka Hede 1:12' });
+    expect(actions.at(-1)).toMatchObject({
+      target: 'newCase.property',
+      action: 'fill',
+      strategy: 'label "Fastighet"',
+      value: 'Kungsbacka Hede 1:12',
+    });
   });
 
   it('reports no drift when the first strategy matches', async () => {

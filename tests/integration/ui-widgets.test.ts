@@ -91,7 +91,12 @@ describe('frames by selector', () => {
     await ui.click('nested.search');
     expect(await ui.text('nested.result')).toBe('Sökt: KS 2026/17');
     expect(actions.map((a) => a.action)).toEqual(['goto', 'fill', 'click', 'read']);
-    expect(await ui.frame(['main', { css: '.panel iframe' }]).locator('#out').innerText()).toBe('Sökt: KS 2026/17');
+    expect(
+      await ui
+        .frame(['main', { css: '.panel iframe' }])
+        .locator('#out')
+        .innerText(),
+    ).toBe('Sökt: KS 2026/17');
   });
 
   it('names the frame readably when a target is missing', async () => {
@@ -101,7 +106,13 @@ describe('frames by selector', () => {
   });
 
   it('rejects a malformed frame step when the map is defined', () => {
-    expect(() => defineSystem({ name: 'bad', baseUrl: 'http://127.0.0.1:9', screens: { s: { t: { frame: [{ css: '' }], strategies: [{ css: 'x' }] } } } })).toThrow(/frame step/);
+    expect(() =>
+      defineSystem({
+        name: 'bad',
+        baseUrl: 'http://127.0.0.1:9',
+        screens: { s: { t: { frame: [{ css: '' }], strategies: [{ css: 'x' }] } } },
+      }),
+    ).toThrow(/frame step/);
   });
 });
 
@@ -116,7 +127,10 @@ describe('rich-text editors', () => {
     // The editor's own input handler ran: the form field it posts holds the new text.
     expect(await page.inputValue('#Content')).toContain('Skickas till sökanden.');
     expect(await page.inputValue('#Content')).not.toContain('Utkast');
-    expect(actions.find((a) => a.action === 'fill')).toMatchObject({ target: 'editor.body', value: 'Beslut fattat.\nSkickas till sökanden.' });
+    expect(actions.find((a) => a.action === 'fill')).toMatchObject({
+      target: 'editor.body',
+      value: 'Beslut fattat.\nSkickas till sökanden.',
+    });
   });
 
   it('fills an inline contenteditable div', async () => {
@@ -140,22 +154,38 @@ describe('ui.choose (autocomplete)', () => {
     const { recorder, actions } = memoryRecorder();
     const ui = createUi({ page, system, recorder });
     await ui.goto(url + '/autocomplete');
-    const id = await ui.choose('newCase.municipality', { type: 'Sol', option: 'Solna', valueTarget: 'newCase.municipalityId', expectValue: '0184' });
+    const id = await ui.choose('newCase.municipality', {
+      type: 'Sol',
+      option: 'Solna',
+      valueTarget: 'newCase.municipalityId',
+      expectValue: '0184',
+    });
     expect(id).toBe('0184');
     expect(await ui.value('newCase.municipality')).toBe('Solna');
-    expect(actions.filter((a) => a.action === 'choose')).toEqual([expect.objectContaining({ target: 'newCase.municipality', value: 'Sol → Solna' })]);
+    expect(actions.filter((a) => a.action === 'choose')).toEqual([
+      expect.objectContaining({ target: 'newCase.municipality', value: 'Sol → Solna' }),
+    ]);
   });
 
   it('takes the options target from the map and returns the kept value without an expectation', async () => {
     const ui = createUi({ page, system });
     await ui.goto(url + '/autocomplete');
-    expect(await ui.choose('newCase.municipality', { type: 'sö', option: 'Sölvesborg', options: 'newCase.listItems', valueTarget: 'newCase.municipalityId' })).toBe('1083');
+    expect(
+      await ui.choose('newCase.municipality', {
+        type: 'sö',
+        option: 'Sölvesborg',
+        options: 'newCase.listItems',
+        valueTarget: 'newCase.municipalityId',
+      }),
+    ).toBe('1083');
   });
 
   it('never guesses between two options with the same text', async () => {
     const ui = createUi({ page, system });
     await ui.goto(url + '/autocomplete');
-    const error = await ui.choose('newCase.municipality', { type: 'Br', option: 'Bro', valueTarget: 'newCase.municipalityId' }).catch((e: unknown) => e);
+    const error = await ui
+      .choose('newCase.municipality', { type: 'Br', option: 'Bro', valueTarget: 'newCase.municipalityId' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BusinessRuleError);
     expect(error).toMatchObject({ code: 'KANSLIST_OPTION_AMBIGUOUS' });
     expect(String(error)).toContain('newCase.municipality');
@@ -188,7 +218,7 @@ describe('wait bounds', () => {
       screens: { save: { receipt: { strategies: [{ css: '#receipt' }], ...(targetMs === undefined ? {} : { timeoutMs: targetMs }) } } },
     });
 
-  it('takes the system map\'s bound', async () => {
+  it("takes the system map's bound", async () => {
     const ui = createUi({ page, system: timed(300, undefined) });
     await ui.goto(url + '/slow', { timeoutMs: 10_000 });
     const error = await ui.text('save.receipt').catch((e: unknown) => e);
@@ -196,7 +226,7 @@ describe('wait bounds', () => {
     expect(String(error)).toContain('within 300 ms');
   });
 
-  it('lets a target\'s bound win over the system\'s, and a call\'s over both', async () => {
+  it("lets a target's bound win over the system's, and a call's over both", async () => {
     const ui = createUi({ page, system: timed(300, 10_000) });
     await ui.goto(url + '/slow', { timeoutMs: 10_000 });
     expect(await ui.text('save.receipt')).toBe('Ärendet är sparat');
@@ -204,7 +234,7 @@ describe('wait bounds', () => {
     await expect(ui.text('save.receipt', { timeoutMs: 50 })).rejects.toThrow('within 50 ms');
   });
 
-  it('lets the runner\'s explicit bound win over the map\'s', async () => {
+  it("lets the runner's explicit bound win over the map's", async () => {
     const ui = createUi({ page, system: timed(300, undefined), timeoutMs: 10_000 });
     await ui.goto(url + '/slow', { timeoutMs: 10_000 });
     expect(await ui.text('save.receipt')).toBe('Ärendet är sparat');

@@ -12,7 +12,11 @@ describe('control room: audit verification and the ledger of chains', () => {
   let room: TestRoom;
   beforeAll(async () => {
     room = await createTestRoom([{ username: 'auditor', roles: ['auditor'] }]);
-    const trail = await openAuditTrail(room.store, { bot: 'scheduler', botVersion: 'v1', host: 'h', runId: 'scheduler-chain' }, { key: null });
+    const trail = await openAuditTrail(
+      room.store,
+      { bot: 'scheduler', botVersion: 'v1', host: 'h', runId: 'scheduler-chain' },
+      { key: null },
+    );
     await trail.append({ kind: 'schedule.decision', data: { decision: 'start' } });
     await trail.close();
   });

@@ -33,16 +33,59 @@ describe('control room security', () => {
     const run = await room.store.runs.create({ bot: BOT, botVersion: 'test', trigger: 'cli', host: 'test', pid: 1 });
     runId = run.id;
     const rejected = { code: 'BYGGLOV_UNKNOWN_MEASURE', reason: `The measure "<img src=x onerror=alert(1)>" has no counterpart.` };
-    await room.store.queue.enqueue(BOT, [{ key: 'ET-1', payload: { applicationId: 'ET-1', name: HOSTILE_NAME, description: HOSTILE_LINK, measure: '<b>x</b>' }, source: 'x.xlsx row 2', rejected }], { runId, maxAttempts: 3 });
-    await room.store.queue.enqueue(OTHER_BOT, [{ key: 'ST-1', payload: { name: 'Other' }, source: 'y.xlsx row 2', rejected }], { runId, maxAttempts: 3 });
+    await room.store.queue.enqueue(
+      BOT,
+      [
+        {
+          key: 'ET-1',
+          payload: { applicationId: 'ET-1', name: HOSTILE_NAME, description: HOSTILE_LINK, measure: '<b>x</b>' },
+          source: 'x.xlsx row 2',
+          rejected,
+        },
+      ],
+      { runId, maxAttempts: 3 },
+    );
+    await room.store.queue.enqueue(OTHER_BOT, [{ key: 'ST-1', payload: { name: 'Other' }, source: 'y.xlsx row 2', rejected }], {
+      runId,
+      maxAttempts: 3,
+    });
     const items = await room.store.queue.list({ status: 'review' });
     ownItem = items.find((i) => i.bot === BOT)!.id;
     otherItem = items.find((i) => i.bot === OTHER_BOT)!.id;
   });
   afterAll(() => room?.close());
 
-  const pages = () => ['/', '/live', '/runs', `/runs/${runId}`, `/runs/${runId}/report.xlsx`, '/queues', '/review', `/review/${ownItem}`, `/review/${ownItem}/evidence?file=x`, '/schedules', '/time-saved', '/time-saved/report.xlsx', '/audit', '/audit?verify=1', '/users', '/account'];
-  const actions = () => ['/logout', `/review/${ownItem}/handled`, `/review/${ownItem}/reject`, `/review/${ownItem}/requeue`, '/schedules/permit-intake/pause', '/schedules/permit-intake/resume', '/schedules/permit-intake/fire', '/audit/person', '/users/viewer/unlock', '/users/viewer/remove', `/runs/${runId}/retry`];
+  const pages = () => [
+    '/',
+    '/live',
+    '/runs',
+    `/runs/${runId}`,
+    `/runs/${runId}/report.xlsx`,
+    '/queues',
+    '/review',
+    `/review/${ownItem}`,
+    `/review/${ownItem}/evidence?file=x`,
+    '/schedules',
+    '/time-saved',
+    '/time-saved/report.xlsx',
+    '/audit',
+    '/audit?verify=1',
+    '/users',
+    '/account',
+  ];
+  const actions = () => [
+    '/logout',
+    `/review/${ownItem}/handled`,
+    `/review/${ownItem}/reject`,
+    `/review/${ownItem}/requeue`,
+    '/schedules/permit-intake/pause',
+    '/schedules/permit-intake/resume',
+    '/schedules/permit-intake/fire',
+    '/audit/person',
+    '/users/viewer/unlock',
+    '/users/viewer/remove',
+    `/runs/${runId}/retry`,
+  ];
 
   it('without a session, every page redirects to the login and every action answers 401, never data', async () => {
     const anonymous = room.client();
@@ -81,11 +124,23 @@ describe('control room security', () => {
   });
 
   const forbidden: Record<Role, { pages: string[]; actions: string[] }> = {
-    viewer: { pages: ['/review', '/audit', '/users'], actions: ['handled', 'reject', 'requeue', 'pause', 'resume', 'fire', 'person', 'unlock', 'remove', 'retry'] },
-    clerk: { pages: ['/', '/live', '/runs', '/queues', '/schedules', '/time-saved', '/audit', '/users'], actions: ['pause', 'resume', 'fire', 'person', 'unlock', 'remove', 'retry'] },
+    viewer: {
+      pages: ['/review', '/audit', '/users'],
+      actions: ['handled', 'reject', 'requeue', 'pause', 'resume', 'fire', 'person', 'unlock', 'remove', 'retry'],
+    },
+    clerk: {
+      pages: ['/', '/live', '/runs', '/queues', '/schedules', '/time-saved', '/audit', '/users'],
+      actions: ['pause', 'resume', 'fire', 'person', 'unlock', 'remove', 'retry'],
+    },
     operator: { pages: ['/audit', '/users'], actions: ['person', 'unlock', 'remove'] },
-    auditor: { pages: ['/queues', '/review', '/schedules', '/users'], actions: ['handled', 'reject', 'requeue', 'pause', 'resume', 'fire', 'unlock', 'remove', 'retry'] },
-    admin: { pages: ['/runs', '/queues', '/review', '/schedules', '/time-saved', '/audit'], actions: ['handled', 'reject', 'requeue', 'pause', 'resume', 'fire', 'person', 'retry'] },
+    auditor: {
+      pages: ['/queues', '/review', '/schedules', '/users'],
+      actions: ['handled', 'reject', 'requeue', 'pause', 'resume', 'fire', 'unlock', 'remove', 'retry'],
+    },
+    admin: {
+      pages: ['/runs', '/queues', '/review', '/schedules', '/time-saved', '/audit'],
+      actions: ['handled', 'reject', 'requeue', 'pause', 'resume', 'fire', 'person', 'retry'],
+    },
   };
 
   it.each(Object.keys(forbidden) as Role[])('answers 403 to a %s on every route the role must not use', async (role) => {
@@ -137,7 +192,14 @@ describe('control room security', () => {
   });
 
   it('answers a wrong name and a wrong password alike, locks an account after five failures, and replaces the session id at login', async () => {
-    await room.store.users.add({ username: 'target', displayName: 't', passwordHash: (await room.store.users.get('viewer'))!.passwordHash, roles: ['viewer'], bots: [], source: 'local' });
+    await room.store.users.add({
+      username: 'target',
+      displayName: 't',
+      passwordHash: (await room.store.users.get('viewer'))!.passwordHash,
+      roles: ['viewer'],
+      bots: [],
+      source: 'local',
+    });
     const guesser = room.client();
     const unknown = await guesser.login('nobody', 'whatever-password');
     const wrong = await guesser.login('target', 'wrong-password-1');
@@ -159,7 +221,14 @@ describe('control room security', () => {
   });
 
   it('ends the sessions of a removed account and of a changed password at once', async () => {
-    await room.store.users.add({ username: 'leaver', displayName: 'l', passwordHash: (await room.store.users.get('viewer'))!.passwordHash, roles: ['viewer'], bots: [], source: 'local' });
+    await room.store.users.add({
+      username: 'leaver',
+      displayName: 'l',
+      passwordHash: (await room.store.users.get('viewer'))!.passwordHash,
+      roles: ['viewer'],
+      bots: [],
+      source: 'local',
+    });
     const client = room.client();
     await client.login('leaver');
     expect((await client.get('/runs')).statusCode).toBe(200);
@@ -187,7 +256,14 @@ describe('control room security', () => {
   });
 
   it('lets an admin unlock and remove accounts (never their own), which ends the removed sessions', async () => {
-    await room.store.users.add({ username: 'locked-out', displayName: 'l', passwordHash: (await room.store.users.get('viewer'))!.passwordHash, roles: ['viewer'], bots: [], source: 'local' });
+    await room.store.users.add({
+      username: 'locked-out',
+      displayName: 'l',
+      passwordHash: (await room.store.users.get('viewer'))!.passwordHash,
+      roles: ['viewer'],
+      bots: [],
+      source: 'local',
+    });
     for (let i = 0; i < 5; i++) await room.store.users.failedLogin('locked-out', { lockAfter: 5, lockMs: 60_000 });
     const victim = room.client();
     await victim.login('clerk');
@@ -222,7 +298,10 @@ describe('control room security', () => {
   });
 
   it('puts logins and actions on the audit trail with the person and role, and the chain verifies', async () => {
-    const rows = await storeDb(room.store).selectFrom('audit_records' as never).selectAll().execute() as Array<{ kind: string; data: string; run_id: string }>;
+    const rows = (await storeDb(room.store)
+      .selectFrom('audit_records' as never)
+      .selectAll()
+      .execute()) as Array<{ kind: string; data: string; run_id: string }>;
     const logins = rows.filter((r) => r.kind === 'control.login').map((r) => JSON.parse(r.data) as { person: string; outcome: string });
     expect(logins).toContainEqual(expect.objectContaining({ person: 'operator', outcome: 'ok' }));
     expect(logins).toContainEqual(expect.objectContaining({ person: 'target', outcome: 'locked' }));

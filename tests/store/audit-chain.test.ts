@@ -105,7 +105,12 @@ function defineAuditChainConformance(name: string, openFresh: OpenFresh): void {
       expect(await verifyRun(store, runId)).toMatchObject({ ok: false, firstBroken: { seq: 101 } });
 
       await restore(store, runId, snapshot);
-      await t.updateTable('audit_records').set({ data: JSON.stringify({ value: 'changed' }) }).where('run_id', '=', runId).where('seq', '=', 77).execute();
+      await t
+        .updateTable('audit_records')
+        .set({ data: JSON.stringify({ value: 'changed' }) })
+        .where('run_id', '=', runId)
+        .where('seq', '=', 77)
+        .execute();
       expect(await verifyRun(store, runId)).toMatchObject({ ok: false, firstBroken: { seq: 77, problem: 'hash mismatch' } });
     });
 
@@ -119,14 +124,23 @@ function defineAuditChainConformance(name: string, openFresh: OpenFresh): void {
       await first.append({ kind: 'ui.action', itemKey: 'APP-2', subjects: [other], data: { target: 'save', action: 'click' } });
       await first.close();
       const second = await trailFor(store, 'run-b');
-      await second.append({ kind: 'item.transition', itemKey: 'APP-9', subjects: [person.slice(2)], data: { from: 'running', to: 'done' } });
+      await second.append({
+        kind: 'item.transition',
+        itemKey: 'APP-9',
+        subjects: [person.slice(2)],
+        data: { from: 'running', to: 'done' },
+      });
       await second.append({ kind: 'ui.action', subjects: [OLD_CPR], data: { target: 'cpr', action: 'fill' } });
       await second.close();
 
       const short = person.slice(2); // YYMMDD-NNNC
       for (const form of [person, person.replace('-', ''), short, short.replace('-', '')]) {
         const found = await recordsForPerson(store, form);
-        expect(found.map((r) => [r.runId, r.seq])).toEqual([['run-a', 1], ['run-a', 2], ['run-b', 1]]);
+        expect(found.map((r) => [r.runId, r.seq])).toEqual([
+          ['run-a', 1],
+          ['run-a', 2],
+          ['run-b', 1],
+        ]);
       }
       expect((await recordsForPerson(store, OLD_CPR.replace('-', ''))).map((r) => [r.runId, r.seq])).toEqual([['run-b', 2]]);
       await expect(recordsForPerson(store, '12345')).rejects.toThrow(/not a valid personnummer/);
@@ -159,7 +173,13 @@ const KINDS: AuditKind[] = ['item.transition', 'ui.action', 'ui.navigation', 'ui
 
 /** ~200 records across several items, appended concurrently. */
 async function writeRun(store: Store, rng: Rng, key: Buffer | null): Promise<{ runId: string; people: string[] }> {
-  const run = await store.runs.create({ bot: 'bygglov-registrering', botVersion: 'sha256:abc123', trigger: 'cli', host: 'test-host', pid: 1 });
+  const run = await store.runs.create({
+    bot: 'bygglov-registrering',
+    botVersion: 'sha256:abc123',
+    trigger: 'cli',
+    host: 'test-host',
+    pid: 1,
+  });
   const trail = await trailFor(store, run.id, key);
   const people = Array.from({ length: 5 }, () => syntheticPersonnummer(rng));
   const entries: AuditEntry[] = Array.from({ length: RECORDS }, (_, n) => {
@@ -169,7 +189,13 @@ async function writeRun(store: Store, rng: Rng, key: Buffer | null): Promise<{ r
       itemId: `item-${item}`,
       itemKey: `APP-${item}`,
       subjects: rng() < 0.5 ? [people[item]!] : [],
-      data: { n, target: pick(rng, ['personnummer', 'fastighet', 'spara', 'sok']), strategy: 'label', action: pick(rng, ['fill', 'click', 'select']), value: `v${randomInt(rng, 0, 999)}` },
+      data: {
+        n,
+        target: pick(rng, ['personnummer', 'fastighet', 'spara', 'sok']),
+        strategy: 'label',
+        action: pick(rng, ['fill', 'click', 'select']),
+        value: `v${randomInt(rng, 0, 999)}`,
+      },
     };
   });
   // Every append is called at once (as from several workers); call order must be chain order.
@@ -212,8 +238,18 @@ async function insertForged(store: Store, runId: string, snapshot: Snapshot, k: 
   const t = db(store);
   for (const table of ['audit_records', 'audit_subjects'] as const) {
     // Through negative numbers, so no step collides with the (run_id, seq) key.
-    await t.updateTable(table).set({ seq: sql<number>`-(seq + 1)` }).where('run_id', '=', runId).where('seq', '>=', k).execute();
-    await t.updateTable(table).set({ seq: sql<number>`-seq` }).where('run_id', '=', runId).where('seq', '<', 0).execute();
+    await t
+      .updateTable(table)
+      .set({ seq: sql<number>`-(seq + 1)` })
+      .where('run_id', '=', runId)
+      .where('seq', '>=', k)
+      .execute();
+    await t
+      .updateTable(table)
+      .set({ seq: sql<number>`-seq` })
+      .where('run_id', '=', runId)
+      .where('seq', '<', 0)
+      .execute();
   }
   const before = snapshot.rows[k - 2]!;
   const forged = { ...before, seq: k, data: JSON.stringify({ forged: true }), subjects: [], prev_hash: before.hash };
@@ -257,7 +293,12 @@ async function mutate(store: Store, runId: string, snapshot: Snapshot, rng: Rng)
   if (choice <= 2) {
     const field = pick(rng, FIELDS);
     const row = snapshot.rows[seq - 1]!;
-    const value = field === 'at' ? row.at + randomInt(rng, 1, 1000) : field === 'data' ? row.data.replace(/"v\d+"/, '"tampered"') : `${String(row[field])}x`;
+    const value =
+      field === 'at'
+        ? row.at + randomInt(rng, 1, 1000)
+        : field === 'data'
+          ? row.data.replace(/"v\d+"/, '"tampered"')
+          : `${String(row[field])}x`;
     await where(t.updateTable('audit_records').set({ [field]: value })).execute();
     return `changed ${field} of record ${seq}`;
   }

@@ -55,7 +55,11 @@ async function concurrentChains(stores: Store[]): Promise<void> {
   await Promise.all(
     stores.flatMap((store, s) =>
       Array.from({ length: CHAINS_PER_STORE }, async (_, c) => {
-        const trail = await openAuditTrail(store, { bot: 'b', botVersion: 'v1', host: `runner-${s}`, runId: `chain-${s}-${c}` }, { key: KEY });
+        const trail = await openAuditTrail(
+          store,
+          { bot: 'b', botVersion: 'v1', host: `runner-${s}`, runId: `chain-${s}-${c}` },
+          { key: KEY },
+        );
         for (let n = 0; n < 3; n++) await trail.append({ kind: 'schedule.decision', data: { n } });
         await trail.close();
       }),
@@ -94,7 +98,25 @@ describe('the ledger of chains', () => {
   it('adopts a chain written before the ledger: it still verifies, and deleting it later is named', async () => {
     const store = await track(openStore(`sqlite:${join(tempDir(), 'kanslist.db')}`));
     // A chain as written before migration 009: records and an unauthenticated head, no ledger entry.
-    const old: AuditRow = { run_id: 'old-run', seq: 1, at: 1_700_000_000_000, kind: 'schedule.decision', item_id: null, item_key: null, bot: 'b', bot_version: 'v1', host: 'h', data: '{}', subjects: [], prev_hash: null, hash: '', format: 2, data_digest: null, purged_at: null, purged_by: null };
+    const old: AuditRow = {
+      run_id: 'old-run',
+      seq: 1,
+      at: 1_700_000_000_000,
+      kind: 'schedule.decision',
+      item_id: null,
+      item_key: null,
+      bot: 'b',
+      bot_version: 'v1',
+      host: 'h',
+      data: '{}',
+      subjects: [],
+      prev_hash: null,
+      hash: '',
+      format: 2,
+      data_digest: null,
+      purged_at: null,
+      purged_by: null,
+    };
     old.hash = recordHash(old, KEY);
     await store.audit.appendBatch('old-run', [old]);
     expect(storeVerified(await verifyStore(store, { key: KEY }))).toBe(true);
@@ -102,11 +124,23 @@ describe('the ledger of chains', () => {
     const trail = await openAuditTrail(store, { bot: 'b', botVersion: 'v1', host: 'h', runId: 'new-run' }, { key: KEY });
     await trail.append({ kind: 'schedule.decision', data: {} });
     await trail.close();
-    expect((await store.audit.ledger()).map((e) => [e.kind, e.chain_id])).toEqual([['adopt', 'old-run'], ['open', 'new-run'], ['close', 'new-run']]);
-    expect((await store.audit.heads()).map((h) => [h.run_id, h.format])).toEqual([['new-run', 2], ['old-run', 1]]);
+    expect((await store.audit.ledger()).map((e) => [e.kind, e.chain_id])).toEqual([
+      ['adopt', 'old-run'],
+      ['open', 'new-run'],
+      ['close', 'new-run'],
+    ]);
+    expect((await store.audit.heads()).map((h) => [h.run_id, h.format])).toEqual([
+      ['new-run', 2],
+      ['old-run', 1],
+    ]);
     expect(storeVerified(await verifyStore(store, { key: KEY }))).toBe(true);
 
-    for (const table of ['audit_records', 'audit_heads'] as const) await storeDb(store).withTables<{ [K in typeof table]: { run_id: string } }>().deleteFrom(table).where('run_id', '=', 'old-run').execute();
+    for (const table of ['audit_records', 'audit_heads'] as const)
+      await storeDb(store)
+        .withTables<{ [K in typeof table]: { run_id: string } }>()
+        .deleteFrom(table)
+        .where('run_id', '=', 'old-run')
+        .execute();
     const v = await verifyStore(store, { key: KEY });
     expect(v.ledger.problems.map((p) => [p.kind, p.chainId])).toEqual([['chain deleted', 'old-run']]);
   });
@@ -134,7 +168,10 @@ describe('the checkpoint', () => {
     expect(read.latest).toEqual(late);
 
     const lines = readFileSync(file, 'utf8').split('\n');
-    writeFileSync(file, [lines[0]!.replace(`"ledgerSeq":${late.ledgerSeq}`, `"ledgerSeq":${late.ledgerSeq + 5}`), ...lines.slice(1)].join('\n'));
+    writeFileSync(
+      file,
+      [lines[0]!.replace(`"ledgerSeq":${late.ledgerSeq}`, `"ledgerSeq":${late.ledgerSeq + 5}`), ...lines.slice(1)].join('\n'),
+    );
     const changed = await readLatestCheckpoint(file, KEY);
     expect(changed.latest).toEqual(early);
     expect(changed.problems.map((p) => p.detail)).toEqual([expect.stringContaining('line 1 of the checkpoint file')]);
@@ -164,14 +201,18 @@ describe('the checkpoint', () => {
       const url = await listen(204, received);
       const store = await track(openStore(`sqlite:${join(tempDir(), 'kanslist.db')}`));
       const checkpoint = await takeCheckpoint(store, KEY);
-      expect(await publishCheckpoint(checkpoint, { webhook: { url, headers: { authorization: 'Bearer t' } } }, { root: tempDir() })).toEqual(['webhook']);
+      expect(
+        await publishCheckpoint(checkpoint, { webhook: { url, headers: { authorization: 'Bearer t' } } }, { root: tempDir() }),
+      ).toEqual(['webhook']);
       expect(received).toEqual([{ method: 'POST', auth: 'Bearer t', body: checkpoint }]);
     });
 
     it('a refused checkpoint is a KANSLIST_AUDIT_CHECKPOINT error naming the webhook, not its address', async () => {
       const url = await listen(500, []);
       const store = await track(openStore(`sqlite:${join(tempDir(), 'kanslist.db')}`));
-      const error = await publishCheckpoint(await takeCheckpoint(store, null), { webhook: { url } }, { root: tempDir() }).catch((e: unknown) => e);
+      const error = await publishCheckpoint(await takeCheckpoint(store, null), { webhook: { url } }, { root: tempDir() }).catch(
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(CheckpointWriteError);
       expect((error as CheckpointWriteError).code).toBe('KANSLIST_AUDIT_CHECKPOINT');
       expect((error as Error).message).toContain('webhook: answered HTTP 500');
@@ -186,6 +227,8 @@ describe('the checkpoint', () => {
     expect(thrown(validate({ checkpoint: { log: 'yes' } })).message).toMatch(/^audit\.checkpoint\.log: /);
     expect(thrown(validate({ checkpoint: {} })).message).toMatch(/^audit\.checkpoint: names no destination/);
     expect(validate({ checkpoint: { file: '/mnt/worm/kanslist.ckpt', log: true } })).not.toThrow();
-    expect(thrown(() => checkKnownKeys({ audit: { checkpoint: { fiel: 'x' } } }, 'kanslist.config.ts')).message).toContain('audit.checkpoint.fiel is not a configuration key; did you mean audit.checkpoint.file?');
+    expect(thrown(() => checkKnownKeys({ audit: { checkpoint: { fiel: 'x' } } }, 'kanslist.config.ts')).message).toContain(
+      'audit.checkpoint.fiel is not a configuration key; did you mean audit.checkpoint.file?',
+    );
   });
 });

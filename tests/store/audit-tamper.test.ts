@@ -69,7 +69,9 @@ async function cutTail(store: Store, runId: string, downgrade: boolean): Promise
   const rows = await store.audit.records(runId);
   const kept = rows.at(-2)!;
   await deleteRecord(store, runId, rows.at(-1)!.seq);
-  const head = downgrade ? { seq: kept.seq, hash: kept.hash, format: 1, mac: null } : { seq: kept.seq, hash: kept.hash, mac: headMac(runId, kept.seq, kept.hash, null) };
+  const head = downgrade
+    ? { seq: kept.seq, hash: kept.hash, format: 1, mac: null }
+    : { seq: kept.seq, hash: kept.hash, mac: headMac(runId, kept.seq, kept.hash, null) };
   await db(store).updateTable('audit_heads').set(head).where('run_id', '=', runId).execute();
 }
 
@@ -91,9 +93,19 @@ async function forgeRecomputed(store: Store, runId: string): Promise<void> {
     prev = next.hash;
     return next;
   });
-  for (const r of rows) await t.updateTable('audit_records').set({ data: r.data, prev_hash: r.prev_hash, hash: r.hash }).where('run_id', '=', runId).where('seq', '=', r.seq).execute();
+  for (const r of rows)
+    await t
+      .updateTable('audit_records')
+      .set({ data: r.data, prev_hash: r.prev_hash, hash: r.hash })
+      .where('run_id', '=', runId)
+      .where('seq', '=', r.seq)
+      .execute();
   const last = rows.at(-1)!;
-  await t.updateTable('audit_heads').set({ hash: last.hash, mac: headMac(runId, last.seq, last.hash, null) }).where('run_id', '=', runId).execute();
+  await t
+    .updateTable('audit_heads')
+    .set({ hash: last.hash, mac: headMac(runId, last.seq, last.hash, null) })
+    .where('run_id', '=', runId)
+    .execute();
   let prevEntry: string | null = null;
   for (const e of await store.audit.ledger()) {
     const chain_hash = e.chain_id === runId ? rows.find((r) => r.seq === e.chain_seq)!.hash : e.chain_hash;
@@ -105,14 +117,29 @@ async function forgeRecomputed(store: Store, runId: string): Promise<void> {
 }
 
 const MUTATIONS: Mutation[] = [
-  { name: "edit a record's data", expect: /hash mismatch/, namesRun: true, apply: setRecord(3, (r) => ({ data: r.data.replace(/}$/, ',"forged":true}') })) },
+  {
+    name: "edit a record's data",
+    expect: /hash mismatch/,
+    namesRun: true,
+    apply: setRecord(3, (r) => ({ data: r.data.replace(/}$/, ',"forged":true}') })),
+  },
   { name: "edit a record's kind", expect: /hash mismatch/, namesRun: true, apply: setRecord(3, () => ({ kind: 'evidence' })) },
   { name: "edit a record's time", expect: /hash mismatch/, namesRun: true, apply: setRecord(3, (r) => ({ at: r.at + 1 })) },
   { name: "edit a record's seq", expect: /missing record|reordered/, namesRun: true, apply: (f, run) => renumber(f.store, run, 3, 99) },
-  { name: "edit a record's prev_hash", expect: /hash mismatch/, namesRun: true, apply: setRecord(3, () => ({ prev_hash: 'f'.repeat(64) })) },
+  {
+    name: "edit a record's prev_hash",
+    expect: /hash mismatch/,
+    namesRun: true,
+    apply: setRecord(3, () => ({ prev_hash: 'f'.repeat(64) })),
+  },
   { name: "edit a record's hash", expect: /hash mismatch/, namesRun: true, apply: setRecord(3, () => ({ hash: 'f'.repeat(64) })) },
   { name: 'delete a record in the middle', expect: /missing record/, namesRun: true, apply: (f, run) => deleteRecord(f.store, run, 3) },
-  { name: 'delete the last record', expect: /missing record/, namesRun: true, apply: async (f, run) => deleteRecord(f.store, run, (await f.store.audit.records(run)).length) },
+  {
+    name: 'delete the last record',
+    expect: /missing record/,
+    namesRun: true,
+    apply: async (f, run) => deleteRecord(f.store, run, (await f.store.audit.records(run)).length),
+  },
   { name: 'delete the first record', expect: /missing record/, namesRun: true, apply: (f, run) => deleteRecord(f.store, run, 1) },
   {
     name: 'insert a record',
@@ -122,7 +149,14 @@ const MUTATIONS: Mutation[] = [
       const rows = await f.store.audit.records(run);
       for (const r of [...rows].reverse().filter((r) => r.seq >= 3)) await renumber(f.store, run, r.seq, r.seq + 1);
       const before = rows[1]!;
-      const forged = { ...before, seq: 3, kind: 'item.transition', data: JSON.stringify({ forged: true }), subjects: [], prev_hash: before.hash };
+      const forged = {
+        ...before,
+        seq: 3,
+        kind: 'item.transition',
+        data: JSON.stringify({ forged: true }),
+        subjects: [],
+        prev_hash: before.hash,
+      };
       const { subjects, ...row } = { ...forged, hash: recordHash(forged, null) };
       expect(subjects).toEqual([]);
       await db(f.store).insertInto('audit_records').values(row).execute();
@@ -138,31 +172,71 @@ const MUTATIONS: Mutation[] = [
       await renumber(f.store, run, -1, 4);
     },
   },
-  { name: 'truncate the tail and move the head', expect: /chain cut|head mismatch/, namesRun: true, apply: (f, run) => cutTail(f.store, run, false) },
-  { name: 'truncate the tail and make the head unauthenticated', expect: /head unauthenticated/, namesRun: true, apply: (f, run) => cutTail(f.store, run, true) },
+  {
+    name: 'truncate the tail and move the head',
+    expect: /chain cut|head mismatch/,
+    namesRun: true,
+    apply: (f, run) => cutTail(f.store, run, false),
+  },
+  {
+    name: 'truncate the tail and make the head unauthenticated',
+    expect: /head unauthenticated/,
+    namesRun: true,
+    apply: (f, run) => cutTail(f.store, run, true),
+  },
   {
     name: 'delete a whole run (records, subjects, head)',
     expect: /chain deleted/,
     namesRun: true,
     apply: (f, run) => deleteChain(f.store, run),
   },
-  { name: "delete a run's head only", expect: /head mismatch/, namesRun: true, apply: async (f, run) => void (await db(f.store).deleteFrom('audit_heads').where('run_id', '=', run).execute()) },
+  {
+    name: "delete a run's head only",
+    expect: /head mismatch/,
+    namesRun: true,
+    apply: async (f, run) => void (await db(f.store).deleteFrom('audit_heads').where('run_id', '=', run).execute()),
+  },
   { name: "delete the scheduler's chain", expect: /chain deleted/, namesRun: false, apply: (f) => deleteChain(f.store, SIDE_CHAIN) },
-  { name: 'rewrite runs.status', expect: /run status/, namesRun: true, apply: async (f, run) => void (await db(f.store).updateTable('runs').set({ status: 'failed' }).where('id', '=', run).execute()) },
+  {
+    name: 'rewrite runs.status',
+    expect: /run status/,
+    namesRun: true,
+    apply: async (f, run) => void (await db(f.store).updateTable('runs').set({ status: 'failed' }).where('id', '=', run).execute()),
+  },
   {
     name: 'rewrite runs.summary',
     expect: /run summary/,
     namesRun: true,
-    apply: async (f, run) => void (await db(f.store).updateTable('runs').set({ summary: JSON.stringify({ status: 'finished', outcomes: { done: 40 } }) }).where('id', '=', run).execute()),
+    apply: async (f, run) =>
+      void (await db(f.store)
+        .updateTable('runs')
+        .set({ summary: JSON.stringify({ status: 'finished', outcomes: { done: 40 } }) })
+        .where('id', '=', run)
+        .execute()),
   },
   {
     name: 'set a work item done with a made-up output',
     expect: /output rewritten: item R2-1 /,
     namesRun: false,
-    apply: async (f) => void (await db(f.store).updateTable('work_items').set({ output: JSON.stringify({ caseNumber: 'DNR-MADE-UP' }) }).where('key', '=', 'R2-1').execute()),
+    apply: async (f) =>
+      void (await db(f.store)
+        .updateTable('work_items')
+        .set({ output: JSON.stringify({ caseNumber: 'DNR-MADE-UP' }) })
+        .where('key', '=', 'R2-1')
+        .execute()),
   },
-  { name: 'delete a work item', expect: /item missing: item R2-2 /, namesRun: false, apply: async (f) => void (await db(f.store).deleteFrom('work_items').where('key', '=', 'R2-2').execute()) },
-  { name: 'delete a ledger entry in the middle', expect: /ledger entry missing|ledger reordered/, namesRun: false, apply: async (f) => void (await db(f.store).deleteFrom('audit_ledger').where('seq', '=', 3).execute()) },
+  {
+    name: 'delete a work item',
+    expect: /item missing: item R2-2 /,
+    namesRun: false,
+    apply: async (f) => void (await db(f.store).deleteFrom('work_items').where('key', '=', 'R2-2').execute()),
+  },
+  {
+    name: 'delete a ledger entry in the middle',
+    expect: /ledger entry missing|ledger reordered/,
+    namesRun: false,
+    apply: async (f) => void (await db(f.store).deleteFrom('audit_ledger').where('seq', '=', 3).execute()),
+  },
   {
     name: 'delete the last ledger entry',
     expect: /behind checkpoint/,
@@ -172,9 +246,29 @@ const MUTATIONS: Mutation[] = [
       await db(f.store).deleteFrom('audit_ledger').where('seq', '=', last.seq).execute();
     },
   },
-  { name: 'edit a ledger entry', expect: /ledger entry changed/, namesRun: false, apply: async (f) => void (await db(f.store).updateTable('audit_ledger').set({ at: sql`at + 1` }).where('seq', '=', 2).execute()) },
-  { name: 'roll the whole store back to an earlier copy', expect: /behind checkpoint/, namesRun: false, apply: (f) => restoreTables(f.store, f.earlier) },
-  { name: 'recompute a forged chain and the ledger without the key', expect: /hash mismatch|checkpoint mismatch/, namesRun: false, apply: (f, run) => forgeRecomputed(f.store, run) },
+  {
+    name: 'edit a ledger entry',
+    expect: /ledger entry changed/,
+    namesRun: false,
+    apply: async (f) =>
+      void (await db(f.store)
+        .updateTable('audit_ledger')
+        .set({ at: sql`at + 1` })
+        .where('seq', '=', 2)
+        .execute()),
+  },
+  {
+    name: 'roll the whole store back to an earlier copy',
+    expect: /behind checkpoint/,
+    namesRun: false,
+    apply: (f) => restoreTables(f.store, f.earlier),
+  },
+  {
+    name: 'recompute a forged chain and the ledger without the key',
+    expect: /hash mismatch|checkpoint mismatch/,
+    namesRun: false,
+    apply: (f, run) => forgeRecomputed(f.store, run),
+  },
 ];
 
 function findings(v: StoreVerification): string {
@@ -188,7 +282,12 @@ function findings(v: StoreVerification): string {
 
 /** Three runs (items R<n>-1, R<n>-2) and a scheduler chain through the real APIs; the earlier copy after two; a checkpoint after all. */
 async function fill(store: Store, key: Buffer | null, dir: string): Promise<Fixture> {
-  const run = (n: number) => recordRun(store, key, [1, 2].map((i) => `R${n}-${i}`));
+  const run = (n: number) =>
+    recordRun(
+      store,
+      key,
+      [1, 2].map((i) => `R${n}-${i}`),
+    );
   const first = await run(1);
   await recordSideChain(store, key);
   const second = await run(2);
@@ -253,7 +352,10 @@ function defineTamperSuite(engine: string, open: () => Promise<{ store: Store; d
 
 defineTamperSuite('sqlite', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'kanslist-tamper-db-'));
-  return { store: await openStore(`sqlite:${join(dir, 'kanslist.db')}`), drop: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })) };
+  return {
+    store: await openStore(`sqlite:${join(dir, 'kanslist.db')}`),
+    drop: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })),
+  };
 });
 
 const pgUrl = process.env.KANSLIST_TEST_PG_URL || undefined;

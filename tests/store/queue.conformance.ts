@@ -14,7 +14,11 @@ export type OpenStore = () => Promise<Store>;
 const BOT = 'social-assistance';
 
 function items(count: number, prefix = 'APP-'): EnqueueInput[] {
-  return Array.from({ length: count }, (_, i) => ({ key: `${prefix}${String(i + 1).padStart(5, '0')}`, payload: { n: i + 1 }, source: `input.xlsx row ${i + 2}` }));
+  return Array.from({ length: count }, (_, i) => ({
+    key: `${prefix}${String(i + 1).padStart(5, '0')}`,
+    payload: { n: i + 1 },
+    source: `input.xlsx row ${i + 2}`,
+  }));
 }
 
 /**
@@ -72,7 +76,14 @@ export function defineQueueConformance(name: string, open: OpenStore, reopen?: O
 
       it('counts a key repeated within one batch once', async () => {
         const store = await fresh();
-        const result = await store.queue.enqueue(BOT, [{ key: 'K1', payload: 1 }, { key: 'K1', payload: 2 }], { runId: 'r', maxAttempts: 1 });
+        const result = await store.queue.enqueue(
+          BOT,
+          [
+            { key: 'K1', payload: 1 },
+            { key: 'K1', payload: 2 },
+          ],
+          { runId: 'r', maxAttempts: 1 },
+        );
         expect(result).toEqual({ added: 1, rejected: 0, skippedDone: 0, alreadyQueued: 1 });
         const [item] = await store.queue.list({ bot: BOT });
         expect(item?.payload).toBe(1);
@@ -90,12 +101,26 @@ export function defineQueueConformance(name: string, open: OpenStore, reopen?: O
         const store = await fresh();
         const result = await store.queue.enqueue(
           BOT,
-          [{ key: 'BAD-1', payload: { pnr: 'masked' }, source: 'input.xlsx row 7', rejected: { code: 'INVALID_PERSONNUMMER', reason: 'Check digit is wrong' } }, ...items(1)],
+          [
+            {
+              key: 'BAD-1',
+              payload: { pnr: 'masked' },
+              source: 'input.xlsx row 7',
+              rejected: { code: 'INVALID_PERSONNUMMER', reason: 'Check digit is wrong' },
+            },
+            ...items(1),
+          ],
           { runId: 'r', maxAttempts: 3 },
         );
         expect(result).toEqual({ added: 1, rejected: 1, skippedDone: 0, alreadyQueued: 0 });
         const [review] = await store.queue.list({ status: 'review' });
-        expect(review).toMatchObject({ key: 'BAD-1', errorCode: 'INVALID_PERSONNUMMER', reason: 'Check digit is wrong', source: 'input.xlsx row 7', attempts: 0 });
+        expect(review).toMatchObject({
+          key: 'BAD-1',
+          errorCode: 'INVALID_PERSONNUMMER',
+          reason: 'Check digit is wrong',
+          source: 'input.xlsx row 7',
+          attempts: 0,
+        });
         const claimed = await store.queue.claim(BOT, { runId: 'r', workerId: 'w', leaseMs: 1000 });
         expect(claimed?.key).toBe('APP-00001');
         expect(await store.queue.claim(BOT, { runId: 'r', workerId: 'w', leaseMs: 1000 })).toBeUndefined();
@@ -112,7 +137,9 @@ export function defineQueueConformance(name: string, open: OpenStore, reopen?: O
 
       it('refuses an empty key and stores nothing of that batch', async () => {
         const store = await fresh();
-        await expect(store.queue.enqueue(BOT, [...items(2), { key: '', payload: null }], { runId: 'r', maxAttempts: 1 })).rejects.toThrow(/empty key/);
+        await expect(store.queue.enqueue(BOT, [...items(2), { key: '', payload: null }], { runId: 'r', maxAttempts: 1 })).rejects.toThrow(
+          /empty key/,
+        );
         expect(await store.queue.list({})).toHaveLength(0);
       });
     });
@@ -126,9 +153,26 @@ export function defineQueueConformance(name: string, open: OpenStore, reopen?: O
         const first = await store.queue.claim(BOT, { runId: run.id, workerId: 'w1', leaseMs: 30_000, now });
         const second = await store.queue.claim(BOT, { runId: run.id, workerId: 'w2', leaseMs: 30_000, now });
         expect([first?.key, second?.key]).toEqual(['APP-00001', 'APP-00002']);
-        expect(first).toMatchObject({ status: 'running', attempts: 1, leaseOwner: 'w1', leaseExpiresAt: now + 30_000, lastRunId: run.id, startedAt: now });
+        expect(first).toMatchObject({
+          status: 'running',
+          attempts: 1,
+          leaseOwner: 'w1',
+          leaseExpiresAt: now + 30_000,
+          lastRunId: run.id,
+          startedAt: now,
+        });
         expect(await store.queue.attempts(first!.id)).toEqual([
-          { itemId: first!.id, runId: run.id, attempt: 1, workerId: 'w1', startedAt: now, endedAt: null, outcome: null, errorCode: null, reason: null },
+          {
+            itemId: first!.id,
+            runId: run.id,
+            attempt: 1,
+            workerId: 'w1',
+            startedAt: now,
+            endedAt: null,
+            outcome: null,
+            errorCode: null,
+            reason: null,
+          },
         ]);
       });
 
@@ -240,7 +284,9 @@ export function defineQueueConformance(name: string, open: OpenStore, reopen?: O
         const store = await fresh();
         await store.queue.enqueue(BOT, items(1), { runId: 'r', maxAttempts: 2 });
         const first = await store.queue.claim(BOT, { runId: 'r', workerId: 'w', leaseMs: 1000 });
-        expect(await store.queue.fail(first!.id, 'w', { code: 'KANSLIST_TIMEOUT', reason: 'Save took too long', retryDelayMs: 60_000 })).toBe('pending');
+        expect(
+          await store.queue.fail(first!.id, 'w', { code: 'KANSLIST_TIMEOUT', reason: 'Save took too long', retryDelayMs: 60_000 }),
+        ).toBe('pending');
         const retried = await store.queue.get(first!.id);
         expect(retried).toMatchObject({ status: 'pending', attempts: 1, errorCode: 'KANSLIST_TIMEOUT', leaseOwner: null });
         expect(await store.queue.claim(BOT, { runId: 'r', workerId: 'w', leaseMs: 1000 })).toBeUndefined();
@@ -248,7 +294,12 @@ export function defineQueueConformance(name: string, open: OpenStore, reopen?: O
         const second = await store.queue.claim(BOT, { runId: 'r', workerId: 'w', leaseMs: 1000, now: retried!.availableAt });
         expect(second?.attempts).toBe(2);
         expect(await store.queue.fail(second!.id, 'w', { code: 'HTTP_500', reason: 'Server error page', retryDelayMs: 0 })).toBe('failed');
-        expect(await store.queue.get(first!.id)).toMatchObject({ status: 'failed', attempts: 2, errorCode: 'HTTP_500', reason: 'Server error page' });
+        expect(await store.queue.get(first!.id)).toMatchObject({
+          status: 'failed',
+          attempts: 2,
+          errorCode: 'HTTP_500',
+          reason: 'Server error page',
+        });
         expect((await store.queue.attempts(first!.id)).map((a) => [a.attempt, a.outcome, a.errorCode])).toEqual([
           [1, 'retry', 'KANSLIST_TIMEOUT'],
           [2, 'failed', 'HTTP_500'],
@@ -260,7 +311,11 @@ export function defineQueueConformance(name: string, open: OpenStore, reopen?: O
         await store.queue.enqueue(BOT, items(1), { runId: 'r', maxAttempts: 5 });
         const item = await store.queue.claim(BOT, { runId: 'r', workerId: 'w', leaseMs: 1000 });
         await store.queue.toReview(item!.id, 'w', { code: 'NO_JOB_PLAN', reason: 'Applicant has no active job plan' });
-        expect(await store.queue.get(item!.id)).toMatchObject({ status: 'review', reason: 'Applicant has no active job plan', leaseOwner: null });
+        expect(await store.queue.get(item!.id)).toMatchObject({
+          status: 'review',
+          reason: 'Applicant has no active job plan',
+          leaseOwner: null,
+        });
         expect(await store.queue.claim(BOT, { runId: 'r', workerId: 'w', leaseMs: 1000 })).toBeUndefined();
       });
 
@@ -301,7 +356,11 @@ export function defineQueueConformance(name: string, open: OpenStore, reopen?: O
         await store.queue.requeue(b.id);
         expect(await store.queue.get(b.id)).toMatchObject({ status: 'pending', attempts: 0 });
         await store.queue.markHandled(a.id, 'Registered by hand, case C-9');
-        expect(await store.queue.get(a.id)).toMatchObject({ status: 'handled', output: { handledNote: 'Registered by hand, case C-9' }, errorCode: 'MISSING_PROPERTY' });
+        expect(await store.queue.get(a.id)).toMatchObject({
+          status: 'handled',
+          output: { handledNote: 'Registered by hand, case C-9' },
+          errorCode: 'MISSING_PROPERTY',
+        });
 
         await expect(store.queue.requeue(c.id)).rejects.toBeInstanceOf(ItemStateError);
         await expect(store.queue.markHandled(b.id, 'x')).rejects.toBeInstanceOf(ItemStateError);
@@ -319,12 +378,23 @@ export function defineQueueConformance(name: string, open: OpenStore, reopen?: O
         const item = await store.queue.claim(BOT, { runId: 'run-B', workerId: 'w', leaseMs: 1000 });
         await store.queue.complete(item!.id, 'w', {});
 
-        expect(await store.queue.counts({ bot: BOT })).toEqual({ pending: 2, running: 0, done: 1, review: 0, failed: 0, uncertain: 0, handled: 0 });
+        expect(await store.queue.counts({ bot: BOT })).toEqual({
+          pending: 2,
+          running: 0,
+          done: 1,
+          review: 0,
+          failed: 0,
+          uncertain: 0,
+          handled: 0,
+        });
         expect((await store.queue.counts({ runId: 'run-B' })).done).toBe(1);
         expect(Object.values(await store.queue.counts({ runId: 'run-B' })).reduce((x, y) => x + y)).toBe(1);
         expect((await store.queue.list({ runId: 'run-A' })).length).toBe(4);
         expect((await store.queue.list({ runId: 'run-B' })).map((i) => i.id)).toEqual([item!.id]);
-        expect((await store.queue.list({ bot: BOT, status: ['pending', 'done'], limit: 2 })).map((i) => i.key)).toEqual(['APP-00001', 'APP-00002']);
+        expect((await store.queue.list({ bot: BOT, status: ['pending', 'done'], limit: 2 })).map((i) => i.key)).toEqual([
+          'APP-00001',
+          'APP-00002',
+        ]);
         expect(await store.queue.get('no-such-item')).toBeUndefined();
       });
     });
@@ -333,7 +403,14 @@ export function defineQueueConformance(name: string, open: OpenStore, reopen?: O
       it('creates, finishes, lists newest first and finds a run by id prefix', async () => {
         const store = await fresh();
         const first = await withRun(store);
-        const second = await store.runs.create({ bot: 'invoices', botVersion: '2.1.0', trigger: 'schedule:nightly', host: 'rpa-01', pid: 7, input: 'invoices.csv' });
+        const second = await store.runs.create({
+          bot: 'invoices',
+          botVersion: '2.1.0',
+          trigger: 'schedule:nightly',
+          host: 'rpa-01',
+          pid: 7,
+          input: 'invoices.csv',
+        });
         await store.runs.heartbeat(first.id);
         await store.runs.finish(first.id, 'finished', { done: 3, review: 1 });
 
@@ -363,7 +440,14 @@ export function defineQueueConformance(name: string, open: OpenStore, reopen?: O
       it('groups drift events per target and strategy pair', async () => {
         const store = await fresh();
         const run = await withRun(store);
-        const event = { runId: run.id, itemId: null, system: 'casehub', target: 'applicant.name', failedStrategy: 'label', matchedStrategy: 'css' };
+        const event = {
+          runId: run.id,
+          itemId: null,
+          system: 'casehub',
+          target: 'applicant.name',
+          failedStrategy: 'label',
+          matchedStrategy: 'css',
+        };
         await store.runs.recordDrift({ ...event, at: 2000 });
         await store.runs.recordDrift({ ...event, at: 1000 });
         await store.runs.recordDrift({ ...event, target: 'save', failedStrategy: 'role', at: 3000 });
@@ -385,7 +469,10 @@ export function defineQueueConformance(name: string, open: OpenStore, reopen?: O
         const third = await another();
         expect((await reopened.queue.counts({ bot: BOT })).pending).toBe(2);
         expect(await third.runs.get(run.id)).toMatchObject({ bot: BOT });
-        const migrations = await storeDb(reopened).selectFrom('kysely_migration' as never).selectAll().execute();
+        const migrations = await storeDb(reopened)
+          .selectFrom('kysely_migration' as never)
+          .selectAll()
+          .execute();
         // One row per migration: none ran twice.
         const known = await migrationProvider(reopened.engine).getMigrations();
         expect(migrations).toHaveLength(Object.keys(known).length);

@@ -46,22 +46,27 @@ describe('the time-saved report uses its index', () => {
     }
   });
 
-  it.skipIf(pg.url === undefined)('PostgreSQL: each statement has an index condition on coalesce(finished_at, updated_at) in work_items_report', async () => {
-    store = await openStore(pg.url!, { schema: pg.newSchema() });
-    const db = storeDb(store);
-    await db.connection().execute(async (conn) => {
-      // An empty table is cheapest to scan: forbid that so the planner shows which index it can use.
-      await conn.executeQuery(CompiledQuery.raw('set enable_seqscan = off'));
-      try {
-        for (const { name, query } of statements(conn)) {
-          const plan = await conn.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`explain ${query.sql}`, [...query.parameters]));
-          const text = plan.rows.map((r) => r['QUERY PLAN']).join('\n');
-          expect(text, name).toMatch(/Index (Only )?Scan using work_items_report on work_items/);
-          expect(text, name).toMatch(/Index Cond: .*COALESCE\(finished_at, updated_at\)/);
+  it.skipIf(pg.url === undefined)(
+    'PostgreSQL: each statement has an index condition on coalesce(finished_at, updated_at) in work_items_report',
+    async () => {
+      store = await openStore(pg.url!, { schema: pg.newSchema() });
+      const db = storeDb(store);
+      await db.connection().execute(async (conn) => {
+        // An empty table is cheapest to scan: forbid that so the planner shows which index it can use.
+        await conn.executeQuery(CompiledQuery.raw('set enable_seqscan = off'));
+        try {
+          for (const { name, query } of statements(conn)) {
+            const plan = await conn.executeQuery<{ 'QUERY PLAN': string }>(
+              CompiledQuery.raw(`explain ${query.sql}`, [...query.parameters]),
+            );
+            const text = plan.rows.map((r) => r['QUERY PLAN']).join('\n');
+            expect(text, name).toMatch(/Index (Only )?Scan using work_items_report on work_items/);
+            expect(text, name).toMatch(/Index Cond: .*COALESCE\(finished_at, updated_at\)/);
+          }
+        } finally {
+          await conn.executeQuery(CompiledQuery.raw('reset enable_seqscan'));
         }
-      } finally {
-        await conn.executeQuery(CompiledQuery.raw('reset enable_seqscan'));
-      }
-    });
-  });
+      });
+    },
+  );
 });

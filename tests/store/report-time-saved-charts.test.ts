@@ -41,11 +41,18 @@ beforeEach(async () => {
   mkdirSync(bots);
   const defineBot = pathToFileURL(join(REPO_ROOT, 'src', 'runner', 'bot.ts')).href;
   for (const [name, b] of Object.entries(BASELINES)) {
-    writeFileSync(join(bots, `${name}.mjs`), `import { defineBot } from ${JSON.stringify(defineBot)};
+    writeFileSync(
+      join(bots, `${name}.mjs`),
+      `import { defineBot } from ${JSON.stringify(defineBot)};
 export default defineBot({ name: ${JSON.stringify(name)}, title: ${JSON.stringify(b.title)}, system: {}, input: {},
-  key: (item) => String(item.id), process: async () => ({}), manualMinutes: ${b.manualMinutes}, manualMinutesNote: ${JSON.stringify(b.manualMinutesNote)} });\n`);
+  key: (item) => String(item.id), process: async () => ({}), manualMinutes: ${b.manualMinutes}, manualMinutesNote: ${JSON.stringify(b.manualMinutesNote)} });\n`,
+    );
   }
-  const loaded = await loadConfig(REPO_ROOT, { KANSLIST_VAR_DIR: join(dir, 'var'), KANSLIST_ORGANISATION: 'Exempel kommun', KANSLIST_TIME_ZONE: TIME_ZONE });
+  const loaded = await loadConfig(REPO_ROOT, {
+    KANSLIST_VAR_DIR: join(dir, 'var'),
+    KANSLIST_ORGANISATION: 'Exempel kommun',
+    KANSLIST_TIME_ZONE: TIME_ZONE,
+  });
   config = { ...loaded, paths: { ...loaded.paths, bots, selectors: join(dir, 'selectors') } };
   store = await openStore(`sqlite:${join(dir, 'kanslist.db')}`);
   await seedTimeSaved(store);
@@ -56,7 +63,11 @@ afterEach(async () => {
 });
 
 function render(language: Language, period: typeof MARCH, now: number) {
-  return renderReport(timeSavedReport, { from: period.from, to: period.to, label: period.label, bucket: 'week' }, { config, store, log, language, formats: 'pdf,xlsx', outDir: join(tempDir(), 'out'), now });
+  return renderReport(
+    timeSavedReport,
+    { from: period.from, to: period.to, label: period.label, bucket: 'week' },
+    { config, store, log, language, formats: 'pdf,xlsx', outDir: join(tempDir(), 'out'), now },
+  );
 }
 
 const flat = (text: string): string => text.replace(/[\s\u00a0\u202f]+/g, ' ');
@@ -100,7 +111,17 @@ describe('time-saved trend charts', () => {
 /** Words of the per-bot table's headers, as the PDF's text shows them when nothing is split wrongly. */
 function headerWords(language: Language): string[] {
   const t = timeSavedMessages.for(language);
-  return [t.bot, t.done, t.minutesPerItem, t.hoursFreedShort, t.fteShort, t.exceptionsShort, t.rateShort, t.exceptionHoursShort, t.runHoursShort].flatMap((h) => h.split(' '));
+  return [
+    t.bot,
+    t.done,
+    t.minutesPerItem,
+    t.hoursFreedShort,
+    t.fteShort,
+    t.exceptionsShort,
+    t.rateShort,
+    t.exceptionHoursShort,
+    t.runHoursShort,
+  ].flatMap((h) => h.split(' '));
 }
 
 describe('time-saved table headers', () => {
@@ -114,12 +135,17 @@ describe('time-saved table headers', () => {
     const words = headerWords(language);
     for (const word of words) {
       // A piece of a header word on a line of its own must end in '-' (hyphenated) or '/' (a natural break).
-      const wrong = tokens.filter((token) => token.length >= 2 && token !== word && word.startsWith(token) && !words.includes(token) && !/[-/]$/.test(token));
+      const wrong = tokens.filter(
+        (token) => token.length >= 2 && token !== word && word.startsWith(token) && !words.includes(token) && !/[-/]$/.test(token),
+      );
       expect(wrong, `${language} "${word}"`).toEqual([]);
     }
     // A hyphenated piece is a piece of a header word (the hyphen was added, not printed from the data).
     for (const token of tokens.filter((x) => x.length >= 2 && x.endsWith('-'))) {
-      expect(words.some((w) => w.includes(token.slice(0, -1))), `${language}: ${token}`).toBe(true);
+      expect(
+        words.some((w) => w.includes(token.slice(0, -1))),
+        `${language}: ${token}`,
+      ).toBe(true);
     }
     expect(flat(page)).toContain(flat(t.perBotLegend));
   });
@@ -147,7 +173,11 @@ describe('time-saved working year', () => {
     config = { ...config, timeZone: 'Europe/Copenhagen', language: 'sv', reports: { ...config.reports, country: undefined } };
     for (const language of ['de', 'en'] as const) {
       const t = timeSavedMessages.for(language);
-      const text = flat((await pdfText((await render(language, periodFromMonth('2026-03', 'Europe/Copenhagen'), Date.UTC(2026, 3, 2, 8)))[0]!.path)).join('\n'));
+      const text = flat(
+        (await pdfText((await render(language, periodFromMonth('2026-03', 'Europe/Copenhagen'), Date.UTC(2026, 3, 2, 8)))[0]!.path)).join(
+          '\n',
+        ),
+      );
       expect(text).toContain(flat(t.sourceCountry({ country: t.countries.DK })));
       expect(text).toContain(flat(t.method.country({ country: t.countries.DK, how: 'timeZone', zone: 'Europe/Copenhagen' })));
     }
@@ -156,19 +186,41 @@ describe('time-saved working year', () => {
 
 describe('time-saved cost and benefit', () => {
   // Small costs for the seed's few hours, so the robots pay: 1 280 kr freed against 425 kr a month.
-  const reports = { hourlyCost: 450, hourlyCostByBot: { fakturor: 380 }, robotCosts: { machinePerMonth: 100, maintenanceHoursPerMonth: 0.5, maintenanceHourlyCost: 650, setupCost: 2000 } };
+  const reports = {
+    hourlyCost: 450,
+    hourlyCostByBot: { fakturor: 380 },
+    robotCosts: { machinePerMonth: 100, maintenanceHoursPerMonth: 0.5, maintenanceHourlyCost: 650, setupCost: 2000 },
+  };
 
   it.each(LANGUAGES)('shows money freed, robot cost, net benefit and payback next to the hours in %s', async (language) => {
     config = { ...config, reports: { ...config.reports, ...reports } };
     const [pdf, xlsx] = await render(language, MARCH, Date.UTC(2026, 3, 2, 8));
     const t = timeSavedMessages.for(language);
-    const data = await computeTimeSaved(store.reports, { period: MARCH, bucket: 'week', annualHours: annualHoursPerFte(config.reports, config), baselineOf: (bot) => BASELINES[bot] });
-    const money = costBenefit(config.reports, { bots: data.bots.map((b) => ({ bot: b.bot, hoursFreed: b.figures.hoursFreed, exceptionHours: b.figures.exceptionHours })), periodDays: data.periodDays, country: 'SE' })!;
-    const cur = new Intl.NumberFormat(localeFormat(language, TIME_ZONE).locale, { style: 'currency', currency: 'SEK', maximumFractionDigits: 0, minimumFractionDigits: 0 });
+    const data = await computeTimeSaved(store.reports, {
+      period: MARCH,
+      bucket: 'week',
+      annualHours: annualHoursPerFte(config.reports, config),
+      baselineOf: (bot) => BASELINES[bot],
+    });
+    const money = costBenefit(config.reports, {
+      bots: data.bots.map((b) => ({ bot: b.bot, hoursFreed: b.figures.hoursFreed, exceptionHours: b.figures.exceptionHours })),
+      periodDays: data.periodDays,
+      country: 'SE',
+    })!;
+    const cur = new Intl.NumberFormat(localeFormat(language, TIME_ZONE).locale, {
+      style: 'currency',
+      currency: 'SEK',
+      maximumFractionDigits: 0,
+      minimumFractionDigits: 0,
+    });
     // 3 h freed by bygglov at 450 + 1 h by fakturor at 380; robot cost for 31 days.
     expect(money.moneyFreed).toBeCloseTo(2 * 450 + 1 * 380, 6);
     const text = flat((await pdfText(pdf!.path)).join('\n'));
-    for (const [label, value] of [[t.moneyFreed, money.moneyFreed], [t.robotCost, money.robotCost.total], [t.netBenefit, money.netBenefit]] as const) {
+    for (const [label, value] of [
+      [t.moneyFreed, money.moneyFreed],
+      [t.robotCost, money.robotCost.total],
+      [t.netBenefit, money.netBenefit],
+    ] as const) {
       // A long label wraps in the fact list with the value after its first line: take the value out.
       const shown = flat(cur.format(value));
       expect(text).toContain(shown);
@@ -183,7 +235,11 @@ describe('time-saved cost and benefit', () => {
     expect(numberOf(t.netBenefit)).toBeCloseTo(money.netBenefit, 6);
     expect(money.paybackMonths).toBeGreaterThan(2);
     expect(numberOf(t.payback)).toBeCloseTo(money.paybackMonths!, 6);
-    expect(text).toContain(flat(t.paybackMonths({ months: localeFormat(language, TIME_ZONE).number(money.paybackMonths!, 1), setup: cur.format(2000) })).split(' ')[0]!);
+    expect(text).toContain(
+      flat(t.paybackMonths({ months: localeFormat(language, TIME_ZONE).number(money.paybackMonths!, 1), setup: cur.format(2000) })).split(
+        ' ',
+      )[0]!,
+    );
   });
 
   it('says the setup cost is not earned back while the robots cost more than they free', async () => {

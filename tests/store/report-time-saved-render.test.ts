@@ -49,7 +49,11 @@ beforeEach(async () => {
   const bots = join(dir, 'bots');
   mkdirSync(bots);
   for (const name of Object.keys(BASELINES)) writeBot(bots, name);
-  const loaded = await loadConfig(REPO_ROOT, { KANSLIST_VAR_DIR: join(dir, 'var'), KANSLIST_ORGANISATION: 'Exempel kommun', KANSLIST_TIME_ZONE: TIME_ZONE });
+  const loaded = await loadConfig(REPO_ROOT, {
+    KANSLIST_VAR_DIR: join(dir, 'var'),
+    KANSLIST_ORGANISATION: 'Exempel kommun',
+    KANSLIST_TIME_ZONE: TIME_ZONE,
+  });
   config = { ...loaded, paths: { ...loaded.paths, bots, selectors: join(dir, 'selectors') } };
   store = await openStore(`sqlite:${join(dir, 'kanslist.db')}`);
   await seedTimeSaved(store);
@@ -60,12 +64,25 @@ afterEach(async () => {
 });
 
 function render(language: Language, params: TimeSavedParams = PARAMS, formats = 'pdf,xlsx') {
-  return renderReport(timeSavedReport, params, { config, store, log, language, formats, outDir: join(tempDir(), 'out'), now: Date.UTC(2026, 3, 2, 8) });
+  return renderReport(timeSavedReport, params, {
+    config,
+    store,
+    log,
+    language,
+    formats,
+    outDir: join(tempDir(), 'out'),
+    now: Date.UTC(2026, 3, 2, 8),
+  });
 }
 
 /** What the store says, computed the way the report does, to compare the files with. */
 function fromStore(): Promise<TimeSaved> {
-  return computeTimeSaved(store.reports, { period: MARCH, bucket: 'week', annualHours: annualHoursPerFte(config.reports, config), baselineOf: (bot) => BASELINES[bot] });
+  return computeTimeSaved(store.reports, {
+    period: MARCH,
+    bucket: 'week',
+    annualHours: annualHoursPerFte(config.reports, config),
+    baselineOf: (bot) => BASELINES[bot],
+  });
 }
 
 /** Column values under a header, below the header row. */
@@ -191,6 +208,8 @@ describe('time-saved report', () => {
   });
 
   it('refuses a period that does not start at local midnight', async () => {
-    await expect(render('sv', { ...PARAMS, from: PARAMS.from + 3_600_000 })).rejects.toMatchObject({ code: 'KANSLIST_REPORT_PERIOD_INVALID' });
+    await expect(render('sv', { ...PARAMS, from: PARAMS.from + 3_600_000 })).rejects.toMatchObject({
+      code: 'KANSLIST_REPORT_PERIOD_INVALID',
+    });
   });
 });

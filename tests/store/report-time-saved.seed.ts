@@ -19,7 +19,11 @@ import { storeDb } from '../helpers/store-internals.ts';
 export const TIME_ZONE = 'Europe/Stockholm';
 
 export const BASELINES: Record<string, BotBaseline> = {
-  bygglov: { title: 'Bygglov – registrering', manualMinutes: 12, manualMinutesNote: 'Stopwatch study of 30 applications, two clerks, May 2026' },
+  bygglov: {
+    title: 'Bygglov – registrering',
+    manualMinutes: 12,
+    manualMinutesNote: 'Stopwatch study of 30 applications, two clerks, May 2026',
+  },
   fakturor: { title: 'Läkarintyg – fakturor', manualMinutes: 3, manualMinutesNote: 'Estimate by the unit manager, 2026' },
 };
 
@@ -81,20 +85,58 @@ export function seedItems(): ItemSpec[] {
     { bot: 'bygglov', status: 'done', finishedAt: Z('2026-04-02T10:00:00Z') },
     { bot: 'bygglov', status: 'done', finishedAt: Z('2026-02-28T22:59:59.999Z') },
     // Exceptions.
-    { bot: 'bygglov', status: 'handled', finishedAt: Z('2026-03-05T10:00:00Z'), code: 'PNR_INVALID', reason: `Ogiltigt personnummer ${TEST_PNR}` },
-    { bot: 'bygglov', status: 'handled', finishedAt: Z('2026-03-12T10:00:00Z'), code: 'PNR_INVALID', reason: `Ogiltigt personnummer ${TEST_PNR}` },
-    { bot: 'bygglov', status: 'review', finishedAt: Z('2026-03-18T10:00:00Z'), code: 'FASTIGHET_MISSING', reason: 'Fastighetsbeteckning saknas' },
-    { bot: 'bygglov', status: 'failed', finishedAt: Z('2026-03-30T10:00:00Z'), code: 'KANSLIST_TIMEOUT', reason: 'Timeout 30000ms exceeded' },
+    {
+      bot: 'bygglov',
+      status: 'handled',
+      finishedAt: Z('2026-03-05T10:00:00Z'),
+      code: 'PNR_INVALID',
+      reason: `Ogiltigt personnummer ${TEST_PNR}`,
+    },
+    {
+      bot: 'bygglov',
+      status: 'handled',
+      finishedAt: Z('2026-03-12T10:00:00Z'),
+      code: 'PNR_INVALID',
+      reason: `Ogiltigt personnummer ${TEST_PNR}`,
+    },
+    {
+      bot: 'bygglov',
+      status: 'review',
+      finishedAt: Z('2026-03-18T10:00:00Z'),
+      code: 'FASTIGHET_MISSING',
+      reason: 'Fastighetsbeteckning saknas',
+    },
+    {
+      bot: 'bygglov',
+      status: 'failed',
+      finishedAt: Z('2026-03-30T10:00:00Z'),
+      code: 'KANSLIST_TIMEOUT',
+      reason: 'Timeout 30000ms exceeded',
+    },
     // Not final: never counted.
     { bot: 'bygglov', status: 'pending', finishedAt: null, updatedAt: Z('2026-03-10T10:00:00Z') },
     { bot: 'bygglov', status: 'running', finishedAt: null, updatedAt: Z('2026-03-10T10:00:00Z') },
     { bot: 'bygglov', status: 'uncertain', finishedAt: null, updatedAt: Z('2026-03-10T10:00:00Z'), code: 'KANSLIST_LEASE_EXPIRED' },
   );
-  for (let i = 0; i < 20; i++) specs.push({ bot: 'fakturor', status: 'done', finishedAt: Z(`2026-03-${String(2 + i).padStart(2, '0')}T12:00:00Z`) });
+  for (let i = 0; i < 20; i++)
+    specs.push({ bot: 'fakturor', status: 'done', finishedAt: Z(`2026-03-${String(2 + i).padStart(2, '0')}T12:00:00Z`) });
   specs.push(
-    { bot: 'fakturor', status: 'review', finishedAt: Z('2026-03-09T12:00:00Z'), code: 'PNR_INVALID', reason: 'Personnummer saknar kontrollsiffra' },
+    {
+      bot: 'fakturor',
+      status: 'review',
+      finishedAt: Z('2026-03-09T12:00:00Z'),
+      code: 'PNR_INVALID',
+      reason: 'Personnummer saknar kontrollsiffra',
+    },
     // Rejected when enqueued: never finished; counted by the time it was put in review.
-    { bot: 'fakturor', status: 'review', finishedAt: null, updatedAt: Z('2026-03-16T12:00:00Z'), code: 'FASTIGHET_MISSING', reason: 'Kolumnen fastighet är tom' },
+    {
+      bot: 'fakturor',
+      status: 'review',
+      finishedAt: null,
+      updatedAt: Z('2026-03-16T12:00:00Z'),
+      code: 'FASTIGHET_MISSING',
+      reason: 'Kolumnen fastighet är tom',
+    },
   );
   return specs;
 }

@@ -19,7 +19,10 @@ const HOUR = 3_600_000;
 /** A Swedish organisation's configuration, as far as the working year goes. */
 const SWEDISH = { timeZone: 'Europe/Stockholm', language: 'sv' } as const;
 
-async function march(store: Store, options: { bot?: string; bucket?: 'week' | 'month'; baselines?: typeof BASELINES } = {}): Promise<TimeSaved> {
+async function march(
+  store: Store,
+  options: { bot?: string; bucket?: 'week' | 'month'; baselines?: typeof BASELINES } = {},
+): Promise<TimeSaved> {
   const baselines = options.baselines ?? BASELINES;
   return computeTimeSaved(store.reports, {
     period: periodFromMonth('2026-03', TIME_ZONE),
@@ -52,7 +55,13 @@ export function defineTimeSavedStoreSuite(engine: string, open: () => Promise<St
       expect(report.bots.map((b) => b.bot)).toEqual(['bygglov', 'fakturor']);
       for (const bot of report.bots) {
         const expected = EXPECTED[bot.bot as 'bygglov' | 'fakturor'];
-        expect({ done: bot.figures.done, handled: bot.figures.handled, review: bot.figures.review, failed: bot.figures.failed, exceptions: bot.figures.exceptions }).toEqual({
+        expect({
+          done: bot.figures.done,
+          handled: bot.figures.handled,
+          review: bot.figures.review,
+          failed: bot.figures.failed,
+          exceptions: bot.figures.exceptions,
+        }).toEqual({
           done: expected.done,
           handled: expected.handled,
           review: expected.review,
@@ -165,7 +174,13 @@ export function defineTimeSavedStoreSuite(engine: string, open: () => Promise<St
       expect(rows.reduce((n, r) => n + r.minutesFreed, 0)).toBe(report.total.minutesFreed);
       expect(rows.reduce((n, r) => n + r.exceptionMinutes, 0)).toBe(report.total.exceptionMinutes);
       const failed = rows.find((r) => r.status === 'failed')!;
-      expect(failed).toMatchObject({ bot: 'bygglov', manualMinutes: 12, minutesFreed: 0, exceptionMinutes: 12, errorCode: 'KANSLIST_TIMEOUT' });
+      expect(failed).toMatchObject({
+        bot: 'bygglov',
+        manualMinutes: 12,
+        minutesFreed: 0,
+        exceptionMinutes: 12,
+        errorCode: 'KANSLIST_TIMEOUT',
+      });
       expect(rows.every((r) => r.finishedAt >= report.period.from && r.finishedAt < report.period.to)).toBe(true);
       // Done first, then handled, review, failed; each in the order the items settled.
       const order = ['done', 'handled', 'review', 'failed'];

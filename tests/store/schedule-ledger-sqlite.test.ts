@@ -42,7 +42,14 @@ describe('schedule ledger: sqlite write lock', () => {
     const other = new BetterSqlite3(current);
     try {
       other.exec('begin immediate');
-      const decided = ledger.decide({ schedule: 'nightly', plannedAt: 1_000, decision: 'fired', trigger: 'cron', bot: 'nightly', leaseMs: 60_000 });
+      const decided = ledger.decide({
+        schedule: 'nightly',
+        plannedAt: 1_000,
+        decision: 'fired',
+        trigger: 'cron',
+        bot: 'nightly',
+        leaseMs: 60_000,
+      });
       let settled = false;
       void decided.finally(() => (settled = true));
       // A timer can only fire if the ledger is not blocking the thread while it waits.

@@ -58,7 +58,9 @@ export function defineScheduleLedgerConformance(name: string, open: OpenStore, r
         // The fire is recorded once in the audit trail too, in the winner's chain.
         await a.close();
         await b.close();
-        const decisions = (await Promise.all([a.chainId, b.chainId].map((id) => first.audit.records(id)))).flat().filter((r) => r.kind === 'schedule.decision');
+        const decisions = (await Promise.all([a.chainId, b.chainId].map((id) => first.audit.records(id))))
+          .flat()
+          .filter((r) => r.kind === 'schedule.decision');
         expect(decisions).toHaveLength(1);
         expect(decisions[0]!.run_id).toBe(winner === 'host-a:101' ? a.chainId : b.chainId);
       });
@@ -77,7 +79,7 @@ export function defineScheduleLedgerConformance(name: string, open: OpenStore, r
         const instants = [5, 1, 4, 2, 3].map((h) => T0 + h * 60 * MINUTE);
         await Promise.all(instants.map((at, i) => (i % 2 === 0 ? a : b).decide(fire(at, { decision: 'missed', leaseMs: undefined }))));
         expect((await a.state('permit-intake')).lastPlannedAt).toBe(T0 + 5 * 60 * MINUTE);
-        expect(await b.decide(fire(T0 + 60 * MINUTE / 2))).toBe(true);
+        expect(await b.decide(fire(T0 + (60 * MINUTE) / 2))).toBe(true);
         expect((await b.state('permit-intake')).lastPlannedAt).toBe(T0 + 5 * 60 * MINUTE);
         expect(await a.decide(fire(T0 + 9 * 60 * MINUTE, { trigger: 'manual', reason: 'manual' }))).toBe(true);
         expect((await a.state('permit-intake')).lastPlannedAt).toBe(T0 + 5 * 60 * MINUTE);
@@ -85,7 +87,9 @@ export function defineScheduleLedgerConformance(name: string, open: OpenStore, r
 
       it('keeps reason and detail, with personal numbers masked', async () => {
         const { a } = await twoSchedulers();
-        await a.decide(fire(T0, { decision: 'preflight-failed', reason: 'preflight', detail: 'login failed for 19121212-1212', leaseMs: undefined }));
+        await a.decide(
+          fire(T0, { decision: 'preflight-failed', reason: 'preflight', detail: 'login failed for 19121212-1212', leaseMs: undefined }),
+        );
         const [decision] = await a.decisions({});
         expect(decision).toMatchObject({ decision: 'preflight-failed', reason: 'preflight', trigger: 'cron' });
         expect(decision!.detail).toContain('login failed for');
@@ -152,11 +156,23 @@ export function defineScheduleLedgerConformance(name: string, open: OpenStore, r
         await a.started('permit-intake', T0, { pid: 4321 });
         await a.started('permit-intake', T0, { pid: 4321, runId: 'run-1' });
         expect(await b.running('permit-intake', T0 + 1000)).toMatchObject({ pid: 4321, runId: 'run-1' });
-        await a.ended('permit-intake', T0, { outcome: 'not-all-done', exitCode: 1, runId: null, summary: { done: 4, review: 1 } }, T0 + 2000);
+        await a.ended(
+          'permit-intake',
+          T0,
+          { outcome: 'not-all-done', exitCode: 1, runId: null, summary: { done: 4, review: 1 } },
+          T0 + 2000,
+        );
         expect(await b.running('permit-intake', T0 + 3000)).toBeUndefined();
         expect(await a.heartbeat('permit-intake', T0, MINUTE, T0 + 3000)).toBe(false);
         const [decision] = await b.decisions({ schedule: 'permit-intake' });
-        expect(decision).toMatchObject({ endedAt: T0 + 2000, outcome: 'not-all-done', exitCode: 1, runId: 'run-1', pid: 4321, summary: { done: 4, review: 1 } });
+        expect(decision).toMatchObject({
+          endedAt: T0 + 2000,
+          outcome: 'not-all-done',
+          exitCode: 1,
+          runId: 'run-1',
+          pid: 4321,
+          summary: { done: 4, review: 1 },
+        });
       });
 
       it('keeps the first recorded end: a later cleanup does not overwrite a real outcome', async () => {
@@ -179,7 +195,14 @@ export function defineScheduleLedgerConformance(name: string, open: OpenStore, r
     describe('operator state', () => {
       it('starts unpaused with nothing planned, pauses with who and why, resumes', async () => {
         const { a, b } = await twoSchedulers();
-        expect(await a.state('permit-intake')).toEqual({ name: 'permit-intake', paused: false, pausedBy: null, pausedAt: null, pauseNote: null, lastPlannedAt: null });
+        expect(await a.state('permit-intake')).toEqual({
+          name: 'permit-intake',
+          paused: false,
+          pausedBy: null,
+          pausedAt: null,
+          pauseNote: null,
+          lastPlannedAt: null,
+        });
         await a.decide(fire(T0));
         await a.pause('permit-intake', 'anna.ops', 'CaseHub upgrade until Monday');
         const paused = await b.state('permit-intake');
@@ -193,19 +216,26 @@ export function defineScheduleLedgerConformance(name: string, open: OpenStore, r
     describe('listing decisions', () => {
       it('lists newest first, filtered by schedule and planned instant, limited', async () => {
         const { a } = await twoSchedulers();
-        for (let h = 0; h < 5; h++) await a.decide(fire(T0 + h * 60 * MINUTE, { decision: 'skipped', reason: 'outside-window', leaseMs: undefined }));
+        for (let h = 0; h < 5; h++)
+          await a.decide(fire(T0 + h * 60 * MINUTE, { decision: 'skipped', reason: 'outside-window', leaseMs: undefined }));
         await a.decide(fire(T0, { schedule: 'invoices', bot: 'invoices' }));
         expect((await a.decisions({})).length).toBe(6);
         const recent = await a.decisions({ schedule: 'permit-intake', since: T0 + 2 * 60 * MINUTE });
         expect(recent.map((d) => d.plannedAt)).toEqual([4, 3, 2].map((h) => T0 + h * 60 * MINUTE));
-        expect((await a.decisions({ schedule: 'permit-intake', limit: 2 })).map((d) => d.plannedAt)).toEqual([4, 3].map((h) => T0 + h * 60 * MINUTE));
+        expect((await a.decisions({ schedule: 'permit-intake', limit: 2 })).map((d) => d.plannedAt)).toEqual(
+          [4, 3].map((h) => T0 + h * 60 * MINUTE),
+        );
       });
     });
 
     describe('audit', () => {
       it('appends a verifiable record for each decision won, end, pause and resume, beside run chains', async () => {
         const { first, a, b } = await twoSchedulers();
-        const runTrail = await openAuditTrail(first, { runId: crypto.randomUUID(), bot: 'permit-intake', botVersion: 'v1', host: 'test-host' }, { key: KEY });
+        const runTrail = await openAuditTrail(
+          first,
+          { runId: crypto.randomUUID(), bot: 'permit-intake', botVersion: 'v1', host: 'test-host' },
+          { key: KEY },
+        );
         await runTrail.append({ kind: 'run.start', data: { trigger: 'schedule:permit-intake' } });
         await a.decide(fire(T0), T0);
         await b.decide(fire(T0), T0);
@@ -220,7 +250,15 @@ export function defineScheduleLedgerConformance(name: string, open: OpenStore, r
         expect(await verifyRun(first, b.chainId, { key: KEY })).toEqual({ ok: true, records: 2 });
         const kinds = (await first.audit.records(a.chainId)).map((r) => [r.kind, JSON.parse(r.data) as unknown]);
         expect(kinds).toEqual([
-          ['schedule.decision', expect.objectContaining({ schedule: 'permit-intake', decision: 'fired', trigger: 'cron', plannedAt: new Date(T0).toISOString() })],
+          [
+            'schedule.decision',
+            expect.objectContaining({
+              schedule: 'permit-intake',
+              decision: 'fired',
+              trigger: 'cron',
+              plannedAt: new Date(T0).toISOString(),
+            }),
+          ],
           ['schedule.decision', expect.objectContaining({ event: 'ended', outcome: 'finished', runId: 'run-1' })],
           ['schedule.operator', expect.objectContaining({ action: 'resume', by: 'bo.ops' })],
         ]);

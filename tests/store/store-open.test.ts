@@ -62,7 +62,9 @@ describe('store URLs', () => {
 
   it('refuses the schema option for SQLite and a malformed schema name for PostgreSQL', async () => {
     await expect(openStore('sqlite::memory:', { schema: 'x' })).rejects.toBeInstanceOf(ConfigError);
-    await expect(openStore('postgres://robot@127.0.0.1:1/k', { schema: 'x; drop table runs' })).rejects.toThrow(/Invalid PostgreSQL schema name/);
+    await expect(openStore('postgres://robot@127.0.0.1:1/k', { schema: 'x; drop table runs' })).rejects.toThrow(
+      /Invalid PostgreSQL schema name/,
+    );
   });
 });
 
@@ -86,11 +88,17 @@ describe('SQLite store', () => {
     const file = join(tempDir(), 'kanslist.db');
     const store = await open(`sqlite:${file}`);
     const keys = Array.from({ length: 300 }, (_, i) => `CASE-${i}`);
-    await store.queue.enqueue('invoices', keys.map((key) => ({ key, payload: {} })), { runId: 'seed', maxAttempts: 1 });
+    await store.queue.enqueue(
+      'invoices',
+      keys.map((key) => ({ key, payload: {} })),
+      { runId: 'seed', maxAttempts: 1 },
+    );
 
     const worker = join(import.meta.dirname, 'claim-worker.ts');
     const outputs = await Promise.all(
-      [1, 2, 3, 4].map((n) => run(process.execPath, ['--import', 'tsx', worker, `sqlite:${file}`, 'invoices', `proc-${n}`], { cwd: process.cwd() })),
+      [1, 2, 3, 4].map((n) =>
+        run(process.execPath, ['--import', 'tsx', worker, `sqlite:${file}`, 'invoices', `proc-${n}`], { cwd: process.cwd() }),
+      ),
     );
     const claimed = outputs.flatMap((o) => JSON.parse(o.stdout) as string[]);
     expect(claimed.sort()).toEqual([...keys].sort());

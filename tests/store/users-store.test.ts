@@ -11,12 +11,20 @@ import { usePgSchemas } from '../helpers/pg-schemas.ts';
 
 const pg = usePgSchemas('kanslist_users');
 const engines: Array<[string, () => Promise<Store>]> = [
-  ['sqlite', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kanslist-users-'));
-    const store = await openStore(`sqlite:${join(dir, 'k.db')}`);
-    const close = store.close.bind(store);
-    return Object.assign(store, { close: async () => { await close(); rmSync(dir, { recursive: true, force: true }); } });
-  }],
+  [
+    'sqlite',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'kanslist-users-'));
+      const store = await openStore(`sqlite:${join(dir, 'k.db')}`);
+      const close = store.close.bind(store);
+      return Object.assign(store, {
+        close: async () => {
+          await close();
+          rmSync(dir, { recursive: true, force: true });
+        },
+      });
+    },
+  ],
   ...(pg.url === undefined ? [] : [['postgres', () => openStore(pg.newSchemaUrl())] as [string, () => Promise<Store>]]),
 ];
 
@@ -26,13 +34,27 @@ describe.each(engines)('control room store on %s', (_engine, open) => {
     await store?.close();
     store = undefined;
   });
-  const user = (username: string) => ({ username, displayName: username, passwordHash: 'hash', roles: ['clerk'], bots: ['b'], source: 'local' });
+  const user = (username: string) => ({
+    username,
+    displayName: username,
+    passwordHash: 'hash',
+    roles: ['clerk'],
+    bots: ['b'],
+    source: 'local',
+  });
 
   it('adds, lists and refuses a second account of the same name', async () => {
     store = await open();
     await store.users.add(user('anna'), 1000);
     await expect(store.users.add(user('anna'))).rejects.toMatchObject({ code: 'KANSLIST_USER_EXISTS' });
-    expect(await store.users.get('anna')).toMatchObject({ username: 'anna', roles: ['clerk'], bots: ['b'], failedLogins: 0, lockedUntil: null, createdAt: 1000 });
+    expect(await store.users.get('anna')).toMatchObject({
+      username: 'anna',
+      roles: ['clerk'],
+      bots: ['b'],
+      failedLogins: 0,
+      lockedUntil: null,
+      createdAt: 1000,
+    });
     expect((await store.users.list()).map((u) => u.username)).toEqual(['anna']);
   });
 
@@ -66,13 +88,23 @@ describe.each(engines)('control room store on %s', (_engine, open) => {
   it("counts each bot's queue by status with the oldest waiting item, and today's attempts by outcome", async () => {
     store = await open();
     const run = await store.runs.create({ bot: 'a', botVersion: 'v', trigger: 'cli', host: 'h', pid: 1 });
-    await store.queue.enqueue('a', [{ key: '1', payload: {} }, { key: '2', payload: {} }, { key: '3', payload: {}, rejected: { code: 'X', reason: 'r' } }], { runId: run.id, maxAttempts: 3 });
+    await store.queue.enqueue(
+      'a',
+      [
+        { key: '1', payload: {} },
+        { key: '2', payload: {} },
+        { key: '3', payload: {}, rejected: { code: 'X', reason: 'r' } },
+      ],
+      { runId: run.id, maxAttempts: 3 },
+    );
     const claimed = await store.queue.claim('a', { runId: run.id, workerId: 'w', leaseMs: 60_000 });
     await store.queue.complete(claimed!.id, 'w', { ok: true });
     const [queue] = await store.dashboard.queues();
     expect(queue).toMatchObject({ bot: 'a', counts: { pending: 1, done: 1, review: 1, running: 0 } });
     expect(queue!.oldestWaitingSince).toBeGreaterThan(0);
-    expect(await store.dashboard.activitySince(0)).toEqual([{ bot: 'a', outcomes: { done: 1, review: 0, retry: 0, failed: 0, released: 0, uncertain: 0 } }]);
+    expect(await store.dashboard.activitySince(0)).toEqual([
+      { bot: 'a', outcomes: { done: 1, review: 0, retry: 0, failed: 0, released: 0, uncertain: 0 } },
+    ]);
     expect(await store.dashboard.activitySince(Date.now() + 60_000)).toEqual([]);
   });
 });

@@ -12,7 +12,7 @@ describe('alerts: backoff', () => {
 
   it('spreads retries of alerts that failed together', () => {
     let seed = 7;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const delays = new Set(Array.from({ length: 20 }, () => backoffDelay(3, 1000, random)));
     expect(delays.size).toBeGreaterThan(10);
     for (const d of delays) {

@@ -17,7 +17,15 @@ type Line = { level: 'error' | 'warn' | 'info' | 'debug'; message: string; meta:
 function recordingLog(): Logger & { lines: Line[] } {
   const lines: Line[] = [];
   const at = (level: Line['level']) => (message: string, meta?: Record<string, unknown>) => void lines.push({ level, message, meta });
-  const log = { lines, error: at('error'), warn: at('warn'), info: at('info'), debug: at('debug'), child: () => log, flush: () => Promise.resolve() };
+  const log = {
+    lines,
+    error: at('error'),
+    warn: at('warn'),
+    info: at('info'),
+    debug: at('debug'),
+    child: () => log,
+    flush: () => Promise.resolve(),
+  };
   return log;
 }
 
@@ -45,10 +53,17 @@ async function startWebhook(answer: (n: number) => number | null): Promise<Webho
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/T0KEN-in-path`, requests };
 }
 
-function config(url: string | undefined, alerts: { attempts?: number; timeoutMs?: number } = {}): Pick<KanslistConfig, 'alerts' | 'organisation'> {
+function config(
+  url: string | undefined,
+  alerts: { attempts?: number; timeoutMs?: number } = {},
+): Pick<KanslistConfig, 'alerts' | 'organisation'> {
   return {
     organisation: 'Exempel kommun',
-    alerts: { attempts: alerts.attempts ?? 4, timeoutMs: alerts.timeoutMs ?? 2000, ...(url === undefined ? {} : { webhook: { url, headers: { authorization: 'Bearer hook-secret' } } }) },
+    alerts: {
+      attempts: alerts.attempts ?? 4,
+      timeoutMs: alerts.timeoutMs ?? 2000,
+      ...(url === undefined ? {} : { webhook: { url, headers: { authorization: 'Bearer hook-secret' } } }),
+    },
   };
 }
 
@@ -75,7 +90,15 @@ describe('alerts: webhook', () => {
     const log = recordingLog();
     const alerts = alerter({ config: config(hook.url), log });
     const at = Date.parse('2026-03-02T06:00:05Z');
-    alerts.raise({ kind: 'run-failed', schedule: 'permit-intake', bot: 'permit-intake', runId: 'run-1', message: 'permit-intake: the run failed', details: { exitCode: 3 }, at });
+    alerts.raise({
+      kind: 'run-failed',
+      schedule: 'permit-intake',
+      bot: 'permit-intake',
+      runId: 'run-1',
+      message: 'permit-intake: the run failed',
+      details: { exitCode: 3 },
+      at,
+    });
     expect(log.lines).toEqual([expect.objectContaining({ level: 'error', message: 'Alert (run-failed): permit-intake: the run failed' })]);
 
     expect(await alerts.flush()).toEqual({ delivered: 1, failed: 0, pending: 0 });
@@ -83,8 +106,17 @@ describe('alerts: webhook', () => {
     expect(hook.requests[0]!.headers['content-type']).toBe('application/json');
     expect(hook.requests[0]!.headers.authorization).toBe('Bearer hook-secret');
     expect(hook.requests[0]!.body).toEqual({
-      source: 'kanslist', organisation: 'Exempel kommun', kind: 'run-failed', severity: 'error', at: '2026-03-02T06:00:05.000Z',
-      schedule: 'permit-intake', bot: 'permit-intake', runId: 'run-1', message: 'permit-intake: the run failed', details: { exitCode: 3 }, host: 'sched-01',
+      source: 'kanslist',
+      organisation: 'Exempel kommun',
+      kind: 'run-failed',
+      severity: 'error',
+      at: '2026-03-02T06:00:05.000Z',
+      schedule: 'permit-intake',
+      bot: 'permit-intake',
+      runId: 'run-1',
+      message: 'permit-intake: the run failed',
+      details: { exitCode: 3 },
+      host: 'sched-01',
     });
   });
 
@@ -198,7 +230,12 @@ describe('alerts: without a webhook', () => {
     const alerts = alerter({ config: config(undefined), log });
     expect(() => alerts.raise({ kind: 'run-failed', message: 'x', details: { circular, big: 10n } })).not.toThrow();
     expect(log.lines[0]!.meta).toMatchObject({ details: { circular: { name: 'loop', self: '[circular]' }, big: '10' } });
-    const broken = { ...recordingLog(), error: () => { throw new Error('disk full'); } };
+    const broken = {
+      ...recordingLog(),
+      error: () => {
+        throw new Error('disk full');
+      },
+    };
     expect(() => alerter({ config: config(undefined), log: broken }).raise({ kind: 'run-failed', message: 'y' })).not.toThrow();
   });
 });

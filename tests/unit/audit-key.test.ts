@@ -50,14 +50,26 @@ describe('auditKeyFromEnv', () => {
     expect(catchError(() => auditKeyFromEnv({ KANSLIST_AUDIT_KEY_FILE: join(dir, 'absent.key') })).where).toContain('absent.key');
     expect(catchError(() => auditKeyFromEnv({ KANSLIST_AUDIT_KEY: 'short' })).message).toMatch(/too short/);
     const file = keyFile('both.key', 'file-test-key-0123456789', 0o600);
-    expect(catchError(() => auditKeyFromEnv({ KANSLIST_AUDIT_KEY: 'inline-test-key-0123456789', KANSLIST_AUDIT_KEY_FILE: file })).message).toMatch(/Both/);
+    expect(
+      catchError(() => auditKeyFromEnv({ KANSLIST_AUDIT_KEY: 'inline-test-key-0123456789', KANSLIST_AUDIT_KEY_FILE: file })).message,
+    ).toMatch(/Both/);
   });
 });
 
 describe('record hash', () => {
   const fields = {
-    run_id: 'r1', seq: 1, at: 1_700_000_000_000, kind: 'ui.action', item_id: 'i1', item_key: 'APP-1', bot: 'b', bot_version: 'v', host: 'h',
-    data: canonicalJson({ target: 'save', action: 'click' }), subjects: [], prev_hash: null,
+    run_id: 'r1',
+    seq: 1,
+    at: 1_700_000_000_000,
+    kind: 'ui.action',
+    item_id: 'i1',
+    item_key: 'APP-1',
+    bot: 'b',
+    bot_version: 'v',
+    host: 'h',
+    data: canonicalJson({ target: 'save', action: 'click' }),
+    subjects: [],
+    prev_hash: null,
   };
 
   it('serialises data the same whatever order its keys were built in', () => {

@@ -28,13 +28,19 @@ describe('import boundaries', () => {
 
   it('src/ui knows nothing of the store, and src/store nothing of the browser', () => {
     const uiToStore = sourceFiles(join(ROOT, 'src', 'ui')).filter((f) => imports(f).some((s) => s.includes('/store/')));
-    const storeToUi = sourceFiles(join(ROOT, 'src', 'store')).filter((f) => imports(f).some((s) => s.includes('playwright') || s.includes('/ui/')));
+    const storeToUi = sourceFiles(join(ROOT, 'src', 'store')).filter((f) =>
+      imports(f).some((s) => s.includes('playwright') || s.includes('/ui/')),
+    );
     expect([...uiToStore, ...storeToUi].map((f) => relative(ROOT, f))).toEqual([]);
   });
 
   it('bots and system maps use only the public API, never framework internals', () => {
     const files = ['bots', 'selectors'].flatMap((d) => sourceFiles(join(ROOT, d)));
-    const internal = files.flatMap((file) => imports(file).filter((s) => s.includes('/src/')).map((s) => `${relative(ROOT, file)} imports ${s}`));
+    const internal = files.flatMap((file) =>
+      imports(file)
+        .filter((s) => s.includes('/src/'))
+        .map((s) => `${relative(ROOT, file)} imports ${s}`),
+    );
     expect(files.length).toBeGreaterThan(0);
     expect(internal).toEqual([]);
   });
@@ -43,7 +49,9 @@ describe('import boundaries', () => {
     const files = ['bots', 'selectors', 'schedules', 'reports', 'templates'].flatMap((d) => sourceFiles(join(ROOT, d)));
     const entryPoints = new Set(['kanslist', 'kanslist/report', 'kanslist/runtime', 'kanslist/testing']);
     const other = files.flatMap((file) =>
-      imports(file).filter((s) => s.startsWith('kanslist') && !entryPoints.has(s)).map((s) => `${relative(ROOT, file)} imports ${s}`),
+      imports(file)
+        .filter((s) => s.startsWith('kanslist') && !entryPoints.has(s))
+        .map((s) => `${relative(ROOT, file)} imports ${s}`),
     );
     expect(other).toEqual([]);
   });

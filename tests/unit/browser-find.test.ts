@@ -23,7 +23,10 @@ describe('finding a browser', () => {
 
   it('takes the config setting when no environment variable is set', () => {
     const fromConfig = fakeExecutable('chrome');
-    expect(findBrowser({ executablePath: fromConfig.path, env: { PATH: '' } })).toEqual({ executablePath: fromConfig.path, source: 'setting' });
+    expect(findBrowser({ executablePath: fromConfig.path, env: { PATH: '' } })).toEqual({
+      executablePath: fromConfig.path,
+      source: 'setting',
+    });
   });
 
   it('names the setting when the configured browser does not exist', () => {

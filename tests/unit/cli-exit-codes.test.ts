@@ -3,7 +3,15 @@ import { demoExitCode, runExitCode } from '../../src/cli/run-exit-code.ts';
 import type { RunSummary } from '../../src/runner/summary.ts';
 
 type Outcome = Pick<RunSummary, 'status' | 'allDone' | 'outcomes'>;
-const outcomes = (failed = 0, lost = 0): RunSummary['outcomes'] => ({ done: 3, verified: 0, review: 1, retry: 0, failed, lost, released: 0 });
+const outcomes = (failed = 0, lost = 0): RunSummary['outcomes'] => ({
+  done: 3,
+  verified: 0,
+  review: 1,
+  retry: 0,
+  failed,
+  lost,
+  released: 0,
+});
 
 describe('exit codes of the commands that run a bot', () => {
   it.each([

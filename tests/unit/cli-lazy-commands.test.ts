@@ -32,7 +32,10 @@ function trace(args: string[]): { edges: Edge[]; stdout: string } {
     encoding: 'utf8',
   });
   expect(result.status, result.stderr).toBe(0);
-  const edges = readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Edge);
+  const edges = readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Edge);
   return { edges, stdout: result.stdout };
 }
 
@@ -70,7 +73,24 @@ function heavyByCommandFile(edges: Edge[]): Map<string, Set<string>> {
 describe('CLI lazy command loading', () => {
   it('--help lists every command but loads none of their work (no Playwright, exceljs, pdf-lib, kysely)', () => {
     const { edges, stdout } = trace(['--help']);
-    for (const command of ['demo', 'run', 'bots', 'runs', 'items', 'retry', 'review', 'report', 'fixture', 'browser', 'audit', 'vault', 'schedules', 'schedule', 'scheduler', 'check']) {
+    for (const command of [
+      'demo',
+      'run',
+      'bots',
+      'runs',
+      'items',
+      'retry',
+      'review',
+      'report',
+      'fixture',
+      'browser',
+      'audit',
+      'vault',
+      'schedules',
+      'schedule',
+      'scheduler',
+      'check',
+    ]) {
       expect(stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
     }
     const offenders = [...heavyByCommandFile(edges)];
@@ -81,7 +101,7 @@ describe('CLI lazy command loading', () => {
     expect(edges.map((e) => heavyPackage(e.url)).filter(Boolean)).toEqual([]);
   }, 120_000);
 
-  it('a subcommand\'s --help loads none of its work either', () => {
+  it("a subcommand's --help loads none of its work either", () => {
     const { edges, stdout } = trace(['audit', 'export', '--help']);
     expect(stdout).toContain('--format <format>');
     const loaded = edges.map((e) => e.url);

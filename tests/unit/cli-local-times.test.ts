@@ -16,7 +16,17 @@ const dir = useTempDir('kanslist-local-times-');
 /** The same instant as Intl writes it, a different route from localTime's own arithmetic. */
 function intlLocal(ms: number, timeZone: string): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'longOffset' })
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      timeZoneName: 'longOffset',
+    })
       .formatToParts(ms)
       .map((p) => [p.type, p.value]),
   );
@@ -70,7 +80,11 @@ describe('CLI local times in listings', () => {
       child: () => log,
       flush: () => Promise.resolve(),
     };
-    const h = await createSchedulerHarness({ schedule: schedule({ cron: '0 9 * * *', timeZone: 'Europe/Copenhagen' }), start: '2026-12-05T06:00:00Z', log });
+    const h = await createSchedulerHarness({
+      schedule: schedule({ cron: '0 9 * * *', timeZone: 'Europe/Copenhagen' }),
+      start: '2026-12-05T06:00:00Z',
+      log,
+    });
     try {
       await h.scheduler.start();
       await h.runUntil('2026-12-05T12:00:00Z');

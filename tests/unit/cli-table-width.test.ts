@@ -13,7 +13,13 @@ import { useTempDir } from '../helpers/temp-dir.ts';
 const dir = useTempDir('kanslist-table-width-');
 
 const rows = [
-  { item: 'a1b2c3d4', key: 'ANS-2026-0001', status: 'review', reason: 'The applicant is not in the population register; ask the municipality office', source: 'e-service-export-2026-12.xlsx' },
+  {
+    item: 'a1b2c3d4',
+    key: 'ANS-2026-0001',
+    status: 'review',
+    reason: 'The applicant is not in the population register; ask the municipality office',
+    source: 'e-service-export-2026-12.xlsx',
+  },
   { item: 'e5f6a7b8', key: 'ANS-2026-0002', status: 'done', reason: '', source: 'e-service-export-2026-12.xlsx' },
 ];
 const columns = ['item', 'key', 'status', 'reason', 'source'];
@@ -56,7 +62,13 @@ describe('CLI tables fit the terminal width', () => {
     const db = `sqlite:${join(dir(), 'store.sqlite')}`;
     const store = await openStore(db);
     try {
-      await store.runs.create({ bot: 'bygglov-registrering-med-lang-beskrivning', botVersion: 'v1.2.3-abcdef', trigger: 'schedule:morning-intake-weekdays', host: 'test', pid: 1 });
+      await store.runs.create({
+        bot: 'bygglov-registrering-med-lang-beskrivning',
+        botVersion: 'v1.2.3-abcdef',
+        trigger: 'schedule:morning-intake-weekdays',
+        host: 'test',
+        pid: 1,
+      });
     } finally {
       await store.close();
     }

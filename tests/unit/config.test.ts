@@ -10,7 +10,10 @@ const SRC_INDEX = join(import.meta.dirname, '..', '..', 'src', 'index.ts');
 function project(configBody: string | undefined): string {
   const dir = mkdtempSync(join(tmpdir(), 'kanslist-config-'));
   if (configBody !== undefined) {
-    writeFileSync(join(dir, 'kanslist.config.ts'), `import { defineConfig } from ${JSON.stringify(SRC_INDEX)};\nexport default defineConfig(${configBody});\n`);
+    writeFileSync(
+      join(dir, 'kanslist.config.ts'),
+      `import { defineConfig } from ${JSON.stringify(SRC_INDEX)};\nexport default defineConfig(${configBody});\n`,
+    );
   }
   return dir;
 }
@@ -29,15 +32,32 @@ describe('kanslist.config.ts', () => {
   it('gives the defaults when there is no config file, with absolute folders', async () => {
     const root = project(undefined);
     const config = await loadConfig(root, {});
-    expect(config).toMatchObject({ store: 'sqlite:var/kanslist.db', timeZone: 'Europe/Stockholm', language: 'sv', browser: { headless: true } });
+    expect(config).toMatchObject({
+      store: 'sqlite:var/kanslist.db',
+      timeZone: 'Europe/Stockholm',
+      language: 'sv',
+      browser: { headless: true },
+    });
     expect(config.paths.bots).toBe(join(root, 'bots'));
     expect(storeUrl(config)).toBe(`sqlite:${join(root, 'var', 'kanslist.db')}`);
   });
 
   it('reads the typed config file and lets environment variables override it', async () => {
-    const root = project(`{ organisation: 'Trelleborgs kommun', language: 'da', timeZone: 'Europe/Copenhagen', folders: { var: 'state' } }`);
-    const config = await loadConfig(root, { KANSLIST_LANGUAGE: 'de', KANSLIST_STORE: 'postgres://kanslist@db.example/kanslist', KANSLIST_HEADLESS: 'false' });
-    expect(config).toMatchObject({ organisation: 'Trelleborgs kommun', language: 'de', timeZone: 'Europe/Copenhagen', store: 'postgres://kanslist@db.example/kanslist', browser: { headless: false } });
+    const root = project(
+      `{ organisation: 'Trelleborgs kommun', language: 'da', timeZone: 'Europe/Copenhagen', folders: { var: 'state' } }`,
+    );
+    const config = await loadConfig(root, {
+      KANSLIST_LANGUAGE: 'de',
+      KANSLIST_STORE: 'postgres://kanslist@db.example/kanslist',
+      KANSLIST_HEADLESS: 'false',
+    });
+    expect(config).toMatchObject({
+      organisation: 'Trelleborgs kommun',
+      language: 'de',
+      timeZone: 'Europe/Copenhagen',
+      store: 'postgres://kanslist@db.example/kanslist',
+      browser: { headless: false },
+    });
     expect(config.paths.var).toBe(join(root, 'state'));
   });
 
@@ -56,17 +76,33 @@ describe('kanslist.config.ts', () => {
   });
 
   it('reads the money settings of the reports and names a bad one', async () => {
-    const config = await loadConfig(project(`{ reports: { country: 'DK', hourlyCost: 420, hourlyCostByBot: { fakturor: 380 }, robotCosts: { machinePerMonth: 900, setupCost: 50000 } } }`), {});
-    expect(config.reports).toMatchObject({ country: 'DK', hourlyCost: 420, hourlyCostByBot: { fakturor: 380 }, robotCosts: { machinePerMonth: 900, setupCost: 50000 } });
+    const config = await loadConfig(
+      project(
+        `{ reports: { country: 'DK', hourlyCost: 420, hourlyCostByBot: { fakturor: 380 }, robotCosts: { machinePerMonth: 900, setupCost: 50000 } } }`,
+      ),
+      {},
+    );
+    expect(config.reports).toMatchObject({
+      country: 'DK',
+      hourlyCost: 420,
+      hourlyCostByBot: { fakturor: 380 },
+      robotCosts: { machinePerMonth: 900, setupCost: 50000 },
+    });
     expect((await configError(project(`{ reports: { hourlyCost: -5 } }`))).message).toContain('reports.hourlyCost');
     expect((await configError(project(`{ reports: { hourlyCost: 400, currency: 'kronor' } }`))).message).toContain('reports.currency');
     expect((await configError(project(`{ reports: { hourlyCostByBot: { a: 300 } } }`))).message).toContain('without reports.hourlyCost');
-    expect((await configError(project(`{ reports: { hourlyCost: 400, robotCosts: { machinePerMonth: Number.NaN } } }`))).message).toContain('reports.robotCosts.machinePerMonth');
+    expect((await configError(project(`{ reports: { hourlyCost: 400, robotCosts: { machinePerMonth: Number.NaN } } }`))).message).toContain(
+      'reports.robotCosts.machinePerMonth',
+    );
   });
 
   it('takes the control room address from the file or KANSLIST_DASHBOARD_URL, and refuses one that is not http(s)', async () => {
-    expect((await loadConfig(project(`{ dashboardUrl: 'https://rpa.kommun.example/' }`), {})).dashboardUrl).toBe('https://rpa.kommun.example/');
-    expect((await loadConfig(project(undefined), { KANSLIST_DASHBOARD_URL: 'http://localhost:8080' })).dashboardUrl).toBe('http://localhost:8080');
+    expect((await loadConfig(project(`{ dashboardUrl: 'https://rpa.kommun.example/' }`), {})).dashboardUrl).toBe(
+      'https://rpa.kommun.example/',
+    );
+    expect((await loadConfig(project(undefined), { KANSLIST_DASHBOARD_URL: 'http://localhost:8080' })).dashboardUrl).toBe(
+      'http://localhost:8080',
+    );
     expect((await configError(project(`{ dashboardUrl: 'rpa.kommun.example' }`))).message).toContain('dashboardUrl');
   });
 
@@ -91,20 +127,34 @@ describe('kanslist.config.ts: keys Kanslist does not know', () => {
     expect(headless.message).toContain('browser.headles is not a configuration key; did you mean browser.headless?');
     expect(headless.where).toMatch(/kanslist\.config\.ts$/);
     expect((await configError(project(`{ timezone: 'Europe/Oslo' }`))).message).toContain('did you mean timeZone?');
-    expect((await configError(project(`{ systems: { casehub: { baseurl: 'http://x' } } }`))).message).toContain('did you mean systems.casehub.baseUrl?');
-    expect((await configError(project(`{ reports: { robotCosts: { machinePerMont: 5 } } }`))).message).toContain('reports.robotCosts.machinePerMonth');
+    expect((await configError(project(`{ systems: { casehub: { baseurl: 'http://x' } } }`))).message).toContain(
+      'did you mean systems.casehub.baseUrl?',
+    );
+    expect((await configError(project(`{ reports: { robotCosts: { machinePerMont: 5 } } }`))).message).toContain(
+      'reports.robotCosts.machinePerMonth',
+    );
   });
 
   it('names no suggestion for a key far from every known one, and accepts free-form names', async () => {
     expect((await configError(project(`{ archiving: { traces: '30d' } }`))).message).toBe('archiving is not a configuration key');
-    const config = await loadConfig(project(`{ systems: { 'any-system': { baseUrl: 'http://127.0.0.1:1/' } }, reports: { hourlyCost: 400, hourlyCostByBot: { 'any-bot': 380 } }, alerts: { webhook: { url: 'https://x.example/', headers: { 'X-Token': 't' } } } }`), {});
+    const config = await loadConfig(
+      project(
+        `{ systems: { 'any-system': { baseUrl: 'http://127.0.0.1:1/' } }, reports: { hourlyCost: 400, hourlyCostByBot: { 'any-bot': 380 } }, alerts: { webhook: { url: 'https://x.example/', headers: { 'X-Token': 't' } } } }`,
+      ),
+      {},
+    );
     expect(config.systems['any-system']?.baseUrl).toBe('http://127.0.0.1:1/');
   });
 });
 
 describe('kanslist.config.ts: retention', () => {
   it('accepts periods in days, weeks, months and years, with per-bot overrides', async () => {
-    const config = await loadConfig(project(`{ retention: { traces: '30d', screenshots: '4w', payloads: '6m', auditPersonalFields: '2y', logs: '90d', bots: { 'faktura-kontroll': { payloads: '7y' } } } }`), {});
+    const config = await loadConfig(
+      project(
+        `{ retention: { traces: '30d', screenshots: '4w', payloads: '6m', auditPersonalFields: '2y', logs: '90d', bots: { 'faktura-kontroll': { payloads: '7y' } } } }`,
+      ),
+      {},
+    );
     expect(config.retention?.bots?.['faktura-kontroll']?.payloads).toBe('7y');
   });
 
@@ -117,11 +167,17 @@ describe('kanslist.config.ts: retention', () => {
   });
 
   it('names a misspelt kind, at the top and under a bot', async () => {
-    expect((await configError(project(`{ retention: { trace: '30d' } }`))).message).toContain('retention.trace is not a configuration key; did you mean retention.traces?');
-    expect((await configError(project(`{ retention: { bots: { b: { tracse: '30d' } } } }`))).message).toBe('retention.bots.b.tracse: is not a kind of evidence.');
+    expect((await configError(project(`{ retention: { trace: '30d' } }`))).message).toContain(
+      'retention.trace is not a configuration key; did you mean retention.traces?',
+    );
+    expect((await configError(project(`{ retention: { bots: { b: { tracse: '30d' } } } }`))).message).toBe(
+      'retention.bots.b.tracse: is not a kind of evidence.',
+    );
   });
 
   it('refuses logs per bot: the daily log is shared', async () => {
-    expect((await configError(project(`{ retention: { bots: { b: { logs: '30d' } } } }`))).message).toContain('retention.bots.b.logs: cannot be set per bot');
+    expect((await configError(project(`{ retention: { bots: { b: { logs: '30d' } } } }`))).message).toContain(
+      'retention.bots.b.logs: cannot be set per bot',
+    );
   });
 });

@@ -28,7 +28,10 @@ describe('the dependency table of src/', () => {
       writeFileSync(join(src, path), text);
     };
     write('report/chart.ts', 'export const chart = 1;\n');
-    write('ui/targets.ts', "// the browser layer reaching into the reports\nimport {\n  chart,\n} from '../report/chart.ts';\nexport const x = chart;\n");
+    write(
+      'ui/targets.ts',
+      "// the browser layer reaching into the reports\nimport {\n  chart,\n} from '../report/chart.ts';\nexport const x = chart;\n",
+    );
     write('store/queue.ts', "import type { Page } from 'playwright-core';\nexport type P = Page;\n");
     write('runner/run.ts', "export async function load() {\n  return import('../../bots/bygglov.ts');\n}\n");
     expect(check(src)).toEqual([

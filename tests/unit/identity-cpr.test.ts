@@ -7,9 +7,16 @@ const future = new Date('2060-01-01');
 
 describe('cprCentury (the official table)', () => {
   it.each([
-    [0, 5, 1900], [3, 99, 1900],
-    [4, 36, 2000], [4, 37, 1900], [9, 36, 2000], [9, 37, 1900],
-    [5, 57, 2000], [5, 58, 1800], [8, 0, 2000], [8, 99, 1800],
+    [0, 5, 1900],
+    [3, 99, 1900],
+    [4, 36, 2000],
+    [4, 37, 1900],
+    [9, 36, 2000],
+    [9, 37, 1900],
+    [5, 57, 2000],
+    [5, 58, 1800],
+    [8, 0, 2000],
+    [8, 99, 1800],
   ])('seventh digit %i with year %i → %i', (digit, yy, century) => {
     expect(cprCentury(digit, yy)).toBe(century);
   });
@@ -41,7 +48,11 @@ describe('parseCpr', () => {
   });
 
   it('rejects impossible dates and malformed input, without the number in the message', () => {
-    for (const [input, reason] of [['320160-5985', 'date'], ['290259-5984', 'date'], ['15056-5985', 'format']] as const) {
+    for (const [input, reason] of [
+      ['320160-5985', 'date'],
+      ['290259-5984', 'date'],
+      ['15056-5985', 'format'],
+    ] as const) {
       try {
         parseCpr(input);
         expect.unreachable('should have thrown');

@@ -30,11 +30,12 @@ describe('findIdentityNumbers', () => {
 
 describe('maskIdentityNumbers', () => {
   it('masks valid numbers and leaves order numbers, phone numbers and wrong check digits alone', () => {
-    const text = 'Ärende för 811228-9981: order 1234567890, faktura 811228-9982, tel 070-123 45 67, '
-      + 'org.nr 556677-8899, konto 12345678901234, ref X81122899811.';
+    const text =
+      'Ärende för 811228-9981: order 1234567890, faktura 811228-9982, tel 070-123 45 67, ' +
+      'org.nr 556677-8899, konto 12345678901234, ref X81122899811.';
     expect(maskIdentityNumbers(text, undefined, { today })).toBe(
-      'Ärende för [personnummer]: order 1234567890, faktura 811228-9982, tel 070-123 45 67, '
-      + 'org.nr 556677-8899, konto 12345678901234, ref X81122899811.',
+      'Ärende för [personnummer]: order 1234567890, faktura 811228-9982, tel 070-123 45 67, ' +
+        'org.nr 556677-8899, konto 12345678901234, ref X81122899811.',
     );
   });
 
@@ -44,7 +45,6 @@ describe('maskIdentityNumbers', () => {
   });
 
   it('returns text without numbers unchanged', () => {
-    expect(maskIdentityNumbers('Inga nummer här: 2026-06-01 kl 12:00', undefined, { today }))
-      .toBe('Inga nummer här: 2026-06-01 kl 12:00');
+    expect(maskIdentityNumbers('Inga nummer här: 2026-06-01 kl 12:00', undefined, { today })).toBe('Inga nummer här: 2026-06-01 kl 12:00');
   });
 });

@@ -1,7 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import {
-  InvalidIdentityNumberError, isValidPersonnummer, parsePersonnummer,
-} from '../../src/identity/index.ts';
+import { InvalidIdentityNumberError, isValidPersonnummer, parsePersonnummer } from '../../src/identity/index.ts';
 
 // All numbers below are synthetic, from the test series (birth number 980–999).
 const today = new Date('2026-06-01T12:00:00Z');

@@ -37,8 +37,18 @@ describe('csv input source', () => {
     );
     const rows = await collect(readInput(source, { file }));
     expect(rows.map((r) => r.errors)).toEqual([[], [], []]);
-    expect(rows[0]?.data).toEqual({ applicationId: 'A-1', submittedAt: new Date('2026-11-22T08:15:00Z'), personnummer: PNR, amount: 1234.5, note: 'Ring; efter kl 10' });
-    expect(rows[1]?.data).toMatchObject({ submittedAt: new Date('2026-11-22T00:00:00Z'), amount: -3.5, note: 'Rad ett\r\nrad två med "citat"' });
+    expect(rows[0]?.data).toEqual({
+      applicationId: 'A-1',
+      submittedAt: new Date('2026-11-22T08:15:00Z'),
+      personnummer: PNR,
+      amount: 1234.5,
+      note: 'Ring; efter kl 10',
+    });
+    expect(rows[1]?.data).toMatchObject({
+      submittedAt: new Date('2026-11-22T00:00:00Z'),
+      amount: -3.5,
+      note: 'Rad ett\r\nrad två med "citat"',
+    });
     expect(rows[2]?.data).toMatchObject({ submittedAt: new Date('2026-11-22T00:00:00Z'), amount: 12 });
     // Rows count records as a spreadsheet shows them: the quoted line break does not shift row 4.
     expect(rows.map((r) => r.source)).toEqual(['e-tjanst.csv row 2', 'e-tjanst.csv row 3', 'e-tjanst.csv row 4']);
@@ -78,7 +88,13 @@ describe('csv input source', () => {
       ['amount', 'INPUT_TYPE'],
     ]);
     expect(rows[1]?.errors).toEqual([
-      { field: 'personnummer', column: 'Personnummer', code: 'INPUT_REQUIRED', type: 'string', message: 'Row 5 of problems.csv: column "Personnummer" (personnummer) is empty but required' },
+      {
+        field: 'personnummer',
+        column: 'Personnummer',
+        code: 'INPUT_REQUIRED',
+        type: 'string',
+        message: 'Row 5 of problems.csv: column "Personnummer" (personnummer) is empty but required',
+      },
     ]);
     for (const e of rows[0]?.errors ?? []) expect(e.message).not.toMatch(/31\.02|tolv/);
   });
@@ -92,7 +108,10 @@ describe('csv input source', () => {
   });
 
   it('fails before yielding anything when a quote never closes', async () => {
-    const file = await write('open-quote.csv', `Ärende-ID;Inkommen;Personnummer;Belopp\nA-1;2026-11-22;${PNR};1\nA-2;"2026-11-22;${PNR};1\n`);
+    const file = await write(
+      'open-quote.csv',
+      `Ärende-ID;Inkommen;Personnummer;Belopp\nA-1;2026-11-22;${PNR};1\nA-2;"2026-11-22;${PNR};1\n`,
+    );
     const yielded: InputRow[] = [];
     const reading = (async () => {
       for await (const row of readInput(source, { file })) yielded.push(row);

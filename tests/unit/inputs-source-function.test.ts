@@ -34,7 +34,12 @@ describe('function input source', () => {
   });
 
   it('accepts a promise of an array', async () => {
-    const rows = await collect(readInput(fromFunction(async () => [1, 2, 3]), {}));
+    const rows = await collect(
+      readInput(
+        fromFunction(async () => [1, 2, 3]),
+        {},
+      ),
+    );
     expect(rows.map((r) => r.data)).toEqual([1, 2, 3]);
   });
 
@@ -48,7 +53,10 @@ describe('function input source', () => {
       yield 'K-1';
       throw new TypeError('cannot read x of undefined');
     });
-    await expect(collect(readInput(buggy, {}))).rejects.toMatchObject({ code: 'INPUT_FUNCTION_FAILED', message: expect.stringContaining('after 1 item') });
+    await expect(collect(readInput(buggy, {}))).rejects.toMatchObject({
+      code: 'INPUT_FUNCTION_FAILED',
+      message: expect.stringContaining('after 1 item'),
+    });
   });
 
   it('stops when the signal is aborted', async () => {

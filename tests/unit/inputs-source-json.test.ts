@@ -40,12 +40,17 @@ describe('json input source', () => {
       },
     });
     const rows = await collect(readInput(source, { file }));
-    expect(rows[0]).toMatchObject({ errors: [], data: { applicationId: 'A-1', submittedAt: new Date('2026-11-22T00:00:00Z'), personnummer: '101019800', amount: 12.5 } });
+    expect(rows[0]).toMatchObject({
+      errors: [],
+      data: { applicationId: 'A-1', submittedAt: new Date('2026-11-22T00:00:00Z'), personnummer: '101019800', amount: 12.5 },
+    });
     expect(rows[1]?.errors.map((e) => [e.field, e.code])).toEqual([
       ['submittedAt', 'INPUT_TYPE'],
       ['personnummer', 'INPUT_REQUIRED'],
     ]);
-    expect(rows[1]?.errors[0]?.message).toBe('Row 2 of cases.json: column "Inkommen" (submittedAt) is not a date (expected e.g. 2026-11-22, 2026-11-22 08:15 or 22.11.2026)');
+    expect(rows[1]?.errors[0]?.message).toBe(
+      'Row 2 of cases.json: column "Inkommen" (submittedAt) is not a date (expected e.g. 2026-11-22, 2026-11-22 08:15 or 22.11.2026)',
+    );
     expect(rows[2]).toMatchObject({ row: 3, data: undefined, errors: [{ code: 'INPUT_TYPE' }] });
   });
 
@@ -55,6 +60,9 @@ describe('json input source', () => {
     expect(error).toMatchObject({ code: 'INPUT_UNREADABLE', message: expect.stringContaining('broken.json') });
     expect(JSON.stringify(error) + String((error as Error).message)).not.toContain('9800');
     const object = await write('object.json', { items: [] });
-    await expect(collect(readInput(json(), { file: object }))).rejects.toMatchObject({ code: 'INPUT_UNREADABLE', message: expect.stringContaining('array') });
+    await expect(collect(readInput(json(), { file: object }))).rejects.toMatchObject({
+      code: 'INPUT_UNREADABLE',
+      message: expect.stringContaining('array'),
+    });
   });
 });

@@ -41,7 +41,14 @@ describe('xlsx input source', () => {
     const file = await writeWorkbook('e-tjanst.xlsx', (sheet) => {
       sheet.addRow(HEADERS);
       sheet.addRow(['A-1', new Date(Date.UTC(2026, 10, 22, 8, 15)), PNR_TEXT, 1234.5, true, 'Trelleborg Fäladen 1:23']);
-      sheet.addRow([{ richText: [{ text: 'A-' }, { text: '2', font: { bold: true } }] }, '22.11.2026', 101019800, { formula: 'B1*2', result: 2469 }, 'ja', { text: 'Skanör 4:5', hyperlink: 'https://example.invalid/' }]);
+      sheet.addRow([
+        { richText: [{ text: 'A-' }, { text: '2', font: { bold: true } }] },
+        '22.11.2026',
+        101019800,
+        { formula: 'B1*2', result: 2469 },
+        'ja',
+        { text: 'Skanör 4:5', hyperlink: 'https://example.invalid/' },
+      ]);
       sheet.getCell('C3').numFmt = '0000000000';
       sheet.addRow([]);
       sheet.addRow(['A-3', '2026-11-23', PNR_12, '99,50', 'nej']);
@@ -76,7 +83,10 @@ describe('xlsx input source', () => {
       sheet.addRow(['  ärende-id ', 'INKOMMEN', 'Person  nummer', 'belopp', 'JOBBPLAN']);
       sheet.addRow(['A-9', '2026-11-22', PNR_TEXT, 10, 'x']);
     });
-    const aliased = xlsx({ ...source, columns: { ...source.columns, personnummer: { header: 'Personnummer', aliases: ['Person nummer', 'CPR-nummer'] } } });
+    const aliased = xlsx({
+      ...source,
+      columns: { ...source.columns, personnummer: { header: 'Personnummer', aliases: ['Person nummer', 'CPR-nummer'] } },
+    });
     const rows = await collect(readInput(aliased, { file }));
     expect(rows[0]?.errors).toEqual([]);
     expect(rows[0]?.data).toMatchObject({ applicationId: 'A-9', personnummer: PNR_TEXT, hasJobPlan: true });
@@ -91,7 +101,8 @@ describe('xlsx input source', () => {
     expect(error).toBeInstanceOf(InputError);
     expect(error).toMatchObject({ code: 'INPUT_COLUMN_MISSING' });
     const message = (error as InputError).message;
-    for (const part of ['"Inkommen"', '"Personnummer"', 'wrong-headers.xlsx', 'header row 1', '"Datum"', '"PNR"']) expect(message).toContain(part);
+    for (const part of ['"Inkommen"', '"Personnummer"', 'wrong-headers.xlsx', 'header row 1', '"Datum"', '"PNR"'])
+      expect(message).toContain(part);
     expect(message).not.toContain('Fastighetsbeteckning'); // optional columns may be absent
     expect((error as InputError).remedy).toMatch(/aliases/);
   });
@@ -116,7 +127,13 @@ describe('xlsx input source', () => {
     const rows = await collect(readInput(source, { file }));
     expect(rows).toHaveLength(2);
     expect(rows[0]?.errors).toEqual([
-      { field: 'personnummer', column: 'Personnummer', code: 'INPUT_REQUIRED', type: 'string', message: expect.stringMatching(/Row 2 of gaps\.xlsx.*"Personnummer"/) },
+      {
+        field: 'personnummer',
+        column: 'Personnummer',
+        code: 'INPUT_REQUIRED',
+        type: 'string',
+        message: expect.stringMatching(/Row 2 of gaps\.xlsx.*"Personnummer"/),
+      },
     ]);
     expect(rows[0]?.data).toMatchObject({ applicationId: 'A-1' }); // the key is still there for the clerk
     expect(rows[1]?.errors).toEqual([]);
@@ -143,7 +160,9 @@ describe('xlsx input source', () => {
       sheet.addRow(['A-1', '2026-11-22', PNR_TEXT, { formula: 'VLOOKUP(A2,X:Y,2,0)', result: { error: '#N/A' } }, 'ja']);
     });
     const [row] = await collect(readInput(source, { file }));
-    expect(row?.errors).toMatchObject([{ field: 'amount', code: 'INPUT_TYPE', message: expect.stringMatching(/holds the formula error #N\/A/) }]);
+    expect(row?.errors).toMatchObject([
+      { field: 'amount', code: 'INPUT_TYPE', message: expect.stringMatching(/holds the formula error #N\/A/) },
+    ]);
   });
 
   it('lists the sheets there are when the sheet is missing', async () => {

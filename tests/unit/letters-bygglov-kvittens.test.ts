@@ -3,7 +3,12 @@ import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import {
-  BYGGLOV_KVITTENS_FIELDS, BYGGLOV_KVITTENS_TEMPLATE, bygglovKvittensFileName, bygglovKvittensValues, checkBygglovKvittensTemplate, makeBygglovKvittens,
+  BYGGLOV_KVITTENS_FIELDS,
+  BYGGLOV_KVITTENS_TEMPLATE,
+  bygglovKvittensFileName,
+  bygglovKvittensValues,
+  checkBygglovKvittensTemplate,
+  makeBygglovKvittens,
   type BygglovKvittensFacts,
 } from '../../reports/letters/bygglov-kvittens.ts';
 import { makeBygglovKvittensTemplate } from '../../reports/templates/make-bygglov-kvittens.ts';
@@ -55,9 +60,20 @@ describe('the building-permit receipt letter', () => {
     expect(doc.getAuthor()).toBe('Exempel kommun');
     const text = (await pdfText(pdf)).join('\n');
     for (const expected of [
-      'Exempel kommun', 'Bekräftelse på mottagen ansökan om bygglov', 'BN 2026-000042', '2026-11-22', '2026-11-20',
-      'Åsa Öberg', 'Östra Förstadsgatan 12', '231 42 Trelleborg', 'Trelleborg Mossen 4:12', 'Ändrad användning', 'ET-2026-004711', 'tio veckor',
-    ]) expect(text).toContain(expected);
+      'Exempel kommun',
+      'Bekräftelse på mottagen ansökan om bygglov',
+      'BN 2026-000042',
+      '2026-11-22',
+      '2026-11-20',
+      'Åsa Öberg',
+      'Östra Förstadsgatan 12',
+      '231 42 Trelleborg',
+      'Trelleborg Mossen 4:12',
+      'Ändrad användning',
+      'ET-2026-004711',
+      'tio veckor',
+    ])
+      expect(text).toContain(expected);
     expect(text).not.toMatch(/\d{6}[-+]?\d{4}/); // nothing shaped like a personal identity number
   });
 
@@ -71,7 +87,11 @@ describe('the building-permit receipt letter', () => {
     doc.getForm().removeField(doc.getForm().getTextField('caseNumber'));
     const path = join(dir(), 'egen-mall.pdf');
     await writeFile(path, await doc.save());
-    await expect(checkBygglovKvittensTemplate(path)).rejects.toMatchObject({ code: 'KANSLIST_PDF_FORM_FIELD_UNKNOWN', field: 'caseNumber', template: path });
+    await expect(checkBygglovKvittensTemplate(path)).rejects.toMatchObject({
+      code: 'KANSLIST_PDF_FORM_FIELD_UNKNOWN',
+      field: 'caseNumber',
+      template: path,
+    });
     const intact = join(dir(), 'kopia.pdf');
     await copyFile(BYGGLOV_KVITTENS_TEMPLATE, intact);
     await expect(checkBygglovKvittensTemplate(intact)).resolves.toBeUndefined();

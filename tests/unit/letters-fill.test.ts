@@ -41,7 +41,11 @@ describe('fillPdfForm', () => {
   const dir = useTempDir('kanslist-letters-');
 
   it('draws the values in the embedded font, so å ä ö and Ł come out of the text layer', async () => {
-    const pdf = await fillPdfForm(await smallTemplate(), { ...VALUES, note: 'Här är en anteckning med ä', urgent: 'ja' }, { flatten: true });
+    const pdf = await fillPdfForm(
+      await smallTemplate(),
+      { ...VALUES, note: 'Här är en anteckning med ä', urgent: 'ja' },
+      { flatten: true },
+    );
     const [text] = await pdfText(pdf);
     expect(text).toContain('Åsa Öberg-Łukasiewicz');
     expect(text).toContain('Storgatan 1');
@@ -103,7 +107,9 @@ describe('fillPdfForm', () => {
       field: 'name',
       template: '(bytes)',
     });
-    await expect(fillPdfForm(await smallTemplate(), { address: VALUES.address }, { flatten: true })).rejects.toMatchObject({ field: 'name' });
+    await expect(fillPdfForm(await smallTemplate(), { address: VALUES.address }, { flatten: true })).rejects.toMatchObject({
+      field: 'name',
+    });
   });
 
   it('a value a field cannot take (an option it does not offer, a check box answer it does not know) is a typed error', async () => {
@@ -126,17 +132,30 @@ describe('fillPdfForm', () => {
 
   it('a missing or broken template is a typed error naming it', async () => {
     const missing = join(dir(), 'finns-inte.pdf');
-    await expect(fillPdfForm(missing, VALUES, { flatten: true })).rejects.toMatchObject({ code: 'KANSLIST_PDF_FORM_TEMPLATE_UNREADABLE', template: missing });
+    await expect(fillPdfForm(missing, VALUES, { flatten: true })).rejects.toMatchObject({
+      code: 'KANSLIST_PDF_FORM_TEMPLATE_UNREADABLE',
+      template: missing,
+    });
     const broken = join(dir(), 'trasig.pdf');
     await writeFile(broken, 'this is not a PDF');
-    await expect(fillPdfForm(broken, VALUES, { flatten: true })).rejects.toMatchObject({ code: 'KANSLIST_PDF_FORM_TEMPLATE_UNREADABLE', template: broken });
+    await expect(fillPdfForm(broken, VALUES, { flatten: true })).rejects.toMatchObject({
+      code: 'KANSLIST_PDF_FORM_TEMPLATE_UNREADABLE',
+      template: broken,
+    });
   });
 
   it('sets the metadata it is given', async () => {
     const created = new Date('2026-11-22T13:05:00Z');
     const pdf = await fillPdfForm(await smallTemplate(), VALUES, {
       flatten: true,
-      metadata: { title: 'Beslut om bygglov', author: 'Exempel kommun', subject: 'Beslut', keywords: ['BN 2026-000001'], language: 'sv-SE', creationDate: created },
+      metadata: {
+        title: 'Beslut om bygglov',
+        author: 'Exempel kommun',
+        subject: 'Beslut',
+        keywords: ['BN 2026-000001'],
+        language: 'sv-SE',
+        creationDate: created,
+      },
     });
     const doc = await PDFDocument.load(pdf, { updateMetadata: false });
     expect(doc.getTitle()).toBe('Beslut om bygglov');
@@ -147,7 +166,7 @@ describe('fillPdfForm', () => {
     expect(doc.getProducer()).toContain('Kanslist');
   });
 
-  it('lists a template\'s fields with type, required and multi-line', async () => {
+  it("lists a template's fields with type, required and multi-line", async () => {
     expect(await listPdfFormFields(await smallTemplate())).toEqual([
       { name: 'name', type: 'text', required: true, multiline: false },
       { name: 'address', type: 'text', required: false, multiline: true },

@@ -19,7 +19,10 @@ afterEach(() => {
 });
 
 function lines(file: string): Record<string, unknown>[] {
-  return readFileSync(join(dir, file), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+  return readFileSync(join(dir, file), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 }
 
 describe('operator log files', () => {
@@ -35,7 +38,7 @@ describe('operator log files', () => {
     expect(second).toMatchObject({ level: 'warn', message: 'system exception KANSLIST_UI_TIMEOUT', runId: 'run-1', item: 'item-7' });
   });
 
-  it("rolls over to a new file at midnight in the configured time zone", async () => {
+  it('rolls over to a new file at midnight in the configured time zone', async () => {
     // 22:59:59Z is 23:59:59 in Stockholm (winter time); two seconds later it is the next day there.
     let now = new Date('2026-01-14T22:59:59Z');
     const log = createLogger({ dir, console: false, timeZone: 'Europe/Stockholm', now: () => now });
@@ -74,7 +77,7 @@ describe('operator log files', () => {
     expect(readFileSync(join(dir, file!), 'utf8')).not.toContain('after exit');
   });
 
-  it('flushes at once when there is no log folder (the runner\'s default logger)', async () => {
+  it("flushes at once when there is no log folder (the runner's default logger)", async () => {
     const log = createLogger({ console: false });
     log.info('nowhere to go');
     await expect(log.flush()).resolves.toBeUndefined();

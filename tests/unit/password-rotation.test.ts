@@ -35,7 +35,12 @@ describe('passwordPolicy in a system map', () => {
   });
 
   it('is met by every generated password, each different', () => {
-    const policy: PasswordPolicy = { minLength: 12, maxLength: 16, required: ['lower', 'upper', 'digit', 'symbol'], forbidden: '!#%*+-.:=?' };
+    const policy: PasswordPolicy = {
+      minLength: 12,
+      maxLength: 16,
+      required: ['lower', 'upper', 'digit', 'symbol'],
+      forbidden: '!#%*+-.:=?',
+    };
     const made = Array.from({ length: 200 }, () => generatePassword(policy));
     for (const password of made) {
       expect(password).toHaveLength(16);
@@ -157,11 +162,23 @@ describe("CaseHub's password rules", () => {
   it('checks the current password, the repeat and the rules, and lifts the expiry on a change', () => {
     const book = new PasswordBook([{ username: 'robot1', password: 'Robot-1-demo!' }], ['robot1']);
     expect(book.check('robot1', 'Robot-1-demo!')).toBe('expired');
-    expect(book.change('robot1', 'wrong', 'Abcdefgh123!x', 'Abcdefgh123!x')).toMatchObject({ ok: false, message: containing('nuvarande lösenord') });
-    expect(book.change('robot1', 'Robot-1-demo!', 'Abcdefgh123!x', 'Abcdefgh123!y')).toMatchObject({ ok: false, message: containing('inte lika') });
+    expect(book.change('robot1', 'wrong', 'Abcdefgh123!x', 'Abcdefgh123!x')).toMatchObject({
+      ok: false,
+      message: containing('nuvarande lösenord'),
+    });
+    expect(book.change('robot1', 'Robot-1-demo!', 'Abcdefgh123!x', 'Abcdefgh123!y')).toMatchObject({
+      ok: false,
+      message: containing('inte lika'),
+    });
     expect(book.change('robot1', 'Robot-1-demo!', 'Short1!', 'Short1!')).toMatchObject({ ok: false, message: containing('minst 12') });
-    expect(book.change('robot1', 'Robot-1-demo!', 'Abcdefgh123 x!', 'Abcdefgh123 x!')).toMatchObject({ ok: false, message: containing('otillåtna') });
-    expect(book.change('robot1', 'Robot-1-demo!', 'abcdefgh1234', 'abcdefgh1234')).toMatchObject({ ok: false, message: containing('versaler') });
+    expect(book.change('robot1', 'Robot-1-demo!', 'Abcdefgh123 x!', 'Abcdefgh123 x!')).toMatchObject({
+      ok: false,
+      message: containing('otillåtna'),
+    });
+    expect(book.change('robot1', 'Robot-1-demo!', 'abcdefgh1234', 'abcdefgh1234')).toMatchObject({
+      ok: false,
+      message: containing('versaler'),
+    });
     expect(book.check('robot1', 'Robot-1-demo!')).toBe('expired');
     expect(book.change('robot1', 'Robot-1-demo!', 'Abcdefgh123!x', 'Abcdefgh123!x')).toEqual({ ok: true });
     expect(book.check('robot1', 'Robot-1-demo!')).toBe('wrong');
@@ -173,9 +190,12 @@ describe('kanslist vault set of a name no system map uses', () => {
   const selectors = join(import.meta.dirname, '..', '..', 'selectors');
 
   it('is quiet for the names the maps read, and names the one meant for a typo', () => {
-    for (const name of ['casehub.password', 'casehub.username.2', 'casehub.password.12']) expect(unusedNameWarning(name, selectors)).toBeUndefined();
+    for (const name of ['casehub.password', 'casehub.username.2', 'casehub.password.12'])
+      expect(unusedNameWarning(name, selectors)).toBeUndefined();
     expect(unusedNameWarning('casehub.pasword', selectors)).toBe('no system map uses casehub.pasword; did you mean casehub.password?');
-    expect(unusedNameWarning('casehub.usernme.2', selectors)).toBe('no system map uses casehub.usernme.2; did you mean casehub.username.2?');
+    expect(unusedNameWarning('casehub.usernme.2', selectors)).toBe(
+      'no system map uses casehub.usernme.2; did you mean casehub.username.2?',
+    );
     expect(unusedNameWarning('smtp.token', selectors)).toContain('the maps use casehub.username, casehub.password');
   });
 });

@@ -76,7 +76,16 @@ it('writes a unified diff that patch -p1 applies to the original', () => {
 });
 
 it('proposes the most stable candidates first, never an id a page makes up per render', () => {
-  const facts = { id: 'ctl00_Main_txtNamn', name: 'ctl00$Main$txtNamn', tag: 'input', data: [['data-field', 'namn']] as [string, string][], ariaLabel: 'Namn', role: '', roleName: '', labelText: 'Sökandens namn' };
+  const facts = {
+    id: 'ctl00_Main_txtNamn',
+    name: 'ctl00$Main$txtNamn',
+    tag: 'input',
+    data: [['data-field', 'namn']] as [string, string][],
+    ariaLabel: 'Namn',
+    role: '',
+    roleName: '',
+    labelText: 'Sökandens namn',
+  };
   expect(candidates(facts).map(strategySource)).toEqual([
     "{ css: '#ctl00_Main_txtNamn' }",
     `{ css: 'input[name="ctl00$Main$txtNamn"]' }`,
@@ -84,7 +93,9 @@ it('proposes the most stable candidates first, never an id a page makes up per r
     `{ css: '[aria-label="Namn"]' }`,
     "{ label: 'Sökandens namn', exact: true }",
   ]);
-  expect(candidates({ ...facts, id: ':r1f:', name: '', data: [], ariaLabel: '', role: 'button', roleName: "Spara 'nu'", labelText: '' }).map(strategySource)).toEqual([
-    "{ role: 'button', name: 'Spara \\'nu\\'', exact: true }",
-  ]);
+  expect(
+    candidates({ ...facts, id: ':r1f:', name: '', data: [], ariaLabel: '', role: 'button', roleName: "Spara 'nu'", labelText: '' }).map(
+      strategySource,
+    ),
+  ).toEqual(["{ role: 'button', name: 'Spara \\'nu\\'', exact: true }"]);
 });

@@ -12,7 +12,11 @@ import { defineSystem, type System } from '../../src/ui/system.ts';
 import { thrown } from '../helpers/thrown.ts';
 
 const base = { name: 'casehub', baseUrl: 'http://127.0.0.1:8080' } as const;
-const screens = { login: { user: [{ css: '#u' }] }, menu: { open: [{ role: 'link', name: 'Öppna' }] }, done: { heading: [{ css: 'h1' }] } } as const;
+const screens = {
+  login: { user: [{ css: '#u' }] },
+  menu: { open: [{ role: 'link', name: 'Öppna' }] },
+  done: { heading: [{ css: 'h1' }] },
+} as const;
 
 function defineWith(navigation: unknown, extra: Record<string, unknown> = {}): System {
   return defineSystem({ ...base, ...extra, screens, navigation: navigation as never });
@@ -28,7 +32,9 @@ describe('system map navigation', () => {
   });
 
   it('rejects reach together with unreachable, a bad phase, an empty reason and unknown keys', () => {
-    expect(thrown(() => defineWith({ done: { reach: async () => {}, unreachable: 'needs a case' } })).message).toContain('either reach or unreachable');
+    expect(thrown(() => defineWith({ done: { reach: async () => {}, unreachable: 'needs a case' } })).message).toContain(
+      'either reach or unreachable',
+    );
     expect(thrown(() => defineWith({ login: { phase: 'before' } })).where).toBe('selectors/casehub.ts, navigation.login.phase');
     expect(thrown(() => defineWith({ done: { unreachable: '  ' } })).where).toBe('selectors/casehub.ts, navigation.done.unreachable');
     expect(thrown(() => defineWith({ done: { reach: 'menu.open' } })).where).toBe('selectors/casehub.ts, navigation.done.reach');
@@ -37,20 +43,40 @@ describe('system map navigation', () => {
   });
 
   it('rejects an empty onlyWhen on a target and keeps a given one on the resolved target', () => {
-    const empty = thrown(() => defineSystem({ ...base, screens: { search: { noHits: { onlyWhen: '', strategies: [{ css: '#lblInga' }] } } } }));
+    const empty = thrown(() =>
+      defineSystem({ ...base, screens: { search: { noHits: { onlyWhen: '', strategies: [{ css: '#lblInga' }] } } } }),
+    );
     expect(empty.where).toBe('selectors/casehub.ts, screen search, target noHits, onlyWhen');
-    const system = defineSystem({ ...base, screens: { search: { noHits: { onlyWhen: 'a search found nothing', strategies: [{ css: '#lblInga' }] }, submit: [{ css: '#btn' }] } } });
+    const system = defineSystem({
+      ...base,
+      screens: { search: { noHits: { onlyWhen: 'a search found nothing', strategies: [{ css: '#lblInga' }] }, submit: [{ css: '#btn' }] } },
+    });
     expect(system.target('search.noHits').onlyWhen).toBe('a search found nothing');
     expect(system.target('search.submit').onlyWhen).toBeUndefined();
   });
 });
 
 describe('preflight plan', () => {
-  const system = defineWith({ login: { phase: 'before-login', reach: async () => {} }, menu: {}, done: { unreachable: 'shows only after a registration' } });
+  const system = defineWith({
+    login: { phase: 'before-login', reach: async () => {} },
+    menu: {},
+    done: { unreachable: 'shows only after a registration' },
+  });
 
   it('keeps the map order and phases; an unreachable screen and one without navigation are not checked, with why', () => {
-    const plan = planScreens(defineSystem({ ...base, screens: { ...screens, extra: { x: [{ css: '#x' }] } }, navigation: { menu: {}, done: { unreachable: 'needs a case' } } }));
-    expect(plan.map((s) => [s.screen, s.phase])).toEqual([['login', 'after-login'], ['menu', 'after-login'], ['done', 'after-login'], ['extra', 'after-login']]);
+    const plan = planScreens(
+      defineSystem({
+        ...base,
+        screens: { ...screens, extra: { x: [{ css: '#x' }] } },
+        navigation: { menu: {}, done: { unreachable: 'needs a case' } },
+      }),
+    );
+    expect(plan.map((s) => [s.screen, s.phase])).toEqual([
+      ['login', 'after-login'],
+      ['menu', 'after-login'],
+      ['done', 'after-login'],
+      ['extra', 'after-login'],
+    ]);
     expect(plan.find((s) => s.screen === 'menu')!.notChecked).toBeUndefined();
     expect(plan.find((s) => s.screen === 'done')!.notChecked).toContain('needs a case');
     expect(plan.find((s) => s.screen === 'extra')!.notChecked).toBe('selectors/casehub.ts declares no navigation for screen "extra"');
@@ -86,6 +112,14 @@ describe('screens a bot uses', () => {
 describe('screens of the example bot', () => {
   it('reads every CaseHub screen bygglov-registrering names, and the screens before login (login, password)', () => {
     const file = join(import.meta.dirname, '..', '..', 'bots', 'bygglov-registrering.ts');
-    expect(screensUsedByBotFile(file, casehub as unknown as System)).toEqual(['login', 'password', 'menu', 'newCase', 'personPopup', 'receipt', 'search']);
+    expect(screensUsedByBotFile(file, casehub as unknown as System)).toEqual([
+      'login',
+      'password',
+      'menu',
+      'newCase',
+      'personPopup',
+      'receipt',
+      'search',
+    ]);
   });
 });

@@ -23,7 +23,13 @@ describe('redaction of identity-number lookalikes', () => {
   });
 
   it('leaves ids, case numbers, UUIDs and plain order numbers alone', () => {
-    for (const text of ['ET-2026-001113', 'BN 2026-000123', 'item 12345678-1234-5678-9abc-def012345678', 'order 12345678901', 'run 20261205-aaaa']) {
+    for (const text of [
+      'ET-2026-001113',
+      'BN 2026-000123',
+      'item 12345678-1234-5678-9abc-def012345678',
+      'order 12345678901',
+      'run 20261205-aaaa',
+    ]) {
       expect(redact(text)).toBe(text);
     }
   });

@@ -49,7 +49,7 @@ describe('locale dates', () => {
   // 2026-11-22 23:30 UTC is already 23 November in Stockholm, Copenhagen and Berlin (UTC+1).
   const lateEvening = Date.UTC(2026, 10, 22, 23, 30);
 
-  it('writes dates in the time zone given, in each language\'s order', () => {
+  it("writes dates in the time zone given, in each language's order", () => {
     expect(sv.date(lateEvening)).toBe('2026-11-23');
     expect(da.date(lateEvening)).toBe('23.11.2026');
     expect(de.date(lateEvening)).toBe('23.11.2026');

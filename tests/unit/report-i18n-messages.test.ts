@@ -95,7 +95,15 @@ describe('common report messages', () => {
       const items = Object.values(t.statuses);
       expect(items).toHaveLength(7);
       expect(new Set(items).size).toBe(7);
-      expect(Object.keys(t.runStatuses).sort()).toEqual(['crashed', 'failed', 'finished', 'interrupted', 'running', 'system-unavailable', 'timed-out']);
+      expect(Object.keys(t.runStatuses).sort()).toEqual([
+        'crashed',
+        'failed',
+        'finished',
+        'interrupted',
+        'running',
+        'system-unavailable',
+        'timed-out',
+      ]);
       expect(t.yes).not.toBe(t.no);
     }
     expect(commonMessages.for('sv').statuses.review).toBe('Till handläggare');

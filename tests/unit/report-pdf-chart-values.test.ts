@@ -10,7 +10,12 @@ import { createPdfReport, niceScale, stepDecimals, type PdfDocumentOptions } fro
 import { pdfText, pngInk, renderPageToPng } from '../helpers/pdf.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
-const options: PdfDocumentOptions = { title: 'Tid', organisation: 'Exempel kommun', language: 'sv', pageLabel: (page, pages) => `Sida ${page} av ${pages}` };
+const options: PdfDocumentOptions = {
+  title: 'Tid',
+  organisation: 'Exempel kommun',
+  language: 'sv',
+  pageLabel: (page, pages) => `Sida ${page} av ${pages}`,
+};
 const flat = (text: string) => text.replace(/[\s\u00a0\u202f]+/g, ' ');
 
 async function chartText(draw: (report: Awaited<ReturnType<typeof createPdfReport>>) => void): Promise<string> {
@@ -30,28 +35,61 @@ describe('chart axis and values', () => {
   });
 
   it('labels the y axis of one item with 0 and 1, not 0, 0, 0, 1, 1, 1', async () => {
-    const text = await chartText((r) => r.lineChart({ title: 'Ärenden', labels: ['v. 1', 'v. 2'], series: [{ name: 'Klara', values: [0, 1] }], valueLabel: (v) => String(Math.round(v)), integers: true }));
+    const text = await chartText((r) =>
+      r.lineChart({
+        title: 'Ärenden',
+        labels: ['v. 1', 'v. 2'],
+        series: [{ name: 'Klara', values: [0, 1] }],
+        valueLabel: (v) => String(Math.round(v)),
+        integers: true,
+      }),
+    );
     expect(text).toContain('Ärenden 0 1 v. 1 v. 2');
   });
 
   it('gives small values decimals when the caller’s format would print the same tick twice', async () => {
     // Hours rounded to whole hours would read 0 h, 0 h, 0 h, 1 h … for 0–0.5 h.
-    const text = await chartText((r) => r.lineChart({ title: 'Timmar', labels: ['a', 'b'], series: [{ name: 'h', values: [0.1, 0.45] }], valueLabel: (v) => `${Math.round(v)} h` }));
+    const text = await chartText((r) =>
+      r.lineChart({
+        title: 'Timmar',
+        labels: ['a', 'b'],
+        series: [{ name: 'h', values: [0.1, 0.45] }],
+        valueLabel: (v) => `${Math.round(v)} h`,
+      }),
+    );
     expect(text).toContain('Timmar 0,0 0,1 0,2 0,3 0,4 0,5 a b');
   });
 
   it('writes each bar’s value above it, where it fits', async () => {
-    const text = await chartText((r) => r.barChart({ title: 'Frigjorda timmar', labels: ['v. 10', 'v. 11', 'v. 12'], series: [{ name: 'h', values: [12.5, 0, 3.25] }], valueLabel: (v) => `${v.toFixed(1).replace('.', ',')} h` }));
+    const text = await chartText((r) =>
+      r.barChart({
+        title: 'Frigjorda timmar',
+        labels: ['v. 10', 'v. 11', 'v. 12'],
+        series: [{ name: 'h', values: [12.5, 0, 3.25] }],
+        valueLabel: (v) => `${v.toFixed(1).replace('.', ',')} h`,
+      }),
+    );
     expect(text).toContain('12,5 h');
     expect(text).toContain('3,3 h');
     // A crowded chart leaves the labels out rather than let them run into each other.
-    const crowded = await chartText((r) => r.barChart({ labels: Array.from({ length: 60 }, (_, i) => `d${i}`), series: [{ name: 'h', values: Array.from({ length: 60 }, () => 1234.5) }], valueLabel: (v) => `${v} h` }));
+    const crowded = await chartText((r) =>
+      r.barChart({
+        labels: Array.from({ length: 60 }, (_, i) => `d${i}`),
+        series: [{ name: 'h', values: Array.from({ length: 60 }, () => 1234.5) }],
+        valueLabel: (v) => `${v} h`,
+      }),
+    );
     expect(crowded).not.toContain('1234.5 h');
   });
 
   it('says the chart is empty in words, drawn across the plot', async () => {
     const report = await createPdfReport(options);
-    report.barChart({ title: 'Frigjorda timmar', labels: ['v. 10', 'v. 11'], series: [{ name: 'h', values: [0, 0] }], emptyText: 'Inga ärenden slutfördes under perioden.' });
+    report.barChart({
+      title: 'Frigjorda timmar',
+      labels: ['v. 10', 'v. 11'],
+      series: [{ name: 'h', values: [0, 0] }],
+      emptyText: 'Inga ärenden slutfördes under perioden.',
+    });
     const bytes = await report.save();
     expect(flat((await pdfText(bytes)).join('\n'))).toContain('Inga ärenden slutfördes under perioden.');
     const pdf = join(dir(), 'empty.pdf');

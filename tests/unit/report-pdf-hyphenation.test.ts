@@ -18,7 +18,12 @@ const unwrap = (lines: string[]) => lines.map((l, i) => (i < lines.length - 1 &&
 describe('hyphenation in narrow columns', () => {
   it('breaks Swedish, Danish and German words at their hyphenation points with a hyphen', async () => {
     const m = await measure();
-    const cases: Array<[Parameters<typeof hyphenationPoints>[0], string]> = [['sv', 'Årsarbetskrafter'], ['da', 'Undtagelsestimer'], ['de', 'Sachbearbeitungsstunden'], ['en', 'equivalents']];
+    const cases: Array<[Parameters<typeof hyphenationPoints>[0], string]> = [
+      ['sv', 'Årsarbetskrafter'],
+      ['da', 'Undtagelsestimer'],
+      ['de', 'Sachbearbeitungsstunden'],
+      ['en', 'equivalents'],
+    ];
     for (const [language, word] of cases) {
       const lines = wrapText(word, m, 40, { hyphenate: hyphenationPoints(language) });
       expect(lines.length, word).toBeGreaterThan(1);

@@ -15,7 +15,12 @@ describe('PDF pictures', () => {
   it('draws a wide screenshot within the margins with its caption, and skips bytes that are no picture', async () => {
     const shot = join(dir(), 'screenshot.png');
     await writeSolidPng(shot, 1600, 900, [20, 160, 40]);
-    const report = await createPdfReport({ title: 'Undantag', organisation: 'Exempel kommun', language: 'sv', pageLabel: (p, n) => `Sida ${p} av ${n}` });
+    const report = await createPdfReport({
+      title: 'Undantag',
+      organisation: 'Exempel kommun',
+      language: 'sv',
+      pageLabel: (p, n) => `Sida ${p} av ${n}`,
+    });
     expect(await report.image(await readFile(shot), { caption: 'B-1: Sökanden finns inte i folkbokföringen.' })).toBe(true);
     expect(await report.image(new TextEncoder().encode('<html>not a picture</html>'), { caption: 'trasig' })).toBe(false);
     const bytes = await report.save();

@@ -39,7 +39,10 @@ describe('PDF tables', () => {
   it('wraps long cells, and splits a row taller than a page instead of losing its end', async () => {
     const report = await createPdfReport(options);
     const long = Array.from({ length: 900 }, (_, i) => `ord${i}`).join(' ');
-    report.table(columns, [['BL-1', long, '5'], ['BL-2', 'Kort', '7']]);
+    report.table(columns, [
+      ['BL-1', long, '5'],
+      ['BL-2', 'Kort', '7'],
+    ]);
     const pages = await pdfText(await report.save());
     const all = pages.join(' ');
     expect(pages.length).toBeGreaterThanOrEqual(2);

@@ -36,7 +36,13 @@ describe('PDF text', () => {
     const report = await createPdfReport(options);
     const word = 'A'.repeat(500);
     report.paragraph(`=HYPERLINK("http://example.invalid/${'x'.repeat(80)}","klik") ${word}`);
-    report.table([{ header: 'Felt', width: 1 }, { header: 'Værdi', width: 1 }], [['=SUM(A1:A9)', word]]);
+    report.table(
+      [
+        { header: 'Felt', width: 1 },
+        { header: 'Værdi', width: 1 },
+      ],
+      [['=SUM(A1:A9)', word]],
+    );
     report.paragraph('Navn: 山田 Ørsted\u0007');
     const bytes = await report.save();
     const [page = ''] = await pdfText(bytes);
@@ -62,13 +68,23 @@ describe('PDF text', () => {
     expect(lines.join('').replace(/ /g, '')).toBe(text.replace(/ /g, ''));
     expect(lines[0]).toBe('Ansökan från Åsa Öberg');
     // An over-long URL is cut after a '/', not in the middle of a path segment.
-    expect(lines.filter((line) => line.includes('väg')).slice(0, -1).every((line) => line.endsWith('/'))).toBe(true);
+    expect(
+      lines
+        .filter((line) => line.includes('väg'))
+        .slice(0, -1)
+        .every((line) => line.endsWith('/')),
+    ).toBe(true);
     expect(wrapText('rad ett\nrad två', measure, 500)).toEqual(['rad ett', 'rad två']);
   });
 
   it('stores title, author (the organisation), subject, keywords, producer and language', async () => {
     const created = new Date('2026-11-22T13:05:00Z');
-    const report = await createPdfReport({ ...options, subject: 'Tid sparet', keywords: ['rpa', 'byggetilladelse'], creationDate: created });
+    const report = await createPdfReport({
+      ...options,
+      subject: 'Tid sparet',
+      keywords: ['rpa', 'byggetilladelse'],
+      creationDate: created,
+    });
     report.paragraph('Indhold');
     const doc = await PDFDocument.load(await report.save(), { updateMetadata: false });
     expect(doc.getTitle()).toBe('Körningsrapport');

@@ -31,7 +31,11 @@ afterEach(async () => {
 
 describe('report definitions from the project', () => {
   it('uses the three built-in definitions when the project replaces none', async () => {
-    for (const [name, formats] of [['run', ['pdf', 'xlsx']], ['time-saved', ['pdf', 'xlsx']], ['exceptions', ['xlsx']]] as const) {
+    for (const [name, formats] of [
+      ['run', ['pdf', 'xlsx']],
+      ['time-saved', ['pdf', 'xlsx']],
+      ['exceptions', ['xlsx']],
+    ] as const) {
       const definition = await loadReportDefinition(config, name);
       expect(definition).toBe(BUILTIN_REPORTS[name]);
       expect(definition.defaultFormats).toEqual(formats);
@@ -42,7 +46,10 @@ describe('report definitions from the project', () => {
     const { runId } = await seedRun(store, config);
     const now = Date.now();
     const options = { config, store, log, now };
-    const month = timeSavedParams({ month: `${new Date(now).getFullYear()}-${String(new Date(now).getMonth() + 1).padStart(2, '0')}` }, config.timeZone);
+    const month = timeSavedParams(
+      { month: `${new Date(now).getFullYear()}-${String(new Date(now).getMonth() + 1).padStart(2, '0')}` },
+      config.timeZone,
+    );
     const files = [
       ...(await runProjectReport('run', { runId }, options)),
       ...(await runProjectReport('time-saved', month, { ...options, format: 'xlsx' })),
@@ -60,7 +67,10 @@ describe('report definitions from the project', () => {
     mkdirSync(join(root, 'reports'), { recursive: true });
     writeFileSync(join(root, 'reports', 'exceptions.ts'), 'export const nothing = 1;\n');
     const project = { ...config, root, paths: { ...config.paths, reports: join(root, 'reports') } };
-    await expect(loadReportDefinition(project, 'exceptions')).rejects.toMatchObject({ code: 'KANSLIST_REPORT_DEFINITION_INVALID', where: join(root, 'reports', 'exceptions.ts') });
+    await expect(loadReportDefinition(project, 'exceptions')).rejects.toMatchObject({
+      code: 'KANSLIST_REPORT_DEFINITION_INVALID',
+      where: join(root, 'reports', 'exceptions.ts'),
+    });
     expect(await loadReportDefinition(project, 'run')).toBe(BUILTIN_REPORTS.run);
   });
 
@@ -89,7 +99,10 @@ export default defineReport<{ who?: string }>({
 
     const listed = await listReports(project);
     expect(listed.map((r) => [r.name, r.source === 'built-in' ? 'built-in' : 'project'])).toEqual([
-      ['run', 'built-in'], ['time-saved', 'built-in'], ['exceptions', 'project'], ['backlog', 'project'],
+      ['run', 'built-in'],
+      ['time-saved', 'built-in'],
+      ['exceptions', 'project'],
+      ['backlog', 'project'],
     ]);
 
     const files = await renderWith(await loadProjectReport(project, 'backlog'), { who: 'Solna' }, { config: project, store, log });
@@ -99,7 +112,12 @@ export default defineReport<{ who?: string }>({
 });
 
 describe('report options', () => {
-  const definition = { name: 'exceptions', formats: ['xlsx', 'pdf'] as Array<'xlsx' | 'pdf'>, defaultFormats: ['xlsx'] as Array<'xlsx' | 'pdf'>, render: () => Promise.resolve([]) };
+  const definition = {
+    name: 'exceptions',
+    formats: ['xlsx', 'pdf'] as Array<'xlsx' | 'pdf'>,
+    defaultFormats: ['xlsx'] as Array<'xlsx' | 'pdf'>,
+    render: () => Promise.resolve([]),
+  };
 
   it('takes formats in any case and order, once each, and refuses others naming --format', () => {
     expect(parseFormats('PDF, xlsx,pdf', definition)).toEqual(['pdf', 'xlsx']);
@@ -115,14 +133,24 @@ describe('report options', () => {
 
   it('builds the time-saved period from a month, a quarter or two dates, in the configured zone', () => {
     const nov = timeSavedParams({ month: '2026-11' }, 'Europe/Stockholm');
-    expect(nov).toEqual({ from: Date.UTC(2026, 9, 31, 23), to: Date.UTC(2026, 10, 30, 23), label: '2026-11', bot: undefined, bucket: 'week' });
+    expect(nov).toEqual({
+      from: Date.UTC(2026, 9, 31, 23),
+      to: Date.UTC(2026, 10, 30, 23),
+      label: '2026-11',
+      bot: undefined,
+      bucket: 'week',
+    });
     const q4 = timeSavedParams({ quarter: '2026-Q4', bot: 'x' }, 'Europe/Stockholm');
     expect([q4.from, q4.label, q4.bot, q4.bucket]).toEqual([Date.UTC(2026, 8, 30, 22), '2026-Q4', 'x', 'week']);
     expect(timeSavedParams({ from: '2026-01-01', to: '2027-01-01' }, 'Europe/Stockholm').bucket).toBe('month');
     expect(timeSavedParams({ from: '2026-01-01', to: '2026-02-01', bucket: 'month' }, 'Europe/Stockholm').bucket).toBe('month');
-    expect(() => timeSavedParams({ month: '2026-11', quarter: '2026-Q4' }, 'Europe/Stockholm')).toThrow(expect.objectContaining({ code: 'KANSLIST_USAGE' }));
+    expect(() => timeSavedParams({ month: '2026-11', quarter: '2026-Q4' }, 'Europe/Stockholm')).toThrow(
+      expect.objectContaining({ code: 'KANSLIST_USAGE' }),
+    );
     expect(() => timeSavedParams({}, 'Europe/Stockholm')).toThrow(expect.objectContaining({ code: 'KANSLIST_USAGE' }));
     expect(() => timeSavedParams({ from: '2026-01-01' }, 'Europe/Stockholm')).toThrow(expect.objectContaining({ code: 'KANSLIST_USAGE' }));
-    expect(() => timeSavedParams({ month: '2026-13' }, 'Europe/Stockholm')).toThrow(expect.objectContaining({ code: 'KANSLIST_REPORT_PERIOD_INVALID' }));
+    expect(() => timeSavedParams({ month: '2026-13' }, 'Europe/Stockholm')).toThrow(
+      expect.objectContaining({ code: 'KANSLIST_REPORT_PERIOD_INVALID' }),
+    );
   });
 });

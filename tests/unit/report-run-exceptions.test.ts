@@ -37,7 +37,11 @@ afterEach(async () => {
 });
 
 function render(language: Language, formats?: string, bot?: string) {
-  return renderReport(exceptionsReport, { bot }, { config: seeded.config, store, log, language, formats, outDir: join(tempDir(), 'out'), now: Date.UTC(2026, 10, 22, 12) });
+  return renderReport(
+    exceptionsReport,
+    { bot },
+    { config: seeded.config, store, log, language, formats, outDir: join(tempDir(), 'out'), now: Date.UTC(2026, 10, 22, 12) },
+  );
 }
 
 async function rowsOf(path: string, sheet: string): Promise<unknown[][]> {
@@ -50,58 +54,73 @@ describe('exceptions list', () => {
     expect(files).toEqual([{ format: 'xlsx', path: join(tempDir(), 'out', 'exceptions-2026-11-22.sv.xlsx') }]);
   });
 
-  it.each(LANGUAGES)('lists every review item in %s with the reason and what to do, and keeps what operators need on a sheet of its own', async (language) => {
-    const t = exceptionsMessages.for(language);
-    const [xlsx, pdf] = await render(language, 'xlsx,pdf');
-    const rows = await rowsOf(xlsx!.path, t.sheetExceptions);
-    const inReview = await store.queue.list({ status: 'review' });
-    const rt = reasonMessages.for(language);
-    // 1. The clerks' sheet: no codes, no ids, no commands.
-    expect(rows[0]).toEqual([t.bot, t.key, t.reason, t.since, t.days, t.attempts, t.source, t.screenshot]);
-    expect(rows).toHaveLength(1 + inReview.length);
-    const b1 = rows.find((r) => r[0] === 'bygglov-registrering' && r[1] === 'B-1')!;
-    // A code Kanslist has no text for reads as a plain sentence.
-    expect(b1[2]).toBe(rt.unknownBusiness);
-    const rejected = rows.find((r) => r[0] === 'bygglov-registrering' && r[1] === 'R-1')!;
-    // Rejected on input: the source says (in the reader's words) where to correct it.
-    expect(rejected[6]).toBe(rt.sourceOf({ file: 'ansokningar.xlsx', row: 7 }));
-    expect(JSON.stringify(rows)).not.toMatch(/KANSLIST_|kanslist review/);
+  it.each(LANGUAGES)(
+    'lists every review item in %s with the reason and what to do, and keeps what operators need on a sheet of its own',
+    async (language) => {
+      const t = exceptionsMessages.for(language);
+      const [xlsx, pdf] = await render(language, 'xlsx,pdf');
+      const rows = await rowsOf(xlsx!.path, t.sheetExceptions);
+      const inReview = await store.queue.list({ status: 'review' });
+      const rt = reasonMessages.for(language);
+      // 1. The clerks' sheet: no codes, no ids, no commands.
+      expect(rows[0]).toEqual([t.bot, t.key, t.reason, t.since, t.days, t.attempts, t.source, t.screenshot]);
+      expect(rows).toHaveLength(1 + inReview.length);
+      const b1 = rows.find((r) => r[0] === 'bygglov-registrering' && r[1] === 'B-1')!;
+      // A code Kanslist has no text for reads as a plain sentence.
+      expect(b1[2]).toBe(rt.unknownBusiness);
+      const rejected = rows.find((r) => r[0] === 'bygglov-registrering' && r[1] === 'R-1')!;
+      // Rejected on input: the source says (in the reader's words) where to correct it.
+      expect(rejected[6]).toBe(rt.sourceOf({ file: 'ansokningar.xlsx', row: 7 }));
+      expect(JSON.stringify(rows)).not.toMatch(/KANSLIST_|kanslist review/);
 
-    // 2. The operators' sheet: item id, code, the developer's text, evidence folder, commands.
-    const ops = await rowsOf(xlsx!.path, t.sheetOperators);
-    expect(ops[0]).toEqual([t.itemId, t.bot, t.key, t.code, rt.technicalReason, t.evidence, t.run, t.handled, t.requeue]);
-    expect(ops.slice(1).map((r) => r[0]).sort()).toEqual(inReview.map((i) => i.id).sort());
-    const op = ops.find((r) => r[0] === seeded.reviewItemId)!;
-    expect(op.slice(1, 4)).toEqual(['bygglov-registrering', 'B-1', 'KANSLIST_PROPERTY_UNKNOWN']);
-    expect(String(op[4])).toContain('fastigheten finns inte');
-    expect(op[5]).toBe(join(seeded.config.paths.var, 'runs', seeded.runId, seeded.reviewItemId));
-    expect(op[7]).toBe(`kanslist review handled ${seeded.reviewItemId} --note "…"`);
-    expect(op[8]).toBe(`kanslist review requeue ${seeded.reviewItemId}`);
+      // 2. The operators' sheet: item id, code, the developer's text, evidence folder, commands.
+      const ops = await rowsOf(xlsx!.path, t.sheetOperators);
+      expect(ops[0]).toEqual([t.itemId, t.bot, t.key, t.code, rt.technicalReason, t.evidence, t.run, t.handled, t.requeue]);
+      expect(
+        ops
+          .slice(1)
+          .map((r) => r[0])
+          .sort(),
+      ).toEqual(inReview.map((i) => i.id).sort());
+      const op = ops.find((r) => r[0] === seeded.reviewItemId)!;
+      expect(op.slice(1, 4)).toEqual(['bygglov-registrering', 'B-1', 'KANSLIST_PROPERTY_UNKNOWN']);
+      expect(String(op[4])).toContain('fastigheten finns inte');
+      expect(op[5]).toBe(join(seeded.config.paths.var, 'runs', seeded.runId, seeded.reviewItemId));
+      expect(op[7]).toBe(`kanslist review handled ${seeded.reviewItemId} --note "…"`);
+      expect(op[8]).toBe(`kanslist review requeue ${seeded.reviewItemId}`);
 
-    const counts = await rowsOf(xlsx!.path, t.sheetSummary);
-    expect(counts.find((r) => r[1] === t.waiting)?.[2]).toBe(4);
-    expect(counts.filter((r) => r[0] === t.byBot).map((r) => [r[1], r[2]])).toEqual([['bygglov-registrering', 2], ['forsorjningsstod', 2]]);
+      const counts = await rowsOf(xlsx!.path, t.sheetSummary);
+      expect(counts.find((r) => r[1] === t.waiting)?.[2]).toBe(4);
+      expect(counts.filter((r) => r[0] === t.byBot).map((r) => [r[1], r[2]])).toEqual([
+        ['bygglov-registrering', 2],
+        ['forsorjningsstod', 2],
+      ]);
 
-    // 3. The PDF: what to do in words, no ids, codes, commands or temporary folders.
-    const text = (await pdfText(pdf!.path)).join('\n');
-    const squashed = text.replace(/\s+/g, '');
-    expect(text).toContain(t.title);
-    expect(text).toContain('B-1');
-    expect(squashed).toContain(rt.unknownBusiness.replace(/\s+/g, ''));
-    expect(squashed).toContain(t.howToNoDashboard.replace(/\s+/g, ''));
-    expect(text).not.toContain(seeded.reviewItemId.slice(0, 8));
-    expect(text).not.toMatch(/KANSLIST_|kanslist review/);
-    expect(text).not.toContain(seeded.config.paths.var);
-    for (const content of [text, JSON.stringify(rows), JSON.stringify(ops)]) {
-      expect(content).not.toContain(PERSONNUMMER);
-      expect(content).not.toContain(PERSONNUMMER.replace('-', ''));
-    }
-  });
+      // 3. The PDF: what to do in words, no ids, codes, commands or temporary folders.
+      const text = (await pdfText(pdf!.path)).join('\n');
+      const squashed = text.replace(/\s+/g, '');
+      expect(text).toContain(t.title);
+      expect(text).toContain('B-1');
+      expect(squashed).toContain(rt.unknownBusiness.replace(/\s+/g, ''));
+      expect(squashed).toContain(t.howToNoDashboard.replace(/\s+/g, ''));
+      expect(text).not.toContain(seeded.reviewItemId.slice(0, 8));
+      expect(text).not.toMatch(/KANSLIST_|kanslist review/);
+      expect(text).not.toContain(seeded.config.paths.var);
+      for (const content of [text, JSON.stringify(rows), JSON.stringify(ops)]) {
+        expect(content).not.toContain(PERSONNUMMER);
+        expect(content).not.toContain(PERSONNUMMER.replace('-', ''));
+      }
+    },
+  );
 
   it('links each item to its page in the control room when a dashboard URL is configured', async () => {
     const config = { ...seeded.config, dashboardUrl: 'https://rpa.kommun.example/kontrollrum' };
     const t = exceptionsMessages.for('sv');
-    const files = await renderReport(exceptionsReport, {}, { config, store, log, language: 'sv', formats: 'xlsx,pdf', outDir: join(tempDir(), 'out'), now: Date.UTC(2026, 10, 22, 12) });
+    const files = await renderReport(
+      exceptionsReport,
+      {},
+      { config, store, log, language: 'sv', formats: 'xlsx,pdf', outDir: join(tempDir(), 'out'), now: Date.UTC(2026, 10, 22, 12) },
+    );
     const link = `https://rpa.kommun.example/kontrollrum/review/${seeded.reviewItemId}`;
     const rows = await rowsOf(files[0]!.path, t.sheetExceptions);
     expect(rows[0]).toEqual([t.bot, t.key, t.reason, t.since, t.days, t.attempts, t.source, t.controlRoom, t.screenshot]);
@@ -130,7 +149,10 @@ describe('exceptions list', () => {
   it('lists only the chosen bot, and renders a non-blank first PDF page', async () => {
     const [xlsx, pdf] = await render('en', 'xlsx,pdf', 'forsorjningsstod');
     const rows = await rowsOf(xlsx!.path, 'Exceptions');
-    expect(rows.slice(1).map((r) => [r[0], r[1]])).toEqual([['forsorjningsstod', 'R-1'], ['forsorjningsstod', 'B-1']]);
+    expect(rows.slice(1).map((r) => [r[0], r[1]])).toEqual([
+      ['forsorjningsstod', 'R-1'],
+      ['forsorjningsstod', 'B-1'],
+    ]);
     const ops = await rowsOf(xlsx!.path, 'Operators');
     expect(ops.some((r) => r[0] === seeded.reviewItemId)).toBe(false);
     expect(ops.some((r) => r[0] === other.reviewItemId)).toBe(true);
@@ -138,7 +160,10 @@ describe('exceptions list', () => {
   });
 
   it('keeps a formula-looking reason as text that cannot run', async () => {
-    await store.queue.enqueue('inert-test', [{ key: '@SUM(1+1)*cmd', payload: {}, rejected: { code: '', reason: FORMULA_REASON } }], { runId: seeded.runId, maxAttempts: 1 });
+    await store.queue.enqueue('inert-test', [{ key: '@SUM(1+1)*cmd', payload: {}, rejected: { code: '', reason: FORMULA_REASON } }], {
+      runId: seeded.runId,
+      maxAttempts: 1,
+    });
     const [xlsx] = await render('en', 'xlsx', 'inert-test');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(xlsx!.path);

@@ -52,9 +52,25 @@ describe.skipIf(!url)('run report and exceptions on PostgreSQL (set KANSLIST_TES
     expect(review).toEqual(['R-1', 'B-1']);
     expect(await exceptionSummary(store, {})).toMatchObject({ total: 2, byBot: [{ bot: 'bygglov-registrering', count: 2 }] });
 
-    const [xlsx] = await renderReport(runReport, { runId: seeded.runId }, { config: opened.config, store, log: createLogger({ level: 'error', console: false }), language: 'en', formats: 'xlsx', outDir: join(tempDir(), 'out') });
+    const [xlsx] = await renderReport(
+      runReport,
+      { runId: seeded.runId },
+      {
+        config: opened.config,
+        store,
+        log: createLogger({ level: 'error', console: false }),
+        language: 'en',
+        formats: 'xlsx',
+        outDir: join(tempDir(), 'out'),
+      },
+    );
     const rows = (await readSheets(xlsx!.path)).get('Items')!;
-    expect(rows.slice(1).map((r) => r[0])).toEqual([...seeded.finishOrder.map((k) => (k === FORMULA_KEY ? `'${k}` : k)), 'P-00000', 'P-00001', 'P-00002']);
+    expect(rows.slice(1).map((r) => r[0])).toEqual([
+      ...seeded.finishOrder.map((k) => (k === FORMULA_KEY ? `'${k}` : k)),
+      'P-00000',
+      'P-00001',
+      'P-00002',
+    ]);
     expect(rows.find((r) => r[0] === 'C-1')?.[3]).toBe(2);
   });
 });

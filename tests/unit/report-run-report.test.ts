@@ -37,7 +37,16 @@ beforeEach(async () => {
   seeded = await seedRun(store, opened.config);
   // The drift's audit record, as the runner writes it with a suggestion (the chain continues).
   const trail = await openAuditTrail(store, { runId: seeded.runId, bot: 'bygglov-registrering', botVersion: 'v', host: 'test' });
-  await trail.append({ kind: 'ui.drift', data: { system: 'casehub', target: 'newCase.save', failedStrategy: 'role=button[name="Spara"]', matchedStrategy: 'css=#ctl00_btnSave', suggested: SUGGESTION } });
+  await trail.append({
+    kind: 'ui.drift',
+    data: {
+      system: 'casehub',
+      target: 'newCase.save',
+      failedStrategy: 'role=button[name="Spara"]',
+      matchedStrategy: 'css=#ctl00_btnSave',
+      suggested: SUGGESTION,
+    },
+  });
   await trail.close();
 });
 
@@ -46,7 +55,11 @@ afterEach(async () => {
 });
 
 function render(language: Language, formats = 'pdf,xlsx', runRef = seeded.runId) {
-  return renderReport(runReport, { runId: runRef }, { config: seeded.config, store, log, language, formats, outDir: join(tempDir(), 'out') });
+  return renderReport(
+    runReport,
+    { runId: runRef },
+    { config: seeded.config, store, log, language, formats, outDir: join(tempDir(), 'out') },
+  );
 }
 
 /** Every string in a workbook, to look for what must never be in it. */
@@ -58,7 +71,10 @@ describe('run report', () => {
   it.each(LANGUAGES)('writes a PDF and an XLSX in %s whose numbers match the store', async (language) => {
     const files = await render(language);
     const short = seeded.runId.slice(0, 8);
-    expect(files.map((f) => f.path)).toEqual([join(tempDir(), 'out', `run-${short}.${language}.pdf`), join(tempDir(), 'out', `run-${short}.${language}.xlsx`)]);
+    expect(files.map((f) => f.path)).toEqual([
+      join(tempDir(), 'out', `run-${short}.${language}.pdf`),
+      join(tempDir(), 'out', `run-${short}.${language}.xlsx`),
+    ]);
     const t = runReportMessages.for(language);
     const statuses = commonMessages.for(language).statuses;
     const counts = await store.queue.counts({ runId: seeded.runId });
@@ -84,7 +100,9 @@ describe('run report', () => {
     expect([c1[1], c1[3], c1[8]]).toEqual([statuses.failed, 2, 'KANSLIST_HTTP_500']);
     const b1 = items.find((r) => r[0] === 'B-1')!;
     expect(b1[11]).toBe(join(seeded.config.paths.var, 'runs', seeded.runId, seeded.reviewItemId));
-    expect(sheets.get(t.sheetDrift)!.slice(1)).toEqual([['casehub', 'newCase.save', 'role=button[name="Spara"]', 'css=#ctl00_btnSave', SUGGESTION, 1, expect.any(Date)]]);
+    expect(sheets.get(t.sheetDrift)!.slice(1)).toEqual([
+      ['casehub', 'newCase.save', 'role=button[name="Spara"]', 'css=#ctl00_btnSave', SUGGESTION, 1, expect.any(Date)],
+    ]);
     expect(await workbookText(files[1]!.path)).not.toContain(PERSONNUMMER);
 
     // PDF: the same facts as text a reader (or a search index) sees.
@@ -123,15 +141,23 @@ describe('run report', () => {
   });
 
   it('says so plainly when the audit trail was changed after the run', async () => {
-    await storeDb(store).withTables<{ audit_records: { run_id: string; seq: number; data: string } }>()
-      .updateTable('audit_records').set({ data: '{"from":"running","to":"failed"}' }).where('run_id', '=', seeded.runId).where('seq', '=', 2).execute();
+    await storeDb(store)
+      .withTables<{ audit_records: { run_id: string; seq: number; data: string } }>()
+      .updateTable('audit_records')
+      .set({ data: '{"from":"running","to":"failed"}' })
+      .where('run_id', '=', seeded.runId)
+      .where('seq', '=', 2)
+      .execute();
     const [pdf] = await render('en', 'pdf');
     const text = (await pdfText(pdf!.path)).join('\n').replace(/\s+/g, ' ');
     expect(text).toContain('NOT verified: broken at record 2');
   });
 
   it('refuses an unknown run with KANSLIST_RUN_UNKNOWN (exit 2) naming what to do', async () => {
-    await expect(render('en', 'pdf', 'feedfacecafe')).rejects.toMatchObject({ code: 'KANSLIST_RUN_UNKNOWN', remedy: expect.stringContaining('kanslist runs') });
+    await expect(render('en', 'pdf', 'feedfacecafe')).rejects.toMatchObject({
+      code: 'KANSLIST_RUN_UNKNOWN',
+      remedy: expect.stringContaining('kanslist runs'),
+    });
   });
 
   it('pages the items in finish order whatever the page size', async () => {
@@ -144,7 +170,11 @@ describe('run report', () => {
 describe('run report of a large run', () => {
   it('lists the first items in the PDF with a pointer to the XLSX, which has them all', async () => {
     const big = await seedRun(store, seeded.config, { bot: 'stor-robot', extraPending: 1200 });
-    const [pdf, xlsx] = await renderReport(runReport, { runId: big.runId, pdfItemLimit: 40 }, { config: seeded.config, store, log, language: 'en', formats: 'pdf,xlsx', outDir: join(tempDir(), 'out') });
+    const [pdf, xlsx] = await renderReport(
+      runReport,
+      { runId: big.runId, pdfItemLimit: 40 },
+      { config: seeded.config, store, log, language: 'en', formats: 'pdf,xlsx', outDir: join(tempDir(), 'out') },
+    );
     const text = (await pdfText(pdf!.path)).join('\n').replace(/\s+/g, ' ');
     expect(text).toContain('The first 40 of 1,206 items are listed; see the XLSX file for all.');
     expect(text).toContain('P-00033');

@@ -15,7 +15,7 @@ import { REPO_ROOT } from '../helpers/run-harness.ts';
 
 export const BOT = 'bygglov-registrering';
 export const FORMULA_KEY = '=HYPERLINK("http://evil.example/x","click")';
-export const FORMULA_REASON = '+cmd|\' /C calc\'!A0';
+export const FORMULA_REASON = "+cmd|' /C calc'!A0";
 export const PERSONNUMMER = syntheticPersonnummer(createRng(4711));
 
 export interface SeededRun {
@@ -40,9 +40,20 @@ export async function openSeedStore(dir: string, pg?: { url: string; schema: str
  * first), FORMULA_KEY done, B-1 to review with evidence and drift, C-1 retried then failed; then
  * `extraPending` items enqueued but never claimed.
  */
-export async function seedRun(store: Store, config: LoadedConfig, options: { bot?: string; extraPending?: number } = {}): Promise<SeededRun> {
+export async function seedRun(
+  store: Store,
+  config: LoadedConfig,
+  options: { bot?: string; extraPending?: number } = {},
+): Promise<SeededRun> {
   const bot = options.bot ?? BOT;
-  const run = await store.runs.create({ bot, botVersion: 'sha256:0123456789ab', trigger: 'cli', host: 'test-host', pid: 1, input: '/data/ansokningar.xlsx' });
+  const run = await store.runs.create({
+    bot,
+    botVersion: 'sha256:0123456789ab',
+    trigger: 'cli',
+    host: 'test-host',
+    pid: 1,
+    input: '/data/ansokningar.xlsx',
+  });
   const trail = await openAuditTrail(store, { bot, botVersion: run.botVersion, host: run.host, runId: run.id });
   await trail.append({ kind: 'run.start', data: { trigger: 'cli' } });
   const payload = (n: number) => ({ personnummer: PERSONNUMMER, name: `Sökande ${n}` });
@@ -54,7 +65,12 @@ export async function seedRun(store: Store, config: LoadedConfig, options: { bot
       { key: FORMULA_KEY, payload: payload(3), source: 'ansokningar.xlsx row 4' },
       { key: 'B-1', payload: payload(4), source: 'ansokningar.xlsx row 5' },
       { key: 'C-1', payload: payload(5), source: 'ansokningar.xlsx row 6' },
-      { key: 'R-1', payload: payload(6), source: 'ansokningar.xlsx row 7', rejected: { code: 'KANSLIST_INPUT_PERSONNUMMER', reason: `Ogiltigt personnummer ${PERSONNUMMER} (kolumn Personnummer)` } },
+      {
+        key: 'R-1',
+        payload: payload(6),
+        source: 'ansokningar.xlsx row 7',
+        rejected: { code: 'KANSLIST_INPUT_PERSONNUMMER', reason: `Ogiltigt personnummer ${PERSONNUMMER} (kolumn Personnummer)` },
+      },
     ],
     { runId: run.id, maxAttempts: 2 },
   );
@@ -76,11 +92,22 @@ export async function seedRun(store: Store, config: LoadedConfig, options: { bot
   await store.queue.complete(f.id, 'w1', { caseNumber: 'BN 2026-000125' });
   await tick();
   const b1 = await claim('B-1');
-  await store.queue.toReview(b1.id, 'w1', { code: 'KANSLIST_PROPERTY_UNKNOWN', reason: `${FORMULA_REASON} fastigheten finns inte (sökande ${PERSONNUMMER})` });
+  await store.queue.toReview(b1.id, 'w1', {
+    code: 'KANSLIST_PROPERTY_UNKNOWN',
+    reason: `${FORMULA_REASON} fastigheten finns inte (sökande ${PERSONNUMMER})`,
+  });
   const evidence = join(config.paths.var, 'runs', run.id, b1.id, 'KANSLIST_PROPERTY_UNKNOWN');
   mkdirSync(evidence, { recursive: true });
   writeFileSync(join(evidence, 'page.html'), '<html></html>');
-  await store.runs.recordDrift({ runId: run.id, itemId: b1.id, system: 'casehub', target: 'newCase.save', failedStrategy: 'role=button[name="Spara"]', matchedStrategy: 'css=#ctl00_btnSave', at: Date.now() });
+  await store.runs.recordDrift({
+    runId: run.id,
+    itemId: b1.id,
+    system: 'casehub',
+    target: 'newCase.save',
+    failedStrategy: 'role=button[name="Spara"]',
+    matchedStrategy: 'css=#ctl00_btnSave',
+    at: Date.now(),
+  });
   await tick();
   const c1 = await claim('C-1');
   await store.queue.fail(c1.id, 'w1', { code: 'KANSLIST_HTTP_500', reason: 'Serverfel 500', retryDelayMs: 0 });

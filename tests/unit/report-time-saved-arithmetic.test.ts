@@ -6,7 +6,15 @@ const basis = { annualHours: 1700, periodDays: 31 };
 
 describe('time-saved arithmetic', () => {
   it('tallies final statuses: handled, review and failed are exceptions', () => {
-    expect(tally([{ status: 'done', count: 10 }, { status: 'handled', count: 2 }, { status: 'review', count: 1 }, { status: 'failed', count: 1 }, { status: 'done', count: 5 }])).toEqual({
+    expect(
+      tally([
+        { status: 'done', count: 10 },
+        { status: 'handled', count: 2 },
+        { status: 'review', count: 1 },
+        { status: 'failed', count: 1 },
+        { status: 'done', count: 5 },
+      ]),
+    ).toEqual({
       done: 15,
       handled: 2,
       review: 1,
@@ -31,7 +39,10 @@ describe('time-saved arithmetic', () => {
   it('adds bots up by their own baselines, not by an average baseline', () => {
     const a = botFigures({ done: 10, handled: 0, review: 0, failed: 0, exceptions: 0 }, 12, basis);
     const b = botFigures({ done: 20, handled: 0, review: 2, failed: 0, exceptions: 2 }, 3, basis);
-    const total = sumFigures([a, b].map((f) => ({ tally: f, minutesFreed: f.minutesFreed, exceptionMinutes: f.exceptionMinutes })), basis);
+    const total = sumFigures(
+      [a, b].map((f) => ({ tally: f, minutesFreed: f.minutesFreed, exceptionMinutes: f.exceptionMinutes })),
+      basis,
+    );
     expect([total.done, total.exceptions, total.minutesFreed, total.hoursFreed, total.exceptionMinutes]).toEqual([30, 2, 180, 3, 6]);
     expect(total.exceptionRate).toBeCloseTo(2 / 32, 12);
   });

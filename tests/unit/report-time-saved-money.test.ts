@@ -18,8 +18,19 @@ function documented(label: string): number {
 }
 
 const EXAMPLE = {
-  reports: { hourlyCost: 450, hourlyCostByBot: { fakturor: 380 }, robotCosts: { machinePerMonth: 1500, maintenanceHoursPerMonth: 8, maintenanceHourlyCost: 650, setupCost: 120000 } },
-  input: { bots: [{ bot: 'bygglov', hoursFreed: 180, exceptionHours: 9 }, { bot: 'fakturor', hoursFreed: 100, exceptionHours: 2 }], periodDays: 30, country: 'SE' },
+  reports: {
+    hourlyCost: 450,
+    hourlyCostByBot: { fakturor: 380 },
+    robotCosts: { machinePerMonth: 1500, maintenanceHoursPerMonth: 8, maintenanceHourlyCost: 650, setupCost: 120000 },
+  },
+  input: {
+    bots: [
+      { bot: 'bygglov', hoursFreed: 180, exceptionHours: 9 },
+      { bot: 'fakturor', hoursFreed: 100, exceptionHours: 2 },
+    ],
+    periodDays: 30,
+    country: 'SE',
+  },
 };
 
 describe('time saved in money', () => {
@@ -48,7 +59,10 @@ describe('time saved in money', () => {
   });
 
   it('charges maintenance at the clerk hourly cost when no other is given, and zero robot cost when none is', () => {
-    const m = costBenefit({ hourlyCost: 500, robotCosts: { maintenanceHoursPerMonth: 2 } }, { ...EXAMPLE.input, periodDays: 365.2425 / 12 })!;
+    const m = costBenefit(
+      { hourlyCost: 500, robotCosts: { maintenanceHoursPerMonth: 2 } },
+      { ...EXAMPLE.input, periodDays: 365.2425 / 12 },
+    )!;
     expect(m.robotCost.maintenance).toBeCloseTo(1000, 6);
     expect(costBenefit({ hourlyCost: 500 }, EXAMPLE.input)!.robotCost.total).toBe(0);
     expect(costBenefit({ hourlyCost: 500, currency: 'EUR' }, EXAMPLE.input)!.currency).toBe('EUR');

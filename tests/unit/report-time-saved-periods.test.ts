@@ -35,18 +35,35 @@ describe('report periods', () => {
     const week = periodFromDates('2026-03-23', '2026-03-30', SE);
     expect(week.to - week.from).toBe(167 * HOUR);
     expect(week.label).toBe('2026-03-23..2026-03-29');
-    for (const [from, to] of [['2026-03-30', '2026-03-30'], ['2026-02-30', '2026-03-01'], ['2026-3-1', '2026-04-01'], ['2026-04-01', '2026-03-01']]) {
+    for (const [from, to] of [
+      ['2026-03-30', '2026-03-30'],
+      ['2026-02-30', '2026-03-01'],
+      ['2026-3-1', '2026-04-01'],
+      ['2026-04-01', '2026-03-01'],
+    ]) {
       expect(() => periodFromDates(from!, to!, SE)).toThrow(expect.objectContaining({ code: 'KANSLIST_REPORT_PERIOD_INVALID' }));
     }
-    expect(() => periodFromMonth('2026-13', SE)).toThrow(expect.objectContaining({ code: 'KANSLIST_REPORT_PERIOD_INVALID', where: '--month' }));
-    expect(() => periodFromQuarter('2026-Q5', SE)).toThrow(expect.objectContaining({ code: 'KANSLIST_REPORT_PERIOD_INVALID', where: '--quarter' }));
+    expect(() => periodFromMonth('2026-13', SE)).toThrow(
+      expect.objectContaining({ code: 'KANSLIST_REPORT_PERIOD_INVALID', where: '--month' }),
+    );
+    expect(() => periodFromQuarter('2026-Q5', SE)).toThrow(
+      expect.objectContaining({ code: 'KANSLIST_REPORT_PERIOD_INVALID', where: '--quarter' }),
+    );
   });
 
   it('rebuilds a period from its instants and refuses instants that are not local midnights', () => {
     const march = periodFromMonth('2026-03', SE);
-    expect(periodFromInstants(march.from, march.to, SE, '2026-03')).toMatchObject({ firstDate: '2026-03-01', lastDate: '2026-03-31', label: '2026-03' });
-    expect(() => periodFromInstants(march.from + HOUR, march.to, SE)).toThrow(expect.objectContaining({ code: 'KANSLIST_REPORT_PERIOD_INVALID' }));
-    expect(() => periodFromInstants(Date.UTC(2026, 2, 1), march.to, SE)).toThrow(expect.objectContaining({ code: 'KANSLIST_REPORT_PERIOD_INVALID' }));
+    expect(periodFromInstants(march.from, march.to, SE, '2026-03')).toMatchObject({
+      firstDate: '2026-03-01',
+      lastDate: '2026-03-31',
+      label: '2026-03',
+    });
+    expect(() => periodFromInstants(march.from + HOUR, march.to, SE)).toThrow(
+      expect.objectContaining({ code: 'KANSLIST_REPORT_PERIOD_INVALID' }),
+    );
+    expect(() => periodFromInstants(Date.UTC(2026, 2, 1), march.to, SE)).toThrow(
+      expect.objectContaining({ code: 'KANSLIST_REPORT_PERIOD_INVALID' }),
+    );
   });
 
   it('starts a day at its first existing minute where a DST jump skips midnight', () => {
@@ -63,7 +80,10 @@ describe('trend buckets', () => {
     expect(spring.map((b) => b.label)).toEqual(['2026-W09', '2026-W10', '2026-W11', '2026-W12', '2026-W13', '2026-W14']);
     expect(spring.map((b) => (b.end - b.start) / HOUR)).toEqual([24, 168, 168, 168, 167, 48]);
     const autumn = trendBuckets(periodFromDates('2026-10-19', '2026-11-02', SE), 'week');
-    expect(autumn.map((b) => [b.label, (b.end - b.start) / HOUR])).toEqual([['2026-W43', 169], ['2026-W44', 168]]);
+    expect(autumn.map((b) => [b.label, (b.end - b.start) / HOUR])).toEqual([
+      ['2026-W43', 169],
+      ['2026-W44', 168],
+    ]);
     // The buckets tile the period: each starts where the previous one ended.
     for (let i = 1; i < spring.length; i++) expect(spring[i]!.start).toBe(spring[i - 1]!.end);
   });
@@ -74,12 +94,19 @@ describe('trend buckets', () => {
     expect(isoWeek({ year: 2027, month: 1, day: 4 })).toEqual({ year: 2027, week: 1 });
     expect(isoWeek({ year: 2024, month: 12, day: 30 })).toEqual({ year: 2025, week: 1 });
     const turn = trendBuckets(periodFromDates('2026-12-28', '2027-01-11', SE), 'week');
-    expect(turn.map((b) => [b.label, b.year, b.number])).toEqual([['2026-W53', 2026, 53], ['2027-W01', 2027, 1]]);
+    expect(turn.map((b) => [b.label, b.year, b.number])).toEqual([
+      ['2026-W53', 2026, 53],
+      ['2027-W01', 2027, 1],
+    ]);
   });
 
   it('cuts a quarter into months, and picks weeks for short periods and months for long ones', () => {
     const q1 = periodFromQuarter('2026-Q1', SE);
-    expect(trendBuckets(q1, 'month').map((b) => [b.label, b.startDate])).toEqual([['2026-01', '2026-01-01'], ['2026-02', '2026-02-01'], ['2026-03', '2026-03-01']]);
+    expect(trendBuckets(q1, 'month').map((b) => [b.label, b.startDate])).toEqual([
+      ['2026-01', '2026-01-01'],
+      ['2026-02', '2026-02-01'],
+      ['2026-03', '2026-03-01'],
+    ]);
     expect(defaultBucketSize(q1)).toBe('week');
     expect(defaultBucketSize(periodFromDates('2026-01-01', '2027-01-01', SE))).toBe('month');
   });
@@ -87,17 +114,41 @@ describe('trend buckets', () => {
 
 describe('annual hours per full-time equivalent', () => {
   it('defaults by the country of the configured time zone, else of the organisation’s language', () => {
-    expect(annualHoursPerFte({}, { timeZone: 'Europe/Stockholm', language: 'sv' })).toEqual({ hours: 1700, source: 'country', country: 'SE', countrySource: 'timeZone' });
-    expect(annualHoursPerFte({}, { timeZone: 'Europe/Copenhagen', language: 'sv' })).toMatchObject({ hours: 1628, country: 'DK', countrySource: 'timeZone' });
+    expect(annualHoursPerFte({}, { timeZone: 'Europe/Stockholm', language: 'sv' })).toEqual({
+      hours: 1700,
+      source: 'country',
+      country: 'SE',
+      countrySource: 'timeZone',
+    });
+    expect(annualHoursPerFte({}, { timeZone: 'Europe/Copenhagen', language: 'sv' })).toMatchObject({
+      hours: 1628,
+      country: 'DK',
+      countrySource: 'timeZone',
+    });
     expect(annualHoursPerFte({}, { timeZone: 'Europe/Berlin', language: 'en' })).toMatchObject({ hours: 1700, country: 'DE' });
     expect(annualHoursPerFte({}, { timeZone: 'Europe/Oslo', language: 'sv' })).toMatchObject({ hours: 1695, country: 'NO' });
     // A zone that names none of the four: the organisation's language decides, English assuming Sweden.
-    expect(annualHoursPerFte({}, { timeZone: 'UTC', language: 'da' })).toEqual({ hours: 1628, source: 'country', country: 'DK', countrySource: 'language' });
+    expect(annualHoursPerFte({}, { timeZone: 'UTC', language: 'da' })).toEqual({
+      hours: 1628,
+      source: 'country',
+      country: 'DK',
+      countrySource: 'language',
+    });
     expect(annualHoursPerFte({}, { timeZone: 'UTC', language: 'en' })).toMatchObject({ hours: 1700, country: 'SE' });
   });
 
   it('takes reports.country, and reports.annualHoursPerFte over any default', () => {
-    expect(annualHoursPerFte({ country: 'NO' }, { timeZone: 'Europe/Stockholm', language: 'sv' })).toEqual({ hours: 1695, source: 'country', country: 'NO', countrySource: 'config' });
-    expect(annualHoursPerFte({ country: 'DK', annualHoursPerFte: 1500 }, { timeZone: 'Europe/Stockholm', language: 'sv' })).toEqual({ hours: 1500, source: 'config', country: 'DK', countrySource: 'config' });
+    expect(annualHoursPerFte({ country: 'NO' }, { timeZone: 'Europe/Stockholm', language: 'sv' })).toEqual({
+      hours: 1695,
+      source: 'country',
+      country: 'NO',
+      countrySource: 'config',
+    });
+    expect(annualHoursPerFte({ country: 'DK', annualHoursPerFte: 1500 }, { timeZone: 'Europe/Stockholm', language: 'sv' })).toEqual({
+      hours: 1500,
+      source: 'config',
+      country: 'DK',
+      countrySource: 'config',
+    });
   });
 });

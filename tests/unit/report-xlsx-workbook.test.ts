@@ -112,7 +112,10 @@ describe('xlsx workbook', () => {
     sheet.add(ROW);
     // pg returns int8 columns as strings: a report must convert them, not get an empty column.
     const bad = { ...ROW, count: '19850709' as unknown as number };
-    const error = await sheet.addAll([bad]).then(() => undefined, (e: unknown) => e);
+    const error = await sheet.addAll([bad]).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(InputError);
     expect((error as KanslistError).code).toBe('KANSLIST_XLSX_CELL_TYPE');
     expect((error as KanslistError).where).toBe('sheet "Ärenden", row 3, column "Antal" (key "count")');
@@ -132,7 +135,10 @@ describe('xlsx workbook', () => {
     const workbook = await createXlsxWorkbook(path, { language: 'de', timeZone: 'Europe/Berlin' });
     const first = workbook.sheet<{ name: string }>('Übersicht', [{ key: 'name', header: 'Name', type: 'text' }]);
     first.add({ name: 'Søren Ærø' });
-    const second = workbook.sheet<{ n: number }>('Zahlen', [{ key: 'n', header: 'n', type: 'integer' }], { freezeHeader: false, autoFilter: false });
+    const second = workbook.sheet<{ n: number }>('Zahlen', [{ key: 'n', header: 'n', type: 'integer' }], {
+      freezeHeader: false,
+      autoFilter: false,
+    });
     second.add({ n: 7 });
     expect(() => first.add({ name: 'late' })).toThrow(expect.objectContaining({ code: 'KANSLIST_XLSX_SHEET_CLOSED' }));
     await workbook.close();
@@ -166,7 +172,9 @@ describe('xlsx workbook', () => {
   it('says which file cannot be written', async () => {
     const blocker = join(tempDir(), 'not-a-folder');
     await writeFile(blocker, 'x');
-    const error = await createXlsxWorkbook(join(blocker, 'r.xlsx'), { language: 'sv', timeZone: 'Europe/Stockholm' }).catch((e: unknown) => e);
+    const error = await createXlsxWorkbook(join(blocker, 'r.xlsx'), { language: 'sv', timeZone: 'Europe/Stockholm' }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as KanslistError).code).toBe('KANSLIST_REPORT_WRITE');
     expect((error as KanslistError).where).toBe(join(blocker, 'r.xlsx'));
@@ -185,7 +193,10 @@ describe('xlsx workbook', () => {
     const outcome = await (async () => {
       await sheet.addAll(Array.from({ length: 20_000 }, (_, n) => ({ n })));
       await workbook.close();
-    })().then(() => undefined, (e: unknown) => e);
+    })().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(outcome).toBeInstanceOf(ConfigError);
     expect((outcome as KanslistError).code).toBe('KANSLIST_REPORT_WRITE');
     expect((outcome as KanslistError).where).toBe('/dev/full');

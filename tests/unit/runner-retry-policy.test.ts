@@ -3,7 +3,14 @@
  * the policy is a pure function; the worker and the settling of uncertain items only carry it out.
  */
 import { describe, expect, it } from 'vitest';
-import { BusinessRuleError, FatalBotError, PasswordRefusedError, SessionExpiredError, TargetNotFoundError, TransientUiError } from '../../src/errors.ts';
+import {
+  BusinessRuleError,
+  FatalBotError,
+  PasswordRefusedError,
+  SessionExpiredError,
+  TargetNotFoundError,
+  TransientUiError,
+} from '../../src/errors.ts';
 import { defineBot } from '../../src/runner/bot.ts';
 import { RUNNER_DEFAULTS } from '../../src/runner/defaults.ts';
 import { decideRetry, errorKind, retryPolicyOf, type RetryDecision } from '../../src/runner/retry-policy.ts';
@@ -32,10 +39,18 @@ describe('runner: the retry policy', () => {
     ['transient, attempt 2 of 3', transient, 2, 3, false, DEFAULT, { action: 'retry', delayMs: 500 }],
     ['transient, attempt 3 of 3', transient, 3, 3, false, DEFAULT, { action: 'fail' }],
     ['transient, only attempt', transient, 1, 1, false, DEFAULT, { action: 'fail' }],
-    ['target not found (transient)', new TargetNotFoundError('KANSLIST_TARGET_NOT_FOUND', 'no save button'), 1, 2, false, DEFAULT, { action: 'retry', delayMs: 250 }],
+    [
+      'target not found (transient)',
+      new TargetNotFoundError('KANSLIST_TARGET_NOT_FOUND', 'no save button'),
+      1,
+      2,
+      false,
+      DEFAULT,
+      { action: 'retry', delayMs: 250 },
+    ],
     ['unknown error counts as the system', new Error('socket hang up'), 1, 3, false, DEFAULT, { action: 'retry', delayMs: 250 }],
     ['Playwright timeout', timeout, 2, 5, false, DEFAULT, { action: 'retry', delayMs: 500 }],
-    ['transient with the bot\'s slower backoff', transient, 1, 3, false, SLOW, { action: 'retry', delayMs: 5_000 }],
+    ["transient with the bot's slower backoff", transient, 1, 3, false, SLOW, { action: 'retry', delayMs: 5_000 }],
     ['slower backoff, capped', transient, 4, 9, false, SLOW, { action: 'retry', delayMs: 7_500 }],
     ['expired session: retried at once', expired, 1, 3, false, SLOW, { action: 'retry', delayMs: 0 }],
     ['expired session, last attempt', expired, 3, 3, false, DEFAULT, { action: 'fail' }],
@@ -48,7 +63,14 @@ describe('runner: the retry policy', () => {
   });
 
   it('names the kind of each error the way the worker treats it', () => {
-    expect([business, fatal, expired, transient, timeout, 'a string'].map(errorKind)).toEqual(['business', 'fatal', 'session-expired', 'system', 'system', 'system']);
+    expect([business, fatal, expired, transient, timeout, 'a string'].map(errorKind)).toEqual([
+      'business',
+      'fatal',
+      'session-expired',
+      'system',
+      'system',
+      'system',
+    ]);
   });
 
   it('waits between half and all of the ceiling (equal jitter), as before', () => {
@@ -59,18 +81,27 @@ describe('runner: the retry policy', () => {
   });
 });
 
-describe('runner: a bot\'s retry settings', () => {
+describe("runner: a bot's retry settings", () => {
   const base = {
-    name: 'retry-bot', title: 'Retry bot', system: { name: 'casehub' } as never, input: { kind: 'function' } as never,
-    key: (item: { id: string }) => item.id, process: () => Promise.resolve(null), manualMinutes: 5, manualMinutesNote: 'stopwatch, 2025',
+    name: 'retry-bot',
+    title: 'Retry bot',
+    system: { name: 'casehub' } as never,
+    input: { kind: 'function' } as never,
+    key: (item: { id: string }) => item.id,
+    process: () => Promise.resolve(null),
+    manualMinutes: 5,
+    manualMinutesNote: 'stopwatch, 2025',
   };
 
   it('fills in the runner defaults when a bot says nothing', () => {
     expect(retryPolicyOf(defineBot(base))).toEqual({ maxAttempts: 3, backoff: { baseMs: 500, maxMs: 30_000 } });
   });
 
-  it('takes the bot\'s own attempts and backoff, and the older top-level maxAttempts', () => {
-    expect(retryPolicyOf(defineBot({ ...base, retry: { maxAttempts: 5, backoff: { baseMs: 2_000 } } }))).toEqual({ maxAttempts: 5, backoff: { baseMs: 2_000, maxMs: 30_000 } });
+  it("takes the bot's own attempts and backoff, and the older top-level maxAttempts", () => {
+    expect(retryPolicyOf(defineBot({ ...base, retry: { maxAttempts: 5, backoff: { baseMs: 2_000 } } }))).toEqual({
+      maxAttempts: 5,
+      backoff: { baseMs: 2_000, maxMs: 30_000 },
+    });
     expect(retryPolicyOf(defineBot({ ...base, maxAttempts: 4 }))).toEqual({ maxAttempts: 4, backoff: { baseMs: 500, maxMs: 30_000 } });
   });
 
@@ -85,6 +116,8 @@ describe('runner: a bot\'s retry settings', () => {
   });
 
   it('refuses two different attempt limits', () => {
-    expect(() => defineBot({ ...base, maxAttempts: 2, retry: { maxAttempts: 5 } })).toThrow(/retry\.maxAttempts: says 5 and maxAttempts says 2/);
+    expect(() => defineBot({ ...base, maxAttempts: 2, retry: { maxAttempts: 5 } })).toThrow(
+      /retry\.maxAttempts: says 5 and maxAttempts says 2/,
+    );
   });
 });

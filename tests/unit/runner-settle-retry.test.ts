@@ -30,7 +30,7 @@ class RecordingKeeper extends EvidenceKeeper {
   }
 }
 
-it('retries a failed verify after the bot\'s backoff, and keeps the evidence verify captured', async () => {
+it("retries a failed verify after the bot's backoff, and keeps the evidence verify captured", async () => {
   store = await openStore(`sqlite:${join(dir(), 'kanslist.db')}`);
   await store.queue.enqueue(BOT, [{ key: 'SLOW-1', payload: { key: 'SLOW-1' } }], { runId: 'r0', maxAttempts: 3 });
   const now = Date.now();
@@ -52,7 +52,11 @@ it('retries a failed verify after the bot\'s backoff, and keeps the evidence ver
   const trail = await openAuditTrail(store, { runId: 'r1', bot: BOT, botVersion: 'v', host: 'test' });
   const before = Date.now();
   const result = await settleUncertain({
-    store, bot, runId: 'r1', items: uncertain, evidence,
+    store,
+    bot,
+    runId: 'r1',
+    items: uncertain,
+    evidence,
     openSession: () => Promise.resolve({ ui: {}, page: {}, close: () => Promise.resolve() } as unknown as Session),
     credentials: { username: 'robot', password: 'x' },
     settings: { organisation: 'Exempel kommun', timeZone: 'Europe/Stockholm', language: 'sv' },

@@ -23,15 +23,28 @@ afterEach(async () => store?.close());
 
 /** What verify answers per item key. */
 const ANSWERS: Record<string, () => never> = {
-  'SLOW-1': () => { throw new TransientUiError('KANSLIST_WAIT_TIMEOUT', 'The case list did not show within 15000 ms'); },
-  'LAST-1': () => { throw new TransientUiError('KANSLIST_HTTP_ERROR', 'CaseHub answered with HTTP 500'); },
-  'BAD-1': () => { throw new BusinessRuleError('CASE_REF_INVALID', 'The reference has no valid form'); },
-  'LOGIN-1': () => { throw new FatalBotError('CASEHUB_LOGIN_REFUSED', 'CaseHub refused the robot account'); },
+  'SLOW-1': () => {
+    throw new TransientUiError('KANSLIST_WAIT_TIMEOUT', 'The case list did not show within 15000 ms');
+  },
+  'LAST-1': () => {
+    throw new TransientUiError('KANSLIST_HTTP_ERROR', 'CaseHub answered with HTTP 500');
+  },
+  'BAD-1': () => {
+    throw new BusinessRuleError('CASE_REF_INVALID', 'The reference has no valid form');
+  },
+  'LOGIN-1': () => {
+    throw new FatalBotError('CASEHUB_LOGIN_REFUSED', 'CaseHub refused the robot account');
+  },
 };
 
 it('settles a throwing verify like a system or business exception, never running the item unasked', async () => {
   store = await openStore(`sqlite:${join(dir(), 'kanslist.db')}`);
-  const enqueue = (keys: string[], maxAttempts: number) => store!.queue.enqueue(BOT, keys.map((key) => ({ key, payload: { key } })), { runId: 'r0', maxAttempts });
+  const enqueue = (keys: string[], maxAttempts: number) =>
+    store!.queue.enqueue(
+      BOT,
+      keys.map((key) => ({ key, payload: { key } })),
+      { runId: 'r0', maxAttempts },
+    );
   await enqueue(['SLOW-1', 'BAD-1'], 3);
   await enqueue(['LAST-1'], 2);
   await enqueue(['LOGIN-1', 'AFTER-1'], 3);
@@ -54,7 +67,10 @@ it('settles a throwing verify like a system or business exception, never running
   } as unknown as AnyBot;
   const trail = await openAuditTrail(store, { runId: 'r1', bot: BOT, botVersion: 'v', host: 'test' });
   const result = await settleUncertain({
-    store, bot, runId: 'r1', items: uncertain,
+    store,
+    bot,
+    runId: 'r1',
+    items: uncertain,
     openSession: () => {
       sessions++;
       return Promise.resolve({ ui: {}, page: {}, close: () => Promise.resolve(void closed++) } as unknown as Session);
@@ -87,6 +103,10 @@ it('settles a throwing verify like a system or business exception, never running
   // Every failure throws the session away, as a system exception in a worker does.
   expect(closed).toBe(sessions);
 
-  const transitions = (await store.audit.records('r1')).filter((r) => r.kind === 'item.transition').map((r) => JSON.parse(r.data) as Record<string, unknown>);
-  expect(transitions).toContainEqual(expect.objectContaining({ from: 'uncertain', to: 'pending', code: 'KANSLIST_WAIT_TIMEOUT', attempt: 2 }));
+  const transitions = (await store.audit.records('r1'))
+    .filter((r) => r.kind === 'item.transition')
+    .map((r) => JSON.parse(r.data) as Record<string, unknown>);
+  expect(transitions).toContainEqual(
+    expect.objectContaining({ from: 'uncertain', to: 'pending', code: 'KANSLIST_WAIT_TIMEOUT', attempt: 2 }),
+  );
 });

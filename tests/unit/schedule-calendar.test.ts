@@ -9,7 +9,10 @@ describe('Swedish holidays', () => {
 
   it('skips Good Friday 2026-04-03 as a public holiday, with its name', () => {
     expect(decideFire(se, at('2026-04-03T07:00:00'))).toEqual({
-      run: false, reason: 'holiday', holiday: 'långfredagen', detail: 'långfredagen (public holiday, SE)',
+      run: false,
+      reason: 'holiday',
+      holiday: 'långfredagen',
+      detail: 'långfredagen (public holiday, SE)',
     });
   });
 
@@ -32,7 +35,7 @@ describe('Swedish holidays', () => {
 });
 
 describe('customary days off (date-holidays type "bank")', () => {
-  it('runs on midsummer, Christmas and New Year\'s Eve unless closeCustomaryDays or closedDates say otherwise', () => {
+  it("runs on midsummer, Christmas and New Year's Eve unless closeCustomaryDays or closedDates say otherwise", () => {
     const open = defineSchedule({ ...base, calendar: { country: 'SE' } });
     expect(decideFire(open, at('2026-06-19T07:00:00'))).toEqual({ run: true });
     const closed = defineSchedule({ ...base, calendar: { country: 'SE', closeCustomaryDays: true } });

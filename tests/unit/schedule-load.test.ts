@@ -22,7 +22,10 @@ function folderWith(definition: string, fileName = 'nightly.ts'): [string, strin
 
 async function loadError(definition: string, knownBots = ['bygglov-registrering']): Promise<ScheduleConfigError> {
   const [dir] = folderWith(definition);
-  const error = await loadSchedules(dir, { knownBots }).then(() => undefined, (e: unknown) => e);
+  const error = await loadSchedules(dir, { knownBots }).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ConfigError);
   return error as ScheduleConfigError;
 }
@@ -38,7 +41,10 @@ describe('loadSchedules', () => {
 
   it('skips a broken file and reports it when asked (the daemon), so the other schedules still run', async () => {
     const [dir] = folderWith(`{ ${ok} }`);
-    writeFileSync(join(dir, 'broken.ts'), `import { defineSchedule } from '${api}';\nexport default defineSchedule({ name: 'broken', bot: 'bygglov-registrering', cron: '99 * * * *' });\n`);
+    writeFileSync(
+      join(dir, 'broken.ts'),
+      `import { defineSchedule } from '${api}';\nexport default defineSchedule({ name: 'broken', bot: 'bygglov-registrering', cron: '99 * * * *' });\n`,
+    );
     const broken: ScheduleConfigError[] = [];
     const schedules = await loadSchedules(dir, { knownBots: ['bygglov-registrering'], onBroken: (error) => broken.push(error) });
     expect(schedules.map((s) => s.name)).toEqual(['nightly']);
@@ -50,7 +56,13 @@ describe('loadSchedules', () => {
 
   it('loads the example schedules/permit-intake.ts', async () => {
     const [s] = await loadSchedules(resolve('schedules'), { knownBots: ['bygglov-registrering'] });
-    expect(s).toMatchObject({ name: 'permit-intake', bot: 'bygglov-registrering', overlap: 'skip', catchUp: 'last', maxDurationMinutes: 60 });
+    expect(s).toMatchObject({
+      name: 'permit-intake',
+      bot: 'bygglov-registrering',
+      overlap: 'skip',
+      catchUp: 'last',
+      maxDurationMinutes: 60,
+    });
   });
 
   const cases: Array<[string, string, string]> = [
@@ -60,9 +72,21 @@ describe('loadSchedules', () => {
     ['an unknown country', `{ ${ok}, calendar: { country: 'XX' } }`, 'calendar.country'],
     ['an unknown region', `{ ${ok}, calendar: { country: 'DE', region: 'ZZ' } }`, 'calendar.region'],
     ['a bad closed date', `{ ${ok}, calendar: { country: 'SE', closedDates: ['2026-02-30'] } }`, 'calendar.closedDates[0]'],
-    ['a bad window time', `{ ${ok}, windows: { available: [{ days: 'mon-fri', from: '6:00', to: '22:00' }] } }`, 'windows.available[0].from'],
-    ['a bad window day spec', `{ ${ok}, windows: { available: [{ days: 'weekdays', from: '06:00', to: '22:00' }] } }`, 'windows.available[0].days'],
-    ['a window ending before it starts', `{ ${ok}, windows: { maintenance: [{ date: '2026-05-02', from: '12:00', to: '08:00' }] } }`, 'windows.maintenance[0].to'],
+    [
+      'a bad window time',
+      `{ ${ok}, windows: { available: [{ days: 'mon-fri', from: '6:00', to: '22:00' }] } }`,
+      'windows.available[0].from',
+    ],
+    [
+      'a bad window day spec',
+      `{ ${ok}, windows: { available: [{ days: 'weekdays', from: '06:00', to: '22:00' }] } }`,
+      'windows.available[0].days',
+    ],
+    [
+      'a window ending before it starts',
+      `{ ${ok}, windows: { maintenance: [{ date: '2026-05-02', from: '12:00', to: '08:00' }] } }`,
+      'windows.maintenance[0].to',
+    ],
     ['a bad overlap policy', `{ ${ok}, overlap: 'parallel' }`, 'overlap'],
     ['an unknown bot', `{ ${ok.replace('bygglov-registrering', 'no-such-bot')} }`, 'bot'],
   ];

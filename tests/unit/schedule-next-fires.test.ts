@@ -2,10 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { defineSchedule, describeSchedule, nextFires } from '../../src/schedule/index.ts';
 
 const permitIntake = defineSchedule({
-  name: 'permit-intake', bot: 'bygglov-registrering', cron: '0 7,10,14 * * 1-5', timeZone: 'Europe/Stockholm',
+  name: 'permit-intake',
+  bot: 'bygglov-registrering',
+  cron: '0 7,10,14 * * 1-5',
+  timeZone: 'Europe/Stockholm',
   calendar: { country: 'SE', closeCustomaryDays: true },
   windows: { available: [{ days: 'mon-fri', from: '06:00', to: '22:00' }] },
-  overlap: 'skip', catchUp: 'last', maxDurationMinutes: 60,
+  overlap: 'skip',
+  catchUp: 'last',
+  maxDurationMinutes: 60,
 });
 
 describe('nextFires', () => {
@@ -27,7 +32,10 @@ describe('nextFires', () => {
 
   it('supports six-field (seconds) expressions for the daemon', () => {
     const s = defineSchedule({ name: 's', bot: 'b', cron: '*/10 * * * * *', timeZone: 'UTC' });
-    expect(nextFires(s, new Date('2026-01-01T00:00:01Z'), 2).map((f) => f.at.toISOString())).toEqual(['2026-01-01T00:00:10.000Z', '2026-01-01T00:00:20.000Z']);
+    expect(nextFires(s, new Date('2026-01-01T00:00:01Z'), 2).map((f) => f.at.toISOString())).toEqual([
+      '2026-01-01T00:00:10.000Z',
+      '2026-01-01T00:00:20.000Z',
+    ]);
   });
 });
 

@@ -2,10 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { decideFire, defineSchedule, nextFires } from '../../src/schedule/index.ts';
 
 const s = defineSchedule({
-  name: 'w', bot: 'b', cron: '0 7,23 * * *', timeZone: 'Europe/Stockholm',
+  name: 'w',
+  bot: 'b',
+  cron: '0 7,23 * * *',
+  timeZone: 'Europe/Stockholm',
   windows: {
     available: [{ days: 'mon-fri', from: '06:00', to: '22:00' }],
-    maintenance: [{ days: 'wed', from: '06:30', to: '07:30' }, { date: '2026-06-12', from: '00:00', to: '24:00' }],
+    maintenance: [
+      { days: 'wed', from: '06:30', to: '07:30' },
+      { date: '2026-06-12', from: '00:00', to: '24:00' },
+    ],
   },
 });
 const at = (local: string) => new Date(`${local}+02:00`);
@@ -13,7 +19,9 @@ const at = (local: string) => new Date(`${local}+02:00`);
 describe('availability and maintenance windows', () => {
   it('skips a 23:00 fire outside a 06–22 window, with the reason', () => {
     expect(decideFire(s, at('2026-06-16T23:00:00'))).toEqual({
-      run: false, reason: 'outside-window', detail: '23:00 is outside mon-fri 06:00–22:00',
+      run: false,
+      reason: 'outside-window',
+      detail: '23:00 is outside mon-fri 06:00–22:00',
     });
   });
 

@@ -33,12 +33,15 @@ describe('scheduler daemon: daylight saving in Europe/Stockholm', () => {
     // 2026-10-25 02:30 CEST is 00:30 UTC (02:30 CET, 01:30 UTC, is not run again); 2026-10-26 02:30 CET is 01:30 UTC.
     expect(launchedAt(h)).toEqual(['2026-10-25T00:30:00.000Z', '2026-10-26T01:30:00.000Z']);
     const decisions = await h.decisions();
-    expect(decisions.filter((d) => d.plannedAt >= Date.parse('2026-10-25T00:00:00Z') && d.plannedAt < Date.parse('2026-10-26T00:00:00Z'))).toHaveLength(1);
+    expect(
+      decisions.filter((d) => d.plannedAt >= Date.parse('2026-10-25T00:00:00Z') && d.plannedAt < Date.parse('2026-10-26T00:00:00Z')),
+    ).toHaveLength(1);
   });
 });
 
 describe('scheduler daemon: Swedish holidays', () => {
-  const weekdays = (extra: object = {}) => schedule({ cron: '0 7 * * 1-5', calendar: { country: 'SE', closedDates: ['2026-06-19'] }, ...extra });
+  const weekdays = (extra: object = {}) =>
+    schedule({ cron: '0 7 * * 1-5', calendar: { country: 'SE', closedDates: ['2026-06-19'] }, ...extra });
 
   it('skips Good Friday with the holiday named, and runs again on the Tuesday after Easter Monday', async () => {
     h = await createSchedulerHarness({ schedule: weekdays(), start: '2026-04-02T12:00:00Z' });
@@ -85,12 +88,21 @@ describe('scheduler daemon: windows', () => {
   it('fires inside the availability window and records the fires outside it and in maintenance as skipped', async () => {
     const s = schedule({
       cron: '0 5,7,21,23 * * *',
-      windows: { available: [{ days: 'mon-fri', from: '06:00', to: '22:00' }], maintenance: [{ date: '2026-05-05', from: '20:00', to: '23:00' }] },
+      windows: {
+        available: [{ days: 'mon-fri', from: '06:00', to: '22:00' }],
+        maintenance: [{ date: '2026-05-05', from: '20:00', to: '23:00' }],
+      },
     });
     h = await createSchedulerHarness({ schedule: s, start: '2026-05-04T00:00:00Z' }); // a Monday, 02:00 local
     await h.scheduler.start();
     await h.runUntil('2026-05-05T23:59:00Z');
-    expect((await h.decisions()).map((d) => [new Date(d.plannedAt).toLocaleString('sv-SE', { timeZone: 'Europe/Stockholm' }), d.decision, d.reason])).toEqual([
+    expect(
+      (await h.decisions()).map((d) => [
+        new Date(d.plannedAt).toLocaleString('sv-SE', { timeZone: 'Europe/Stockholm' }),
+        d.decision,
+        d.reason,
+      ]),
+    ).toEqual([
       ['2026-05-04 05:00:00', 'skipped', 'outside-window'],
       ['2026-05-04 07:00:00', 'fired', null],
       ['2026-05-04 21:00:00', 'fired', null],

@@ -47,7 +47,11 @@ describe('childProcessLauncher', () => {
   async function launch(mode: string, options: { input?: string; stop?: AbortController } = {}): Promise<LaunchResult> {
     const out = mkdtempSync(join(dir, `${mode}-`));
     const launcher = childProcessLauncher({
-      root: dir, store, storeUrl: 'sqlite:/somewhere/else.db', log, env: { PATH: process.env.PATH, MODE: mode, OUT: out },
+      root: dir,
+      store,
+      storeUrl: 'sqlite:/somewhere/else.db',
+      log,
+      env: { PATH: process.env.PATH, MODE: mode, OUT: out },
       command: [process.execPath, join(dir, 'fake-kanslist.mjs')],
     });
     const s = schedule({ name: 'nightly', cron: '0 3 * * *', ...(options.input ? { input: options.input } : {}) });
@@ -60,7 +64,10 @@ describe('childProcessLauncher', () => {
     }
     const ended = await result;
     expect(pids.length).toBeGreaterThan(0);
-    lastArgs = readFileSync(join(out, 'args.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as (typeof lastArgs)[number]);
+    lastArgs = readFileSync(join(out, 'args.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as (typeof lastArgs)[number]);
     return ended;
   }
   let lastArgs: Array<{ args: string[]; cwd: string; store: string }> = [];
@@ -68,7 +75,13 @@ describe('childProcessLauncher', () => {
   it('runs `run <bot> --trigger schedule:<name> --json` in the project root with the store in the environment; a clean run is finished', async () => {
     const result = await launch('clean');
     expect(result).toMatchObject({ outcome: 'finished', exitCode: 0, runId: 'run-clean' });
-    expect(lastArgs).toEqual([{ args: ['run', 'bygglov-registrering', '--trigger', 'schedule:nightly', '--json', '--backlog'], cwd: dir, store: 'sqlite:/somewhere/else.db' }]);
+    expect(lastArgs).toEqual([
+      {
+        args: ['run', 'bygglov-registrering', '--trigger', 'schedule:nightly', '--json', '--backlog'],
+        cwd: dir,
+        store: 'sqlite:/somewhere/else.db',
+      },
+    ]);
   });
 
   it('reads a run that left items undone as not-all-done, with its summary', async () => {

@@ -26,7 +26,12 @@ afterEach(async () => {
 function config(retention: LoadedConfig['retention']): LoadedConfig {
   dir = mkdtempSync(join(tmpdir(), 'kanslist-nightly-'));
   const p = (name: string) => join(dir, name);
-  return { ...DEFAULT_CONFIG, retention, root: dir, paths: { bots: p('bots'), selectors: p('selectors'), schedules: p('schedules'), reports: p('reports'), var: p('var') } };
+  return {
+    ...DEFAULT_CONFIG,
+    retention,
+    root: dir,
+    paths: { bots: p('bots'), selectors: p('selectors'), schedules: p('schedules'), reports: p('reports'), var: p('var') },
+  };
 }
 
 describe('nightly purge', () => {
@@ -46,7 +51,14 @@ describe('nightly purge', () => {
     store = await openStore('sqlite::memory:');
     const clock = new ManualClock(start);
     const results: PurgeResult[] = [];
-    const nightly = startNightlyPurge({ store, config: cfg, log: createLogger({ console: false }), clock, key: null, onPurged: (r) => results.push(r) })!;
+    const nightly = startNightlyPurge({
+      store,
+      config: cfg,
+      log: createLogger({ console: false }),
+      clock,
+      key: null,
+      onPurged: (r) => results.push(r),
+    })!;
     try {
       clock.advance(12 * 60 * 60_000); // 00:00 Stockholm: not yet
       await new Promise((r) => setTimeout(r, 50));
@@ -64,6 +76,14 @@ describe('nightly purge', () => {
   });
 
   it('does not start without retention', () => {
-    expect(startNightlyPurge({ store: undefined as unknown as Store, config: config(undefined), log: createLogger({ console: false }), clock: new ManualClock(0), key: null })).toBeUndefined();
+    expect(
+      startNightlyPurge({
+        store: undefined as unknown as Store,
+        config: config(undefined),
+        log: createLogger({ console: false }),
+        clock: new ManualClock(0),
+        key: null,
+      }),
+    ).toBeUndefined();
   });
 });

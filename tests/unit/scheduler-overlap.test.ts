@@ -29,7 +29,10 @@ describe('scheduler daemon: overlap', () => {
       { at: '2026-05-04T09:00:00.000Z', decision: 'fired', reason: null },
     ]);
     expect(decisions[1]!.detail).toContain('2026-05-04T07:00:00.000Z');
-    expect(h.launcher.launches.map((l) => new Date(l.request.plannedAt).toISOString())).toEqual(['2026-05-04T07:00:00.000Z', '2026-05-04T09:00:00.000Z']);
+    expect(h.launcher.launches.map((l) => new Date(l.request.plannedAt).toISOString())).toEqual([
+      '2026-05-04T07:00:00.000Z',
+      '2026-05-04T09:00:00.000Z',
+    ]);
   });
 
   it("queues one fire while the previous run is going (policy 'queue'), skips any further one, and runs the queued fire when the first ends", async () => {

@@ -27,7 +27,12 @@ afterEach(() => {
 function config(systems: Record<string, SystemConfig>): LoadedConfig {
   dir = mkdtempSync(join(tmpdir(), 'kanslist-rotations-'));
   const p = (name: string) => join(dir, name);
-  return { ...DEFAULT_CONFIG, systems, root: dir, paths: { bots: p('bots'), selectors: p('selectors'), schedules: p('schedules'), reports: p('reports'), var: p('var') } };
+  return {
+    ...DEFAULT_CONFIG,
+    systems,
+    root: dir,
+    paths: { bots: p('bots'), selectors: p('selectors'), schedules: p('schedules'), reports: p('reports'), var: p('var') },
+  };
 }
 
 describe('password rotations by the scheduler', () => {
@@ -40,7 +45,9 @@ describe('password rotations by the scheduler', () => {
       { name: 'other.password', setAt: new Date(now - 400 * DAY).toISOString() },
     ];
     expect(accountsDue({ name: 'casehub' }, entries, 60 * DAY, now)).toEqual([1, 3]);
-    expect(new Date(nextLocalTime(Date.parse('2026-01-10T08:00:00Z'), '07:00', 'Europe/Stockholm')).toISOString()).toBe('2026-01-11T06:00:00.000Z');
+    expect(new Date(nextLocalTime(Date.parse('2026-01-10T08:00:00Z'), '07:00', 'Europe/Stockholm')).toISOString()).toBe(
+      '2026-01-11T06:00:00.000Z',
+    );
   });
 
   it('rotates at the configured time only the accounts that are due', async () => {
@@ -60,7 +67,10 @@ describe('password rotations by the scheduler', () => {
     const calls: string[] = [];
     const checked: number[][] = [];
     const rotations = startPasswordRotations({
-      config: cfg, log: createLogger({ console: false }), clock, env,
+      config: cfg,
+      log: createLogger({ console: false }),
+      clock,
+      env,
       rotate: (system, account) => {
         calls.push(`${system} ${account}`);
         return Promise.resolve({ code: 0 });
@@ -80,8 +90,11 @@ describe('password rotations by the scheduler', () => {
   });
 
   it('starts nothing without rotate, and a bad period or time is an error naming the key', () => {
-    expect(startPasswordRotations({ config: config({}), log: createLogger({ console: false }), clock: new ManualClock(0), env: {} })).toBeUndefined();
-    const bad = (rotate: SystemConfig['rotate']) => thrown(() => validateConfig(config({ casehub: { rotate: rotate! } }), 'kanslist.config.ts')).message;
+    expect(
+      startPasswordRotations({ config: config({}), log: createLogger({ console: false }), clock: new ManualClock(0), env: {} }),
+    ).toBeUndefined();
+    const bad = (rotate: SystemConfig['rotate']) =>
+      thrown(() => validateConfig(config({ casehub: { rotate: rotate! } }), 'kanslist.config.ts')).message;
     expect(bad({ every: 'soon' })).toContain('systems.casehub.rotate.every');
     expect(bad({ every: '60d', at: '7am' })).toContain('systems.casehub.rotate.at');
   });

@@ -14,7 +14,13 @@ afterEach(async () => {
 });
 
 const intake = (extra: object = {}) =>
-  schedule({ cron: '0 7,10,14 * * 1-5', calendar: { country: 'SE' }, windows: { available: [{ days: 'mon-fri', from: '06:00', to: '22:00' }] }, catchUp: 'last', ...extra });
+  schedule({
+    cron: '0 7,10,14 * * 1-5',
+    calendar: { country: 'SE' },
+    windows: { available: [{ days: 'mon-fri', from: '06:00', to: '22:00' }] },
+    catchUp: 'last',
+    ...extra,
+  });
 
 /** Runs the first scheduler over its 07:00 fire on Wednesday 2026-04-01, then stops it: the scheduler goes down. */
 async function firstDayThenDown(x: SchedulerHarness): Promise<void> {
@@ -48,7 +54,9 @@ describe('scheduler daemon: restart after downtime', () => {
       { at: '2026-04-07T05:00:00.000Z', decision: 'caught-up', reason: null },
     ]);
     expect(decisions.at(-1)).toMatchObject({ trigger: 'catch-up', decidedAt: Date.parse('2026-04-07T07:00:00Z') });
-    expect(restarted.launcher.launches.map((l) => [new Date(l.request.plannedAt).toISOString(), l.request.trigger])).toEqual([['2026-04-07T05:00:00.000Z', 'catch-up']]);
+    expect(restarted.launcher.launches.map((l) => [new Date(l.request.plannedAt).toISOString(), l.request.trigger])).toEqual([
+      ['2026-04-07T05:00:00.000Z', 'catch-up'],
+    ]);
     // A second scheduler restarting at the same moment records nothing new and launches nothing.
     const alsoRestarted = await h.another({ clock: new ManualClock(new Date('2026-04-07T07:00:01Z')) });
     await alsoRestarted.scheduler.start();
@@ -89,7 +97,13 @@ describe('scheduler daemon: restart after downtime', () => {
   it('keeps the record bounded after a long outage: the newest 100 one by one, the rest in one summary', async () => {
     const everySecond = schedule({ cron: '* * * * * *' });
     h = await createSchedulerHarness({ schedule: everySecond, start: '2026-04-01T06:00:00.500Z' });
-    await h.ledger.decide({ schedule: everySecond.name, plannedAt: Date.parse('2026-04-01T05:00:00Z'), decision: 'fired', trigger: 'cron', bot: everySecond.bot });
+    await h.ledger.decide({
+      schedule: everySecond.name,
+      plannedAt: Date.parse('2026-04-01T05:00:00Z'),
+      decision: 'fired',
+      trigger: 'cron',
+      bot: everySecond.bot,
+    });
     await h.scheduler.start(); // an hour later: 3600 fires missed
     const decisions = await h.decisions();
     expect(decisions).toHaveLength(1 + 1 + 100);
@@ -101,7 +115,11 @@ describe('scheduler daemon: restart after downtime', () => {
   });
 
   it('records the fires it slept through (a suspended machine) as missed and runs only the newest', async () => {
-    h = await createSchedulerHarness({ schedule: schedule({ cron: '0 * * * *' }), start: '2026-05-04T06:30:00Z', launcher: new RecordingLauncher({}) });
+    h = await createSchedulerHarness({
+      schedule: schedule({ cron: '0 * * * *' }),
+      start: '2026-05-04T06:30:00Z',
+      launcher: new RecordingLauncher({}),
+    });
     await h.scheduler.start();
     await h.clock.waitForSleepers(1, Date.parse('2026-05-04T07:00:00Z'));
     h.clock.set(new Date('2026-05-04T09:10:00Z'));

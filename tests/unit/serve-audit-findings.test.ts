@@ -6,7 +6,15 @@ import { controlRoomMessages } from '../../src/serve/messages/index.ts';
 const verification: StoreVerification = {
   runs: [
     { runId: 'run-a', result: { ok: true, records: 10, purged: { records: 4, lastAt: 1_000, by: ['purge:1'] } } },
-    { runId: 'run-b', result: { ok: false, records: 7, firstBroken: { seq: 3, problem: 'hash mismatch', detail: 'record 3 was changed' }, purged: { records: 2, lastAt: 5_000, by: ['purge:2'] } } },
+    {
+      runId: 'run-b',
+      result: {
+        ok: false,
+        records: 7,
+        firstBroken: { seq: 3, problem: 'hash mismatch', detail: 'record 3 was changed' },
+        purged: { records: 2, lastAt: 5_000, by: ['purge:2'] },
+      },
+    },
   ],
   ledger: { entries: 4, problems: [{ kind: 'chain deleted', chainId: 'run-c', detail: 'chain run-c is on the ledger' }] },
   checkpoint: { latest: { format: 1, at: 9_000, ledgerSeq: 4, ledgerHash: 'h', chains: 3, mac: 'm' } as never, problems: [] },
@@ -27,7 +35,18 @@ describe("the audit page's findings", () => {
   });
 
   it('has a name for every kind a verification can report, in every language', () => {
-    const kinds = ['hash mismatch', 'missing record', 'reordered', 'inserted', 'prev_hash mismatch', 'head mismatch', 'chain deleted', 'behind checkpoint', 'run summary', 'purge unrecorded'];
+    const kinds = [
+      'hash mismatch',
+      'missing record',
+      'reordered',
+      'inserted',
+      'prev_hash mismatch',
+      'head mismatch',
+      'chain deleted',
+      'behind checkpoint',
+      'run summary',
+      'purge unrecorded',
+    ];
     for (const language of ['en', 'sv', 'da', 'de'] as const) {
       const problems = controlRoomMessages.for(language).audit.problems as Record<string, string>;
       for (const kind of kinds) expect(problems[kind], `${language}: ${kind}`).toMatch(/\w/);

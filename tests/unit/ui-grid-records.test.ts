@@ -23,10 +23,26 @@ const TWO_ROW_GRID: RawRow[] = [
 ];
 
 describe('grid records of two rows', () => {
-  it('joins each case\'s two rows under both header rows and skips the pager row', () => {
+  it("joins each case's two rows under both header rows and skips the pager row", () => {
     expect(gridRecords('s.grid', TWO_ROW_GRID, { rowsPerRecord: 2 })).toEqual([
-      { Ärendenummer: 'BN 2026-000002', Typ: 'Bygglov', Sökande: 'Anna Andersson', Status: 'Registrerad', Registrerad: '2026-11-02 10:00', Adress: 'Storgatan 1, 111 22 STOCKHOLM', 'Extern referens': 'E-2' },
-      { Ärendenummer: 'BN 2026-000001', Typ: 'Bygglov', Sökande: 'Bo Berg', Status: 'Beslutat', Registrerad: '2026-11-01 09:00', Adress: 'Lillgatan 2, 222 33 MALMÖ', 'Extern referens': '' },
+      {
+        Ärendenummer: 'BN 2026-000002',
+        Typ: 'Bygglov',
+        Sökande: 'Anna Andersson',
+        Status: 'Registrerad',
+        Registrerad: '2026-11-02 10:00',
+        Adress: 'Storgatan 1, 111 22 STOCKHOLM',
+        'Extern referens': 'E-2',
+      },
+      {
+        Ärendenummer: 'BN 2026-000001',
+        Typ: 'Bygglov',
+        Sökande: 'Bo Berg',
+        Status: 'Beslutat',
+        Registrerad: '2026-11-01 09:00',
+        Adress: 'Lillgatan 2, 222 33 MALMÖ',
+        'Extern referens': '',
+      },
     ]);
   });
 
@@ -43,21 +59,31 @@ describe('grid records of two rows', () => {
   });
 
   it('takes the title of a truncated cell', () => {
-    const rows = [th('Sökande', 'Status'), th('Adress'), { header: false, cells: [cell('Annabella Andersso…', 'Annabella Anderssonsdotter'), cell('Ny')] }, td('Gatan 1')];
-    expect(gridRecords('s.grid', rows, { rowsPerRecord: 2, fields: { name: 'Sökande' } })).toEqual([{ name: 'Annabella Anderssonsdotter' }]);
+    const rows = [
+      th('Sökande', 'Status'),
+      th('Adress'),
+      { header: false, cells: [cell('Annabella Andersso…', 'Annabella Anderssonsdotter'), cell('Ny')] },
+      td('Gatan 1'),
+    ];
+    expect(gridRecords('s.grid', rows, { rowsPerRecord: 2, fields: { name: 'Sökande' } })).toEqual([
+      { name: 'Annabella Anderssonsdotter' },
+    ]);
   });
 });
 
 describe('grid records of one row', () => {
   it('reads as before: the first row is the header, rows of another shape are skipped', () => {
     const rows = [th('Nr', 'Status'), td('1', 'Ny'), td('2', 'Klar'), td('1 2')];
-    expect(gridRecords('s.grid', rows)).toEqual([{ Nr: '1', Status: 'Ny' }, { Nr: '2', Status: 'Klar' }]);
+    expect(gridRecords('s.grid', rows)).toEqual([
+      { Nr: '1', Status: 'Ny' },
+      { Nr: '2', Status: 'Klar' },
+    ]);
     expect(gridRecords('s.grid', rows, { columns: { Status: 'state' } })).toEqual([{ state: 'Ny' }, { state: 'Klar' }]);
   });
 });
 
 describe('grid column errors', () => {
-  it('names the field and the grid\'s columns when no header matches', () => {
+  it("names the field and the grid's columns when no header matches", () => {
     const error = (() => {
       try {
         gridRecords('s.grid', TWO_ROW_GRID, { rowsPerRecord: 2, fields: { owner: { sv: 'Handläggare', en: 'Officer' } } });
@@ -72,8 +98,12 @@ describe('grid column errors', () => {
   });
 
   it('never guesses between two matching headers, and refuses a position past the last column', () => {
-    expect(() => gridRecords('s.grid', TWO_ROW_GRID, { rowsPerRecord: 2, fields: { x: /e/ } })).toThrow(expect.objectContaining({ code: 'KANSLIST_GRID_COLUMN_AMBIGUOUS' }));
-    expect(() => gridRecords('s.grid', TWO_ROW_GRID, { rowsPerRecord: 2, fields: { x: 7 } })).toThrow(expect.objectContaining({ code: 'KANSLIST_GRID_COLUMN_MISSING' }));
+    expect(() => gridRecords('s.grid', TWO_ROW_GRID, { rowsPerRecord: 2, fields: { x: /e/ } })).toThrow(
+      expect.objectContaining({ code: 'KANSLIST_GRID_COLUMN_AMBIGUOUS' }),
+    );
+    expect(() => gridRecords('s.grid', TWO_ROW_GRID, { rowsPerRecord: 2, fields: { x: 7 } })).toThrow(
+      expect.objectContaining({ code: 'KANSLIST_GRID_COLUMN_MISSING' }),
+    );
   });
 
   it("takes as many rows per record as header rows with rowsPerRecord 'headerRows': one grid shape or the other, the same fields", () => {
@@ -82,7 +112,11 @@ describe('grid column errors', () => {
       { caseNumber: 'BN 2026-000002', externalRef: 'E-2' },
       { caseNumber: 'BN 2026-000001', externalRef: '' },
     ]);
-    const oneRow = [th('Ärendenummer', 'Typ', 'Extern referens'), td('BN 2026-000003', 'Bygglov', 'E-3'), td('BN 2026-000004', 'Bygglov', 'E-4')];
+    const oneRow = [
+      th('Ärendenummer', 'Typ', 'Extern referens'),
+      td('BN 2026-000003', 'Bygglov', 'E-3'),
+      td('BN 2026-000004', 'Bygglov', 'E-4'),
+    ];
     expect(gridRecords('s.grid', oneRow, { rowsPerRecord: 'headerRows', fields })).toEqual([
       { caseNumber: 'BN 2026-000003', externalRef: 'E-3' },
       { caseNumber: 'BN 2026-000004', externalRef: 'E-4' },
@@ -90,6 +124,8 @@ describe('grid column errors', () => {
   });
 
   it('refuses a rowsPerRecord that is not a whole number of at least 1', () => {
-    expect(() => gridRecords('s.grid', TWO_ROW_GRID, { rowsPerRecord: 0 })).toThrow(expect.objectContaining({ code: 'KANSLIST_GRID_OPTIONS_INVALID' }));
+    expect(() => gridRecords('s.grid', TWO_ROW_GRID, { rowsPerRecord: 0 })).toThrow(
+      expect.objectContaining({ code: 'KANSLIST_GRID_OPTIONS_INVALID' }),
+    );
   });
 });

@@ -45,7 +45,11 @@ describe('credentials for a run: environment first, then the vault', () => {
 
   it('without the vault or a key, the environment alone still works', () => {
     rmSync(join(dir, 'vault.key'));
-    const accounts = systemAccounts(casehub, { KANSLIST_CASEHUB_USERNAME: 'robot01', KANSLIST_CASEHUB_PASSWORD: PASSWORD }, openVault({ env: {}, varDir: dir }));
+    const accounts = systemAccounts(
+      casehub,
+      { KANSLIST_CASEHUB_USERNAME: 'robot01', KANSLIST_CASEHUB_PASSWORD: PASSWORD },
+      openVault({ env: {}, varDir: dir }),
+    );
     expect(accounts).toEqual([{ username: 'robot01', password: PASSWORD }]);
   });
 

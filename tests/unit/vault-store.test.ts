@@ -12,7 +12,8 @@ const OTHER_KEY = Buffer.alloc(32, 7).toString('base64');
 let dir: string;
 let env: NodeJS.ProcessEnv;
 const vault = (extra: NodeJS.ProcessEnv = {}): Vault => openVault({ env: { ...env, ...extra }, varDir: join(dir, 'var') });
-const vaultJson = () => JSON.parse(readFileSync(join(dir, 'var', 'vault.json'), 'utf8')) as { secrets: Record<string, Record<string, string>> };
+const vaultJson = () =>
+  JSON.parse(readFileSync(join(dir, 'var', 'vault.json'), 'utf8')) as { secrets: Record<string, Record<string, string>> };
 const writeVaultJson = (value: unknown) => writeFileSync(join(dir, 'var', 'vault.json'), JSON.stringify(value));
 
 beforeEach(() => {
@@ -27,7 +28,11 @@ describe('vault: sealed secrets', () => {
     vault().set('casehub.password', PASSWORD);
     vault().set('casehub.username', 'robot01');
     expect(vault().get('casehub.password')).toBe(PASSWORD);
-    expect(vault().list().map((e) => e.name)).toEqual(['casehub.password', 'casehub.username']);
+    expect(
+      vault()
+        .list()
+        .map((e) => e.name),
+    ).toEqual(['casehub.password', 'casehub.username']);
     expect(Number.isNaN(Date.parse(vault().list()[0]!.setAt))).toBe(false);
     expect(vault().remove('casehub.password')).toBe(true);
     expect(vault().get('casehub.password')).toBeUndefined();
@@ -85,7 +90,11 @@ describe('vault: sealed secrets', () => {
   it('refuses to mix keys: setting with another key leaves the vault as it was', () => {
     vault().set('casehub.password', PASSWORD);
     expect(thrown(() => vault({ KANSLIST_VAULT_KEY: OTHER_KEY }).set('casehub.username', 'robot01')).code).toBe('KANSLIST_VAULT_WRONG_KEY');
-    expect(vault().list().map((e) => e.name)).toEqual(['casehub.password']);
+    expect(
+      vault()
+        .list()
+        .map((e) => e.name),
+    ).toEqual(['casehub.password']);
   });
 
   it('a broken vault file is named, not a JSON stack trace', () => {

@@ -7,8 +7,12 @@
   function refresh() {
     if (document.hidden) return;
     fetch(src, { credentials: 'same-origin', headers: { accept: 'text/html' } })
-      .then(function (r) { return r.ok ? r.text() : null; })
-      .then(function (html) { if (html !== null && html !== region.innerHTML) region.innerHTML = html; })
+      .then(function (r) {
+        return r.ok ? r.text() : null;
+      })
+      .then(function (html) {
+        if (html !== null && html !== region.innerHTML) region.innerHTML = html;
+      })
       .catch(function () {});
   }
   setInterval(refresh, 5000);

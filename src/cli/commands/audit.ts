@@ -6,7 +6,9 @@
 import { type Command, InvalidArgumentError } from 'commander';
 
 export function registerAuditCommand(program: Command): void {
-  const audit = program.command('audit').description('The audit trail: verify its hash chain, export a run, find every action about a person');
+  const audit = program
+    .command('audit')
+    .description('The audit trail: verify its hash chain, export a run, find every action about a person');
   registerVerify(audit);
   registerExport(audit);
   registerPerson(audit);
@@ -29,7 +31,9 @@ function registerVerify(audit: Command): void {
     .option('--all', 'verify every run')
     .option('--db <url>', 'store URL')
     .option('--json', 'print JSON')
-    .action(async (runRef: string | undefined, o: { all?: boolean; db?: string; json?: boolean }) => (await import('./audit-action.ts')).runAuditVerify(runRef, o));
+    .action(async (runRef: string | undefined, o: { all?: boolean; db?: string; json?: boolean }) =>
+      (await import('./audit-action.ts')).runAuditVerify(runRef, o),
+    );
 }
 
 function registerExport(audit: Command): void {
@@ -40,7 +44,9 @@ function registerExport(audit: Command): void {
     .option('--out <file>', 'where to write it (default: var/audit/<run>.<format>)')
     .option('--personal', 'keep identity numbers in clear (for a data protection officer)')
     .option('--db <url>', 'store URL')
-    .action(async (runRef: string, o: { format: 'jsonl' | 'xlsx'; out?: string; personal?: boolean; db?: string }) => (await import('./audit-action.ts')).runAuditExport(runRef, o));
+    .action(async (runRef: string, o: { format: 'jsonl' | 'xlsx'; out?: string; personal?: boolean; db?: string }) =>
+      (await import('./audit-action.ts')).runAuditExport(runRef, o),
+    );
 }
 
 function formatOption(value: string): 'jsonl' | 'xlsx' {
@@ -54,5 +60,7 @@ function registerPerson(audit: Command): void {
     .description('Every recorded action about one person across runs (personnummer, samordningsnummer or CPR, any form)')
     .option('--db <url>', 'store URL')
     .option('--json', 'print JSON')
-    .action(async (idNumber: string, o: { db?: string; json?: boolean }) => (await import('./audit-action.ts')).runAuditPerson(idNumber, o));
+    .action(async (idNumber: string, o: { db?: string; json?: boolean }) =>
+      (await import('./audit-action.ts')).runAuditPerson(idNumber, o),
+    );
 }

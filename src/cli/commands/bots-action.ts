@@ -11,9 +11,25 @@ export async function runBots(o: { json?: boolean }): Promise<void> {
   for (const file of listBotFiles(config.paths.bots)) {
     try {
       const bot = await importBot(file);
-      rows.push({ name: bot.name, title: bot.title, system: bot.system.name, concurrency: bot.concurrency ?? 1, manualMinutes: bot.manualMinutes, verify: bot.verify !== undefined, file });
+      rows.push({
+        name: bot.name,
+        title: bot.title,
+        system: bot.system.name,
+        concurrency: bot.concurrency ?? 1,
+        manualMinutes: bot.manualMinutes,
+        verify: bot.verify !== undefined,
+        file,
+      });
     } catch (error) {
-      rows.push({ name: basename(file, extname(file)), title: `BROKEN: ${errorMessage(error)}`, system: '', concurrency: '', manualMinutes: '', verify: '', file });
+      rows.push({
+        name: basename(file, extname(file)),
+        title: `BROKEN: ${errorMessage(error)}`,
+        system: '',
+        concurrency: '',
+        manualMinutes: '',
+        verify: '',
+        file,
+      });
     }
   }
   if (o.json) printJson(rows);

@@ -26,9 +26,16 @@ export async function runCheck(system: string, o: CheckCliOptions): Promise<void
     const report = o.bot ? await runBotPreflight({ ...common, bot: o.bot, system }) : await runPreflight({ ...common, system });
     if (o.json) printJson(report);
     else printReport(report);
-    if (report.ok && report.drift) console.error(redact(`kanslist: warning: ${report.counts.drift} target(s) matched only by a fallback strategy; update selectors/${report.system}.ts before the fallbacks run out.`));
+    if (report.ok && report.drift)
+      console.error(
+        redact(
+          `kanslist: warning: ${report.counts.drift} target(s) matched only by a fallback strategy; update selectors/${report.system}.ts before the fallbacks run out.`,
+        ),
+      );
     for (const t of report.targets.filter((target) => target.suggestedBy !== undefined)) {
-      console.error(`kanslist: note: ${t.path} was not checked (${t.detail ?? 'not reachable'}); its suggestion was found by ${t.suggestedBy ?? 'a run'} when a fallback matched there.`);
+      console.error(
+        `kanslist: note: ${t.path} was not checked (${t.detail ?? 'not reachable'}); its suggestion was found by ${t.suggestedBy ?? 'a run'} when a fallback matched there.`,
+      );
     }
     if (report.patch) await showPatch(report.patch, { print: !o.json, file: o.writePatch, drifted: report.counts.drift });
     process.exitCode = report.ok ? EXIT_OK : EXIT_NOT_ALL_DONE;
@@ -54,10 +61,15 @@ function explanations(targets: readonly TargetCheck[]): string[] {
 function printReport(report: PreflightReport): void {
   const login = report.login === 'failed' ? `FAILED — ${report.loginError ?? 'no reason given'}` : report.login;
   console.log(redact(`${report.system} at ${report.baseUrl}: login ${login}\n`));
-  printTable(report.targets.map((t) => ({ target: t.path, status: t.status, matched: t.matched ?? '' })), ['target', 'status', 'matched']);
+  printTable(
+    report.targets.map((t) => ({ target: t.path, status: t.status, matched: t.matched ?? '' })),
+    ['target', 'status', 'matched'],
+  );
   const explained = explanations(report.targets);
   if (explained.length > 0) console.log(redact(`\n${explained.join('\n')}`));
   const c = report.counts;
   const verdict = !report.ok ? 'FAILED' : report.drift ? 'passed, with drift' : 'passed';
-  console.log(`\n${verdict}: ${c.ok} ok, ${c.drift} drift, ${c.missing} missing, ${c.ambiguous} ambiguous, ${c['not-checked']} not checked (${(report.durationMs / 1000).toFixed(1)} s)`);
+  console.log(
+    `\n${verdict}: ${c.ok} ok, ${c.drift} drift, ${c.missing} missing, ${c.ambiguous} ambiguous, ${c['not-checked']} not checked (${(report.durationMs / 1000).toFixed(1)} s)`,
+  );
 }

@@ -8,10 +8,15 @@ import type { MapPatch } from '../../preflight/index.ts';
 
 export async function showPatch(patch: MapPatch, options: { print: boolean; file: string | undefined; drifted: number }): Promise<void> {
   for (const path of patch.unplaced) {
-    console.error(`kanslist: warning: a strategy was suggested for ${path}, but its definition was not found in ${patch.file}; add it there by hand (see --json).`);
+    console.error(
+      `kanslist: warning: a strategy was suggested for ${path}, but its definition was not found in ${patch.file}; add it there by hand (see --json).`,
+    );
   }
   if (patch.diff === '') {
-    const why = options.drifted === 0 ? 'no target drifted' : `none of the ${options.drifted} drifted target(s) has an id, name, data-*, aria-label, role name or label that matches it alone`;
+    const why =
+      options.drifted === 0
+        ? 'no target drifted'
+        : `none of the ${options.drifted} drifted target(s) has an id, name, data-*, aria-label, role name or label that matches it alone`;
     console.error(`kanslist: no patch to suggest: ${why}${options.file === undefined ? '' : `; ${options.file} was not written`}.`);
     return;
   }

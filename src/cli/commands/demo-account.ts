@@ -15,9 +15,17 @@ export const DEMO_USERNAME = 'demo';
 export async function ensureDemoAccount(store: Store, varDir: string): Promise<{ username: string; password: string } | undefined> {
   const file = join(varDir, 'secrets', 'demo-login');
   const existing = await store.users.get(DEMO_USERNAME);
-  if (existing !== undefined) return existsSync(file) ? { username: DEMO_USERNAME, password: readFileSync(file, 'utf8').trim() } : undefined;
+  if (existing !== undefined)
+    return existsSync(file) ? { username: DEMO_USERNAME, password: readFileSync(file, 'utf8').trim() } : undefined;
   const password = randomBytes(12).toString('base64url');
-  await store.users.add({ username: DEMO_USERNAME, displayName: 'Demo', passwordHash: await hashPassword(password), roles: ['operator', 'auditor'], bots: [], source: 'local' });
+  await store.users.add({
+    username: DEMO_USERNAME,
+    displayName: 'Demo',
+    passwordHash: await hashPassword(password),
+    roles: ['operator', 'auditor'],
+    bots: [],
+    source: 'local',
+  });
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   writeFileSync(file, `${password}\n`, { mode: 0o600 });
   return { username: DEMO_USERNAME, password };

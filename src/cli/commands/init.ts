@@ -15,11 +15,13 @@ export interface InitOptions {
 export function registerInitCommands(program: Command): void {
   program
     .command('init [dir]')
-    .description('Make a robot repository for your organisation: package.json, config, a system map, a bot, a schedule, a test, a README and CI')
+    .description(
+      'Make a robot repository for your organisation: package.json, config, a system map, a bot, a schedule, a test, a README and CI',
+    )
     .option('--organisation <name>', 'name printed on reports and letters')
     .option('--country <code>', 'SE, DK or DE: gives the language, time zone and working year (default SE)')
-    .option('--language <code>', 'sv, da, de or en (default: the country\'s)')
-    .option('--time-zone <zone>', 'IANA time zone (default: the country\'s)')
+    .option('--language <code>', "sv, da, de or en (default: the country's)")
+    .option('--time-zone <zone>', "IANA time zone (default: the country's)")
     .option('--kanslist <spec>', 'how package.json depends on Kanslist: a version range, file:… or a git URL (default: this version)')
     .action(async (dir: string | undefined, o: InitOptions) => {
       const { initProject } = await import('../scaffold/init-project.ts');

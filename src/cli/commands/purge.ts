@@ -7,7 +7,9 @@ import type { Command } from 'commander';
 export function registerPurgeCommand(program: Command): void {
   program
     .command('purge')
-    .description('Remove what is past its retention period (traces, screenshots, HTML, letters, logs, payloads, personal fields of audit records)')
+    .description(
+      'Remove what is past its retention period (traces, screenshots, HTML, letters, logs, payloads, personal fields of audit records)',
+    )
     .option('--dry-run', 'say what would go, with sizes, and change nothing')
     .option('--db <url>', 'store URL')
     .option('--json', 'print JSON')

@@ -37,8 +37,10 @@ export function registerReportCommand(program: Command): void {
     .command('report')
     .description('Write a report (PDF and/or Excel) into var/reports: a run, time saved in a period, or the exceptions waiting for clerks');
 
-  withCommonOptions(report.command('run <run>').description('What one run did: counts, each item, drift warnings, evidence, the audit trail check'), 'pdf,xlsx')
-    .action((runRef: string, o: CommonOptions) => writeReport('run', o, () => ({ runId: runRef })));
+  withCommonOptions(
+    report.command('run <run>').description('What one run did: counts, each item, drift warnings, evidence, the audit trail check'),
+    'pdf,xlsx',
+  ).action((runRef: string, o: CommonOptions) => writeReport('run', o, () => ({ runId: runRef })));
 
   withCommonOptions(
     report
@@ -49,14 +51,20 @@ export function registerReportCommand(program: Command): void {
       .option('--month <month>', 'a calendar month, YYYY-MM')
       .option('--quarter <quarter>', 'a calendar quarter, YYYY-Qn')
       .option('--bot <name>', 'only this bot')
-      .addOption(new Option('--bucket <bucket>', 'trend by week or month (default: week for a period up to 14 weeks, else month)').choices(['week', 'month'])),
+      .addOption(
+        new Option('--bucket <bucket>', 'trend by week or month (default: week for a period up to 14 weeks, else month)').choices([
+          'week',
+          'month',
+        ]),
+      ),
     'pdf,xlsx',
-  ).action((o: TimeSavedOptions) =>
-    writeReport('time-saved', o, (config) => timeSavedParams(o, config.timeZone)),
-  );
+  ).action((o: TimeSavedOptions) => writeReport('time-saved', o, (config) => timeSavedParams(o, config.timeZone)));
 
   withCommonOptions(
-    report.command('exceptions').description('Items waiting for a clerk: reason, evidence folder and the command to close each').option('--bot <name>', 'only this bot'),
+    report
+      .command('exceptions')
+      .description('Items waiting for a clerk: reason, evidence folder and the command to close each')
+      .option('--bot <name>', 'only this bot'),
     'xlsx[,pdf]',
   ).action((o: CommonOptions & { bot?: string }) => writeReport('exceptions', o, () => ({ bot: o.bot })));
 
@@ -68,20 +76,27 @@ export function registerReportCommand(program: Command): void {
       const [{ loadConfig }, { listReports }] = await Promise.all([import('../../config/load.ts'), import('../report-definitions.ts')]);
       const reports = await listReports(await loadConfig());
       if (o.json) return printJson(reports);
-      printTable(reports.map((r) => ({ report: r.name, formats: r.formats.join(','), source: r.source })), ['report', 'formats', 'source']);
+      printTable(
+        reports.map((r) => ({ report: r.name, formats: r.formats.join(','), source: r.source })),
+        ['report', 'formats', 'source'],
+      );
     });
 
   withCommonOptions(
     report
       .command('render <name>')
       .description("Write one of the project's own reports (reports/*.ts, by its defineReport name)")
-      .option('--params <json>', 'the report\'s parameters as a JSON object', '{}'),
+      .option('--params <json>', "the report's parameters as a JSON object", '{}'),
     'as the report defines',
   ).action((name: string, o: CommonOptions & { params: string }) =>
-    writeWith(o, async (config) => {
-      const { loadProjectReport } = await import('../report-definitions.ts');
-      return loadProjectReport(config, name);
-    }, () => parseParams(o.params)),
+    writeWith(
+      o,
+      async (config) => {
+        const { loadProjectReport } = await import('../report-definitions.ts');
+        return loadProjectReport(config, name);
+      },
+      () => parseParams(o.params),
+    ),
   );
 }
 
@@ -92,7 +107,10 @@ function parseParams(text: string): unknown {
   } catch {
     // reported below
   }
-  throw new ConfigError('KANSLIST_USAGE', '--params must be a JSON object.', { where: '--params', remedy: `e.g. --params '{"bot":"invoice-intake"}'.` });
+  throw new ConfigError('KANSLIST_USAGE', '--params must be a JSON object.', {
+    where: '--params',
+    remedy: `e.g. --params '{"bot":"invoice-intake"}'.`,
+  });
 }
 
 function withCommonOptions(command: Command, formats: string): Command {
@@ -106,19 +124,34 @@ function withCommonOptions(command: Command, formats: string): Command {
 
 /** 1. Open the store; 2. build the params; 3. render; 4. print the paths. */
 function writeReport(name: ReportName, o: CommonOptions, params: (config: LoadedConfig, store: Store) => unknown): Promise<void> {
-  return writeWith(o, async (config) => {
-    const { loadReportDefinition } = await import('../report-definitions.ts');
-    return loadReportDefinition(config, name);
-  }, params);
+  return writeWith(
+    o,
+    async (config) => {
+      const { loadReportDefinition } = await import('../report-definitions.ts');
+      return loadReportDefinition(config, name);
+    },
+    params,
+  );
 }
 
-async function writeWith(o: CommonOptions, definition: (config: LoadedConfig) => Promise<ReportDefinition<unknown>>, params: (config: LoadedConfig, store: Store) => unknown): Promise<void> {
+async function writeWith(
+  o: CommonOptions,
+  definition: (config: LoadedConfig) => Promise<ReportDefinition<unknown>>,
+  params: (config: LoadedConfig, store: Store) => unknown,
+): Promise<void> {
   const { withStore } = await import('../with-store.ts');
   return withStore(o.db, async (store, config) => {
     const [{ createLogger }, { renderWith }] = await Promise.all([import('../../log/logger.ts'), import('../report-definitions.ts')]);
     const log = createLogger({ level: config.logLevel, dir: join(config.paths.var, 'logs'), timeZone: config.timeZone, console: false });
     try {
-      const files = await renderWith(await definition(config), params(config, store), { config, store, log, lang: o.lang, format: o.format, out: o.out });
+      const files = await renderWith(await definition(config), params(config, store), {
+        config,
+        store,
+        log,
+        lang: o.lang,
+        format: o.format,
+        out: o.out,
+      });
       printFiles(files, o.json === true);
     } finally {
       await log.flush();
@@ -132,7 +165,10 @@ export function printFiles(files: ReportFile[], json: boolean): void {
 }
 
 /** The time-saved report's params from the command line: one period, the bot, the trend bucket. */
-export function timeSavedParams(o: TimeSavedOptions, timeZone: string): { from: number; to: number; label: string; bot: string | undefined; bucket: 'week' | 'month' } {
+export function timeSavedParams(
+  o: TimeSavedOptions,
+  timeZone: string,
+): { from: number; to: number; label: string; bot: string | undefined; bucket: 'week' | 'month' } {
   const period = periodOf(o, timeZone);
   return { from: period.from, to: period.to, label: period.label, bot: o.bot, bucket: o.bucket ?? defaultBucketSize(period) };
 }
@@ -148,7 +184,10 @@ function periodOf(o: TimeSavedOptions, timeZone: string): ReportPeriod {
   if (o.month !== undefined) return periodFromMonth(o.month, timeZone);
   if (o.quarter !== undefined) return periodFromQuarter(o.quarter, timeZone);
   if (o.from === undefined || o.to === undefined) {
-    throw new ConfigError('KANSLIST_USAGE', '--from and --to go together.', { where: 'kanslist report time-saved', remedy: 'e.g. `--from 2026-11-01 --to 2026-12-01` (the end date is exclusive).' });
+    throw new ConfigError('KANSLIST_USAGE', '--from and --to go together.', {
+      where: 'kanslist report time-saved',
+      remedy: 'e.g. `--from 2026-11-01 --to 2026-12-01` (the end date is exclusive).',
+    });
   }
   return periodFromDates(o.from, o.to, timeZone);
 }

@@ -9,7 +9,15 @@ export function runReviewList(o: { bot?: string; limit: number; db?: string; jso
     const items = await store.queue.list({ bot: o.bot, status: 'review', limit: o.limit });
     if (o.json) return printJson(items);
     printTable(
-      items.map((i) => ({ item: i.id, bot: i.bot, key: i.key, code: i.errorCode, reason: i.reason, source: i.source, since: localTime(i.updatedAt, config.timeZone) })),
+      items.map((i) => ({
+        item: i.id,
+        bot: i.bot,
+        key: i.key,
+        code: i.errorCode,
+        reason: i.reason,
+        source: i.source,
+        since: localTime(i.updatedAt, config.timeZone),
+      })),
       ['item', 'bot', 'key', 'code', 'reason', 'source', 'since'],
     );
   });
@@ -34,7 +42,11 @@ export function runReviewRequeue(ref: string, o: { db?: string }): Promise<void>
 /** The item as the clerk names it: its id, a 6+ character prefix of it, or its key. */
 async function requireReviewItem(store: Store, ref: string) {
   const item = await store.queue.find(ref);
-  if (!item) throw new ConfigError('KANSLIST_NOT_FOUND', `There is no item "${ref}" (by id, id prefix or key).`, { remedy: 'See `kanslist review`.' });
-  if (item.status !== 'review') throw new ConfigError('KANSLIST_NOT_IN_REVIEW', `Item ${item.id} (${item.key}) is ${item.status}, not in review.`);
+  if (!item)
+    throw new ConfigError('KANSLIST_NOT_FOUND', `There is no item "${ref}" (by id, id prefix or key).`, {
+      remedy: 'See `kanslist review`.',
+    });
+  if (item.status !== 'review')
+    throw new ConfigError('KANSLIST_NOT_IN_REVIEW', `Item ${item.id} (${item.key}) is ${item.status}, not in review.`);
   return item;
 }

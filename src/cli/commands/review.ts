@@ -2,7 +2,9 @@ import type { Command } from 'commander';
 import { intOption } from '../options.ts';
 
 export function registerReviewCommand(program: Command): void {
-  const review = program.command('review').description('The review queue: items a clerk must handle (business exceptions, unsettled uncertain items)');
+  const review = program
+    .command('review')
+    .description('The review queue: items a clerk must handle (business exceptions, unsettled uncertain items)');
 
   review
     .command('list', { isDefault: true })
@@ -11,7 +13,9 @@ export function registerReviewCommand(program: Command): void {
     .option('--limit <n>', 'how many', intOption('--limit', 1), 200)
     .option('--db <url>', 'store URL')
     .option('--json', 'print JSON')
-    .action(async (o: { bot?: string; limit: number; db?: string; json?: boolean }) => (await import('./review-action.ts')).runReviewList(o));
+    .action(async (o: { bot?: string; limit: number; db?: string; json?: boolean }) =>
+      (await import('./review-action.ts')).runReviewList(o),
+    );
 
   review
     .command('handled <item>')
@@ -22,7 +26,9 @@ export function registerReviewCommand(program: Command): void {
 
   review
     .command('requeue <item>')
-    .description("Send a review item back to the bot (after the data was corrected at the source); the bot's verify first checks whether an earlier attempt's effect exists")
+    .description(
+      "Send a review item back to the bot (after the data was corrected at the source); the bot's verify first checks whether an earlier attempt's effect exists",
+    )
     .option('--db <url>', 'store URL')
     .action(async (id: string, o: { db?: string }) => (await import('./review-action.ts')).runReviewRequeue(id, o));
 }

@@ -26,13 +26,28 @@ export interface RunCliOptions {
 
 export async function runRun(bot: string, o: RunCliOptions): Promise<void> {
   const config = await loadConfig();
-  const log = createLogger({ level: o.logLevel ?? config.logLevel, dir: `${config.paths.var}/logs`, timeZone: config.timeZone, console: !process.stdout.isTTY && !o.json });
+  const log = createLogger({
+    level: o.logLevel ?? config.logLevel,
+    dir: `${config.paths.var}/logs`,
+    timeZone: config.timeZone,
+    console: !process.stdout.isTTY && !o.json,
+  });
   const progress = o.json ? undefined : createProgress();
   const stop = stopSignal(() => console.error('\nkanslist: stopping — finishing the items in progress (Ctrl-C again to abort now)'));
   try {
     const summary = await runBot({
-      config, bot, input: o.input, backlog: o.backlog, concurrency: o.concurrency, headed: o.headed, trace: o.trace, storeUrl: o.db, log, trigger: o.trigger,
-      signal: stop.signal, maxRunMs: o.maxDuration ? o.maxDuration * 60_000 : undefined,
+      config,
+      bot,
+      input: o.input,
+      backlog: o.backlog,
+      concurrency: o.concurrency,
+      headed: o.headed,
+      trace: o.trace,
+      storeUrl: o.db,
+      log,
+      trigger: o.trigger,
+      signal: stop.signal,
+      maxRunMs: o.maxDuration ? o.maxDuration * 60_000 : undefined,
       onStart: ({ pending }) => progress?.start(pending),
       onOutcome: (outcome) => progress?.outcome(outcome),
     });
@@ -40,7 +55,9 @@ export async function runRun(bot: string, o: RunCliOptions): Promise<void> {
     const e = summary.enqueue;
     if (e && e.added + e.rejected + e.skippedDone + e.alreadyQueued === 0) {
       // A header-only workbook, or the wrong sheet's export: worth a word, not a silent empty run.
-      console.error(`kanslist: warning: ${o.input ?? "the bot's input"} has no rows — nothing was enqueued. Is it the right file (a header only)?`);
+      console.error(
+        `kanslist: warning: ${o.input ?? "the bot's input"} has no rows — nothing was enqueued. Is it the right file (a header only)?`,
+      );
     }
     if (o.json) printJson(summary);
     else console.log(redact(formatSummary(summary)));
@@ -53,15 +70,20 @@ export async function runRun(bot: string, o: RunCliOptions): Promise<void> {
 }
 
 /** A run from cron or Task Scheduler alerts too: a system that is down is an operator's business at once. */
-async function alertUnavailable(config: Awaited<ReturnType<typeof loadConfig>>, log: ReturnType<typeof createLogger>, summary: Awaited<ReturnType<typeof runBot>>): Promise<void> {
+async function alertUnavailable(
+  config: Awaited<ReturnType<typeof loadConfig>>,
+  log: ReturnType<typeof createLogger>,
+  summary: Awaited<ReturnType<typeof runBot>>,
+): Promise<void> {
   if (!summary.unavailable) return;
   const { createAlerter } = await import('../../alerts/index.ts');
   const alerter = createAlerter({ config, log });
   alerter.raise({
-    kind: 'system-unavailable', bot: summary.bot, runId: summary.runId,
+    kind: 'system-unavailable',
+    bot: summary.bot,
+    runId: summary.runId,
     message: `${summary.bot}: the system was unavailable (${summary.unavailable.code}); the run stopped with its items pending`,
     details: { code: summary.unavailable.code, probes: summary.unavailable.probes, pending: summary.queue.pending },
   });
   await alerter.flush();
 }
-

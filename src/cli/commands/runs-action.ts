@@ -9,10 +9,23 @@ export function runRuns(o: { bot?: string; limit: number; db?: string; json?: bo
     const runs = await store.runs.list({ bot: o.bot, limit: o.limit });
     if (o.json) return printJson(runs);
     printTable(
-      await Promise.all(runs.map(async (r) => {
-        const c = await store.queue.counts({ runId: r.id });
-        return { run: r.id, bot: r.bot, version: r.botVersion, trigger: r.trigger, started: localTime(r.startedAt, config.timeZone), ended: localTime(r.endedAt, config.timeZone), status: r.status, done: c.done, review: c.review, failed: c.failed };
-      })),
+      await Promise.all(
+        runs.map(async (r) => {
+          const c = await store.queue.counts({ runId: r.id });
+          return {
+            run: r.id,
+            bot: r.bot,
+            version: r.botVersion,
+            trigger: r.trigger,
+            started: localTime(r.startedAt, config.timeZone),
+            ended: localTime(r.endedAt, config.timeZone),
+            status: r.status,
+            done: c.done,
+            review: c.review,
+            failed: c.failed,
+          };
+        }),
+      ),
       ['run', 'bot', 'version', 'trigger', 'started', 'ended', 'status', 'done', 'review', 'failed'],
     );
   });
@@ -30,7 +43,17 @@ export function runItems(runRef: string, o: { status?: string; db?: string; json
     const settled = new Set(await store.queue.settledIn(run.id));
     if (o.json) return printJson(items.map((i) => (settled.has(i.id) ? { ...i, settledByVerify: true } : i)));
     printTable(
-      items.map((i) => ({ item: i.id, key: i.key, status: i.status, settled: settled.has(i.id) ? 'by verify' : '', attempts: i.attempts, output: i.output, code: i.errorCode, reason: i.reason, source: i.source })),
+      items.map((i) => ({
+        item: i.id,
+        key: i.key,
+        status: i.status,
+        settled: settled.has(i.id) ? 'by verify' : '',
+        attempts: i.attempts,
+        output: i.output,
+        code: i.errorCode,
+        reason: i.reason,
+        source: i.source,
+      })),
       ['item', 'key', 'status', 'settled', 'attempts', 'output', 'code', 'reason', 'source'],
     );
   });

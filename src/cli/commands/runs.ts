@@ -18,5 +18,7 @@ export function registerRunsCommands(program: Command): void {
     .option('--status <status>', `only items with this status (${ITEM_STATUSES.join(', ')})`)
     .option('--db <url>', 'store URL')
     .option('--json', 'print JSON')
-    .action(async (runRef: string, o: { status?: string; db?: string; json?: boolean }) => (await import('./runs-action.ts')).runItems(runRef, o));
+    .action(async (runRef: string, o: { status?: string; db?: string; json?: boolean }) =>
+      (await import('./runs-action.ts')).runItems(runRef, o),
+    );
 }

@@ -32,9 +32,16 @@ export async function runScheduleResume(name: string, o: { db?: string }): Promi
 export async function runScheduleFire(name: string, o: { db?: string; json?: boolean; logLevel?: LogLevel }): Promise<void> {
   const config = await loadConfig();
   await requireSchedule(config, name);
-  const log = createLogger({ level: o.logLevel ?? config.logLevel, dir: `${config.paths.var}/logs`, timeZone: config.timeZone, console: !o.json });
+  const log = createLogger({
+    level: o.logLevel ?? config.logLevel,
+    dir: `${config.paths.var}/logs`,
+    timeZone: config.timeZone,
+    console: !o.json,
+  });
   // Ctrl-C stops the child the way the scheduler would: it finishes its items in progress.
-  const stop = stopSignal(() => console.error('\nkanslist: stopping the run — finishing the items in progress (Ctrl-C again to abort now)'));
+  const stop = stopSignal(() =>
+    console.error('\nkanslist: stopping the run — finishing the items in progress (Ctrl-C again to abort now)'),
+  );
   try {
     const runtime = await openSchedulerRuntime({ config, log, db: o.db, only: [name] });
     const onStop = () => void runtime.scheduler.stop();
@@ -73,7 +80,13 @@ function summaryLine(summary: unknown): string {
   const s = summary as { outcomes?: Record<string, number>; review?: number; error?: string; uncertainItems?: number } | null;
   if (!s) return '';
   const parts: string[] = [];
-  if (s.outcomes) parts.push(Object.entries(s.outcomes).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(', ') || 'nothing processed');
+  if (s.outcomes)
+    parts.push(
+      Object.entries(s.outcomes)
+        .filter(([, n]) => n > 0)
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', ') || 'nothing processed',
+    );
   if (s.review) parts.push(`${s.review} new in review`);
   if (s.uncertainItems) parts.push(`${s.uncertainItems} uncertain`);
   if (s.error) parts.push(s.error);

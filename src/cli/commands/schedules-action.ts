@@ -16,7 +16,10 @@ export async function runSchedules(o: { json?: boolean; from?: string; db?: stri
   const config = await loadConfig();
   const from = o.from ? new Date(o.from) : new Date();
   if (Number.isNaN(from.getTime())) {
-    throw new ConfigError('KANSLIST_USAGE', `"${o.from}" is not a date and time.`, { where: '--from', remedy: 'Use ISO 8601, e.g. 2026-06-18T12:00:00+02:00.' });
+    throw new ConfigError('KANSLIST_USAGE', `"${o.from}" is not a date and time.`, {
+      where: '--from',
+      remedy: 'Use ISO 8601, e.g. 2026-06-18T12:00:00+02:00.',
+    });
   }
   const knownBots = listBotFiles(config.paths.bots).map((f) => basename(f, extname(f)));
   const schedules = await loadSchedules(config.paths.schedules, { knownBots, timeZone: config.timeZone });
@@ -45,7 +48,12 @@ export async function runSchedules(o: { json?: boolean; from?: string; db?: stri
     console.log(`${row.name}  →  ${row.bot}   (${row.file})`);
     console.log(`  ${row.description.text}`);
     console.log(`  overlap ${row.overlap}, catch-up ${row.catchUp}${row.maxDurationMinutes ? `, max ${row.maxDurationMinutes} min` : ''}`);
-    if (row.paused) console.log(redact(`  PAUSED by ${row.pausedBy ?? 'an operator'}${row.pauseNote ? `: ${row.pauseNote}` : ''} — fires are skipped until \`kanslist schedule resume ${row.name}\``));
+    if (row.paused)
+      console.log(
+        redact(
+          `  PAUSED by ${row.pausedBy ?? 'an operator'}${row.pauseNote ? `: ${row.pauseNote}` : ''} — fires are skipped until \`kanslist schedule resume ${row.name}\``,
+        ),
+      );
     if (row.lastDecision) console.log(redact(`  last decision: ${describeLast(row.lastDecision, row.timeZone!)}`));
     for (const f of row.next) console.log(`    ${f.local}  ${f.run ? 'run' : `skip: ${f.reason} — ${f.detail}`}`);
     console.log('');
@@ -57,7 +65,10 @@ function localStamp(at: Date, timeZone: string): string {
 }
 
 /** Each schedule's paused state and newest decision, from the store; listing still works without them. */
-async function recordedState(url: string, schedules: Schedule[]): Promise<{ states: Map<string, ScheduleState>; last: Map<string, Decision>; error?: string }> {
+async function recordedState(
+  url: string,
+  schedules: Schedule[],
+): Promise<{ states: Map<string, ScheduleState>; last: Map<string, Decision>; error?: string }> {
   const states = new Map<string, ScheduleState>();
   const last = new Map<string, Decision>();
   if (schedules.length === 0) return { states, last };

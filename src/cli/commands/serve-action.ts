@@ -16,7 +16,17 @@ export async function runServe(o: { port: number; host: string; trustProxy?: boo
   const store = await openStore(url);
   const stop = stopSignal(() => console.error('\nkanslist: stopping the control room'));
   try {
-    const room = await startControlRoom({ config, store, log, auditKey: auditKeyFromEnv(), version: kanslistVersion(), storeUrl: url, host: o.host, port: o.port, trustProxy: o.trustProxy === true });
+    const room = await startControlRoom({
+      config,
+      store,
+      log,
+      auditKey: auditKeyFromEnv(),
+      version: kanslistVersion(),
+      storeUrl: url,
+      host: o.host,
+      port: o.port,
+      trustProxy: o.trustProxy === true,
+    });
     const sweep = setInterval(() => void store.webSessions.purgeExpired().catch(() => undefined), SESSION_SWEEP_MS).unref();
     console.log(`Control room: ${room.url}  (Ctrl-C stops it)`);
     if ((await store.users.list()).length === 0) console.log('No accounts yet: add one with `kanslist users add <name> --role operator`.');

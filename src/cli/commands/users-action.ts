@@ -15,20 +15,37 @@ export function runUsersAdd(username: string, o: { role: string; bot?: string; n
   const roles = parseList(o.role);
   const bad = roles.filter((r) => !isRole(r));
   if (roles.length === 0 || bad.length > 0) {
-    throw new ConfigError('KANSLIST_ROLE_UNKNOWN', `Unknown role ${bad.map((r) => `"${r}"`).join(', ') || '(none given)'}.`, { where: '--role', remedy: `Give one or more of ${ROLES.join(', ')}, separated by commas.` });
+    throw new ConfigError('KANSLIST_ROLE_UNKNOWN', `Unknown role ${bad.map((r) => `"${r}"`).join(', ') || '(none given)'}.`, {
+      where: '--role',
+      remedy: `Give one or more of ${ROLES.join(', ')}, separated by commas.`,
+    });
   }
   const bots = parseList(o.bot ?? '');
   if (roles.includes('clerk') && bots.length === 0) {
-    throw new ConfigError('KANSLIST_CLERK_WITHOUT_BOTS', 'A clerk works the review queue of named bots, and none was given.', { where: '--bot', remedy: 'Add --bot <bot>[,<bot>…] (see `kanslist bots`).' });
+    throw new ConfigError('KANSLIST_CLERK_WITHOUT_BOTS', 'A clerk works the review queue of named bots, and none was given.', {
+      where: '--bot',
+      remedy: 'Add --bot <bot>[,<bot>…] (see `kanslist bots`).',
+    });
   }
   return withStore(o.db, async (store) => {
     if ((await store.users.get(username)) !== undefined) {
-      throw new ConfigError('KANSLIST_USER_EXISTS', `There is already a user named "${username}".`, { remedy: 'Choose another name, or change their password with `kanslist users passwd`.' });
+      throw new ConfigError('KANSLIST_USER_EXISTS', `There is already a user named "${username}".`, {
+        remedy: 'Choose another name, or change their password with `kanslist users passwd`.',
+      });
     }
     const password = await newPassword(username);
-    await store.users.add({ username, displayName: o.name ?? username, passwordHash: await hashPassword(password), roles, bots, source: 'local' });
+    await store.users.add({
+      username,
+      displayName: o.name ?? username,
+      passwordHash: await hashPassword(password),
+      roles,
+      bots,
+      source: 'local',
+    });
     await record(store, 'users.add', { username, roles, bots });
-    console.log(`Added ${username} (${roles.join(', ')}${bots.length > 0 ? `; bots ${bots.join(', ')}` : ''}). They log in at the control room (\`kanslist serve\`).`);
+    console.log(
+      `Added ${username} (${roles.join(', ')}${bots.length > 0 ? `; bots ${bots.join(', ')}` : ''}). They log in at the control room (\`kanslist serve\`).`,
+    );
   });
 }
 
@@ -53,20 +70,46 @@ export function runUsersRm(username: string, o: { db?: string }): Promise<void> 
 
 export function runUsersList(o: { json?: boolean; db?: string }): Promise<void> {
   return withStore(o.db, async (store, config) => {
-    const users = (await store.users.list()).map((u) => ({ username: u.username, name: u.displayName, roles: u.roles, bots: u.bots, source: u.source, locked: u.lockedUntil !== null && u.lockedUntil > Date.now(), created: u.createdAt }));
+    const users = (await store.users.list()).map((u) => ({
+      username: u.username,
+      name: u.displayName,
+      roles: u.roles,
+      bots: u.bots,
+      source: u.source,
+      locked: u.lockedUntil !== null && u.lockedUntil > Date.now(),
+      created: u.createdAt,
+    }));
     if (o.json) return printJson(users);
     if (users.length === 0) return console.log('No accounts. Add one with `kanslist users add <name> --role operator`.');
-    printTable(users.map((u) => ({ ...u, roles: u.roles.join(','), bots: u.bots.join(','), locked: u.locked ? 'yes' : '', created: localTime(u.created, config.timeZone) })), ['username', 'name', 'roles', 'bots', 'source', 'locked', 'created']);
+    printTable(
+      users.map((u) => ({
+        ...u,
+        roles: u.roles.join(','),
+        bots: u.bots.join(','),
+        locked: u.locked ? 'yes' : '',
+        created: localTime(u.created, config.timeZone),
+      })),
+      ['username', 'name', 'roles', 'bots', 'source', 'locked', 'created'],
+    );
   });
 }
 
 function parseList(text: string): string[] {
-  return [...new Set(text.split(',').map((s) => s.trim()).filter((s) => s !== ''))];
+  return [
+    ...new Set(
+      text
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== ''),
+    ),
+  ];
 }
 
 function checkUsername(username: string): void {
   if (!/^[A-Za-z0-9._@-]{1,64}$/.test(username)) {
-    throw new ConfigError('KANSLIST_USERNAME_INVALID', `"${username}" cannot be a username.`, { remedy: 'Use 1–64 letters, digits and . _ @ - (e.g. anna.berg).' });
+    throw new ConfigError('KANSLIST_USERNAME_INVALID', `"${username}" cannot be a username.`, {
+      remedy: 'Use 1–64 letters, digits and . _ @ - (e.g. anna.berg).',
+    });
   }
 }
 

@@ -10,7 +10,9 @@ export async function runVaultInit(): Promise<void> {
   const { location } = await projectVault();
   if (process.env.KANSLIST_VAULT_KEY) return void console.log('KANSLIST_VAULT_KEY is set: it is the vault key, no key file is needed.');
   if (!createKeyFile(location.keyFile)) return void console.log(`The key file already exists and was left as it is: ${location.keyFile}`);
-  console.log(`Created the vault key file ${location.keyFile} (mode 0600). Keep a copy somewhere safe: without it the vault cannot be opened.`);
+  console.log(
+    `Created the vault key file ${location.keyFile} (mode 0600). Keep a copy somewhere safe: without it the vault cannot be opened.`,
+  );
 }
 
 export async function runVaultSet(name: string, o: { value?: string }): Promise<void> {
@@ -28,13 +30,19 @@ export async function runVaultList(o: { json?: boolean }): Promise<void> {
   const config = await loadConfig();
   const entries = (await projectVault()).list();
   if (o.json) return printJson(entries);
-  printTable(entries.map((e) => ({ name: e.name, 'set at': localTime(Date.parse(e.setAt), config.timeZone) })), ['name', 'set at']);
+  printTable(
+    entries.map((e) => ({ name: e.name, 'set at': localTime(Date.parse(e.setAt), config.timeZone) })),
+    ['name', 'set at'],
+  );
 }
 
 export async function runVaultRm(name: string): Promise<void> {
   const store = await projectVault();
   if (!store.remove(name)) {
-    throw new ConfigError('KANSLIST_VAULT_NOT_FOUND', `The vault holds no secret named ${name}.`, { where: store.location.file, remedy: 'See `kanslist vault list`.' });
+    throw new ConfigError('KANSLIST_VAULT_NOT_FOUND', `The vault holds no secret named ${name}.`, {
+      where: store.location.file,
+      remedy: 'See `kanslist vault list`.',
+    });
   }
   console.log(`Removed ${name} from ${store.location.file}.`);
 }

@@ -12,7 +12,11 @@ const FIELDS = ['username', 'password'];
 /** The warning to print, or undefined when a map in `selectorsDir` uses the name. */
 export function unusedNameWarning(name: string, selectorsDir: string): string | undefined {
   // A map's file is named after its system (loadSystemMap insists), so no map needs importing.
-  const systems = listBotFiles(selectorsDir).map((file) => basename(file, extname(file)).toLowerCase().replace(/[^a-z0-9_-]/g, '_'));
+  const systems = listBotFiles(selectorsDir).map((file) =>
+    basename(file, extname(file))
+      .toLowerCase()
+      .replace(/[^a-z0-9_-]/g, '_'),
+  );
   if (systems.length === 0) return undefined;
   // <system>.<field>, then .2, .3 … for more accounts, and .pending while a rotation runs.
   const parsed = /^(.*?)((?:\.(?:[2-9]|[1-9]\d+))?(?:\.pending)?)$/.exec(name)!;

@@ -14,7 +14,13 @@ export async function runVaultRotate(systemName: string, o: { account?: number; 
   try {
     const map = await loadSystemMap(systemName, config.paths.selectors);
     await runRotation({
-      config, system: map.system, mapVersion: map.version, account, log, storeUrl: o.db, timeoutMs: o.timeout,
+      config,
+      system: map.system,
+      mapVersion: map.version,
+      account,
+      log,
+      storeUrl: o.db,
+      timeoutMs: o.timeout,
       progress: (line) => console.log(redact(line)),
     });
     // No username: the vault's values, usernames too, are masked wherever Kanslist writes.
@@ -23,7 +29,9 @@ export async function runVaultRotate(systemName: string, o: { account?: number; 
     // Configuration problems were found before anything changed: exit 2, like any usage error.
     if (error instanceof ConfigError) throw error;
     console.error(redact(`kanslist: ${errorMessage(error)}`));
-    console.error('kanslist: the robot still logs in: with the old password, or — if the system took the new one — with the pending one, which the next login promotes.');
+    console.error(
+      'kanslist: the robot still logs in: with the old password, or — if the system took the new one — with the pending one, which the next login promotes.',
+    );
     process.exitCode = EXIT_FAILURES;
   } finally {
     await log.flush();

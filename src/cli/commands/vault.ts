@@ -9,7 +9,9 @@ import { intOption } from '../options.ts';
 export function registerVaultCommand(program: Command): void {
   const vault = program
     .command('vault')
-    .description('The encrypted credentials vault (AES-256-GCM). Key: env KANSLIST_VAULT_KEY or the key file (KANSLIST_VAULT_KEY_FILE, default var/vault.key); file: KANSLIST_VAULT_FILE, default var/vault.json');
+    .description(
+      'The encrypted credentials vault (AES-256-GCM). Key: env KANSLIST_VAULT_KEY or the key file (KANSLIST_VAULT_KEY_FILE, default var/vault.key); file: KANSLIST_VAULT_FILE, default var/vault.json',
+    );
   vault
     .command('init')
     .description('Create the key file (owner-only, 0600) if there is none; an existing key is never overwritten')
@@ -26,12 +28,27 @@ export function registerVaultCommand(program: Command): void {
     .action(async (o: { json?: boolean }) => (await import('./vault-action.ts')).runVaultList(o));
   vault
     .command('rotate <system>')
-    .description("Give a robot account a new password: generated to the map's passwordPolicy, kept as pending in the vault, changed in the system with the map's changePassword, verified by a login, then made current. A crash at any step never locks the robot out")
-    .option('--account <n>', 'which robot account: 1 for <system>.password, 2 for <system>.password.2 … (default 1)', intOption('--account', 1))
-    .option('--timeout <ms>', "how long each step in the system is waited for (default: the system map's timeoutMs)", intOption('--timeout', 1))
+    .description(
+      "Give a robot account a new password: generated to the map's passwordPolicy, kept as pending in the vault, changed in the system with the map's changePassword, verified by a login, then made current. A crash at any step never locks the robot out",
+    )
+    .option(
+      '--account <n>',
+      'which robot account: 1 for <system>.password, 2 for <system>.password.2 … (default 1)',
+      intOption('--account', 1),
+    )
+    .option(
+      '--timeout <ms>',
+      "how long each step in the system is waited for (default: the system map's timeoutMs)",
+      intOption('--timeout', 1),
+    )
     .option('--db <url>', 'store URL for the audit record (sqlite:path or postgres://…); overrides the config')
-    .addHelpText('after', '\nExit codes: 0 rotated, 2 usage or configuration error (nothing changed), 3 the rotation failed (see the message: the robot still logs in).\n')
-    .action(async (system: string, o: { account?: number; timeout?: number; db?: string }) => (await import('./vault-rotate-action.ts')).runVaultRotate(system, o));
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 rotated, 2 usage or configuration error (nothing changed), 3 the rotation failed (see the message: the robot still logs in).\n',
+    )
+    .action(async (system: string, o: { account?: number; timeout?: number; db?: string }) =>
+      (await import('./vault-rotate-action.ts')).runVaultRotate(system, o),
+    );
   vault
     .command('rm <name>')
     .description('Remove a secret')

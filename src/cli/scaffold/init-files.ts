@@ -14,7 +14,9 @@ import type { ScaffoldFile } from './write-files.ts';
 const TEMPLATES = join(PACKAGE_ROOT, 'templates', 'init');
 
 function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)],
+  );
 }
 
 export function initFiles(s: ProjectSettings): ScaffoldFile[] {
@@ -40,29 +42,33 @@ function devVersion(name: string, fallback: string): string {
 function packageJson(s: ProjectSettings): string {
   // `npm test` and `npm run demo` install the dependencies on a fresh clone, as Kanslist's own do.
   const install = `node -e "process.exit(require('fs').existsSync('node_modules/kanslist/package.json') ? 0 : 1)" || npm install --no-audit --no-fund`;
-  return `${JSON.stringify({
-    name: s.name,
-    private: true,
-    description: `${s.organisation}: robots for the routine work in our case systems, built on Kanslist.`,
-    type: 'module',
-    engines: { node: '>=20' },
-    scripts: {
-      predemo: install,
-      demo: 'kanslist demo',
-      pretest: install,
-      test: 'vitest run',
-      typecheck: 'tsc --noEmit',
-      kanslist: 'kanslist',
+  return `${JSON.stringify(
+    {
+      name: s.name,
+      private: true,
+      description: `${s.organisation}: robots for the routine work in our case systems, built on Kanslist.`,
+      type: 'module',
+      engines: { node: '>=20' },
+      scripts: {
+        predemo: install,
+        demo: 'kanslist demo',
+        pretest: install,
+        test: 'vitest run',
+        typecheck: 'tsc --noEmit',
+        kanslist: 'kanslist',
+      },
+      dependencies: { kanslist: s.kanslistSpec },
+      // Kanslist's embedded database (better-sqlite3) and TypeScript loader (esbuild) build or fetch a binary on install.
+      allowScripts: { 'better-sqlite3': true, esbuild: true },
+      devDependencies: {
+        '@types/node': devVersion('@types/node', '^20.19.0'),
+        typescript: devVersion('typescript', '^5.9.3'),
+        vitest: devVersion('vitest', '^4.0.0'),
+      },
     },
-    dependencies: { kanslist: s.kanslistSpec },
-    // Kanslist's embedded database (better-sqlite3) and TypeScript loader (esbuild) build or fetch a binary on install.
-    allowScripts: { 'better-sqlite3': true, esbuild: true },
-    devDependencies: {
-      '@types/node': devVersion('@types/node', '^20.19.0'),
-      typescript: devVersion('typescript', '^5.9.3'),
-      vitest: devVersion('vitest', '^4.0.0'),
-    },
-  }, null, 2)}\n`;
+    null,
+    2,
+  )}\n`;
 }
 
 function configFile(s: ProjectSettings): string {
@@ -85,22 +91,26 @@ export default defineConfig({
 `;
 }
 
-const TSCONFIG = `${JSON.stringify({
-  compilerOptions: {
-    target: 'ES2022',
-    module: 'NodeNext',
-    moduleResolution: 'NodeNext',
-    lib: ['ES2023', 'DOM'],
-    strict: true,
-    noUncheckedIndexedAccess: true,
-    allowImportingTsExtensions: true,
-    noEmit: true,
-    isolatedModules: true,
-    verbatimModuleSyntax: true,
-    types: ['node'],
+const TSCONFIG = `${JSON.stringify(
+  {
+    compilerOptions: {
+      target: 'ES2022',
+      module: 'NodeNext',
+      moduleResolution: 'NodeNext',
+      lib: ['ES2023', 'DOM'],
+      strict: true,
+      noUncheckedIndexedAccess: true,
+      allowImportingTsExtensions: true,
+      noEmit: true,
+      isolatedModules: true,
+      verbatimModuleSyntax: true,
+      types: ['node'],
+    },
+    include: ['bots', 'selectors', 'schedules', 'reports', 'tests', 'kanslist.config.ts', 'vitest.config.ts'],
   },
-  include: ['bots', 'selectors', 'schedules', 'reports', 'tests', 'kanslist.config.ts', 'vitest.config.ts'],
-}, null, 2)}\n`;
+  null,
+  2,
+)}\n`;
 
 const VITEST_CONFIG = `import { defineConfig } from 'vitest/config';
 

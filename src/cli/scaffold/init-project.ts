@@ -26,7 +26,11 @@ export function initProject(dir: string, o: InitOptions): void {
 
 export function newSystem(name: string): void {
   checkName('system', name);
-  const [file] = writeScaffold(process.cwd(), [{ path: join('selectors', `${name}.ts`), text: systemSkeleton(name) }], 'kanslist new system');
+  const [file] = writeScaffold(
+    process.cwd(),
+    [{ path: join('selectors', `${name}.ts`), text: systemSkeleton(name) }],
+    'kanslist new system',
+  );
   console.log(`Wrote ${file}. Fill in its screens, then \`npx kanslist check ${name}\`.`);
 }
 

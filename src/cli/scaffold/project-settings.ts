@@ -35,7 +35,9 @@ export interface SettingsInput {
 export function projectSettings(input: SettingsInput): ProjectSettings {
   const country = (input.country ?? 'SE').toUpperCase();
   if (!(country in COUNTRIES)) {
-    throw new ConfigError('KANSLIST_USAGE', `--country must be one of ${Object.keys(COUNTRIES).join(', ')}, not "${input.country}".`, { where: '--country' });
+    throw new ConfigError('KANSLIST_USAGE', `--country must be one of ${Object.keys(COUNTRIES).join(', ')}, not "${input.country}".`, {
+      where: '--country',
+    });
   }
   const defaults = COUNTRIES[country as Country];
   const language = input.language ?? defaults.language;
@@ -54,6 +56,11 @@ export function projectSettings(input: SettingsInput): ProjectSettings {
 
 /** npm's rules: lower case, no spaces, URL-safe. 'Solna Stad' becomes 'solna-stad-robots'. */
 function packageName(folder: string): string {
-  const base = folder.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[-._]+|-+$/g, '');
+  const base = folder
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/^[-._]+|-+$/g, '');
   return `${base || 'kommun'}-robots`;
 }

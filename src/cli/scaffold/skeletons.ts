@@ -8,10 +8,14 @@ const NAME = /^[a-z][a-z0-9-]{1,62}$/;
 
 export function checkName(kind: 'system' | 'bot', name: string): void {
   if (!NAME.test(name)) {
-    throw new ConfigError('KANSLIST_USAGE', `A ${kind} name is lower-case letters, digits and dashes, starting with a letter: "${name}" is not.`, {
-      where: `kanslist new ${kind}`,
-      remedy: `e.g. \`kanslist new ${kind} ${kind === 'system' ? 'ekonomi' : 'faktura-registrering'}\`.`,
-    });
+    throw new ConfigError(
+      'KANSLIST_USAGE',
+      `A ${kind} name is lower-case letters, digits and dashes, starting with a letter: "${name}" is not.`,
+      {
+        where: `kanslist new ${kind}`,
+        remedy: `e.g. \`kanslist new ${kind} ${kind === 'system' ? 'ekonomi' : 'faktura-registrering'}\`.`,
+      },
+    );
   }
 }
 

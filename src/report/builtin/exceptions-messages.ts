@@ -5,7 +5,8 @@ export const exceptionsMessages = defineMessages({
   en: {
     title: 'Exceptions for clerks',
     subtitle: (p: { date: string; bot: string | undefined }) => (p.bot ? `${p.bot} · as of ${p.date}` : `All bots · as of ${p.date}`),
-    intro: 'Items a robot could not finish and a clerk must handle: data to correct, a case to check by hand. Each row says why and what to do.',
+    intro:
+      'Items a robot could not finish and a clerk must handle: data to correct, a case to check by hand. Each row says why and what to do.',
     waiting: 'Items waiting',
     oldest: 'Waiting longest since',
     byBot: 'By bot',
@@ -13,9 +14,12 @@ export const exceptionsMessages = defineMessages({
     none: 'Nothing is waiting for a clerk.',
     capped: (p: { shown: string; total: string }) => `The first ${p.shown} of ${p.total} items are listed; see the XLSX file for all.`,
     howTo: 'How to close an item',
-    howToDashboard: 'Open the item’s page in the control room (the address in the list), do what the reason says, and mark it handled there with a note — or, once the data is corrected at the source, send it back to the robot there.',
-    howToNoDashboard: 'Do what the reason says. Then ask IT operations to close the item as handled, or — once the data is corrected at the source — to send it back to the robot; the spreadsheet’s Operators sheet has what they need.',
-    howToEvidence: 'The robot’s last screen for each item is shown at the end of this list, personal data masked. Rows rejected when the file was read have none: their source names the file and row to correct.',
+    howToDashboard:
+      'Open the item’s page in the control room (the address in the list), do what the reason says, and mark it handled there with a note — or, once the data is corrected at the source, send it back to the robot there.',
+    howToNoDashboard:
+      'Do what the reason says. Then ask IT operations to close the item as handled, or — once the data is corrected at the source — to send it back to the robot; the spreadsheet’s Operators sheet has what they need.',
+    howToEvidence:
+      'The robot’s last screen for each item is shown at the end of this list, personal data masked. Rows rejected when the file was read have none: their source names the file and row to correct.',
     open: 'Where',
     screenshots: 'Screenshots',
     screenshot: 'Screenshot',
@@ -46,7 +50,8 @@ export const exceptionsMessages = defineMessages({
   sv: {
     title: 'Undantag till handläggare',
     subtitle: (p) => (p.bot ? `${p.bot} · per ${p.date}` : `Alla robotar · per ${p.date}`),
-    intro: 'Ärenden som en robot inte kunde slutföra och som en handläggare måste ta hand om: uppgifter att rätta, ett ärende att kontrollera för hand. Varje rad säger varför och vad du ska göra.',
+    intro:
+      'Ärenden som en robot inte kunde slutföra och som en handläggare måste ta hand om: uppgifter att rätta, ett ärende att kontrollera för hand. Varje rad säger varför och vad du ska göra.',
     waiting: 'Väntande ärenden',
     oldest: 'Har väntat längst sedan',
     byBot: 'Per robot',
@@ -54,9 +59,12 @@ export const exceptionsMessages = defineMessages({
     none: 'Inget väntar på en handläggare.',
     capped: (p) => `De första ${p.shown} av ${p.total} ärenden visas; se XLSX-filen för alla.`,
     howTo: 'Så stänger du ett ärende',
-    howToDashboard: 'Öppna ärendets sida i kontrollrummet (adressen i listan), gör det som orsaken säger och markera ärendet som hanterat där med en anteckning — eller skicka tillbaka det till roboten där när uppgifterna är rättade i källan.',
-    howToNoDashboard: 'Gör det som orsaken säger. Be sedan IT-driften stänga ärendet som hanterat, eller — när uppgifterna är rättade i källan — skicka tillbaka det till roboten; kalkylbladets flik IT-drift har det de behöver.',
-    howToEvidence: 'Robotens sista skärmbild för varje ärende visas i slutet av listan, med personuppgifter maskade. Rader som avvisades när filen lästes har ingen: källan anger filen och raden att rätta.',
+    howToDashboard:
+      'Öppna ärendets sida i kontrollrummet (adressen i listan), gör det som orsaken säger och markera ärendet som hanterat där med en anteckning — eller skicka tillbaka det till roboten där när uppgifterna är rättade i källan.',
+    howToNoDashboard:
+      'Gör det som orsaken säger. Be sedan IT-driften stänga ärendet som hanterat, eller — när uppgifterna är rättade i källan — skicka tillbaka det till roboten; kalkylbladets flik IT-drift har det de behöver.',
+    howToEvidence:
+      'Robotens sista skärmbild för varje ärende visas i slutet av listan, med personuppgifter maskade. Rader som avvisades när filen lästes har ingen: källan anger filen och raden att rätta.',
     open: 'Var',
     screenshots: 'Skärmbilder',
     screenshot: 'Skärmbild',
@@ -87,7 +95,8 @@ export const exceptionsMessages = defineMessages({
   da: {
     title: 'Undtagelser til sagsbehandlere',
     subtitle: (p) => (p.bot ? `${p.bot} · pr. ${p.date}` : `Alle robotter · pr. ${p.date}`),
-    intro: 'Sager som en robot ikke kunne afslutte, og som en sagsbehandler skal tage sig af: oplysninger der skal rettes, en sag der skal kontrolleres manuelt. Hver række siger hvorfor, og hvad du skal gøre.',
+    intro:
+      'Sager som en robot ikke kunne afslutte, og som en sagsbehandler skal tage sig af: oplysninger der skal rettes, en sag der skal kontrolleres manuelt. Hver række siger hvorfor, og hvad du skal gøre.',
     waiting: 'Ventende sager',
     oldest: 'Har ventet længst siden',
     byBot: 'Pr. robot',
@@ -95,9 +104,12 @@ export const exceptionsMessages = defineMessages({
     none: 'Intet venter på en sagsbehandler.',
     capped: (p) => `De første ${p.shown} af ${p.total} sager vises; se XLSX-filen for alle.`,
     howTo: 'Sådan lukkes en sag',
-    howToDashboard: 'Åbn sagens side i kontrolrummet (adressen i listen), gør det, årsagen siger, og markér sagen som håndteret dér med et notat — eller send den tilbage til robotten dér, når oplysningerne er rettet i kilden.',
-    howToNoDashboard: 'Gør det, årsagen siger. Bed derefter IT-driften om at lukke sagen som håndteret, eller — når oplysningerne er rettet i kilden — sende den tilbage til robotten; regnearkets fane IT-drift har det, de skal bruge.',
-    howToEvidence: 'Robottens sidste skærmbillede for hver sag vises sidst i listen, med personoplysninger maskeret. Rækker afvist ved indlæsning har intet: kilden angiver filen og rækken, der skal rettes.',
+    howToDashboard:
+      'Åbn sagens side i kontrolrummet (adressen i listen), gør det, årsagen siger, og markér sagen som håndteret dér med et notat — eller send den tilbage til robotten dér, når oplysningerne er rettet i kilden.',
+    howToNoDashboard:
+      'Gør det, årsagen siger. Bed derefter IT-driften om at lukke sagen som håndteret, eller — når oplysningerne er rettet i kilden — sende den tilbage til robotten; regnearkets fane IT-drift har det, de skal bruge.',
+    howToEvidence:
+      'Robottens sidste skærmbillede for hver sag vises sidst i listen, med personoplysninger maskeret. Rækker afvist ved indlæsning har intet: kilden angiver filen og rækken, der skal rettes.',
     open: 'Hvor',
     screenshots: 'Skærmbilleder',
     screenshot: 'Skærmbillede',
@@ -128,7 +140,8 @@ export const exceptionsMessages = defineMessages({
   de: {
     title: 'Ausnahmen für die Sachbearbeitung',
     subtitle: (p) => (p.bot ? `${p.bot} · Stand ${p.date}` : `Alle Bots · Stand ${p.date}`),
-    intro: 'Vorgänge, die ein Bot nicht abschließen konnte und die die Sachbearbeitung übernehmen muss: Angaben zu berichtigen, ein Fall von Hand zu prüfen. Jede Zeile nennt den Grund und was zu tun ist.',
+    intro:
+      'Vorgänge, die ein Bot nicht abschließen konnte und die die Sachbearbeitung übernehmen muss: Angaben zu berichtigen, ein Fall von Hand zu prüfen. Jede Zeile nennt den Grund und was zu tun ist.',
     waiting: 'Wartende Vorgänge',
     oldest: 'Am längsten wartend seit',
     byBot: 'Nach Bot',
@@ -136,9 +149,12 @@ export const exceptionsMessages = defineMessages({
     none: 'Nichts wartet auf die Sachbearbeitung.',
     capped: (p) => `Die ersten ${p.shown} von ${p.total} Vorgängen sind aufgeführt; alle stehen in der XLSX-Datei.`,
     howTo: 'So wird ein Vorgang geschlossen',
-    howToDashboard: 'Die Seite des Vorgangs im Kontrollraum öffnen (die Adresse in der Liste), tun, was der Grund sagt, und den Vorgang dort mit einer Notiz als erledigt markieren — oder ihn dort an den Bot zurückgeben, sobald die Angaben an der Quelle berichtigt sind.',
-    howToNoDashboard: 'Tun, was der Grund sagt. Dann den IT-Betrieb bitten, den Vorgang als erledigt zu schließen oder — sobald die Angaben an der Quelle berichtigt sind — an den Bot zurückzugeben; das Blatt IT-Betrieb der Tabelle enthält, was er dafür braucht.',
-    howToEvidence: 'Der letzte Bildschirm des Bots zu jedem Vorgang steht am Ende der Liste, personenbezogene Daten geschwärzt. Beim Einlesen abgewiesene Zeilen haben keinen: die Quelle nennt Datei und Zeile zur Berichtigung.',
+    howToDashboard:
+      'Die Seite des Vorgangs im Kontrollraum öffnen (die Adresse in der Liste), tun, was der Grund sagt, und den Vorgang dort mit einer Notiz als erledigt markieren — oder ihn dort an den Bot zurückgeben, sobald die Angaben an der Quelle berichtigt sind.',
+    howToNoDashboard:
+      'Tun, was der Grund sagt. Dann den IT-Betrieb bitten, den Vorgang als erledigt zu schließen oder — sobald die Angaben an der Quelle berichtigt sind — an den Bot zurückzugeben; das Blatt IT-Betrieb der Tabelle enthält, was er dafür braucht.',
+    howToEvidence:
+      'Der letzte Bildschirm des Bots zu jedem Vorgang steht am Ende der Liste, personenbezogene Daten geschwärzt. Beim Einlesen abgewiesene Zeilen haben keinen: die Quelle nennt Datei und Zeile zur Berichtigung.',
     open: 'Wo',
     screenshots: 'Bildschirmfotos',
     screenshot: 'Bildschirmfoto',

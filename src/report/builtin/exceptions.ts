@@ -11,8 +11,21 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
-  commonMessages, createReportPdf, createXlsxWorkbook, defineReport, exceptionItems, exceptionSummary, localizeSource, reasonMessages, reviewUrl, wallClock,
-  type ExceptionRow, type ExceptionSummary, type PdfReport, type ReportContext, type ReportFile,
+  commonMessages,
+  createReportPdf,
+  createXlsxWorkbook,
+  defineReport,
+  exceptionItems,
+  exceptionSummary,
+  localizeSource,
+  reasonMessages,
+  reviewUrl,
+  wallClock,
+  type ExceptionRow,
+  type ExceptionSummary,
+  type PdfReport,
+  type ReportContext,
+  type ReportFile,
 } from '../toolkit.ts';
 import { exceptionsMessages } from './exceptions-messages.ts';
 import { readerReason, readerTitle } from './reason-text.ts';
@@ -78,9 +91,21 @@ async function writePdf(ctx: ReportContext, params: ExceptionsParams, summary: E
     return path;
   }
   pdf.heading(t.byBot, 2);
-  pdf.table([{ header: t.bot, width: 4 }, { header: t.count, width: 1, align: 'right' }], summary.byBot.map((b) => [b.bot, f.integer(b.count)]));
+  pdf.table(
+    [
+      { header: t.bot, width: 4 },
+      { header: t.count, width: 1, align: 'right' },
+    ],
+    summary.byBot.map((b) => [b.bot, f.integer(b.count)]),
+  );
   pdf.heading(t.byCode, 2);
-  pdf.table([{ header: t.reason, width: 4 }, { header: t.count, width: 1, align: 'right' }], summary.byCode.map((c) => [readerTitle(ctx, c.code || null, c.sampleDetails), f.integer(c.count)]));
+  pdf.table(
+    [
+      { header: t.reason, width: 4 },
+      { header: t.count, width: 1, align: 'right' },
+    ],
+    summary.byCode.map((c) => [readerTitle(ctx, c.code || null, c.sampleDetails), f.integer(c.count)]),
+  );
   pdf.heading(t.howTo, 2);
   pdf.paragraph(`${ctx.config.dashboardUrl ? t.howToDashboard : t.howToNoDashboard}\n${t.howToEvidence}`, { size: 9 });
 
@@ -95,9 +120,15 @@ async function writePdf(ctx: ReportContext, params: ExceptionsParams, summary: E
   }
   pdf.pageBreak();
   pdf.heading(t.sheetExceptions);
-  if (summary.total > rows.length) pdf.paragraph(t.capped({ shown: f.integer(rows.length), total: f.integer(summary.total) }), { color: 'warning' });
+  if (summary.total > rows.length)
+    pdf.paragraph(t.capped({ shown: f.integer(rows.length), total: f.integer(summary.total) }), { color: 'warning' });
   pdf.table(
-    [{ header: params.bot ? t.key : `${t.key} / ${t.bot}`, width: 1.7 }, { header: t.reason, width: 4 }, { header: t.since, width: 1.2 }, { header: ctx.config.dashboardUrl ? t.controlRoom : t.source, width: 2.6 }],
+    [
+      { header: params.bot ? t.key : `${t.key} / ${t.bot}`, width: 1.7 },
+      { header: t.reason, width: 4 },
+      { header: t.since, width: 1.2 },
+      { header: ctx.config.dashboardUrl ? t.controlRoom : t.source, width: 2.6 },
+    ],
     rows,
     { zebra: true, fontSize: 7.5 },
   );
@@ -111,16 +142,24 @@ async function writePdf(ctx: ReportContext, params: ExceptionsParams, summary: E
 /** More pictures than this make a PDF too heavy to mail; the files stay in the evidence folders. */
 export const PDF_SCREENSHOT_LIMIT = 30;
 
-async function screenshotSection(pdf: PdfReport, ctx: ReportContext, t: Texts, shots: Array<{ key: string; reason: string; path: string }>): Promise<void> {
+async function screenshotSection(
+  pdf: PdfReport,
+  ctx: ReportContext,
+  t: Texts,
+  shots: Array<{ key: string; reason: string; path: string }>,
+): Promise<void> {
   if (shots.length === 0) return;
   pdf.pageBreak();
   pdf.heading(t.screenshots);
   if (shots.length > PDF_SCREENSHOT_LIMIT) {
-    pdf.paragraph(t.screenshotsCapped({ shown: ctx.format.integer(PDF_SCREENSHOT_LIMIT), total: ctx.format.integer(shots.length) }), { color: 'muted' });
+    pdf.paragraph(t.screenshotsCapped({ shown: ctx.format.integer(PDF_SCREENSHOT_LIMIT), total: ctx.format.integer(shots.length) }), {
+      color: 'muted',
+    });
   }
   for (const shot of shots.slice(0, PDF_SCREENSHOT_LIMIT)) {
     const bytes = await readFile(shot.path).catch(() => undefined);
-    if (bytes !== undefined) await pdf.image(bytes, { caption: t.screenshotCaption({ key: shot.key, reason: shot.reason }), maxHeight: 300 });
+    if (bytes !== undefined)
+      await pdf.image(bytes, { caption: t.screenshotCaption({ key: shot.key, reason: shot.reason }), maxHeight: 300 });
   }
 }
 
@@ -151,7 +190,13 @@ interface XlsxOperatorRow {
 async function writeXlsx(ctx: ReportContext, params: ExceptionsParams, summary: ExceptionSummary, path: string): Promise<string> {
   const t = exceptionsMessages.for(ctx.language);
   const common = commonMessages.for(ctx.language);
-  const wb = await createXlsxWorkbook(path, { language: ctx.language, timeZone: ctx.config.timeZone, creator: ctx.config.organisation, title: t.title, created: ctx.now });
+  const wb = await createXlsxWorkbook(path, {
+    language: ctx.language,
+    timeZone: ctx.config.timeZone,
+    creator: ctx.config.organisation,
+    title: t.title,
+    created: ctx.now,
+  });
 
   // 1. The list for clerks, first, so it is what opens: why, what to do, where.
   const list = wb.sheet<XlsxExceptionRow>(t.sheetExceptions, [
@@ -175,7 +220,8 @@ async function writeXlsx(ctx: ReportContext, params: ExceptionsParams, summary: 
   ]);
   counts.add({ group: common.total, name: t.waiting, count: summary.total });
   for (const b of summary.byBot) counts.add({ group: t.byBot, name: b.bot, count: b.count });
-  for (const c of summary.byCode) counts.add({ group: t.byCode, name: c.code ? `${readerTitle(ctx, c.code, c.sampleDetails)} (${c.code})` : t.noCode, count: c.count });
+  for (const c of summary.byCode)
+    counts.add({ group: t.byCode, name: c.code ? `${readerTitle(ctx, c.code, c.sampleDetails)} (${c.code})` : t.noCode, count: c.count });
 
   // 3. For IT operations: codes, the developer's text, evidence folders and the commands that close an item.
   const operators = wb.sheet<XlsxOperatorRow>(t.sheetOperators, [

@@ -9,8 +9,20 @@
 import { writeFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import {
-  commonMessages, createReportPdf, createXlsxWorkbook, defineReport, loadRunReportData, localizeSource, reasonMessages, runItems,
-  type AttemptOutcome, type PdfReport, type ReportContext, type ReportFile, type RunItemRow, type RunReportData,
+  commonMessages,
+  createReportPdf,
+  createXlsxWorkbook,
+  defineReport,
+  loadRunReportData,
+  localizeSource,
+  reasonMessages,
+  runItems,
+  type AttemptOutcome,
+  type PdfReport,
+  type ReportContext,
+  type ReportFile,
+  type RunItemRow,
+  type RunReportData,
 } from '../toolkit.ts';
 import type { ItemStatus } from '../../store/types.ts';
 import { readerReason } from './reason-text.ts';
@@ -34,7 +46,8 @@ export default defineReport<RunReportParams>({
     const data = await loadRunReportData(ctx.store, params.runId, { varDir: ctx.config.paths.var });
     const base = join(ctx.outDir, `run-${data.run.id.slice(0, 8)}.${ctx.language}`);
     const files: ReportFile[] = [];
-    if (ctx.formats.includes('pdf')) files.push({ format: 'pdf', path: await writePdf(ctx, data, `${base}.pdf`, params.pdfItemLimit ?? PDF_ITEM_LIMIT) });
+    if (ctx.formats.includes('pdf'))
+      files.push({ format: 'pdf', path: await writePdf(ctx, data, `${base}.pdf`, params.pdfItemLimit ?? PDF_ITEM_LIMIT) });
     if (ctx.formats.includes('xlsx')) files.push({ format: 'xlsx', path: await writeXlsx(ctx, data, `${base}.xlsx`) });
     ctx.log.info(`run report for ${data.run.id} written`, { files: files.map((f) => f.path) });
     return files;
@@ -73,11 +86,17 @@ function auditLines(data: RunReportData, t: Texts, f: ReportContext['format']): 
 }
 
 /** Counts in a fixed order: every item status, then the attempts, then the input. */
-function countRows(data: RunReportData, t: Texts, common: ReturnType<typeof commonMessages.for>): Array<{ label: string; count: number; group: string }> {
+function countRows(
+  data: RunReportData,
+  t: Texts,
+  common: ReturnType<typeof commonMessages.for>,
+): Array<{ label: string; count: number; group: string }> {
   const rows = [{ label: t.itemsTotal, count: data.items, group: t.byStatus }];
   // The records hold every status and outcome, in the store's order (pending … handled, done … uncertain).
-  for (const [status, count] of Object.entries(data.counts)) rows.push({ label: common.statuses[status as ItemStatus], count, group: t.byStatus });
-  for (const [outcome, count] of Object.entries(data.attempts)) rows.push({ label: t.outcomes[outcome as AttemptOutcome], count, group: t.attemptsHeading });
+  for (const [status, count] of Object.entries(data.counts))
+    rows.push({ label: common.statuses[status as ItemStatus], count, group: t.byStatus });
+  for (const [outcome, count] of Object.entries(data.attempts))
+    rows.push({ label: t.outcomes[outcome as AttemptOutcome], count, group: t.attemptsHeading });
   if (data.enqueue) {
     const e = data.enqueue;
     rows.push(
@@ -122,7 +141,10 @@ async function writePdf(ctx: ReportContext, data: RunReportData, path: string, i
   const counts = countRows(data, t, common);
   for (const group of [...new Set(counts.map((c) => c.group))]) {
     pdf.table(
-      [{ header: group, width: 5 }, { header: t.number, width: 1.5, align: 'right' }],
+      [
+        { header: group, width: 5 },
+        { header: t.number, width: 1.5, align: 'right' },
+      ],
       counts.filter((c) => c.group === group).map((c) => [c.label, f.integer(c.count)]),
       { zebra: true },
     );
@@ -135,7 +157,14 @@ async function writePdf(ctx: ReportContext, data: RunReportData, path: string, i
     pdf.paragraph(t.driftIntro, { color: 'warning' });
     // The suggestion sits next to the drift it heals (found by the runner on the live page).
     pdf.table(
-      [{ header: t.system, width: 1.1 }, { header: t.target, width: 1.8 }, { header: t.expected, width: 2.2 }, { header: t.matched, width: 2.2 }, { header: t.suggested, width: 2.4 }, { header: t.count, width: 0.8, align: 'right' }],
+      [
+        { header: t.system, width: 1.1 },
+        { header: t.target, width: 1.8 },
+        { header: t.expected, width: 2.2 },
+        { header: t.matched, width: 2.2 },
+        { header: t.suggested, width: 2.4 },
+        { header: t.count, width: 0.8, align: 'right' },
+      ],
       data.drift.map((d) => [d.system, d.target, d.failedStrategy, d.matchedStrategy, d.suggested ?? '–', f.integer(d.count)]),
     );
     if (data.drift.some((d) => d.suggested !== null)) pdf.paragraph(t.driftSuggestion, { color: 'muted' });
@@ -156,7 +185,13 @@ async function itemSection(pdf: PdfReport, ctx: ReportContext, data: RunReportDa
     if (rows.length === limit) break;
     // Files the bot wrote into the evidence folder (a receipt, a letter) print relative to it: the folder is named above.
     const result = resultText(ctx, item).split(`${data.evidenceDir}${sep}`).join('');
-    rows.push([item.key, common.statuses[item.status], item.finishedAt === null ? '' : f.dateTime(item.finishedAt), item.durationMs === null ? '' : f.duration(item.durationMs), result]);
+    rows.push([
+      item.key,
+      common.statuses[item.status],
+      item.finishedAt === null ? '' : f.dateTime(item.finishedAt),
+      item.durationMs === null ? '' : f.duration(item.durationMs),
+      result,
+    ]);
     if (item.evidence !== null) evidence.push([item.key, item.evidence.slice(data.evidenceDir.length + 1)]);
   }
   pdf.pageBreak();
@@ -166,21 +201,41 @@ async function itemSection(pdf: PdfReport, ctx: ReportContext, data: RunReportDa
     return;
   }
   pdf.paragraph(`${t.evidenceFolder}: ${data.evidenceDir}`, { color: 'muted' });
-  if (data.items > rows.length) pdf.paragraph(t.itemsCapped({ shown: f.integer(rows.length), total: f.integer(data.items) }), { color: 'warning' });
+  if (data.items > rows.length)
+    pdf.paragraph(t.itemsCapped({ shown: f.integer(rows.length), total: f.integer(data.items) }), { color: 'warning' });
   pdf.table(
-    [{ header: t.key, width: 2.2 }, { header: t.status, width: 1.6 }, { header: t.finished, width: 1.7 }, { header: t.time, width: 1.1, align: 'right' }, { header: t.result, width: 3.6 }],
+    [
+      { header: t.key, width: 2.2 },
+      { header: t.status, width: 1.6 },
+      { header: t.finished, width: 1.7 },
+      { header: t.time, width: 1.1, align: 'right' },
+      { header: t.result, width: 3.6 },
+    ],
     rows,
     { zebra: true, fontSize: 8 },
   );
   if (evidence.length === 0) return;
   pdf.heading(t.evidence, 2);
-  pdf.table([{ header: t.key, width: 2 }, { header: t.evidence, width: 4 }], evidence, { fontSize: 8 });
+  pdf.table(
+    [
+      { header: t.key, width: 2 },
+      { header: t.evidence, width: 4 },
+    ],
+    evidence,
+    { fontSize: 8 },
+  );
 }
 
 async function writeXlsx(ctx: ReportContext, data: RunReportData, path: string): Promise<string> {
   const t = runReportMessages.for(ctx.language);
   const common = commonMessages.for(ctx.language);
-  const wb = await createXlsxWorkbook(path, { language: ctx.language, timeZone: ctx.config.timeZone, creator: ctx.config.organisation, title: `${t.title} ${data.run.id}`, created: ctx.now });
+  const wb = await createXlsxWorkbook(path, {
+    language: ctx.language,
+    timeZone: ctx.config.timeZone,
+    creator: ctx.config.organisation,
+    title: `${t.title} ${data.run.id}`,
+    created: ctx.now,
+  });
 
   // 1. Summary: the facts, the audit check, every count.
   const summary = wb.sheet<{ group: string; field: string; value: string | null; number: number | null }>(t.sheetSummary, [
@@ -215,7 +270,15 @@ async function writeXlsx(ctx: ReportContext, data: RunReportData, path: string):
   await items.addAll(xlsxItemRows(ctx, data, t));
 
   // 3. Drift, one row per target and strategy pair.
-  const drift = wb.sheet<{ system: string; target: string; expected: string; matched: string; suggested: string; count: number; firstSeen: number }>(t.sheetDrift, [
+  const drift = wb.sheet<{
+    system: string;
+    target: string;
+    expected: string;
+    matched: string;
+    suggested: string;
+    count: number;
+    firstSeen: number;
+  }>(t.sheetDrift, [
     { key: 'system', header: t.system, type: 'text' },
     { key: 'target', header: t.target, type: 'text' },
     { key: 'expected', header: t.expected, type: 'text', width: 40 },
@@ -224,7 +287,16 @@ async function writeXlsx(ctx: ReportContext, data: RunReportData, path: string):
     { key: 'count', header: t.count, type: 'integer' },
     { key: 'firstSeen', header: t.firstSeen, type: 'datetime' },
   ]);
-  for (const d of data.drift) drift.add({ system: d.system, target: d.target, expected: d.failedStrategy, matched: d.matchedStrategy, suggested: d.suggested ?? '', count: d.count, firstSeen: d.firstAt });
+  for (const d of data.drift)
+    drift.add({
+      system: d.system,
+      target: d.target,
+      expected: d.failedStrategy,
+      matched: d.matchedStrategy,
+      suggested: d.suggested ?? '',
+      count: d.count,
+      firstSeen: d.firstAt,
+    });
 
   await wb.close();
   return path;

@@ -37,7 +37,8 @@ export const timeSavedMessages = defineMessages({
     exceptionHoursShort: 'Exception hours',
     runHoursShort: 'Run hours',
     /** Under the per-bot table: every short column header in words. */
-    perBotLegend: 'Min/item: a clerk’s manual minutes per item. FTE: full-time equivalents (working years). Rate: exceptions as a share of items settled. Exception hours: clerk hours the exceptions still cost. Run hours: the bots’ machine time.',
+    perBotLegend:
+      'Min/item: a clerk’s manual minutes per item. FTE: full-time equivalents (working years). Rate: exceptions as a share of items settled. Exception hours: clerk hours the exceptions still cost. Run hours: the bots’ machine time.',
     baselines: 'Manual baselines',
     baselinesIntro: 'How long the same work takes a skilled clerk by hand, and how that was measured (from each bot’s definition).',
     howMeasured: 'How it was measured',
@@ -62,7 +63,8 @@ export const timeSavedMessages = defineMessages({
     payback: 'Payback of the setup cost',
     paybackMonths: (p: { months: string; setup: string }) => `${p.months} months at this period’s rate (setup cost ${p.setup})`,
     paybackNever: 'Not earned back at this period’s rate',
-    moneyNote: 'The value of freed hours is what that clerk time costs; it is saved on the budget only where staffing changes, otherwise the hours go to other work.',
+    moneyNote:
+      'The value of freed hours is what that clerk time costs; it is saved on the budget only where staffing changes, otherwise the hours go to other work.',
     moneyNone: 'Set reports.hourlyCost in kanslist.config.ts to see these hours in money.',
     noItems: 'No items were finished in this period.',
     trendUntil: (p: { date: string }) => `The trend ends today, ${p.date}: the rest of the period has not happened yet.`,
@@ -95,7 +97,8 @@ export const timeSavedMessages = defineMessages({
     timeZone: 'Time zone',
     generated: 'Generated',
     text: 'Text',
-    itemsNote: 'One row per item counted above. The sum of “Minutes freed” is the minutes freed in the summary; ÷ 60 gives the hours freed. The sum of “Exception minutes” is what the exceptions still cost.',
+    itemsNote:
+      'One row per item counted above. The sum of “Minutes freed” is the minutes freed in the summary; ÷ 60 gives the hours freed. The sum of “Exception minutes” is what the exceptions still cost.',
     method: {
       period: (p: { first: string; last: string; zone: string }) =>
         `Period: ${p.first} to ${p.last} inclusive, local dates in ${p.zone}. An item belongs to the period when it reached its final state within it: when it was finished, or — for an item rejected on input or sent to review after an interrupted run, which never finished — when it was put in review.`,
@@ -110,7 +113,8 @@ export const timeSavedMessages = defineMessages({
         'Clerk hours the exceptions still cost = exceptions × manual minutes per item ÷ 60: a clerk still does them by hand. They are shown next to the savings and not subtracted from them, because exceptions were never counted as freed: the hours freed are already net of them.',
       fte: (p: { hours: string; source: string }) =>
         `Full-time equivalents = clerk hours freed ÷ ${p.hours} annual hours per full-time equivalent (${p.source}): the working years the freed hours amount to. Average full-time equivalents over the period = that ÷ (days in the period ÷ 365.2425): how many full-time clerks the bots stood in for during the period.`,
-      annualHours: (p: { basis: string }) => `Annual hours: ${p.basis} Set reports.annualHoursPerFte in kanslist.config.ts to use the figure of your own agreement.`,
+      annualHours: (p: { basis: string }) =>
+        `Annual hours: ${p.basis} Set reports.annualHoursPerFte in kanslist.config.ts to use the figure of your own agreement.`,
       country: (p: { country: string; how: 'config' | 'timeZone' | 'language'; zone: string }) =>
         `Country of the working year: ${p.country}, ${p.how === 'config' ? 'as reports.country in kanslist.config.ts says' : p.how === 'timeZone' ? `from the configured time zone ${p.zone}; set reports.country to choose another` : 'from the organisation’s configured language; set reports.country to choose another'}. It is the organisation’s country whatever language the report is read in.`,
       money: (p: { currency: string }) =>
@@ -120,7 +124,8 @@ export const timeSavedMessages = defineMessages({
       trend: (p: { bucket: string }) => `Trend: per ${p.bucket} in local time; the first and last may be partial.`,
       bucketWeek: 'ISO week (Monday to Sunday)',
       bucketMonth: 'calendar month',
-      reasons: 'Top exception reasons: the ten most frequent error codes among the exceptions, with one stored reason for each; identity numbers in it are masked.',
+      reasons:
+        'Top exception reasons: the ten most frequent error codes among the exceptions, with one stored reason for each; identity numbers in it are masked.',
       spreadsheet: 'The spreadsheet holds one row per item counted, so anyone can recompute every total.',
     },
     countryBasis: {
@@ -160,7 +165,8 @@ export const timeSavedMessages = defineMessages({
     rateShort: 'Andel',
     exceptionHoursShort: 'Undantagstimmar',
     runHoursShort: 'Körtimmar',
-    perBotLegend: 'Min/ärende: en handläggares manuella minuter per ärende. Åa: årsarbetskrafter (arbetsår). Andel: undantag som andel av avslutade ärenden. Undantagstimmar: handläggartimmar som undantagen fortfarande kostar. Körtimmar: robotarnas maskintid.',
+    perBotLegend:
+      'Min/ärende: en handläggares manuella minuter per ärende. Åa: årsarbetskrafter (arbetsår). Andel: undantag som andel av avslutade ärenden. Undantagstimmar: handläggartimmar som undantagen fortfarande kostar. Körtimmar: robotarnas maskintid.',
     baselines: 'Manuell tidsåtgång',
     baselinesIntro: 'Hur lång tid samma arbete tar för en van handläggare för hand, och hur det mättes (ur varje robots definition).',
     howMeasured: 'Hur det mättes',
@@ -185,7 +191,8 @@ export const timeSavedMessages = defineMessages({
     payback: 'Återbetalning av uppbyggnadskostnaden',
     paybackMonths: (p) => `${p.months} månader i periodens takt (uppbyggnadskostnad ${p.setup})`,
     paybackNever: 'Betalas inte tillbaka i periodens takt',
-    moneyNote: 'Värdet av frigjorda timmar är vad den handläggartiden kostar; det sparas i budgeten bara där bemanningen ändras, annars går timmarna till annat arbete.',
+    moneyNote:
+      'Värdet av frigjorda timmar är vad den handläggartiden kostar; det sparas i budgeten bara där bemanningen ändras, annars går timmarna till annat arbete.',
     moneyNone: 'Ange reports.hourlyCost i kanslist.config.ts för att se timmarna i pengar.',
     noItems: 'Inga ärenden slutfördes under perioden.',
     trendUntil: (p) => `Trenden slutar i dag, ${p.date}: resten av perioden har inte hänt än.`,
@@ -218,7 +225,8 @@ export const timeSavedMessages = defineMessages({
     timeZone: 'Tidszon',
     generated: 'Skapad',
     text: 'Text',
-    itemsNote: 'En rad per ärende som räknats ovan. Summan av ”Frigjorda minuter” är sammanfattningens frigjorda minuter; ÷ 60 ger de frigjorda timmarna. Summan av ”Undantagsminuter” är vad undantagen fortfarande kostar.',
+    itemsNote:
+      'En rad per ärende som räknats ovan. Summan av ”Frigjorda minuter” är sammanfattningens frigjorda minuter; ÷ 60 ger de frigjorda timmarna. Summan av ”Undantagsminuter” är vad undantagen fortfarande kostar.',
     method: {
       period: (p) =>
         `Period: ${p.first} till och med ${p.last}, lokala datum i ${p.zone}. Ett ärende hör till perioden när det nådde sitt slutliga läge under den: när det avslutades, eller — för ett ärende som avvisades vid inläsningen eller skickades till granskning efter en avbruten körning och därför aldrig avslutades — när det lades för granskning.`,
@@ -233,7 +241,8 @@ export const timeSavedMessages = defineMessages({
         'Handläggartimmar som undantagen fortfarande kostar = undantag × manuella minuter per ärende ÷ 60: en handläggare gör dem fortfarande för hand. De visas bredvid besparingen och dras inte av från den, eftersom undantag aldrig räknades som frigjorda: de frigjorda timmarna är redan netto.',
       fte: (p) =>
         `Årsarbetskrafter = frigjorda handläggartimmar ÷ ${p.hours} årsarbetstimmar per årsarbetskraft (${p.source}): de arbetsår som de frigjorda timmarna motsvarar. Genomsnittliga årsarbetskrafter under perioden = det ÷ (dagar i perioden ÷ 365,2425): hur många heltidsanställda handläggare robotarna ersatte under perioden.`,
-      annualHours: (p) => `Årsarbetstimmar: ${p.basis} Ange reports.annualHoursPerFte i kanslist.config.ts för att använda siffran i ert eget avtal.`,
+      annualHours: (p) =>
+        `Årsarbetstimmar: ${p.basis} Ange reports.annualHoursPerFte i kanslist.config.ts för att använda siffran i ert eget avtal.`,
       country: (p) =>
         `Land för arbetsåret: ${p.country}, ${p.how === 'config' ? 'enligt reports.country i kanslist.config.ts' : p.how === 'timeZone' ? `efter den inställda tidszonen ${p.zone}; ange reports.country för att välja ett annat` : 'efter organisationens inställda språk; ange reports.country för att välja ett annat'}. Det är organisationens land, vilket språk rapporten än läses på.`,
       money: (p) =>
@@ -243,7 +252,8 @@ export const timeSavedMessages = defineMessages({
       trend: (p) => `Utveckling: per ${p.bucket} i lokal tid; den första och den sista kan vara ofullständiga.`,
       bucketWeek: 'ISO-vecka (måndag till söndag)',
       bucketMonth: 'kalendermånad',
-      reasons: 'Vanligaste orsakerna: de tio vanligaste felkoderna bland undantagen, med en sparad orsak för varje; personnummer i den är maskerade.',
+      reasons:
+        'Vanligaste orsakerna: de tio vanligaste felkoderna bland undantagen, med en sparad orsak för varje; personnummer i den är maskerade.',
       spreadsheet: 'Kalkylbladet har en rad per räknat ärende, så att vem som helst kan räkna om varje summa.',
     },
     countryBasis: {
@@ -283,9 +293,11 @@ export const timeSavedMessages = defineMessages({
     rateShort: 'Andel',
     exceptionHoursShort: 'Undtagelsestimer',
     runHoursShort: 'Kørselstimer',
-    perBotLegend: 'Min./sag: en sagsbehandlers manuelle minutter pr. sag. Årsværk: arbejdsår. Andel: undtagelser som andel af afsluttede sager. Undtagelsestimer: sagsbehandlertimer, som undtagelserne stadig koster. Kørselstimer: robotternes maskintid.',
+    perBotLegend:
+      'Min./sag: en sagsbehandlers manuelle minutter pr. sag. Årsværk: arbejdsår. Andel: undtagelser som andel af afsluttede sager. Undtagelsestimer: sagsbehandlertimer, som undtagelserne stadig koster. Kørselstimer: robotternes maskintid.',
     baselines: 'Manuelt tidsforbrug',
-    baselinesIntro: 'Hvor lang tid det samme arbejde tager en erfaren sagsbehandler i hånden, og hvordan det blev målt (fra hver robots definition).',
+    baselinesIntro:
+      'Hvor lang tid det samme arbejde tager en erfaren sagsbehandler i hånden, og hvordan det blev målt (fra hver robots definition).',
     howMeasured: 'Hvordan det blev målt',
     noBaseline: 'mangler',
     trend: 'Udvikling',
@@ -308,7 +320,8 @@ export const timeSavedMessages = defineMessages({
     payback: 'Tilbagebetaling af etableringsomkostningen',
     paybackMonths: (p) => `${p.months} måneder i periodens tempo (etableringsomkostning ${p.setup})`,
     paybackNever: 'Tjenes ikke hjem i periodens tempo',
-    moneyNote: 'Værdien af frigjorte timer er, hvad den sagsbehandlertid koster; den spares kun i budgettet, hvor bemandingen ændres, ellers går timerne til andet arbejde.',
+    moneyNote:
+      'Værdien af frigjorte timer er, hvad den sagsbehandlertid koster; den spares kun i budgettet, hvor bemandingen ændres, ellers går timerne til andet arbejde.',
     moneyNone: 'Angiv reports.hourlyCost i kanslist.config.ts for at se timerne i kroner.',
     noItems: 'Ingen sager blev afsluttet i perioden.',
     trendUntil: (p) => `Tendensen slutter i dag, ${p.date}: resten af perioden er ikke sket endnu.`,
@@ -341,7 +354,8 @@ export const timeSavedMessages = defineMessages({
     timeZone: 'Tidszone',
     generated: 'Dannet',
     text: 'Tekst',
-    itemsNote: 'Én række pr. sag, der er talt med ovenfor. Summen af »Frigjorte minutter« er sammenfatningens frigjorte minutter; ÷ 60 giver de frigjorte timer. Summen af »Undtagelsesminutter« er, hvad undtagelserne stadig koster.',
+    itemsNote:
+      'Én række pr. sag, der er talt med ovenfor. Summen af »Frigjorte minutter« er sammenfatningens frigjorte minutter; ÷ 60 giver de frigjorte timer. Summen af »Undtagelsesminutter« er, hvad undtagelserne stadig koster.',
     method: {
       period: (p) =>
         `Periode: ${p.first} til og med ${p.last}, lokale datoer i ${p.zone}. En sag hører til perioden, når den nåede sin endelige tilstand i den: da den blev afsluttet, eller — for en sag, der blev afvist ved indlæsningen eller sendt til gennemsyn efter en afbrudt kørsel og derfor aldrig blev afsluttet — da den blev lagt til gennemsyn.`,
@@ -356,7 +370,8 @@ export const timeSavedMessages = defineMessages({
         'Sagsbehandlertimer som undtagelserne stadig koster = undtagelser × manuelle minutter pr. sag ÷ 60: en sagsbehandler udfører dem stadig i hånden. De vises ved siden af besparelsen og trækkes ikke fra den, fordi undtagelser aldrig blev talt som frigjorte: de frigjorte timer er allerede netto.',
       fte: (p) =>
         `Årsværk = frigjorte sagsbehandlertimer ÷ ${p.hours} årlige arbejdstimer pr. årsværk (${p.source}): de arbejdsår, som de frigjorte timer svarer til. Gennemsnitlige årsværk i perioden = det ÷ (dage i perioden ÷ 365,2425): hvor mange fuldtidsansatte sagsbehandlere robotterne erstattede i perioden.`,
-      annualHours: (p) => `Årlige arbejdstimer: ${p.basis} Angiv reports.annualHoursPerFte i kanslist.config.ts for at bruge tallet fra jeres egen overenskomst.`,
+      annualHours: (p) =>
+        `Årlige arbejdstimer: ${p.basis} Angiv reports.annualHoursPerFte i kanslist.config.ts for at bruge tallet fra jeres egen overenskomst.`,
       country: (p) =>
         `Land for arbejdsåret: ${p.country}, ${p.how === 'config' ? 'som reports.country i kanslist.config.ts angiver' : p.how === 'timeZone' ? `ud fra den indstillede tidszone ${p.zone}; angiv reports.country for at vælge et andet` : 'ud fra organisationens indstillede sprog; angiv reports.country for at vælge et andet'}. Det er organisationens land, uanset hvilket sprog rapporten læses på.`,
       money: (p) =>
@@ -366,7 +381,8 @@ export const timeSavedMessages = defineMessages({
       trend: (p) => `Udvikling: pr. ${p.bucket} i lokal tid; den første og den sidste kan være ufuldstændige.`,
       bucketWeek: 'ISO-uge (mandag til søndag)',
       bucketMonth: 'kalendermåned',
-      reasons: 'Hyppigste årsager: de ti hyppigste fejlkoder blandt undtagelserne, med én gemt årsag for hver; personnumre i den er maskeret.',
+      reasons:
+        'Hyppigste årsager: de ti hyppigste fejlkoder blandt undtagelserne, med én gemt årsag for hver; personnumre i den er maskeret.',
       spreadsheet: 'Regnearket har én række pr. talt sag, så alle kan genberegne hver sum.',
     },
     countryBasis: {
@@ -406,9 +422,11 @@ export const timeSavedMessages = defineMessages({
     rateShort: 'Quote',
     exceptionHoursShort: 'Ausnahme-Std.',
     runHoursShort: 'Laufzeit-Std.',
-    perBotLegend: 'Min./Vorgang: manuelle Minuten der Sachbearbeitung pro Vorgang. Std.: Stunden. VZÄ: Vollzeitäquivalente (Arbeitsjahre). Quote: Ausnahmen als Anteil der abgeschlossenen Vorgänge. Ausnahme-Std.: Sachbearbeitungsstunden, die die Ausnahmen weiterhin kosten. Laufzeit-Std.: Maschinenzeit der Bots.',
+    perBotLegend:
+      'Min./Vorgang: manuelle Minuten der Sachbearbeitung pro Vorgang. Std.: Stunden. VZÄ: Vollzeitäquivalente (Arbeitsjahre). Quote: Ausnahmen als Anteil der abgeschlossenen Vorgänge. Ausnahme-Std.: Sachbearbeitungsstunden, die die Ausnahmen weiterhin kosten. Laufzeit-Std.: Maschinenzeit der Bots.',
     baselines: 'Manueller Zeitaufwand',
-    baselinesIntro: 'Wie lange dieselbe Arbeit eine geübte Sachbearbeitung von Hand dauert und wie das gemessen wurde (aus der Definition jedes Bots).',
+    baselinesIntro:
+      'Wie lange dieselbe Arbeit eine geübte Sachbearbeitung von Hand dauert und wie das gemessen wurde (aus der Definition jedes Bots).',
     howMeasured: 'Wie gemessen',
     noBaseline: 'fehlt',
     trend: 'Verlauf',
@@ -431,7 +449,8 @@ export const timeSavedMessages = defineMessages({
     payback: 'Amortisation der Einführungskosten',
     paybackMonths: (p) => `${p.months} Monate im Tempo dieses Zeitraums (Einführungskosten ${p.setup})`,
     paybackNever: 'Im Tempo dieses Zeitraums nicht amortisiert',
-    moneyNote: 'Der Wert freigesetzter Stunden ist, was diese Sachbearbeitungszeit kostet; im Haushalt gespart wird er nur, wo sich die Stellenausstattung ändert, sonst fließen die Stunden in andere Arbeit.',
+    moneyNote:
+      'Der Wert freigesetzter Stunden ist, was diese Sachbearbeitungszeit kostet; im Haushalt gespart wird er nur, wo sich die Stellenausstattung ändert, sonst fließen die Stunden in andere Arbeit.',
     moneyNone: 'Setzen Sie reports.hourlyCost in kanslist.config.ts, um diese Stunden in Geld zu sehen.',
     noItems: 'In diesem Zeitraum wurden keine Vorgänge abgeschlossen.',
     trendUntil: (p) => `Der Verlauf endet heute, am ${p.date}: der Rest des Zeitraums liegt noch in der Zukunft.`,
@@ -464,7 +483,8 @@ export const timeSavedMessages = defineMessages({
     timeZone: 'Zeitzone',
     generated: 'Erstellt',
     text: 'Text',
-    itemsNote: 'Eine Zeile pro oben gezähltem Vorgang. Die Summe von „Freigesetzte Minuten“ ergibt die freigesetzten Minuten der Zusammenfassung; ÷ 60 ergibt die freigesetzten Stunden. Die Summe von „Ausnahme-Minuten“ ist, was die Ausnahmen weiterhin kosten.',
+    itemsNote:
+      'Eine Zeile pro oben gezähltem Vorgang. Die Summe von „Freigesetzte Minuten“ ergibt die freigesetzten Minuten der Zusammenfassung; ÷ 60 ergibt die freigesetzten Stunden. Die Summe von „Ausnahme-Minuten“ ist, was die Ausnahmen weiterhin kosten.',
     method: {
       period: (p) =>
         `Zeitraum: ${p.first} bis einschließlich ${p.last}, lokale Daten in ${p.zone}. Ein Vorgang gehört zum Zeitraum, wenn er darin seinen endgültigen Zustand erreicht hat: beim Abschluss oder — bei einem Vorgang, der beim Einlesen abgewiesen oder nach einem abgebrochenen Lauf zur Prüfung gegeben wurde und daher nie abgeschlossen wurde — als er zur Prüfung gegeben wurde.`,
@@ -479,7 +499,8 @@ export const timeSavedMessages = defineMessages({
         'Sachbearbeitungsstunden, die die Ausnahmen weiterhin kosten = Ausnahmen × manuelle Minuten pro Vorgang ÷ 60: eine Sachbearbeitung erledigt sie weiterhin von Hand. Sie stehen neben der Einsparung und werden nicht von ihr abgezogen, weil Ausnahmen nie als freigesetzt gezählt wurden: die freigesetzten Stunden sind bereits netto.',
       fte: (p) =>
         `Vollzeitäquivalente = freigesetzte Sachbearbeitungsstunden ÷ ${p.hours} Jahresarbeitsstunden pro Vollzeitäquivalent (${p.source}): die Arbeitsjahre, denen die freigesetzten Stunden entsprechen. Durchschnittliche Vollzeitäquivalente im Zeitraum = dieser Wert ÷ (Tage im Zeitraum ÷ 365,2425): wie viele Vollzeitkräfte die Bots im Zeitraum ersetzt haben.`,
-      annualHours: (p) => `Jahresarbeitsstunden: ${p.basis} Setzen Sie reports.annualHoursPerFte in kanslist.config.ts, um den Wert Ihres eigenen Tarifvertrags zu verwenden.`,
+      annualHours: (p) =>
+        `Jahresarbeitsstunden: ${p.basis} Setzen Sie reports.annualHoursPerFte in kanslist.config.ts, um den Wert Ihres eigenen Tarifvertrags zu verwenden.`,
       country: (p) =>
         `Land des Arbeitsjahres: ${p.country}, ${p.how === 'config' ? 'wie reports.country in kanslist.config.ts angibt' : p.how === 'timeZone' ? `nach der eingestellten Zeitzone ${p.zone}; mit reports.country lässt sich ein anderes wählen` : 'nach der eingestellten Sprache der Organisation; mit reports.country lässt sich ein anderes wählen'}. Es ist das Land der Organisation, gleich in welcher Sprache der Bericht gelesen wird.`,
       money: (p) =>
@@ -489,7 +510,8 @@ export const timeSavedMessages = defineMessages({
       trend: (p) => `Verlauf: pro ${p.bucket} in Ortszeit; der erste und der letzte Abschnitt können unvollständig sein.`,
       bucketWeek: 'ISO-Woche (Montag bis Sonntag)',
       bucketMonth: 'Kalendermonat',
-      reasons: 'Häufigste Gründe: die zehn häufigsten Fehlercodes unter den Ausnahmen, mit je einem gespeicherten Grund; Personennummern darin sind maskiert.',
+      reasons:
+        'Häufigste Gründe: die zehn häufigsten Fehlercodes unter den Ausnahmen, mit je einem gespeicherten Grund; Personennummern darin sind maskiert.',
       spreadsheet: 'Die Tabelle enthält eine Zeile pro gezähltem Vorgang, sodass jede Summe nachgerechnet werden kann.',
     },
     countryBasis: {

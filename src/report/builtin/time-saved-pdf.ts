@@ -6,7 +6,17 @@ import { writeFile } from 'node:fs/promises';
 import { commonMessages, createReportPdf, reasonMessages, type PdfReport, type ReportContext, type TimeSaved } from '../toolkit.ts';
 import { readerTitle } from './reason-text.ts';
 import { timeSavedMessages } from './time-saved-messages.ts';
-import { botName, bucketLabel, methodParagraphs, moneyFacts, moneyFormat, moneyOf, sampleText, summaryFacts, type Texts } from './time-saved-texts.ts';
+import {
+  botName,
+  bucketLabel,
+  methodParagraphs,
+  moneyFacts,
+  moneyFormat,
+  moneyOf,
+  sampleText,
+  summaryFacts,
+  type Texts,
+} from './time-saved-texts.ts';
 
 export async function writeTimeSavedPdf(ctx: ReportContext, data: TimeSaved, path: string): Promise<string> {
   const t = timeSavedMessages.for(ctx.language);
@@ -58,7 +68,17 @@ function perBotSection(pdf: PdfReport, ctx: ReportContext, data: TimeSaved, t: T
     f.number(b.runHours),
   ]);
   const total = data.total;
-  rows.push([totalLabel, f.integer(total.done), '', f.number(total.hoursFreed), f.number(total.fte, 2), f.integer(total.exceptions), rate(total.exceptionRate), f.number(total.exceptionHours), f.number(total.runHours)]);
+  rows.push([
+    totalLabel,
+    f.integer(total.done),
+    '',
+    f.number(total.hoursFreed),
+    f.number(total.fte, 2),
+    f.integer(total.exceptions),
+    rate(total.exceptionRate),
+    f.number(total.exceptionHours),
+    f.number(total.runHours),
+  ]);
   const right = { align: 'right' as const };
   pdf.table(
     [
@@ -83,13 +103,27 @@ function baselineSection(pdf: PdfReport, data: TimeSaved, t: Texts, ctx: ReportC
   pdf.heading(t.baselines, 2);
   pdf.paragraph(t.baselinesIntro, { color: 'muted' });
   pdf.table(
-    [{ header: t.bot, width: 2.5 }, { header: t.minutesPerItem, width: 1, align: 'right' }, { header: t.howMeasured, width: 4.5 }],
-    data.bots.map((b) => [botName(b), b.baseline === null ? t.noBaseline : ctx.format.number(b.baseline.manualMinutes), b.baseline?.manualMinutesNote ?? '']),
+    [
+      { header: t.bot, width: 2.5 },
+      { header: t.minutesPerItem, width: 1, align: 'right' },
+      { header: t.howMeasured, width: 4.5 },
+    ],
+    data.bots.map((b) => [
+      botName(b),
+      b.baseline === null ? t.noBaseline : ctx.format.number(b.baseline.manualMinutes),
+      b.baseline?.manualMinutesNote ?? '',
+    ]),
     { fontSize: 8 },
   );
 }
 
-function trendSection(pdf: PdfReport, ctx: ReportContext, data: TimeSaved, t: Texts, week: (p: { week: number; year: number }) => string): void {
+function trendSection(
+  pdf: PdfReport,
+  ctx: ReportContext,
+  data: TimeSaved,
+  t: Texts,
+  week: (p: { week: number; year: number }) => string,
+): void {
   const f = ctx.format;
   const labels = data.trend.map((p) => bucketLabel(ctx, p, data.bucket, week));
   // The charts and their table start a page: they read as one picture.
@@ -101,7 +135,13 @@ function trendSection(pdf: PdfReport, ctx: ReportContext, data: TimeSaved, t: Te
     return;
   }
   if (data.period.to > ctx.now) pdf.paragraph(t.trendUntil({ date: f.date(ctx.now) }), { color: 'muted' });
-  pdf.barChart({ title: t.trendHoursTitle, labels, series: [{ name: t.hoursFreed, values: data.trend.map((p) => p.hoursFreed) }], valueLabel: (v) => f.hours(v), emptyText: t.noItems });
+  pdf.barChart({
+    title: t.trendHoursTitle,
+    labels,
+    series: [{ name: t.hoursFreed, values: data.trend.map((p) => p.hoursFreed) }],
+    valueLabel: (v) => f.hours(v),
+    emptyText: t.noItems,
+  });
   pdf.lineChart({
     title: t.trendItemsTitle,
     labels,
@@ -122,7 +162,14 @@ function trendSection(pdf: PdfReport, ctx: ReportContext, data: TimeSaved, t: Te
       { header: t.exceptionsShort, width: 1.2, align: 'right' },
       { header: t.hoursFreedShort, width: 1.3, align: 'right' },
     ],
-    data.trend.map((p, i) => [labels[i] ?? p.label, f.date(p.start), f.date(p.end - 1), f.integer(p.done), f.integer(p.exceptions), f.number(p.hoursFreed)]),
+    data.trend.map((p, i) => [
+      labels[i] ?? p.label,
+      f.date(p.start),
+      f.date(p.end - 1),
+      f.integer(p.done),
+      f.integer(p.exceptions),
+      f.number(p.hoursFreed),
+    ]),
     { zebra: true, fontSize: 8 },
   );
 }
@@ -135,7 +182,12 @@ function reasonSection(pdf: PdfReport, ctx: ReportContext, data: TimeSaved, t: T
     return;
   }
   pdf.table(
-    [{ header: reasonMessages.for(ctx.language).reasonHeader, width: 2.4 }, { header: t.count, width: 0.9, align: 'right' }, { header: t.share, width: 0.9, align: 'right' }, { header: t.sampleReason, width: 4.2 }],
+    [
+      { header: reasonMessages.for(ctx.language).reasonHeader, width: 2.4 },
+      { header: t.count, width: 0.9, align: 'right' },
+      { header: t.share, width: 0.9, align: 'right' },
+      { header: t.sampleReason, width: 4.2 },
+    ],
     data.topReasons.map((r) => [readerTitle(ctx, r.code, r.sampleDetails), f.integer(r.count), f.percent(r.share), sampleText(ctx, r)]),
     { zebra: true, fontSize: 8 },
   );
@@ -158,7 +210,16 @@ function moneySection(pdf: PdfReport, ctx: ReportContext, data: TimeSaved, t: Te
       return [bot ? botName(bot) : b.bot, ctx.format.number(b.hoursFreed), cur(b.hourlyCost), cur(b.moneyFreed)];
     });
     rows.push([totalLabel, ctx.format.number(data.total.hoursFreed), '', cur(money.moneyFreed)]);
-    pdf.table([{ header: t.bot, width: 3 }, { header: t.hoursFreedShort, width: 1.2, ...right }, { header: t.hourlyCostShort, width: 1.2, ...right }, { header: t.moneyFreedShort, width: 1.5, ...right }], rows, { zebra: true, fontSize: 8 });
+    pdf.table(
+      [
+        { header: t.bot, width: 3 },
+        { header: t.hoursFreedShort, width: 1.2, ...right },
+        { header: t.hourlyCostShort, width: 1.2, ...right },
+        { header: t.moneyFreedShort, width: 1.5, ...right },
+      ],
+      rows,
+      { zebra: true, fontSize: 8 },
+    );
   }
   pdf.paragraph(t.moneyNote, { color: 'muted', size: 8 });
 }

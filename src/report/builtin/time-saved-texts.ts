@@ -2,7 +2,15 @@
  * What the time-saved report's PDF and XLSX share: the summary facts, the methodology paragraphs and
  * the trend labels, so both formats say the same thing in the same words.
  */
-import { costBenefit, type BotBaseline, type BucketSize, type CostBenefit, type ExceptionReason, type ReportContext, type TimeSaved } from '../toolkit.ts';
+import {
+  costBenefit,
+  type BotBaseline,
+  type BucketSize,
+  type CostBenefit,
+  type ExceptionReason,
+  type ReportContext,
+  type TimeSaved,
+} from '../toolkit.ts';
 import { readerReason } from './reason-text.ts';
 import { timeSavedMessages } from './time-saved-messages.ts';
 
@@ -55,13 +63,24 @@ export function summaryFacts(ctx: ReportContext, data: TimeSaved, t: Texts): Arr
     [t.exceptionHours, f.hours(total.exceptionHours), total.exceptionHours],
     [t.runHours, f.hours(total.runHours), total.runHours],
     [t.runs, f.integer(total.runs), total.runs],
-    [t.annualHours, t.annualHoursValue({ hours: f.hours(data.annualHours.hours), source: annualHoursSource(data, t) }), data.annualHours.hours],
+    [
+      t.annualHours,
+      t.annualHoursValue({ hours: f.hours(data.annualHours.hours), source: annualHoursSource(data, t) }),
+      data.annualHours.hours,
+    ],
   ];
 }
 
 /** 'v. 13 2026' for a week, 'mars 2026' for a month: the trend's labels in the report language. */
-export function bucketLabel(ctx: ReportContext, bucket: TimeSaved['trend'][number], kind: BucketSize, week: (p: { week: number; year: number }) => string): string {
-  return kind === 'week' ? week({ week: bucket.number, year: bucket.year }) : `${ctx.format.monthName(bucket.number, 'short')} ${bucket.year}`;
+export function bucketLabel(
+  ctx: ReportContext,
+  bucket: TimeSaved['trend'][number],
+  kind: BucketSize,
+  week: (p: { week: number; year: number }) => string,
+): string {
+  return kind === 'week'
+    ? week({ week: bucket.number, year: bucket.year })
+    : `${ctx.format.monthName(bucket.number, 'short')} ${bucket.year}`;
 }
 
 /** A top reason's example in the reader's language (the English original stays in the XLSX). */
@@ -80,7 +99,12 @@ export function moneyOf(ctx: ReportContext, data: TimeSaved): CostBenefit | null
 
 /** Amounts without decimals, in the currency's local form (sv `119 000 kr`, de `119.000 €`). */
 export function moneyFormat(ctx: ReportContext, currency: string): (value: number) => string {
-  const format = new Intl.NumberFormat(ctx.format.locale, { style: 'currency', currency, maximumFractionDigits: 0, minimumFractionDigits: 0 });
+  const format = new Intl.NumberFormat(ctx.format.locale, {
+    style: 'currency',
+    currency,
+    maximumFractionDigits: 0,
+    minimumFractionDigits: 0,
+  });
   return (value) => (Number.isFinite(value) ? format.format(value) : '–');
 }
 
@@ -88,9 +112,18 @@ export function moneyFormat(ctx: ReportContext, currency: string): (value: numbe
 export function moneyFacts(ctx: ReportContext, money: CostBenefit, t: Texts): Array<[string, string, number | null]> {
   const cur = moneyFormat(ctx, money.currency);
   const hourly = ctx.config.reports.hourlyCost ?? 0;
-  const payback: [string, string, number | null][] = money.setupCost === null || money.setupCost <= 0
-    ? []
-    : [[t.payback, money.paybackMonths === null ? t.paybackNever : t.paybackMonths({ months: ctx.format.number(money.paybackMonths, 1), setup: cur(money.setupCost) }), money.paybackMonths]];
+  const payback: [string, string, number | null][] =
+    money.setupCost === null || money.setupCost <= 0
+      ? []
+      : [
+          [
+            t.payback,
+            money.paybackMonths === null
+              ? t.paybackNever
+              : t.paybackMonths({ months: ctx.format.number(money.paybackMonths, 1), setup: cur(money.setupCost) }),
+            money.paybackMonths,
+          ],
+        ];
   return [
     [t.hourlyCost, cur(hourly), hourly],
     [t.moneyFreed, cur(money.moneyFreed), money.moneyFreed],

@@ -12,8 +12,16 @@ import { join } from 'node:path';
 import { KanslistError } from '../../errors.ts';
 import { loadBot } from '../../runner/load-bot.ts';
 import {
-  annualHoursPerFte, computeTimeSaved, defaultBucketSize, defineReport, periodFromInstants,
-  type BotBaseline, type BucketSize, type ReportContext, type ReportFile, type TimeSaved,
+  annualHoursPerFte,
+  computeTimeSaved,
+  defaultBucketSize,
+  defineReport,
+  periodFromInstants,
+  type BotBaseline,
+  type BucketSize,
+  type ReportContext,
+  type ReportFile,
+  type TimeSaved,
 } from '../toolkit.ts';
 import { writeTimeSavedPdf } from './time-saved-pdf.ts';
 import { writeTimeSavedXlsx } from './time-saved-xlsx.ts';
@@ -44,7 +52,11 @@ export default defineReport<TimeSavedParams>({
     const files: ReportFile[] = [];
     if (ctx.formats.includes('pdf')) files.push({ format: 'pdf', path: await writeTimeSavedPdf(ctx, data, `${base}.pdf`) });
     if (ctx.formats.includes('xlsx')) files.push({ format: 'xlsx', path: await writeTimeSavedXlsx(ctx, data, `${base}.xlsx`) });
-    ctx.log.info(`time-saved report for ${period.label} written`, { files: files.map((f) => f.path), done: data.total.done, hoursFreed: data.total.hoursFreed });
+    ctx.log.info(`time-saved report for ${period.label} written`, {
+      files: files.map((f) => f.path),
+      done: data.total.done,
+      hoursFreed: data.total.hoursFreed,
+    });
     return files;
   },
 });

@@ -65,14 +65,16 @@ export function localeFormat(language: Language, timeZone: string): LocaleFormat
     }
     return format;
   };
-  const num = (value: number, digits: number): string => (Number.isFinite(value) ? numberFormat(digits, 'decimal').format(value) : NO_VALUE);
+  const num = (value: number, digits: number): string =>
+    Number.isFinite(value) ? numberFormat(digits, 'decimal').format(value) : NO_VALUE;
   const date = (epochMs: number): string => {
     if (!Number.isFinite(epochMs)) return NO_VALUE;
     const w = wallClock(epochMs, timeZone);
     const [y, m, d] = [String(w.year).padStart(4, '0'), pad2(w.month), pad2(w.day)];
     return language === 'da' || language === 'de' ? `${d}.${m}.${y}` : `${y}-${m}-${d}`;
   };
-  const names = (options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat => new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' });
+  const names = (options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat =>
+    new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' });
   return {
     language,
     locale,

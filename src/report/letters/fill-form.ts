@@ -8,7 +8,16 @@
  *   4. flatten (the values become page content: the letter cannot be edited afterwards) and set
  *      the document's metadata
  */
-import { PDFCheckBox, PDFDropdown, PDFOptionList, PDFRadioGroup, PDFTextField, type PDFDocument, type PDFField, type PDFFont } from 'pdf-lib';
+import {
+  PDFCheckBox,
+  PDFDropdown,
+  PDFOptionList,
+  PDFRadioGroup,
+  PDFTextField,
+  type PDFDocument,
+  type PDFField,
+  type PDFFont,
+} from 'pdf-lib';
 import { embedReportFonts } from '../pdf/fonts.ts';
 import { PdfFormError } from './errors.ts';
 import { fitTextField } from './fit-text.ts';
@@ -54,7 +63,11 @@ const NO = new Set(['false', 'no', 'nej', '', '0', 'off']);
  * new PDF. Throws PdfFormError naming the template and field when a value has no field, a required
  * field gets no value, or a field cannot take its value. Values never appear in error messages.
  */
-export async function fillPdfForm(template: string | Uint8Array, values: Record<string, string>, options: FillPdfFormOptions): Promise<Uint8Array> {
+export async function fillPdfForm(
+  template: string | Uint8Array,
+  values: Record<string, string>,
+  options: FillPdfFormOptions,
+): Promise<Uint8Array> {
   // 1. The template, checked against the values.
   const { doc, label } = await loadPdfFormTemplate(template);
   const form = doc.getForm();
@@ -86,11 +99,16 @@ function checkFieldsExist(label: string, fields: Map<string, PDFField>, names: r
   const unknown = names.filter((name) => !fields.has(name));
   if (unknown.length === 0) return;
   const known = [...fields.keys()];
-  throw new PdfFormError('KANSLIST_PDF_FORM_FIELD_UNKNOWN', `The template ${what} ${unknown.map((n) => `"${n}"`).join(', ')}; its fields are: ${known.length ? known.join(', ') : '(none)'}.`, {
-    template: label,
-    field: unknown[0]!,
-    remedy: 'Add the field to the template (with its make-*.ts script or a PDF editor), or correct the field name where the values are built.',
-  });
+  throw new PdfFormError(
+    'KANSLIST_PDF_FORM_FIELD_UNKNOWN',
+    `The template ${what} ${unknown.map((n) => `"${n}"`).join(', ')}; its fields are: ${known.length ? known.join(', ') : '(none)'}.`,
+    {
+      template: label,
+      field: unknown[0]!,
+      remedy:
+        'Add the field to the template (with its make-*.ts script or a PDF editor), or correct the field name where the values are built.',
+    },
+  );
 }
 
 function checkRequired(label: string, fields: Map<string, PDFField>, values: Record<string, string>): void {

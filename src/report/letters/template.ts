@@ -3,7 +3,17 @@
  * form (AcroForm): an organisation designs the letter once, a bot fills it per item.
  */
 import { readFile } from 'node:fs/promises';
-import { PDFButton, PDFCheckBox, PDFDocument, PDFDropdown, PDFOptionList, PDFRadioGroup, PDFSignature, PDFTextField, type PDFField } from 'pdf-lib';
+import {
+  PDFButton,
+  PDFCheckBox,
+  PDFDocument,
+  PDFDropdown,
+  PDFOptionList,
+  PDFRadioGroup,
+  PDFSignature,
+  PDFTextField,
+  type PDFField,
+} from 'pdf-lib';
 import { PdfFormError } from './errors.ts';
 
 export type PdfFormFieldType = 'text' | 'checkbox' | 'dropdown' | 'optionList' | 'radio' | 'button' | 'signature' | 'unknown';
@@ -30,11 +40,15 @@ export async function loadPdfFormTemplate(template: string | Uint8Array): Promis
   try {
     bytes = typeof template === 'string' ? await readFile(template) : template;
   } catch (cause) {
-    throw new PdfFormError('KANSLIST_PDF_FORM_TEMPLATE_UNREADABLE', `The form template could not be read (${(cause as NodeJS.ErrnoException).code ?? 'error'}).`, {
-      template: label,
-      remedy: 'Check the template path; templates are kept under reports/templates/ and committed with the bot.',
-      cause,
-    });
+    throw new PdfFormError(
+      'KANSLIST_PDF_FORM_TEMPLATE_UNREADABLE',
+      `The form template could not be read (${(cause as NodeJS.ErrnoException).code ?? 'error'}).`,
+      {
+        template: label,
+        remedy: 'Check the template path; templates are kept under reports/templates/ and committed with the bot.',
+        cause,
+      },
+    );
   }
   try {
     return { doc: await PDFDocument.load(bytes, { updateMetadata: false }), label };

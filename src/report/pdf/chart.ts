@@ -122,7 +122,13 @@ function drawBars(plot: Plot, series: ChartSeries[]): void {
       if (value === undefined || !Number.isFinite(value) || value === 0) continue;
       const x = plot.left + i * slot + (slot - group) / 2 + s * bar;
       const y = yOf(plot, value);
-      plot.page.drawRectangle({ x, y: Math.min(y, zero), width: Math.max(0.5, bar - 0.6), height: Math.abs(y - zero), color: seriesColor(s) });
+      plot.page.drawRectangle({
+        x,
+        y: Math.min(y, zero),
+        width: Math.max(0.5, bar - 0.6),
+        height: Math.abs(y - zero),
+        color: seriesColor(s),
+      });
     }
   });
 }
@@ -181,7 +187,8 @@ function drawLines(plot: Plot, series: ChartSeries[]): void {
       pen = true;
     }
     const color = seriesColor(s);
-    if (path.includes('L')) plot.page.drawSvgPath(path, { x: 0, y: height, borderColor: color, borderWidth: 1.6, borderDashArray: seriesDash(s) });
+    if (path.includes('L'))
+      plot.page.drawSvgPath(path, { x: 0, y: height, borderColor: color, borderWidth: 1.6, borderDashArray: seriesDash(s) });
     // Markers differ in shape per series (square, circle) so lines stay distinct in greyscale.
     if (slot >= 6) for (const point of points) drawMarker(plot.page, point, s);
   });
@@ -267,7 +274,13 @@ function drawLegend(cursor: PageCursor, font: PDFFont, rows: LegendEntry[][], ki
       const color = seriesColor(entry.index);
       if (kind === 'bar') cursor.page.drawRectangle({ x, y: y - 1, width: 10, height: 7, color });
       else {
-        cursor.page.drawLine({ start: { x, y: y + 2.5 }, end: { x: x + 12, y: y + 2.5 }, thickness: 1.6, color, dashArray: seriesDash(entry.index) });
+        cursor.page.drawLine({
+          start: { x, y: y + 2.5 },
+          end: { x: x + 12, y: y + 2.5 },
+          thickness: 1.6,
+          color,
+          dashArray: seriesDash(entry.index),
+        });
         drawMarker(cursor.page, { x: x + 6, y: y + 2.5 }, entry.index);
       }
       cursor.text(entry.name, x + 16, y, font, LABEL_SIZE, COLOR.text);

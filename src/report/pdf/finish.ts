@@ -7,7 +7,6 @@ import { COLOR, FOOTER_BASELINE, SIZE } from './theme.ts';
 import type { PdfDocumentOptions } from './types.ts';
 import { TextMeasure, wrapText } from './wrap.ts';
 
-
 /** Left footer and right page label on every page, over a thin rule. */
 export function drawFooters(cursor: PageCursor, fonts: ReportFonts, options: Pick<PdfDocumentOptions, 'pageLabel' | 'footer'>): void {
   const pages = cursor.pages.length;

@@ -32,7 +32,13 @@ interface Layout {
   lineHeight: number;
 }
 
-export function drawTable(cursor: PageCursor, fonts: ReportFonts, columns: PdfTableColumn[], rows: string[][], options: TableOptions = {}): void {
+export function drawTable(
+  cursor: PageCursor,
+  fonts: ReportFonts,
+  columns: PdfTableColumn[],
+  rows: string[][],
+  options: TableOptions = {},
+): void {
   if (columns.length === 0) return;
   const layout = columnLayout(cursor, columns, clampSize(options.fontSize, SIZE.small));
   const regular = new TextMeasure(fonts.regular, layout.size);
@@ -81,20 +87,33 @@ function innerWidth(layout: Layout, column: number): number {
 }
 
 function wrapRow(row: string[], layout: Layout, measure: TextMeasure, wrap: { hyphenate?: BreakPoints | undefined }): string[][] {
-  return layout.widths.map((_, i) => wrapText(String(row[i] ?? ''), measure, innerWidth(layout, i), wrap.hyphenate ? { hyphenate: wrap.hyphenate } : {}));
+  return layout.widths.map((_, i) =>
+    wrapText(String(row[i] ?? ''), measure, innerWidth(layout, i), wrap.hyphenate ? { hyphenate: wrap.hyphenate } : {}),
+  );
 }
 
 function rowHeight(cells: string[][], layout: Layout): number {
   return Math.max(1, ...cells.map((lines) => lines.length)) * layout.lineHeight + 2 * PAD_Y;
 }
 
-function drawRow(cursor: PageCursor, cells: string[][], layout: Layout, font: PDFFont, style: { fill?: typeof COLOR.text | undefined }): void {
+function drawRow(
+  cursor: PageCursor,
+  cells: string[][],
+  layout: Layout,
+  font: PDFFont,
+  style: { fill?: typeof COLOR.text | undefined },
+): void {
   const height = rowHeight(cells, layout);
   const page = cursor.page;
   const top = cursor.y;
   if (style.fill) page.drawRectangle({ x: cursor.left, y: top - height, width: cursor.width, height, color: style.fill });
   cells.forEach((lines, column) => drawCellLines(cursor, lines, layout, column, font, top - PAD_Y));
-  page.drawLine({ start: { x: cursor.left, y: top - height }, end: { x: cursor.right, y: top - height }, thickness: 0.4, color: COLOR.rule });
+  page.drawLine({
+    start: { x: cursor.left, y: top - height },
+    end: { x: cursor.right, y: top - height },
+    thickness: 0.4,
+    color: COLOR.rule,
+  });
   cursor.advance(height);
 }
 

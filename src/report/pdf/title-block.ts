@@ -19,10 +19,14 @@ export async function embedLogo(doc: PDFDocument, logoPath: string): Promise<PDF
   const where = `config reports.logo: ${logoPath}`;
   const extension = extname(logoPath).toLowerCase();
   if (!['.png', '.jpg', '.jpeg'].includes(extension)) {
-    throw new ConfigError('KANSLIST_REPORT_LOGO_FORMAT', `The report logo must be a .png, .jpg or .jpeg file, not "${extension || 'no extension'}"`, {
-      where,
-      remedy: 'Save the logo as PNG or JPEG and point reports.logo in kanslist.config.ts at it.',
-    });
+    throw new ConfigError(
+      'KANSLIST_REPORT_LOGO_FORMAT',
+      `The report logo must be a .png, .jpg or .jpeg file, not "${extension || 'no extension'}"`,
+      {
+        where,
+        remedy: 'Save the logo as PNG or JPEG and point reports.logo in kanslist.config.ts at it.',
+      },
+    );
   }
   let bytes: Uint8Array;
   try {
@@ -37,11 +41,15 @@ export async function embedLogo(doc: PDFDocument, logoPath: string): Promise<PDF
   try {
     return extension === '.png' ? await doc.embedPng(bytes) : await doc.embedJpg(bytes);
   } catch (cause) {
-    throw new ConfigError('KANSLIST_REPORT_LOGO_INVALID', `The report logo ${logoPath} is not a valid ${extension === '.png' ? 'PNG' : 'JPEG'} image`, {
-      cause,
-      where,
-      remedy: 'Export the logo again as a plain PNG or JPEG (not a renamed SVG or WebP).',
-    });
+    throw new ConfigError(
+      'KANSLIST_REPORT_LOGO_INVALID',
+      `The report logo ${logoPath} is not a valid ${extension === '.png' ? 'PNG' : 'JPEG'} image`,
+      {
+        cause,
+        where,
+        remedy: 'Export the logo again as a plain PNG or JPEG (not a renamed SVG or WebP).',
+      },
+    );
   }
 }
 
@@ -72,7 +80,14 @@ export function drawTitleBlock(cursor: PageCursor, fonts: ReportFonts, block: Ti
   cursor.advance(cursor.y - ruleY + 16);
 }
 
-function writeLines(cursor: PageCursor, text: string, font: ReportFonts['bold'], size: number, width: number, color: typeof COLOR.text): void {
+function writeLines(
+  cursor: PageCursor,
+  text: string,
+  font: ReportFonts['bold'],
+  size: number,
+  width: number,
+  color: typeof COLOR.text,
+): void {
   const lineHeight = size * 1.25;
   for (const line of wrapText(text, new TextMeasure(font, size), width)) {
     cursor.text(line, cursor.left, cursor.y - baselineOffset(size, lineHeight), font, size, color);

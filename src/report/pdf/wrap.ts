@@ -44,7 +44,9 @@ export class TextMeasure {
 export function wrapText(text: string, measure: TextMeasure, maxWidth: number, options: { hyphenate?: BreakPoints } = {}): string[] {
   const lines: string[] = [];
   for (const hardLine of text.split(/\r\n|\r|\n/)) {
-    const words = drawableText(hardLine, measure.font).split(' ').filter((word) => word !== '');
+    const words = drawableText(hardLine, measure.font)
+      .split(' ')
+      .filter((word) => word !== '');
     let line = '';
     let lineWidth = 0;
     for (const word of words) {
@@ -61,7 +63,10 @@ export function wrapText(text: string, measure: TextMeasure, maxWidth: number, o
         lineWidth = width;
         continue;
       }
-      const pieces = options.hyphenate && isWordLike(word) ? breakWordHyphenated(word, measure, maxWidth, options.hyphenate) : breakWord(word, measure, maxWidth);
+      const pieces =
+        options.hyphenate && isWordLike(word)
+          ? breakWordHyphenated(word, measure, maxWidth, options.hyphenate)
+          : breakWord(word, measure, maxWidth);
       line = pieces.pop() ?? '';
       lineWidth = measure.width(line);
       lines.push(...pieces);

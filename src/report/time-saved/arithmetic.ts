@@ -81,7 +81,10 @@ export function botFigures(t: ItemTally, manualMinutes: number, basis: FteBasis)
 }
 
 /** Totals over bots: minutes add up bot by bot (each bot has its own baseline). */
-export function sumFigures(parts: ReadonlyArray<{ tally: ItemTally; minutesFreed: number; exceptionMinutes: number }>, basis: FteBasis): TimeFigures {
+export function sumFigures(
+  parts: ReadonlyArray<{ tally: ItemTally; minutesFreed: number; exceptionMinutes: number }>,
+  basis: FteBasis,
+): TimeFigures {
   const t = { ...EMPTY_TALLY };
   let minutesFreed = 0;
   let exceptionMinutes = 0;

@@ -113,17 +113,32 @@ export async function computeTimeSaved(reads: TimeSavedReads, options: TimeSaved
   const bots: BotTimeSaved[] = [...baselines].map(([bot, baseline]) => {
     const t = tally(countsByBot.get(bot) ?? []);
     const run = runsByBot.get(bot);
-    return { bot, baseline, figures: botFigures(t, baseline?.manualMinutes ?? 0, basis), runs: run?.runs ?? 0, runHours: (run?.durationMs ?? 0) / HOUR_MS };
+    return {
+      bot,
+      baseline,
+      figures: botFigures(t, baseline?.manualMinutes ?? 0, basis),
+      runs: run?.runs ?? 0,
+      runHours: (run?.durationMs ?? 0) / HOUR_MS,
+    };
   });
   const total = {
-    ...sumFigures(bots.map((b) => ({ tally: b.figures, minutesFreed: b.figures.minutesFreed, exceptionMinutes: b.figures.exceptionMinutes })), basis),
+    ...sumFigures(
+      bots.map((b) => ({ tally: b.figures, minutesFreed: b.figures.minutesFreed, exceptionMinutes: b.figures.exceptionMinutes })),
+      basis,
+    ),
     runs: bots.reduce((n, b) => n + b.runs, 0),
     runHours: bots.reduce((n, b) => n + b.runHours, 0),
   };
   const missingBaselines = bots.filter((b) => b.baseline === null && b.figures.done + b.figures.exceptions > 0).map((b) => b.bot);
 
   // 4. Trend and reasons.
-  const trend = buckets.map((bucket, index) => trendPoint(bucket, bucketCounts.filter((c) => c.bucket === index), baselines));
+  const trend = buckets.map((bucket, index) =>
+    trendPoint(
+      bucket,
+      bucketCounts.filter((c) => c.bucket === index),
+      baselines,
+    ),
+  );
   const topReasons = reasons.map((r) => ({
     code: r.code,
     count: r.count,
@@ -132,7 +147,18 @@ export async function computeTimeSaved(reads: TimeSavedReads, options: TimeSaved
     sampleDetails: r.sampleDetails === null ? null : redact(r.sampleDetails),
   }));
 
-  return { period, bot: options.bot, annualHours: options.annualHours, periodDays: basis.periodDays, bots, total, missingBaselines, bucket: options.bucket, trend, topReasons };
+  return {
+    period,
+    bot: options.bot,
+    annualHours: options.annualHours,
+    periodDays: basis.periodDays,
+    bots,
+    total,
+    missingBaselines,
+    bucket: options.bucket,
+    trend,
+    topReasons,
+  };
 }
 
 function trendPoint(bucket: TrendBucket, counts: readonly StatusCount[], baselines: ReadonlyMap<string, BotBaseline | null>): TrendPoint {

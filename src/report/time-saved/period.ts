@@ -46,9 +46,14 @@ export function periodFromDates(fromDate: string, toDate: string, timeZone: stri
   const first = parseCivilDate(fromDate);
   const end = parseCivilDate(toDate);
   if (first === undefined) throw periodError(`"${fromDate}" is not a date`, '--from', 'Give a date as YYYY-MM-DD, e.g. 2026-11-01.');
-  if (end === undefined) throw periodError(`"${toDate}" is not a date`, '--to', 'Give a date as YYYY-MM-DD, e.g. 2026-12-01 (the first day after the period).');
+  if (end === undefined)
+    throw periodError(`"${toDate}" is not a date`, '--to', 'Give a date as YYYY-MM-DD, e.g. 2026-12-01 (the first day after the period).');
   if (formatCivilDate(end) <= formatCivilDate(first)) {
-    throw periodError(`The period ends (${toDate}) before or when it starts (${fromDate})`, '--from/--to', 'The end date is exclusive: --from 2026-11-01 --to 2026-12-01 is November.');
+    throw periodError(
+      `The period ends (${toDate}) before or when it starts (${fromDate})`,
+      '--from/--to',
+      'The end date is exclusive: --from 2026-11-01 --to 2026-12-01 is November.',
+    );
   }
   const label = `${formatCivilDate(first)}..${formatCivilDate(addDays(end, -1))}`;
   return build('custom', first, end, label, timeZone);
@@ -78,8 +83,16 @@ export function periodFromQuarter(quarter: string, timeZone: string): ReportPeri
 export function periodFromInstants(from: number, to: number, timeZone: string, label?: string): ReportPeriod {
   const first = localDate(from, timeZone);
   const end = localDate(to, timeZone);
-  if (!(Number.isFinite(from) && Number.isFinite(to)) || startOfLocalDay(first, timeZone) !== from || startOfLocalDay(end, timeZone) !== to) {
-    throw periodError('The period does not start and end at local midnight', `time zone ${timeZone}`, 'Build the period with periodFromDates, periodFromMonth or periodFromQuarter.');
+  if (
+    !(Number.isFinite(from) && Number.isFinite(to)) ||
+    startOfLocalDay(first, timeZone) !== from ||
+    startOfLocalDay(end, timeZone) !== to
+  ) {
+    throw periodError(
+      'The period does not start and end at local midnight',
+      `time zone ${timeZone}`,
+      'Build the period with periodFromDates, periodFromMonth or periodFromQuarter.',
+    );
   }
   const period = periodFromDates(formatCivilDate(first), formatCivilDate(end), timeZone);
   return label === undefined ? period : { ...period, label };

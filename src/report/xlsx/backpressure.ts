@@ -60,5 +60,7 @@ function buffered(stream: Writable): number {
 function pipesOf(worksheet: Worksheet): Writable[] {
   const stream = (worksheet as unknown as { stream?: { pipes?: unknown } }).stream;
   const pipes = stream?.pipes;
-  return Array.isArray(pipes) ? pipes.filter((p): p is Writable => typeof (p as Writable)?.write === 'function' && typeof (p as Writable).once === 'function') : [];
+  return Array.isArray(pipes)
+    ? pipes.filter((p): p is Writable => typeof (p as Writable)?.write === 'function' && typeof (p as Writable).once === 'function')
+    : [];
 }

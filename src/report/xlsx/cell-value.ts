@@ -56,7 +56,10 @@ function toText(value: unknown, place: CellPlace): string {
 
 function wrongKind(place: CellPlace, type: CellType, value: unknown, expected: string): InputError {
   const got = value instanceof Date ? 'a Date' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
-  const hint = typeof value === 'string' && type !== 'text' ? ' Values read from PostgreSQL int8/numeric columns arrive as strings: convert them with Number().' : '';
+  const hint =
+    typeof value === 'string' && type !== 'text'
+      ? ' Values read from PostgreSQL int8/numeric columns arrive as strings: convert them with Number().'
+      : '';
   return new InputError('KANSLIST_XLSX_CELL_TYPE', `A ${type} column got ${got}; it takes ${expected}`, {
     where: `sheet "${place.sheet}", row ${place.row}, column "${place.column}"${place.key === undefined ? '' : ` (key "${place.key}")`}`,
     remedy: `Give the column ${expected}, or null for an empty cell.${hint}`,

@@ -22,8 +22,9 @@
 const FORMULA_START = /^[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/;
 // A tab or carriage return at the start makes some CSV importers split or trim into a formula.
 const CONTROL_START = /^[\t\r\n]/;
-// eslint-disable-next-line no-control-regex -- these are exactly the characters XML cannot hold
-const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const XML_ILLEGAL =
+  // eslint-disable-next-line no-control-regex -- these are exactly the characters XML cannot hold
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** The apostrophe put in front of text that could run as a formula. */
 export const INERT_PREFIX = "'";

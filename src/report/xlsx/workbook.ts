@@ -128,11 +128,16 @@ class SheetWriter<Row> implements XlsxSheet<Row> {
     private readonly options: XlsxSheetOptions,
     private readonly workbook: XlsxWorkbookOptions,
   ) {
-    const views: Array<Partial<ExcelJS.WorksheetView>> = options.freezeHeader === false ? [] : [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2' }];
+    const views: Array<Partial<ExcelJS.WorksheetView>> =
+      options.freezeHeader === false ? [] : [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2' }];
     // Views must be given here: the streaming writer writes them with the sheet's first bytes.
     this.worksheet = writer.addWorksheet(name, { views });
     this.styles = columns.map((c) => ({ numFmt: numberFormat(c.type, workbook.language) }));
-    this.worksheet.columns = columns.map((c, i) => ({ key: c.key, width: c.width ?? defaultWidth(c.header, c.type), style: this.styles[i]! }));
+    this.worksheet.columns = columns.map((c, i) => ({
+      key: c.key,
+      width: c.width ?? defaultWidth(c.header, c.type),
+      style: this.styles[i]!,
+    }));
     const header = this.worksheet.getRow(1);
     columns.forEach((c, i) => {
       const cell = header.getCell(i + 1);
@@ -148,7 +153,12 @@ class SheetWriter<Row> implements XlsxSheet<Row> {
     const rowNumber = this.rows + 2;
     if (rowNumber > MAX_ROWS) throw tooManyRows(this.name);
     const values = this.columns.map((c) =>
-      toCellValue((row as Record<string, unknown>)[c.key], c.type, this.workbook.timeZone, { sheet: this.name, row: rowNumber, column: c.header, key: c.key }),
+      toCellValue((row as Record<string, unknown>)[c.key], c.type, this.workbook.timeZone, {
+        sheet: this.name,
+        row: rowNumber,
+        column: c.header,
+        key: c.key,
+      }),
     );
     // Values are checked before anything is written, so a bad row leaves no half row behind.
     const sheetRow = this.worksheet.getRow(rowNumber);
@@ -163,7 +173,11 @@ class SheetWriter<Row> implements XlsxSheet<Row> {
   }
 
   async addAll(rows: AsyncIterable<Row> | Iterable<Row>): Promise<void> {
-    if (this.writing) throw new ConfigError('KANSLIST_XLSX_SHEET_BUSY', `addAll is already writing sheet "${this.name}"`, { where: `sheet "${this.name}"`, remedy: 'Await one addAll before starting the next.' });
+    if (this.writing)
+      throw new ConfigError('KANSLIST_XLSX_SHEET_BUSY', `addAll is already writing sheet "${this.name}"`, {
+        where: `sheet "${this.name}"`,
+        remedy: 'Await one addAll before starting the next.',
+      });
     this.writing = true;
     try {
       let sinceCheck = 0;
@@ -197,7 +211,10 @@ class SheetWriter<Row> implements XlsxSheet<Row> {
 
 function checkColumns<Row>(sheet: string, columns: XlsxColumn<Row>[]): void {
   if (!Array.isArray(columns) || columns.length === 0) {
-    throw new ConfigError('KANSLIST_XLSX_COLUMNS', `Sheet "${sheet}" has no columns`, { where: `sheet "${sheet}"`, remedy: 'Give at least one column.' });
+    throw new ConfigError('KANSLIST_XLSX_COLUMNS', `Sheet "${sheet}" has no columns`, {
+      where: `sheet "${sheet}"`,
+      remedy: 'Give at least one column.',
+    });
   }
   for (const c of columns) {
     if (typeof c.key !== 'string' || typeof c.header !== 'string' || !numberFormatKnown(c.type)) {
@@ -214,10 +231,14 @@ function numberFormatKnown(type: unknown): type is CellType {
 }
 
 function tooManyRows(sheet: string): KanslistError {
-  return new ConfigError('KANSLIST_XLSX_TOO_MANY_ROWS', `Sheet "${sheet}" would pass Excel's limit of ${MAX_ROWS.toLocaleString('en')} rows`, {
-    where: `sheet "${sheet}"`,
-    remedy: 'Report a shorter period, or split the rows over several sheets.',
-  });
+  return new ConfigError(
+    'KANSLIST_XLSX_TOO_MANY_ROWS',
+    `Sheet "${sheet}" would pass Excel's limit of ${MAX_ROWS.toLocaleString('en')} rows`,
+    {
+      where: `sheet "${sheet}"`,
+      remedy: 'Report a shorter period, or split the rows over several sheets.',
+    },
+  );
 }
 
 function closedError(sheet: string): KanslistError {

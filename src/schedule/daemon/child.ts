@@ -46,7 +46,16 @@ export async function runChild(spec: ChildSpec, watch: ChildWatch, onSpawn: (pid
   // A process group of its own: a Ctrl-C at the scheduler's terminal reaches the scheduler only,
   // which forwards one SIGTERM (a second one would make `kanslist run` exit without finishing).
   const child = spawn(spec.command, spec.args, { cwd: spec.cwd, env: spec.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  const exit: ChildExit = { pid: child.pid, code: null, signal: null, stdout: '', stderrTail: '', stoppedFor: undefined, killed: false, spawnError: undefined };
+  const exit: ChildExit = {
+    pid: child.pid,
+    code: null,
+    signal: null,
+    stdout: '',
+    stderrTail: '',
+    stoppedFor: undefined,
+    killed: false,
+    spawnError: undefined,
+  };
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
     if (exit.stdout.length < MAX_STDOUT) exit.stdout += chunk;
   });

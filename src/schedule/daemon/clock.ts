@@ -80,7 +80,8 @@ export class ManualClock implements Clock {
   /** Moves time to `at` (never backwards) and wakes the sleepers whose instant has come. */
   set(at: number | Date): void {
     const to = typeof at === 'number' ? at : at.getTime();
-    if (to < this.#now) throw new RangeError(`ManualClock cannot go back from ${new Date(this.#now).toISOString()} to ${new Date(to).toISOString()}`);
+    if (to < this.#now)
+      throw new RangeError(`ManualClock cannot go back from ${new Date(this.#now).toISOString()} to ${new Date(to).toISOString()}`);
     this.#now = to;
     for (const sleeper of [...this.#sleepers]) if (sleeper.at <= to) sleeper.wake();
   }

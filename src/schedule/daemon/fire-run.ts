@@ -32,10 +32,15 @@ export async function runFire(deps: FireDeps, schedule: Schedule, plannedAt: num
   let result: LaunchResult;
   try {
     const maxDurationMs = schedule.maxDurationMinutes === undefined ? undefined : schedule.maxDurationMinutes * 60_000;
-    result = await deps.launcher.launch({ schedule, trigger, plannedAt, signal: deps.stop, ...(maxDurationMs !== undefined ? { maxDurationMs } : {}) }, ({ pid }) => {
-      log.info(`schedule ${schedule.name}: ${schedule.bot} started (pid ${pid}) for ${logTime(plannedAt, schedule.timeZone)}`);
-      started = started.then(() => ledger.started(schedule.name, plannedAt, { pid })).catch((error: unknown) => log.error(`schedule ${schedule.name}: could not record the start: ${errorMessage(error)}`));
-    });
+    result = await deps.launcher.launch(
+      { schedule, trigger, plannedAt, signal: deps.stop, ...(maxDurationMs !== undefined ? { maxDurationMs } : {}) },
+      ({ pid }) => {
+        log.info(`schedule ${schedule.name}: ${schedule.bot} started (pid ${pid}) for ${logTime(plannedAt, schedule.timeZone)}`);
+        started = started
+          .then(() => ledger.started(schedule.name, plannedAt, { pid }))
+          .catch((error: unknown) => log.error(`schedule ${schedule.name}: could not record the start: ${errorMessage(error)}`));
+      },
+    );
   } catch (error) {
     result = { outcome: 'crashed', exitCode: null, runId: null, error: errorMessage(error) };
   } finally {
@@ -44,7 +49,12 @@ export async function runFire(deps: FireDeps, schedule: Schedule, plannedAt: num
   // 2. The end, recorded (after the start, whose write may still be on its way).
   await started;
   try {
-    await ledger.ended(schedule.name, plannedAt, { outcome: result.outcome, exitCode: result.exitCode, runId: result.runId, summary: countsOf(result) }, deps.clock.now());
+    await ledger.ended(
+      schedule.name,
+      plannedAt,
+      { outcome: result.outcome, exitCode: result.exitCode, runId: result.runId, summary: countsOf(result) },
+      deps.clock.now(),
+    );
   } catch (error) {
     log.error(`schedule ${schedule.name}: could not record the end of the run: ${errorMessage(error)}`);
   }
@@ -56,7 +66,11 @@ export async function runFire(deps: FireDeps, schedule: Schedule, plannedAt: num
 }
 
 /** Renews the fire's lease every third of it, on the Clock, until stopped. */
-export function holdLease(deps: Pick<FireDeps, 'ledger' | 'log' | 'clock' | 'leaseMs'>, schedule: Schedule, plannedAt: number): { stop(): void } {
+export function holdLease(
+  deps: Pick<FireDeps, 'ledger' | 'log' | 'clock' | 'leaseMs'>,
+  schedule: Schedule,
+  plannedAt: number,
+): { stop(): void } {
   const done = new AbortController();
   void (async () => {
     while (!done.signal.aborted) {
@@ -64,7 +78,10 @@ export function holdLease(deps: Pick<FireDeps, 'ledger' | 'log' | 'clock' | 'lea
       if (done.signal.aborted) return;
       try {
         const held = await deps.ledger.heartbeat(schedule.name, plannedAt, deps.leaseMs, deps.clock.now());
-        if (!held) deps.log.warn(`schedule ${schedule.name}: the lease on the fire of ${logTime(plannedAt, schedule.timeZone)} was taken over by another scheduler`);
+        if (!held)
+          deps.log.warn(
+            `schedule ${schedule.name}: the lease on the fire of ${logTime(plannedAt, schedule.timeZone)} was taken over by another scheduler`,
+          );
       } catch (error) {
         deps.log.warn(`schedule ${schedule.name}: heartbeat failed: ${errorMessage(error)}`);
       }
@@ -77,7 +94,18 @@ export function holdLease(deps: Pick<FireDeps, 'ledger' | 'log' | 'clock' | 'lea
 function countsOf(result: LaunchResult): Record<string, unknown> {
   const s = result.summary;
   return {
-    ...(s ? { status: s.status, allDone: s.allDone, outcomes: s.outcomes, enqueue: s.enqueue, settle: s.settle, queue: s.queue, drift: s.drift?.length ?? 0, review: newReviewItems(s) } : {}),
+    ...(s
+      ? {
+          status: s.status,
+          allDone: s.allDone,
+          outcomes: s.outcomes,
+          enqueue: s.enqueue,
+          settle: s.settle,
+          queue: s.queue,
+          drift: s.drift?.length ?? 0,
+          review: newReviewItems(s),
+        }
+      : {}),
     ...(result.uncertainItems !== undefined ? { uncertainItems: result.uncertainItems } : {}),
     ...(result.error ? { error: result.error } : {}),
   };

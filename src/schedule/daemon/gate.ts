@@ -32,7 +32,12 @@ export interface GateContext {
 }
 
 /** Checks every rule at `at` (the cron instant, or now for a catch-up or a manual fire). */
-export async function checkGate(ctx: GateContext, schedule: Schedule, at: number, options: { skipPreflight?: boolean } = {}): Promise<GateResult> {
+export async function checkGate(
+  ctx: GateContext,
+  schedule: Schedule,
+  at: number,
+  options: { skipPreflight?: boolean } = {},
+): Promise<GateResult> {
   // 1. The calendar and the system's windows.
   const calendar = decideFire(schedule, new Date(at));
   if (!calendar.run) return { pass: false, kind: 'blocked', reason: calendar.reason, detail: calendar.detail };

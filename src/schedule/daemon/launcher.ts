@@ -66,7 +66,11 @@ export const KANSLIST_BIN = join(import.meta.dirname, '..', '..', '..', 'bin', '
 export function childProcessLauncher(options: ChildProcessLauncherOptions): RunLauncher {
   const clock = options.clock ?? systemClock;
   const [command, ...prefix] = options.command ?? [process.execPath, KANSLIST_BIN];
-  const env: NodeJS.ProcessEnv = { ...(options.env ?? process.env), FORCE_COLOR: '0', ...(options.storeUrl ? { KANSLIST_STORE: options.storeUrl } : {}) };
+  const env: NodeJS.ProcessEnv = {
+    ...(options.env ?? process.env),
+    FORCE_COLOR: '0',
+    ...(options.storeUrl ? { KANSLIST_STORE: options.storeUrl } : {}),
+  };
   return {
     async launch(request, onStarted) {
       const { schedule } = request;
@@ -81,7 +85,16 @@ export function childProcessLauncher(options: ChildProcessLauncherOptions): RunL
       for (const file of files) {
         if (request.signal.aborted && result) break;
         // A schedule drains the bot's backlog: what earlier runs left pending (a retry, a requeued item) is its work too.
-        const args = [...prefix, 'run', schedule.bot, '--trigger', `schedule:${schedule.name}`, '--json', '--backlog', ...(file ? ['--input', file] : [])];
+        const args = [
+          ...prefix,
+          'run',
+          schedule.bot,
+          '--trigger',
+          `schedule:${schedule.name}`,
+          '--json',
+          '--backlog',
+          ...(file ? ['--input', file] : []),
+        ];
         const exit = await runChild(
           { command: command!, args, cwd: options.root, env },
           { clock, deadline, killGraceMs: options.killGraceMs ?? 10_000, stop: request.signal, stopGraceMs: options.stopGraceMs ?? 60_000 },
@@ -104,13 +117,24 @@ async function interpret(exit: ChildExit, request: LaunchRequest, options: Child
   // Stopped by the scheduler: release what it held, unless it ended cleanly within the grace period.
   if (exit.stoppedFor === 'timeout' || (exit.stoppedFor === 'stop' && !summary)) {
     const status = exit.stoppedFor === 'timeout' ? 'timed-out' : 'interrupted';
-    const why = exit.stoppedFor === 'timeout'
-      ? `stopped by the scheduler after the maximum duration of ${formatMs(request.maxDurationMs ?? 0)}`
-      : 'stopped by the scheduler shutting down';
-    const run = summary ? { id: summary.runId } : exit.pid !== undefined ? await findChildRun(options.store, request.schedule.bot, exit.pid) : undefined;
+    const why =
+      exit.stoppedFor === 'timeout'
+        ? `stopped by the scheduler after the maximum duration of ${formatMs(request.maxDurationMs ?? 0)}`
+        : 'stopped by the scheduler shutting down';
+    const run = summary
+      ? { id: summary.runId }
+      : exit.pid !== undefined
+        ? await findChildRun(options.store, request.schedule.bot, exit.pid)
+        : undefined;
     const full = run && (await options.store.runs.get(run.id));
     const settled = full ? await settleStoppedRun(options.store, full, status, why, { log: options.log, env: options.env }) : undefined;
-    return { ...base, outcome: status, runId: full?.id ?? base.runId, error: why, ...(settled ? { uncertainItems: settled.uncertain } : {}) };
+    return {
+      ...base,
+      outcome: status,
+      runId: full?.id ?? base.runId,
+      error: why,
+      ...(settled ? { uncertainItems: settled.uncertain } : {}),
+    };
   }
   if (summary) return { ...base, outcome: outcomeOf(summary, exit.code) };
   if (exit.signal) return { ...base, outcome: 'crashed', error: error ?? `the child was ended by ${exit.signal}` };
@@ -145,7 +169,10 @@ function parseSummary(stdout: string): RunSummary | undefined {
 }
 
 function lastLine(text: string): string | undefined {
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const kanslist = lines.filter((l) => l.startsWith('kanslist:'));
   const line = kanslist[kanslist.length - 1] ?? lines[lines.length - 1];
   return line === undefined ? undefined : redact(line).slice(0, 500);

@@ -40,9 +40,19 @@ export function startNightlyPurge(options: NightlyPurgeOptions): NightlyPurge | 
       await clock.sleepUntil(nextNight(clock.now(), config.timeZone), abort.signal);
       if (abort.signal.aborted) return;
       try {
-        const result = await purge(store, { varDir: config.paths.var, retention: config.retention, now: clock.now(), dryRun: false, key: options.key });
+        const result = await purge(store, {
+          varDir: config.paths.var,
+          retention: config.retention,
+          now: clock.now(),
+          dryRun: false,
+          key: options.key,
+        });
         const count = result.lines.reduce((sum, l) => sum + l.count, 0);
-        log.info(count === 0 ? 'nightly purge: nothing was past its retention period' : `nightly purge: ${count} entries past their retention period removed (${result.purgeId})`);
+        log.info(
+          count === 0
+            ? 'nightly purge: nothing was past its retention period'
+            : `nightly purge: ${count} entries past their retention period removed (${result.purgeId})`,
+        );
         options.onPurged?.(result);
       } catch (error) {
         log.error(`nightly purge failed, tried again tomorrow night: ${error instanceof Error ? error.message : String(error)}`);

@@ -61,7 +61,10 @@ export function startPasswordRotations(options: PasswordRotationsOptions): Passw
           options.log.info(`password rotation: ${name} account ${account} is due (older than ${system.rotate!.every}); rotating`);
           const result = await rotate(name, account, abort.signal);
           if (result.code === 0) rotated.push(account);
-          else options.log.error(`password rotation: ${name} account ${account} failed (exit ${result.code ?? 'none'})${result.error ? `: ${result.error}` : ''}; tried again tomorrow`);
+          else
+            options.log.error(
+              `password rotation: ${name} account ${account} failed (exit ${result.code ?? 'none'})${result.error ? `: ${result.error}` : ''}; tried again tomorrow`,
+            );
         }
       } catch (error) {
         options.log.error(`password rotation: ${name}: ${error instanceof Error ? error.message : String(error)}; tried again tomorrow`);
@@ -93,12 +96,20 @@ function childRotator(options: PasswordRotationsOptions): Rotator {
   const env: NodeJS.ProcessEnv = { ...options.env, FORCE_COLOR: '0', ...(options.storeUrl ? { KANSLIST_STORE: options.storeUrl } : {}) };
   return async (system, account, stop) => {
     const exit = await runChild(
-      { command: process.execPath, args: [KANSLIST_BIN, 'vault', 'rotate', system, '--account', String(account)], cwd: options.config.root, env },
+      {
+        command: process.execPath,
+        args: [KANSLIST_BIN, 'vault', 'rotate', system, '--account', String(account)],
+        cwd: options.config.root,
+        env,
+      },
       { clock: options.clock, deadline: options.clock.now() + ROTATION_LIMIT_MS, killGraceMs: 10_000, stop, stopGraceMs: 60_000 },
       () => undefined,
     );
     // The child's own error line (already redacted by it): code, where and what.
-    const error = exit.stderrTail.split('\n').find((line) => line.startsWith('kanslist: '))?.slice('kanslist: '.length);
+    const error = exit.stderrTail
+      .split('\n')
+      .find((line) => line.startsWith('kanslist: '))
+      ?.slice('kanslist: '.length);
     return { code: exit.code, error };
   };
 }

@@ -29,8 +29,7 @@ export function cronInstantsBetween(schedule: Schedule, after: number, until: nu
 
 /** One cron instant the scheduler was not running for. */
 export type DowntimeEntry =
-  | { plannedAt: number; decision: 'missed' }
-  | { plannedAt: number; decision: 'skipped'; reason: SkipReason; detail: string };
+  { plannedAt: number; decision: 'missed' } | { plannedAt: number; decision: 'skipped'; reason: SkipReason; detail: string };
 
 export interface DowntimePlan {
   /** The newest instants, earliest first, each to be recorded on its own. */
@@ -67,15 +66,21 @@ export function planDowntime(schedule: Schedule, lastPlannedAt: number | null, n
   const recent = cronInstantsBetween(schedule, from, until);
   const spill = recent.length > maxRecords ? recent.splice(0, recent.length - maxRecords) : [];
   // 2. Everything older is counted (up to maxScan) and summed up in one record.
-  const older = recent.length > 0 ? countInstants(schedule, lastPlannedAt, (spill[0] ?? recent[0]!) - 1, maxScan) : { count: 0, first: undefined, last: undefined, atLeast: false };
+  const older =
+    recent.length > 0
+      ? countInstants(schedule, lastPlannedAt, (spill[0] ?? recent[0]!) - 1, maxScan)
+      : { count: 0, first: undefined, last: undefined, atLeast: false };
   const count = older.count + spill.length;
-  const omitted = count > 0
-    ? { count, first: older.first ?? spill[0]!, last: spill.length > 0 ? spill[spill.length - 1]! : older.last!, atLeast: older.atLeast }
-    : null;
+  const omitted =
+    count > 0
+      ? { count, first: older.first ?? spill[0]!, last: spill.length > 0 ? spill[spill.length - 1]! : older.last!, atLeast: older.atLeast }
+      : null;
   // 3. Each listed instant: skipped with the calendar's reason, or missed.
   const entries = recent.map((at): DowntimeEntry => {
     const decision = decideFire(schedule, new Date(at));
-    return decision.run ? { plannedAt: at, decision: 'missed' } : { plannedAt: at, decision: 'skipped', reason: decision.reason, detail: decision.detail };
+    return decision.run
+      ? { plannedAt: at, decision: 'missed' }
+      : { plannedAt: at, decision: 'skipped', reason: decision.reason, detail: decision.detail };
   });
   const lastMissed = [...entries].reverse().find((e) => e.decision === 'missed')?.plannedAt ?? null;
   return { entries, omitted, lastMissed };
@@ -89,7 +94,12 @@ function startOfNewest(schedule: Schedule, until: number, count: number): number
   return at;
 }
 
-function countInstants(schedule: Schedule, after: number, until: number, maxScan: number): { count: number; first: number | undefined; last: number | undefined; atLeast: boolean } {
+function countInstants(
+  schedule: Schedule,
+  after: number,
+  until: number,
+  maxScan: number,
+): { count: number; first: number | undefined; last: number | undefined; atLeast: boolean } {
   let count = 0;
   let first: number | undefined;
   let last: number | undefined;
@@ -104,7 +114,11 @@ function countInstants(schedule: Schedule, after: number, until: number, maxScan
 
 function* iterateInstants(schedule: Schedule, after: number, until: number): Generator<number> {
   if (until <= after) return;
-  const it = CronExpressionParser.parse(schedule.cron, { tz: zoneOf(schedule), currentDate: new Date(after), endDate: new Date(until + 1) });
+  const it = CronExpressionParser.parse(schedule.cron, {
+    tz: zoneOf(schedule),
+    currentDate: new Date(after),
+    endDate: new Date(until + 1),
+  });
   let previous = after;
   while (it.hasNext()) {
     const at = it.next().getTime();

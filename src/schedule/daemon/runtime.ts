@@ -57,7 +57,11 @@ export function schedulerOwner(): string {
   return `${hostname()}:${process.pid}`;
 }
 
-export async function loadProjectSchedules(config: LoadedConfig, dir?: string, onBroken?: (error: ScheduleConfigError) => void): Promise<Schedule[]> {
+export async function loadProjectSchedules(
+  config: LoadedConfig,
+  dir?: string,
+  onBroken?: (error: ScheduleConfigError) => void,
+): Promise<Schedule[]> {
   const knownBots = listBotFiles(config.paths.bots).map((f) => basename(f, extname(f)));
   return await loadSchedules(dir ? resolve(config.root, dir) : config.paths.schedules, { knownBots, timeZone: config.timeZone, onBroken });
 }
@@ -67,7 +71,9 @@ export async function openSchedulerRuntime(options: SchedulerRuntimeOptions): Pr
   const env = options.env ?? process.env;
   const clock = options.clock ?? systemClock;
   // 1. The schedules first. A broken file is reported and skipped: one typo must not stop every other schedule.
-  const all = await loadProjectSchedules(config, options.schedulesDir, (error) => log.error(`scheduler: ${error.describe()} — this schedule is skipped until the file is fixed`));
+  const all = await loadProjectSchedules(config, options.schedulesDir, (error) =>
+    log.error(`scheduler: ${error.describe()} — this schedule is skipped until the file is fixed`),
+  );
   const schedules = options.only ? all.filter((s) => options.only!.includes(s.name)) : all;
   const owner = schedulerOwner();
   const url = resolveStoreUrl(config, options.db);
@@ -84,7 +90,14 @@ export async function openSchedulerRuntime(options: SchedulerRuntimeOptions): Pr
   const alerter = createAlerter({ config, log });
   const launcher = childProcessLauncher({ root: config.root, store, storeUrl: url, env, log, clock, ...options.launcher });
   const scheduler = new Scheduler({
-    schedules, ledger, launcher, alerter, log, clock, owner, leaseMs: options.leaseMs,
+    schedules,
+    ledger,
+    launcher,
+    alerter,
+    log,
+    clock,
+    owner,
+    leaseMs: options.leaseMs,
     preflight: (schedule) => runBotPreflight({ config, bot: schedule.bot, env, log, storeUrl: url }),
   });
   // Retention, when configured: the scheduler is the process that is always up, so it purges nightly.
@@ -93,7 +106,12 @@ export async function openSchedulerRuntime(options: SchedulerRuntimeOptions): Pr
   const rotations = startPasswordRotations({ config, log, clock, env, storeUrl: url });
   let closing: Promise<void> | undefined;
   return {
-    owner, store, ledger, alerter, schedules, scheduler,
+    owner,
+    store,
+    ledger,
+    alerter,
+    schedules,
+    scheduler,
     close: () =>
       (closing ??= (async () => {
         await step(log, 'stop the scheduler', () => scheduler.stop());

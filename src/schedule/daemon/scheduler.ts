@@ -68,13 +68,17 @@ export class Scheduler {
     this.#maxRecorded = options.maxRecordedMissed ?? 100;
     this.#byName = new Map(options.schedules.map((s) => [s.name, s]));
     if (!options.preflight) {
-      for (const s of options.schedules.filter((x) => x.preflight)) options.log.warn(`schedule ${s.name} asks for a preflight check, but none is available: it fires unchecked`);
+      for (const s of options.schedules.filter((x) => x.preflight))
+        options.log.warn(`schedule ${s.name} asks for a preflight check, but none is available: it fires unchecked`);
     }
   }
 
   /** Records what was missed while no scheduler ran (and catches up when asked), then starts the loops. */
   async start(): Promise<void> {
-    if (this.#started) throw new KanslistError('KANSLIST_SCHEDULER_STARTED', 'This scheduler was already started', { remedy: 'Create one Scheduler per process and call start() once.' });
+    if (this.#started)
+      throw new KanslistError('KANSLIST_SCHEDULER_STARTED', 'This scheduler was already started', {
+        remedy: 'Create one Scheduler per process and call start() once.',
+      });
     this.#started = true;
     const now = this.#clock.now();
     for (const schedule of this.#byName.values()) {
@@ -111,12 +115,19 @@ export class Scheduler {
   async fireNow(name: string): Promise<Decision> {
     const schedule = this.#byName.get(name);
     if (!schedule) {
-      throw new ConfigError('KANSLIST_SCHEDULE_UNKNOWN', `There is no schedule named "${name}".`, { where: 'schedules/', remedy: `Known schedules: ${[...this.#byName.keys()].join(', ') || '(none)'}. See \`kanslist schedules\`.` });
+      throw new ConfigError('KANSLIST_SCHEDULE_UNKNOWN', `There is no schedule named "${name}".`, {
+        where: 'schedules/',
+        remedy: `Known schedules: ${[...this.#byName.keys()].join(', ') || '(none)'}. See \`kanslist schedules\`.`,
+      });
     }
     const at = this.#clock.now();
     const won = await this.#fire(schedule, at, 'manual', at);
     if (!won) {
-      throw new KanslistError('KANSLIST_SCHEDULE_FIRE_TAKEN', 'Another scheduler recorded a decision for this schedule at the same instant', { where: `schedule ${name}`, remedy: 'See `kanslist schedules` for what was decided; fire again if needed.' });
+      throw new KanslistError(
+        'KANSLIST_SCHEDULE_FIRE_TAKEN',
+        'Another scheduler recorded a decision for this schedule at the same instant',
+        { where: `schedule ${name}`, remedy: 'See `kanslist schedules` for what was decided; fire again if needed.' },
+      );
     }
     // The run this fire started (or the queued fire, which ends with its run).
     const mine = [this.#queued.get(name), this.#running.get(name)].find((f) => f?.plannedAt === at);
@@ -141,7 +152,13 @@ export class Scheduler {
       // others are recorded as after a downtime (missed, or skipped by the calendar; bounded).
       const due = planDowntime(schedule, cursor, now + 1, { maxRecords: this.#maxRecorded + 1 });
       const newest = due.entries[due.entries.length - 1]?.plannedAt ?? next;
-      await this.#guard(schedule, 'missed', () => this.#recordDowntime(schedule, { ...due, entries: due.entries.slice(0, -1) }, `the scheduler was not running (it woke at ${iso(now)})`));
+      await this.#guard(schedule, 'missed', () =>
+        this.#recordDowntime(
+          schedule,
+          { ...due, entries: due.entries.slice(0, -1) },
+          `the scheduler was not running (it woke at ${iso(now)})`,
+        ),
+      );
       // 3.-5. The fire itself.
       await this.#guard(schedule, 'fire', () => this.#fire(schedule, newest, 'cron', newest));
       cursor = newest;
@@ -171,7 +188,10 @@ export class Scheduler {
     const catchUp = schedule.catchUp === 'last' ? plan.lastMissed : null;
     await this.#recordDowntime(schedule, plan, 'no scheduler was running', catchUp);
     const missed = plan.entries.filter((e) => e.decision === 'missed').length;
-    if (plan.entries.length > 0) this.#o.log.warn(`schedule ${schedule.name}: ${missed} fire(s) missed while no scheduler ran${catchUp !== null ? '; catching up the last one now' : ''}`);
+    if (plan.entries.length > 0)
+      this.#o.log.warn(
+        `schedule ${schedule.name}: ${missed} fire(s) missed while no scheduler ran${catchUp !== null ? '; catching up the last one now' : ''}`,
+      );
     if (catchUp !== null) await this.#fire(schedule, catchUp, 'catch-up', now);
   }
 
@@ -179,7 +199,14 @@ export class Scheduler {
   async #recordDowntime(schedule: Schedule, plan: DowntimePlan, why: string, except: number | null = null): Promise<void> {
     if (plan.omitted) {
       const { count, first, last, atLeast } = plan.omitted;
-      await this.#record(schedule, last, 'cron', 'missed', null, `${atLeast ? 'at least ' : ''}${count} earlier fire(s) from ${iso(first)} to ${iso(last)} were missed: ${why} (not listed one by one)`);
+      await this.#record(
+        schedule,
+        last,
+        'cron',
+        'missed',
+        null,
+        `${atLeast ? 'at least ' : ''}${count} earlier fire(s) from ${iso(first)} to ${iso(last)} were missed: ${why} (not listed one by one)`,
+      );
     }
     for (const entry of plan.entries) {
       if (entry.plannedAt === except) continue;
@@ -204,7 +231,13 @@ export class Scheduler {
     if (!gate.pass && gate.kind === 'blocked') return await stopped(gate.reason, gate.detail);
     if (!gate.pass && gate.kind === 'overlap') {
       const waiting = gate.running.decision === 'queued' || this.#queued.has(schedule.name);
-      if (schedule.overlap === 'skip' || waiting) return await stopped('overlap', waiting && schedule.overlap === 'queue' ? `one fire is already queued; ${overlapDetail(gate.running)}` : overlapDetail(gate.running));
+      if (schedule.overlap === 'skip' || waiting)
+        return await stopped(
+          'overlap',
+          waiting && schedule.overlap === 'queue'
+            ? `one fire is already queued; ${overlapDetail(gate.running)}`
+            : overlapDetail(gate.running),
+        );
       return await this.#queue(schedule, plannedAt, trigger, gate.running);
     }
     if (!gate.pass) {
@@ -216,7 +249,8 @@ export class Scheduler {
     // instant stays undecided, so the next scheduler to start records it as missed.
     if (this.#stop.signal.aborted && trigger !== 'manual') return false;
     const kind: DecisionKind = trigger === 'catch-up' ? 'caught-up' : 'fired';
-    const detail = trigger === 'catch-up' ? `missed at ${iso(plannedAt)}, run at ${iso(at)}` : trigger === 'manual' ? 'fired by an operator' : null;
+    const detail =
+      trigger === 'catch-up' ? `missed at ${iso(plannedAt)}, run at ${iso(at)}` : trigger === 'manual' ? 'fired by an operator' : null;
     const won = await this.#record(schedule, plannedAt, trigger, kind, trigger === 'manual' ? 'manual' : null, detail, true);
     if (!won) return false;
     if (gate.preflight?.drift) this.#o.alerter.raise(driftAlert(schedule, gate.preflight));
@@ -233,10 +267,21 @@ export class Scheduler {
       try {
         await this.#waitUntilFree(schedule, plannedAt, busy);
         // The run it waited for ended: pause and preflight are checked again before it starts.
-        const gate = this.#stop.signal.aborted ? undefined : ((await checkPause(this.#o.ledger, schedule)) ?? (await checkPreflight(this.#gateContext(), schedule)));
+        const gate = this.#stop.signal.aborted
+          ? undefined
+          : ((await checkPause(this.#o.ledger, schedule)) ?? (await checkPreflight(this.#gateContext(), schedule)));
         if (this.#stop.signal.aborted || (gate && !gate.pass)) {
-          const why = this.#stop.signal.aborted ? 'the scheduler stopped before the queued fire could run' : gate && !gate.pass && 'detail' in gate ? gate.detail : 'not run';
-          await this.#o.ledger.ended(schedule.name, plannedAt, { outcome: 'interrupted', exitCode: null, runId: null, summary: { notRun: why } }, this.#clock.now());
+          const why = this.#stop.signal.aborted
+            ? 'the scheduler stopped before the queued fire could run'
+            : gate && !gate.pass && 'detail' in gate
+              ? gate.detail
+              : 'not run';
+          await this.#o.ledger.ended(
+            schedule.name,
+            plannedAt,
+            { outcome: 'interrupted', exitCode: null, runId: null, summary: { notRun: why } },
+            this.#clock.now(),
+          );
           if (gate && !gate.pass && gate.kind === 'preflight') this.#raisePreflightFailed(schedule, gate.report, gate.detail);
           this.#o.log.info(`schedule ${schedule.name}: queued fire of ${logTime(plannedAt, schedule.timeZone)} not run: ${why}`);
           return;
@@ -265,7 +310,8 @@ export class Scheduler {
     for (;;) {
       const now = this.#clock.now();
       const holding = (await this.#o.ledger.decisions({ schedule: schedule.name, limit: 20 })).find(
-        (d) => d.plannedAt !== plannedAt && d.endedAt === null && d.leaseExpiresAt !== null && d.leaseExpiresAt > now && d.plannedAt < plannedAt,
+        (d) =>
+          d.plannedAt !== plannedAt && d.endedAt === null && d.leaseExpiresAt !== null && d.leaseExpiresAt > now && d.plannedAt < plannedAt,
       );
       if (!holding || this.#stop.signal.aborted) return;
       await this.#clock.sleepUntil(holding.leaseExpiresAt!, this.#stop.signal);
@@ -281,7 +327,10 @@ export class Scheduler {
   }
 
   #keep(work: Promise<unknown>): void {
-    const kept = work.then(() => undefined, (error: unknown) => this.#o.log.error(`scheduler: ${errorMessage(error)}`));
+    const kept = work.then(
+      () => undefined,
+      (error: unknown) => this.#o.log.error(`scheduler: ${errorMessage(error)}`),
+    );
     this.#work.add(kept);
     void kept.finally(() => this.#work.delete(kept));
   }
@@ -290,7 +339,15 @@ export class Scheduler {
 
   #fireDeps(): FireDeps {
     const o = this.#o;
-    return { ledger: o.ledger, launcher: o.launcher, alerter: o.alerter, log: o.log, clock: this.#clock, leaseMs: this.#leaseMs, stop: this.#stop.signal };
+    return {
+      ledger: o.ledger,
+      launcher: o.launcher,
+      alerter: o.alerter,
+      log: o.log,
+      clock: this.#clock,
+      leaseMs: this.#leaseMs,
+      stop: this.#stop.signal,
+    };
   }
 
   #gateContext(): GateContext {
@@ -305,9 +362,26 @@ export class Scheduler {
     return other ? { plannedAt: other.plannedAt, decision: other.decision, by: other.decidedBy, local: false } : undefined;
   }
 
-  async #record(schedule: Schedule, plannedAt: number, trigger: DecisionTrigger, decision: DecisionKind, reason: string | null, detail: string | null, leased = false): Promise<boolean> {
+  async #record(
+    schedule: Schedule,
+    plannedAt: number,
+    trigger: DecisionTrigger,
+    decision: DecisionKind,
+    reason: string | null,
+    detail: string | null,
+    leased = false,
+  ): Promise<boolean> {
     const won = await this.#o.ledger.decide(
-      { schedule: schedule.name, plannedAt, decision, reason, detail, trigger, bot: schedule.bot, ...(leased ? { leaseMs: this.#leaseMs } : {}) },
+      {
+        schedule: schedule.name,
+        plannedAt,
+        decision,
+        reason,
+        detail,
+        trigger,
+        bot: schedule.bot,
+        ...(leased ? { leaseMs: this.#leaseMs } : {}),
+      },
       this.#clock.now(),
     );
     if (won) {
@@ -323,7 +397,12 @@ export class Scheduler {
     this.#o.alerter.raise(
       report
         ? preflightFailedAlert(schedule, report)
-        : { kind: 'preflight-failed', schedule: schedule.name, bot: schedule.bot, message: `${schedule.name}: ${detail}; the run was not started` },
+        : {
+            kind: 'preflight-failed',
+            schedule: schedule.name,
+            bot: schedule.bot,
+            message: `${schedule.name}: ${detail}; the run was not started`,
+          },
     );
   }
 }

@@ -37,19 +37,31 @@ export async function settleStoppedRun(
 ): Promise<StoppedRunResult> {
   const items = await store.queue.abandonRun(run.id);
   if (items.length > 0) {
-    const trail = await openAuditTrail(store, { runId: run.id, bot: run.bot, botVersion: run.botVersion, host: run.host }, { key: auditKeyFromEnv(options.env ?? process.env) });
+    const trail = await openAuditTrail(
+      store,
+      { runId: run.id, bot: run.bot, botVersion: run.botVersion, host: run.host },
+      { key: auditKeyFromEnv(options.env ?? process.env) },
+    );
     try {
       for (const item of items) {
-        await trail.append({ kind: 'item.transition', itemId: item.id, itemKey: item.key, data: { from: 'running', to: 'uncertain', reason: why } });
+        await trail.append({
+          kind: 'item.transition',
+          itemId: item.id,
+          itemKey: item.key,
+          data: { from: 'running', to: 'uncertain', reason: why },
+        });
       }
     } finally {
       await trail.close();
     }
-    options.log.warn(`run ${run.id.slice(0, 8)}: ${items.length} item(s) in progress are now uncertain (${why}); the next run verifies them`);
+    options.log.warn(
+      `run ${run.id.slice(0, 8)}: ${items.length} item(s) in progress are now uncertain (${why}); the next run verifies them`,
+    );
   }
   const current = await store.runs.get(run.id);
   const previous = current?.summary ?? null;
-  const summary = previous && typeof previous === 'object' ? { ...(previous), status } : { status, reason: why, uncertainItems: items.length };
+  const summary =
+    previous && typeof previous === 'object' ? { ...previous, status } : { status, reason: why, uncertainItems: items.length };
   await store.runs.finish(run.id, status, summary);
   return { runId: run.id, uncertain: items.length, summary: previous };
 }

@@ -18,11 +18,17 @@ import { renderPage } from '../page.ts';
 export function registerAudit(app: FastifyInstance, room: ControlRoom): void {
   app.get<{ Querystring: { verify?: string } }>('/audit', { preHandler: requirePermission(room, 'audit') }, async (request, reply) => {
     const title = controlRoomMessages.for(request.language).audit.title;
-    if (request.query.verify === undefined) return renderPage(room.views, request, reply, room.config.timeZone, 'audit', title, { verification: undefined });
+    if (request.query.verify === undefined)
+      return renderPage(room.views, request, reply, room.config.timeZone, 'audit', title, { verification: undefined });
     // What `kanslist audit verify --all` checks: the chains, the ledger of chains, the latest checkpoint, the state tables.
     const file = room.config.audit?.checkpoint?.file;
-    const v = await verifyStore(room.store, { key: room.auditKey, checkpointFile: file === undefined ? undefined : checkpointFile(file, room.config.root) });
-    return renderPage(room.views, request, reply, room.config.timeZone, 'audit', title, { verification: auditFindings(v, room.auditKey !== null) });
+    const v = await verifyStore(room.store, {
+      key: room.auditKey,
+      checkpointFile: file === undefined ? undefined : checkpointFile(file, room.config.root),
+    });
+    return renderPage(room.views, request, reply, room.config.timeZone, 'audit', title, {
+      verification: auditFindings(v, room.auditKey !== null),
+    });
   });
 
   app.post('/audit/person', { preHandler: requirePermission(room, 'audit.person') }, async (request, reply) => {
@@ -31,7 +37,11 @@ export function registerAudit(app: FastifyInstance, room: ControlRoom): void {
     const reason = redact(field(request, 'reason'));
     const render = (data: Record<string, unknown>, status = 200) => {
       reply.code(status);
-      return renderPage(room.views, request, reply, room.config.timeZone, 'audit', t.audit.title, { verification: undefined, reason, ...data });
+      return renderPage(room.views, request, reply, room.config.timeZone, 'audit', t.audit.title, {
+        verification: undefined,
+        reason,
+        ...data,
+      });
     };
     if (reason === '') return render({ lookupError: t.audit.reasonRequired }, 422);
     const subject = normaliseSubject(number);

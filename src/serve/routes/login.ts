@@ -17,10 +17,19 @@ import { homePath, isRole } from '../roles.ts';
 export const LOCK_AFTER_FAILURES = 5;
 export const LOCK_MS = 15 * 60_000;
 
-export function registerLogin(app: FastifyInstance, room: ControlRoom, options: { loginAttemptsPerMinute: number; sso?: { label: string | undefined } | undefined }): void {
+export function registerLogin(
+  app: FastifyInstance,
+  room: ControlRoom,
+  options: { loginAttemptsPerMinute: number; sso?: { label: string | undefined } | undefined },
+): void {
   app.get('/login', (request, reply) => {
     if (request.person !== null) return reply.redirect(homePath(request.person), 303);
-    return renderPage(room.views, request, reply, room.config.timeZone, 'login', controlRoomMessages.for(request.language).login.title, { next: safeNext(request), error: undefined, username: '', sso: options.sso });
+    return renderPage(room.views, request, reply, room.config.timeZone, 'login', controlRoomMessages.for(request.language).login.title, {
+      next: safeNext(request),
+      error: undefined,
+      username: '',
+      sso: options.sso,
+    });
   });
 
   app.post('/login', { config: { rateLimit: { max: options.loginAttemptsPerMinute, timeWindow: 60_000 } } }, async (request, reply) => {
@@ -29,14 +38,23 @@ export function registerLogin(app: FastifyInstance, room: ControlRoom, options: 
     const password = (request.body as Record<string, unknown> | undefined)?.password;
     const fail = (error: string) => {
       reply.code(401);
-      return renderPage(room.views, request, reply, room.config.timeZone, 'login', t.login.title, { next: safeNext(request), error, username, sso: options.sso });
+      return renderPage(room.views, request, reply, room.config.timeZone, 'login', t.login.title, {
+        next: safeNext(request),
+        error,
+        username,
+        sso: options.sso,
+      });
     };
     const user = username === '' ? undefined : await room.store.users.get(username);
     if (user?.lockedUntil != null && user.lockedUntil > Date.now()) {
       await room.trail.login(username, 'locked', request.ip);
       return fail(t.login.locked({ minutes: Math.ceil((user.lockedUntil - Date.now()) / 60_000) }));
     }
-    const ok = typeof password === 'string' && password !== '' && (await passwordMatches(user?.passwordHash ?? (await decoyHash()), password)) && user?.passwordHash != null;
+    const ok =
+      typeof password === 'string' &&
+      password !== '' &&
+      (await passwordMatches(user?.passwordHash ?? (await decoyHash()), password)) &&
+      user?.passwordHash != null;
     if (!ok || user === undefined) {
       if (user !== undefined) await room.store.users.failedLogin(user.username, { lockAfter: LOCK_AFTER_FAILURES, lockMs: LOCK_MS });
       await room.trail.login(username.slice(0, 100), 'failed', request.ip);

@@ -31,18 +31,34 @@ export function registerOverview(app: FastifyInstance, room: ControlRoom): void 
     // What an operator would have been alerted for: runs that did not end well, fires that did not happen.
     const attention = {
       runs: recent.filter((r) => r.startedAt >= since && PROBLEM_STATUSES.has(r.status)),
-      decisions: decisions.filter((d) => d.decision === 'preflight-failed' || d.decision === 'missed').map((d) => ({ ...d, detail: d.detail === null ? null : redact(d.detail) })),
+      decisions: decisions
+        .filter((d) => d.decision === 'preflight-failed' || d.decision === 'missed')
+        .map((d) => ({ ...d, detail: d.detail === null ? null : redact(d.detail) })),
     };
-    const drift = (await Promise.all(recent.slice(0, RECENT_RUNS_FOR_DRIFT).map(async (run) => (await room.store.runs.drift(run.id)).map((d) => ({ ...d, runId: run.id, bot: run.bot }))))).flat();
+    const drift = (
+      await Promise.all(
+        recent
+          .slice(0, RECENT_RUNS_FOR_DRIFT)
+          .map(async (run) => (await room.store.runs.drift(run.id)).map((d) => ({ ...d, runId: run.id, bot: run.bot }))),
+      )
+    ).flat();
     const t = controlRoomMessages.for(request.language);
     return renderPage(room.views, request, reply, room.config.timeZone, 'overview', t.overview.title, {
-      live, activity, queues, drift, attention, next: upcomingFires(schedules, new Date(now), 5),
+      live,
+      activity,
+      queues,
+      drift,
+      attention,
+      next: upcomingFires(schedules, new Date(now), 5),
     });
   });
   // The live region's fragment: the overview's script swaps it in every few seconds.
   app.get('/live', { preHandler: guard }, async (request: FastifyRequest, reply: FastifyReply) => {
     const live = await liveRuns(room);
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(room.views.render('live-runs', { live, t: controlRoomMessages.for(request.language), fmt: undefined }));
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .send(room.views.render('live-runs', { live, t: controlRoomMessages.for(request.language), fmt: undefined }));
   });
 }
 

@@ -8,6 +8,8 @@ import { renderPage } from '../page.ts';
 export function registerQueues(app: FastifyInstance, room: ControlRoom): void {
   app.get('/queues', { preHandler: requirePermission(room, 'queues') }, async (request, reply) => {
     const queues = await room.store.dashboard.queues();
-    return renderPage(room.views, request, reply, room.config.timeZone, 'queues', controlRoomMessages.for(request.language).queues.title, { queues });
+    return renderPage(room.views, request, reply, room.config.timeZone, 'queues', controlRoomMessages.for(request.language).queues.title, {
+      queues,
+    });
   });
 }

@@ -30,7 +30,9 @@ export function registerReview(app: FastifyInstance, room: ControlRoom): void {
     const person = personOf(request);
     const items = (await room.store.queue.list({ status: 'review', limit: SHOWN })).filter((i) => canSeeBot(person, i.bot));
     const rows = items.map((item) => ({ ...item, reasonText: reasonOf(room, item, request.language) }));
-    return renderPage(room.views, request, reply, room.config.timeZone, 'review', controlRoomMessages.for(request.language).review.title, { items: rows });
+    return renderPage(room.views, request, reply, room.config.timeZone, 'review', controlRoomMessages.for(request.language).review.title, {
+      items: rows,
+    });
   });
 
   app.get<{ Params: { id: string } }>('/review/:id', { preHandler: read }, async (request, reply) => {
@@ -39,21 +41,32 @@ export function registerReview(app: FastifyInstance, room: ControlRoom): void {
     return itemPage(room, request, reply, item);
   });
 
-  app.get<{ Params: { id: string }; Querystring: { file?: string } }>('/review/:id/evidence', { preHandler: read }, async (request, reply) => {
-    const item = await visibleItem(room, request);
-    if (item === undefined) return notFound(room, request, reply);
-    const file = (await itemEvidence(room, item)).find((f) => f.id === request.query.file);
-    if (file === undefined) return notFound(room, request, reply);
-    if (file.kind === 'trace' && !can(personOf(request), 'traces')) return forbidden(room, request, reply);
-    const body = readFileSync(file.path);
-    if (file.kind === 'screenshot') return reply.type('image/png').header('cache-control', 'private, no-store').send(body);
-    // The redacted HTML is shown as text: never rendered as a page of this site.
-    if (file.kind === 'html') return reply.type('text/plain; charset=utf-8').header('cache-control', 'private, no-store').send(body);
-    return reply.type('application/zip').header('content-disposition', `attachment; filename="trace-${item.id.slice(0, 8)}.zip"`).send(body);
-  });
+  app.get<{ Params: { id: string }; Querystring: { file?: string } }>(
+    '/review/:id/evidence',
+    { preHandler: read },
+    async (request, reply) => {
+      const item = await visibleItem(room, request);
+      if (item === undefined) return notFound(room, request, reply);
+      const file = (await itemEvidence(room, item)).find((f) => f.id === request.query.file);
+      if (file === undefined) return notFound(room, request, reply);
+      if (file.kind === 'trace' && !can(personOf(request), 'traces')) return forbidden(room, request, reply);
+      const body = readFileSync(file.path);
+      if (file.kind === 'screenshot') return reply.type('image/png').header('cache-control', 'private, no-store').send(body);
+      // The redacted HTML is shown as text: never rendered as a page of this site.
+      if (file.kind === 'html') return reply.type('text/plain; charset=utf-8').header('cache-control', 'private, no-store').send(body);
+      return reply
+        .type('application/zip')
+        .header('content-disposition', `attachment; filename="trace-${item.id.slice(0, 8)}.zip"`)
+        .send(body);
+    },
+  );
 
-  app.post<{ Params: { id: string } }>('/review/:id/handled', { preHandler: act }, (request, reply) => close(room, request, reply, 'handled'));
-  app.post<{ Params: { id: string } }>('/review/:id/reject', { preHandler: act }, (request, reply) => close(room, request, reply, 'rejected'));
+  app.post<{ Params: { id: string } }>('/review/:id/handled', { preHandler: act }, (request, reply) =>
+    close(room, request, reply, 'handled'),
+  );
+  app.post<{ Params: { id: string } }>('/review/:id/reject', { preHandler: act }, (request, reply) =>
+    close(room, request, reply, 'rejected'),
+  );
 
   app.post<{ Params: { id: string } }>('/review/:id/requeue', { preHandler: act }, async (request, reply) => {
     const t = controlRoomMessages.for(request.language);
@@ -61,7 +74,11 @@ export function registerReview(app: FastifyInstance, room: ControlRoom): void {
     if (item === undefined) return notFound(room, request, reply);
     if (item.status !== 'review') return itemPage(room, request, reply, item, t.review.notInReview, 409);
     const bot = await loadBotOf(room, item.bot);
-    const form = Object.fromEntries(Object.entries((request.body ?? {}) as Record<string, unknown>).filter(([k, v]) => k.startsWith('f_') && typeof v === 'string').map(([k, v]) => [k.slice(2), v as string]));
+    const form = Object.fromEntries(
+      Object.entries((request.body ?? {}) as Record<string, unknown>)
+        .filter(([k, v]) => k.startsWith('f_') && typeof v === 'string')
+        .map(([k, v]) => [k.slice(2), v as string]),
+    );
     const result = correctPayload(bot, item.payload, form);
     if (!result.ok) return itemPage(room, request, reply, item, t.review.invalid({ reason: redact(result.problem) }), 422, form);
     try {
@@ -71,13 +88,22 @@ export function registerReview(app: FastifyInstance, room: ControlRoom): void {
       throw error;
     }
     // The fields' names go on the trail, not their values: the item's payload holds those.
-    await room.trail.record(personOf(request), 'review.requeue', { itemId: item.id, itemKey: item.key, data: { bot: item.bot, corrected: result.changed, note: redact(field(request, 'note')) } });
+    await room.trail.record(personOf(request), 'review.requeue', {
+      itemId: item.id,
+      itemKey: item.key,
+      data: { bot: item.bot, corrected: result.changed, note: redact(field(request, 'note')) },
+    });
     flash(request, t.review.wasRequeued({ key: item.key }));
     return reply.redirect('/review', 303);
   });
 }
 
-async function close(room: ControlRoom, request: ItemRequest, reply: FastifyReply, resolution: 'handled' | 'rejected'): Promise<FastifyReply> {
+async function close(
+  room: ControlRoom,
+  request: ItemRequest,
+  reply: FastifyReply,
+  resolution: 'handled' | 'rejected',
+): Promise<FastifyReply> {
   const t = controlRoomMessages.for(request.language);
   const item = await visibleItem(room, request);
   if (item === undefined) return notFound(room, request, reply);
@@ -89,19 +115,36 @@ async function close(room: ControlRoom, request: ItemRequest, reply: FastifyRepl
     if (error instanceof ItemStateError) return itemPage(room, request, reply, item, t.review.notInReview, 409);
     throw error;
   }
-  await room.trail.record(personOf(request), resolution === 'handled' ? 'review.handled' : 'review.reject', { itemId: item.id, itemKey: item.key, data: { bot: item.bot, note: redact(note) } });
+  await room.trail.record(personOf(request), resolution === 'handled' ? 'review.handled' : 'review.reject', {
+    itemId: item.id,
+    itemKey: item.key,
+    data: { bot: item.bot, note: redact(note) },
+  });
   flash(request, resolution === 'handled' ? t.review.wasHandled({ key: item.key }) : t.review.wasRejected({ key: item.key }));
   return reply.redirect('/review', 303);
 }
 
-async function itemPage(room: ControlRoom, request: ItemRequest, reply: FastifyReply, item: WorkItem, error?: string, status = 200, typed?: Record<string, string>): Promise<FastifyReply> {
+async function itemPage(
+  room: ControlRoom,
+  request: ItemRequest,
+  reply: FastifyReply,
+  item: WorkItem,
+  error?: string,
+  status = 200,
+  typed?: Record<string, string>,
+): Promise<FastifyReply> {
   const person = personOf(request);
   const bot = await loadBotOf(room, item.bot).catch(() => undefined);
   const fields = bot === undefined ? [] : editableFields(bot, item.payload).map((f) => ({ ...f, value: typed?.[f.field] ?? f.value }));
   const evidence = (await itemEvidence(room, item)).filter((f) => f.kind !== 'trace' || can(person, 'traces'));
   reply.code(status);
   return renderPage(room.views, request, reply, room.config.timeZone, 'review-item', item.key, {
-    item, fields, evidence, error, reasonText: reasonOf(room, item, request.language), attempts: await room.store.queue.attempts(item.id),
+    item,
+    fields,
+    evidence,
+    error,
+    reasonText: reasonOf(room, item, request.language),
+    attempts: await room.store.queue.attempts(item.id),
   });
 }
 
@@ -123,7 +166,11 @@ async function loadBotOf(room: ControlRoom, name: string): Promise<AnyBot> {
 }
 
 function reasonOf(room: ControlRoom, item: WorkItem, language: FastifyRequest['language']): string {
-  return localizeReason({ code: item.errorCode, reason: item.reason, details: item.reasonDetails as string | null, business: true }, language, { organisationLanguage: room.config.language });
+  return localizeReason(
+    { code: item.errorCode, reason: item.reason, details: item.reasonDetails as string | null, business: true },
+    language,
+    { organisationLanguage: room.config.language },
+  );
 }
 
 function notFound(room: ControlRoom, request: FastifyRequest, reply: FastifyReply): FastifyReply {

@@ -19,7 +19,9 @@ export function registerRuns(app: FastifyInstance, room: ControlRoom): void {
   app.get('/runs', { preHandler: guard }, async (request, reply) => {
     const bot = (request.query as Record<string, unknown>).bot;
     const runs = await room.store.runs.list({ limit: RUNS_PER_PAGE, ...(typeof bot === 'string' && bot !== '' ? { bot } : {}) });
-    return renderPage(room.views, request, reply, room.config.timeZone, 'runs', controlRoomMessages.for(request.language).runs.title, { runs });
+    return renderPage(room.views, request, reply, room.config.timeZone, 'runs', controlRoomMessages.for(request.language).runs.title, {
+      runs,
+    });
   });
 
   app.get<{ Params: { id: string } }>('/runs/:id', { preHandler: guard }, async (request, reply) => {
@@ -35,10 +37,30 @@ export function registerRuns(app: FastifyInstance, room: ControlRoom): void {
     const clear = seesPersonalNumbers(personOf(request));
     const shown = items.map((item) => ({
       ...item,
-      reasonText: item.errorCode === null && item.reason === null ? '' : localizeReason({ code: item.errorCode, reason: item.reason, details: item.reasonDetails as string | null, business: item.status === 'review' }, request.language, { organisationLanguage: room.config.language }),
+      reasonText:
+        item.errorCode === null && item.reason === null
+          ? ''
+          : localizeReason(
+              {
+                code: item.errorCode,
+                reason: item.reason,
+                details: item.reasonDetails as string | null,
+                business: item.status === 'review',
+              },
+              request.language,
+              { organisationLanguage: room.config.language },
+            ),
       outputText: item.output === null ? '' : mask(JSON.stringify(item.output), clear),
     }));
-    return renderPage(room.views, request, reply, room.config.timeZone, 'run', t.runs.detail({ id: run.id.slice(0, 8) }), { run, items: shown, counts, drift, chain, more: items.length >= ITEMS_SHOWN, canRetry: can(personOf(request), 'runs.retry') && counts.failed > 0 });
+    return renderPage(room.views, request, reply, room.config.timeZone, 'run', t.runs.detail({ id: run.id.slice(0, 8) }), {
+      run,
+      items: shown,
+      counts,
+      drift,
+      chain,
+      more: items.length >= ITEMS_SHOWN,
+      canRetry: can(personOf(request), 'runs.retry') && counts.failed > 0,
+    });
   });
 
   // An operator's retry: the run's failed items pending again, attempts reset (as `kanslist retry <run>`).

@@ -31,12 +31,23 @@ export function registerSchedules(app: FastifyInstance, room: ControlRoom): void
         decisions: await listDecisions(room.store, { schedule: s.name, limit: 5 }),
       })),
     );
-    return renderPage(room.views, request, reply, room.config.timeZone, 'schedules', controlRoomMessages.for(request.language).schedules.title, { rows, canAct: can(personOf(request), 'schedules.act') });
+    return renderPage(
+      room.views,
+      request,
+      reply,
+      room.config.timeZone,
+      'schedules',
+      controlRoomMessages.for(request.language).schedules.title,
+      { rows, canAct: can(personOf(request), 'schedules.act') },
+    );
   });
 
   // Each action needs the schedule to exist and a note; the note goes on the trail with the person.
   const act = requirePermission(room, 'schedules.act');
-  const actions: Record<'pause' | 'resume' | 'fire', (name: string, note: string, person: Person, t: ControlRoomMessages) => Promise<string>> = {
+  const actions: Record<
+    'pause' | 'resume' | 'fire',
+    (name: string, note: string, person: Person, t: ControlRoomMessages) => Promise<string>
+  > = {
     pause: async (name, note, person, t) => {
       await withLedger(room, (ledger) => ledger.pause(name, `${person.username} (control room)`, note));
       return t.schedules.wasPaused({ name });

@@ -21,7 +21,12 @@ export function registerSso(app: FastifyInstance, room: ControlRoom, oidc: OidcL
   app.get('/login/oidc', async (request, reply) => {
     const next = (request.query as Record<string, unknown>).next;
     const started = await oidc.start(redirectUri(room, request));
-    request.session.sso = { state: started.state, nonce: started.nonce, verifier: started.verifier, next: typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') ? next : undefined };
+    request.session.sso = {
+      state: started.state,
+      nonce: started.nonce,
+      verifier: started.verifier,
+      next: typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') ? next : undefined,
+    };
     return reply.redirect(started.url.href, 303);
   });
 
@@ -44,7 +49,14 @@ export function registerSso(app: FastifyInstance, room: ControlRoom, oidc: OidcL
       return statusPage(room, request, reply, 403, t.errors.forbidden);
     }
     if (existing === undefined) {
-      await room.store.users.add({ username: identity.username, displayName: identity.displayName, passwordHash: null, roles: identity.roles, bots: identity.bots, source: 'oidc' });
+      await room.store.users.add({
+        username: identity.username,
+        displayName: identity.displayName,
+        passwordHash: null,
+        roles: identity.roles,
+        bots: identity.bots,
+        source: 'oidc',
+      });
     } else {
       await room.store.users.update(identity.username, { displayName: identity.displayName, roles: identity.roles, bots: identity.bots });
     }
@@ -57,6 +69,10 @@ export function registerSso(app: FastifyInstance, room: ControlRoom, oidc: OidcL
 function redirectUri(room: ControlRoom, request: FastifyRequest): string {
   const configured = room.config.controlRoom?.oidc?.redirectUri;
   if (configured !== undefined) return configured;
-  if (room.config.dashboardUrl !== undefined) return new URL('login/oidc/callback', room.config.dashboardUrl.endsWith('/') ? room.config.dashboardUrl : `${room.config.dashboardUrl}/`).href;
+  if (room.config.dashboardUrl !== undefined)
+    return new URL(
+      'login/oidc/callback',
+      room.config.dashboardUrl.endsWith('/') ? room.config.dashboardUrl : `${room.config.dashboardUrl}/`,
+    ).href;
   return `${request.protocol}://${request.host}/login/oidc/callback`;
 }

@@ -23,16 +23,38 @@ export function registerTimeSaved(app: FastifyInstance, room: ControlRoom): void
     const ctx = reportContext(timeSavedReport, { config: room.config, store: room.store, log: room.log, language: request.language });
     const data = await loadTimeSaved(ctx, { from: period.from, to: period.to, label: period.label });
     const peak = Math.max(1, ...data.trend.map((p) => p.hoursFreed));
-    return renderPage(room.views, request, reply, room.config.timeZone, 'time-saved', controlRoomMessages.for(request.language).timeSaved.title, {
-      month, data, bars: data.trend.map((p) => ({ ...p, percent: Math.round((p.hoursFreed / peak) * 100) })),
-    });
+    return renderPage(
+      room.views,
+      request,
+      reply,
+      room.config.timeZone,
+      'time-saved',
+      controlRoomMessages.for(request.language).timeSaved.title,
+      {
+        month,
+        data,
+        bars: data.trend.map((p) => ({ ...p, percent: Math.round((p.hoursFreed / peak) * 100) })),
+      },
+    );
   });
 
-  app.get<{ Querystring: PeriodQuery; Params: { format: string } }>('/time-saved/report.:format', { preHandler: guard }, async (request, reply) => {
-    const month = chosenMonth(room, request);
-    const period = periodFromMonth(month, room.config.timeZone);
-    return sendReport(room, request, reply, timeSavedReport, { from: period.from, to: period.to, label: period.label }, request.params.format, `time-saved-${month}`);
-  });
+  app.get<{ Querystring: PeriodQuery; Params: { format: string } }>(
+    '/time-saved/report.:format',
+    { preHandler: guard },
+    async (request, reply) => {
+      const month = chosenMonth(room, request);
+      const period = periodFromMonth(month, room.config.timeZone);
+      return sendReport(
+        room,
+        request,
+        reply,
+        timeSavedReport,
+        { from: period.from, to: period.to, label: period.label },
+        request.params.format,
+        `time-saved-${month}`,
+      );
+    },
+  );
 }
 
 /** `?month=2026-11`, or this month in the organisation's time zone. */

@@ -13,7 +13,9 @@ export function registerUsers(app: FastifyInstance, room: ControlRoom): void {
   const guard = requirePermission(room, 'users');
   app.get('/users', { preHandler: guard }, async (request, reply) => {
     const users = (await room.store.users.list()).map((u) => ({ ...u, locked: u.lockedUntil !== null && u.lockedUntil > Date.now() }));
-    return renderPage(room.views, request, reply, room.config.timeZone, 'users', controlRoomMessages.for(request.language).users.title, { users });
+    return renderPage(room.views, request, reply, room.config.timeZone, 'users', controlRoomMessages.for(request.language).users.title, {
+      users,
+    });
   });
 
   app.post<{ Params: { name: string } }>('/users/:name/unlock', { preHandler: guard }, async (request, reply) => {

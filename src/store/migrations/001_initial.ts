@@ -33,9 +33,7 @@ export function initialMigration(engine: Engine): Migration {
 
       await db.schema
         .createTable('work_items')
-        .addColumn('seq', seq, (c) =>
-          engine === 'postgres' ? c.primaryKey().generatedAlwaysAsIdentity() : c.primaryKey().autoIncrement(),
-        )
+        .addColumn('seq', seq, (c) => (engine === 'postgres' ? c.primaryKey().generatedAlwaysAsIdentity() : c.primaryKey().autoIncrement()))
         .addColumn('id', 'text', (c) => c.notNull().unique())
         .addColumn('bot', 'text', (c) => c.notNull())
         .addColumn('key', 'text', (c) => c.notNull())
@@ -66,9 +64,7 @@ export function initialMigration(engine: Engine): Migration {
 
       await db.schema
         .createTable('item_attempts')
-        .addColumn('seq', seq, (c) =>
-          engine === 'postgres' ? c.primaryKey().generatedAlwaysAsIdentity() : c.primaryKey().autoIncrement(),
-        )
+        .addColumn('seq', seq, (c) => (engine === 'postgres' ? c.primaryKey().generatedAlwaysAsIdentity() : c.primaryKey().autoIncrement()))
         .addColumn('item_id', 'text', (c) => c.notNull().references('work_items.id').onDelete('cascade'))
         .addColumn('run_id', 'text', (c) => c.notNull())
         .addColumn('attempt', 'integer', (c) => c.notNull())
@@ -84,9 +80,7 @@ export function initialMigration(engine: Engine): Migration {
 
       await db.schema
         .createTable('drift_events')
-        .addColumn('seq', seq, (c) =>
-          engine === 'postgres' ? c.primaryKey().generatedAlwaysAsIdentity() : c.primaryKey().autoIncrement(),
-        )
+        .addColumn('seq', seq, (c) => (engine === 'postgres' ? c.primaryKey().generatedAlwaysAsIdentity() : c.primaryKey().autoIncrement()))
         .addColumn('run_id', 'text', (c) => c.notNull().references('runs.id').onDelete('cascade'))
         .addColumn('item_id', 'text')
         .addColumn('system', 'text', (c) => c.notNull())

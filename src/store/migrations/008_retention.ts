@@ -18,7 +18,10 @@ export function retentionMigration(engine: Engine): Migration {
   return {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a migration sees the database as it is, not as typed (Kysely's advice)
     async up(db: Kysely<any>): Promise<void> {
-      await db.schema.alterTable('audit_records').addColumn('format', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+      await db.schema
+        .alterTable('audit_records')
+        .addColumn('format', 'integer', (c) => c.notNull().defaultTo(1))
+        .execute();
       await db.schema.alterTable('audit_records').addColumn('data_digest', 'text').execute();
       await db.schema.alterTable('audit_records').addColumn('purged_at', time).execute();
       await db.schema.alterTable('audit_records').addColumn('purged_by', 'text').execute();

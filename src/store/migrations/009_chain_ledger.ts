@@ -20,7 +20,10 @@ export function chainLedgerMigration(engine: Engine): Migration {
   return {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a migration sees the database as it is, not as typed (Kysely's advice)
     async up(db: Kysely<any>): Promise<void> {
-      await db.schema.alterTable('audit_heads').addColumn('format', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+      await db.schema
+        .alterTable('audit_heads')
+        .addColumn('format', 'integer', (c) => c.notNull().defaultTo(1))
+        .execute();
       await db.schema.alterTable('audit_heads').addColumn('mac', 'text').execute();
       await db.schema
         .createTable('audit_ledger')

@@ -37,15 +37,27 @@ function inReview(db: Kysely<Database>, bot: string | undefined) {
 
 export async function reviewCounts(db: Kysely<Database>, bot: string | undefined): Promise<ReviewCounts> {
   const base = inReview(db, bot);
-  const bots = await base.select((eb) => ['bot', eb.fn.countAll<number | string>().as('n')]).groupBy('bot').orderBy('bot').execute();
+  const bots = await base
+    .select((eb) => ['bot', eb.fn.countAll<number | string>().as('n')])
+    .groupBy('bot')
+    .orderBy('bot')
+    .execute();
   const codes = await base
-    .select((eb) => [sql<string>`coalesce(error_code, '')`.as('code'), eb.fn.countAll<number | string>().as('n'), eb.fn.min('reason_details').as('sample')])
+    .select((eb) => [
+      sql<string>`coalesce(error_code, '')`.as('code'),
+      eb.fn.countAll<number | string>().as('n'),
+      eb.fn.min('reason_details').as('sample'),
+    ])
     .groupBy(sql`coalesce(error_code, '')`)
     .execute();
   const oldest = await base.select((eb) => eb.fn.min<number | string>('updated_at').as('oldest')).executeTakeFirst();
   return {
     byBot: bots.map((b) => ({ bot: b.bot, count: Number(b.n) })),
-    byCode: codes.map((c) => ({ code: c.code, count: Number(c.n), sampleDetails: c.sample === null || c.sample === undefined ? null : String(c.sample) })),
+    byCode: codes.map((c) => ({
+      code: c.code,
+      count: Number(c.n),
+      sampleDetails: c.sample === null || c.sample === undefined ? null : String(c.sample),
+    })),
     oldest: oldest?.oldest === null || oldest?.oldest === undefined ? null : Number(oldest.oldest),
   };
 }
@@ -55,7 +67,18 @@ export async function* reviewItems(db: Kysely<Database>, bot: string | undefined
   let after: { at: number; seq: number } | undefined;
   for (;;) {
     let q = inReview(db, bot).select([
-      'seq', 'id', 'bot', 'key', 'error_code', 'reason', 'reason_details', 'source', 'updated_at', 'attempts', 'last_run_id', 'enqueued_run_id',
+      'seq',
+      'id',
+      'bot',
+      'key',
+      'error_code',
+      'reason',
+      'reason_details',
+      'source',
+      'updated_at',
+      'attempts',
+      'last_run_id',
+      'enqueued_run_id',
     ]);
     if (after !== undefined) {
       const { at, seq } = after;
@@ -64,9 +87,18 @@ export async function* reviewItems(db: Kysely<Database>, bot: string | undefined
     const rows = await q.orderBy('updated_at').orderBy('seq').limit(pageSize).execute();
     for (const row of rows) {
       yield {
-        seq: Number(row.seq), id: row.id, bot: row.bot, key: row.key, errorCode: row.error_code, reason: row.reason,
-        reasonDetails: row.reason_details, source: row.source, updatedAt: Number(row.updated_at), attempts: Number(row.attempts),
-        lastRunId: row.last_run_id, enqueuedRunId: row.enqueued_run_id,
+        seq: Number(row.seq),
+        id: row.id,
+        bot: row.bot,
+        key: row.key,
+        errorCode: row.error_code,
+        reason: row.reason,
+        reasonDetails: row.reason_details,
+        source: row.source,
+        updatedAt: Number(row.updated_at),
+        attempts: Number(row.attempts),
+        lastRunId: row.last_run_id,
+        enqueuedRunId: row.enqueued_run_id,
       };
     }
     const last = rows.at(-1);

@@ -9,15 +9,35 @@ import type { AttemptOutcome } from '../types.ts';
 import { reviewCounts, reviewItems, type ReviewCounts, type ReviewItemRecord } from './exceptions.ts';
 import { attemptOutcomes, runItemRecords, type RunItemRecord } from './run-items.ts';
 import {
-  countSettledItems, countSettledItemsPerBucket, settledItems, sumRunDurations, topExceptionReasons,
-  type BucketCount, type ReasonCount, type RunTotals, type Scope, type SettledItemRow, type StatusCount, type TimeRange,
+  countSettledItems,
+  countSettledItemsPerBucket,
+  settledItems,
+  sumRunDurations,
+  topExceptionReasons,
+  type BucketCount,
+  type ReasonCount,
+  type RunTotals,
+  type Scope,
+  type SettledItemRow,
+  type StatusCount,
+  type TimeRange,
 } from './time-saved.ts';
 
 export type { ReviewCounts, ReviewItemRecord } from './exceptions.ts';
 export type { RunItemRecord } from './run-items.ts';
 export {
-  DONE_STATUS, EXCEPTION_STATUSES, FINAL_STATUSES,
-  type BucketCount, type ExceptionStatus, type FinalStatus, type ReasonCount, type RunTotals, type Scope, type SettledItemRow, type StatusCount, type TimeRange,
+  DONE_STATUS,
+  EXCEPTION_STATUSES,
+  FINAL_STATUSES,
+  type BucketCount,
+  type ExceptionStatus,
+  type FinalStatus,
+  type ReasonCount,
+  type RunTotals,
+  type Scope,
+  type SettledItemRow,
+  type StatusCount,
+  type TimeRange,
 } from './time-saved.ts';
 
 /** The time-saved report's questions: items by the moment they settled, runs by when they started. */
@@ -83,8 +103,14 @@ export class SqlReportReads implements ReportReads {
   }
 
   async driftRecords(runId: string): Promise<string[]> {
-    const rows = await this.#engine.db.withTables<AuditTables>().selectFrom('audit_records').select('data')
-      .where('run_id', '=', runId).where('kind', '=', 'ui.drift').orderBy('seq').execute();
+    const rows = await this.#engine.db
+      .withTables<AuditTables>()
+      .selectFrom('audit_records')
+      .select('data')
+      .where('run_id', '=', runId)
+      .where('kind', '=', 'ui.drift')
+      .orderBy('seq')
+      .execute();
     return rows.map((row) => row.data);
   }
 

@@ -65,7 +65,12 @@ export async function* runItemRecords(db: Kysely<Database>, runId: string, pageS
  * run's items are found through the two indexes (enqueued_run_id, item_attempts.run_id), never by
  * scanning every item of every run. Plain SQL that both engines read the same way.
  */
-async function runItemsPage(db: Kysely<Database>, runId: string, after: { at: number; seq: number } | undefined, limit: number): Promise<RunItemRecord[]> {
+async function runItemsPage(
+  db: Kysely<Database>,
+  runId: string,
+  after: { at: number; seq: number } | undefined,
+  limit: number,
+): Promise<RunItemRecord[]> {
   // An item this run only enqueued (rejected, or left for a later run) sorts at its enqueue time.
   const sortAt = sql`coalesce(r.last_ended, r.first_started, w.created_at)`;
   const keyset = after === undefined ? sql`` : sql`where ${sortAt} > ${after.at} or (${sortAt} = ${after.at} and w.seq > ${after.seq})`;

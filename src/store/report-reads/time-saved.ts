@@ -45,7 +45,11 @@ export interface StatusCount {
 
 function inScope(scope: Scope, statuses: readonly string[]) {
   return (eb: ExpressionBuilder<Database, 'work_items'>): Expression<SqlBool> => {
-    const conditions: Expression<SqlBool>[] = [eb('status', 'in', [...statuses]), eb(settledAt, '>=', scope.from), eb(settledAt, '<', scope.to)];
+    const conditions: Expression<SqlBool>[] = [
+      eb('status', 'in', [...statuses]),
+      eb(settledAt, '>=', scope.from),
+      eb(settledAt, '<', scope.to),
+    ];
     if (scope.bot !== undefined) conditions.push(eb('bot', '=', scope.bot));
     return eb.and(conditions);
   };
@@ -80,7 +84,11 @@ export interface BucketCount extends StatusCount {
  * one statement: each part is a range scan of the index, so the whole period is read once, however
  * many buckets there are (a CASE over every boundary would compare each row with each boundary).
  */
-export async function countSettledItemsPerBucket(db: Kysely<Database>, scope: Scope, buckets: readonly TimeRange[]): Promise<BucketCount[]> {
+export async function countSettledItemsPerBucket(
+  db: Kysely<Database>,
+  scope: Scope,
+  buckets: readonly TimeRange[],
+): Promise<BucketCount[]> {
   const parts = buckets.map((bucket, index) =>
     db
       .selectFrom('work_items')
@@ -141,14 +149,24 @@ export interface ReasonCount {
 export async function topExceptionReasons(db: Kysely<Database>, scope: Scope, limit: number): Promise<ReasonCount[]> {
   const rows = await db
     .selectFrom('work_items')
-    .select((eb) => ['error_code', eb.fn.countAll<number | string>().as('n'), eb.fn.min('reason').as('sample'), eb.fn.min('reason_details').as('sample_details')])
+    .select((eb) => [
+      'error_code',
+      eb.fn.countAll<number | string>().as('n'),
+      eb.fn.min('reason').as('sample'),
+      eb.fn.min('reason_details').as('sample_details'),
+    ])
     .where(inScope(scope, EXCEPTION_STATUSES))
     .groupBy('error_code')
     .orderBy('n', 'desc')
     .orderBy('error_code')
     .limit(limit)
     .execute();
-  return rows.map((row) => ({ code: row.error_code, count: Number(row.n), sampleReason: row.sample, sampleDetails: row.sample_details ?? null }));
+  return rows.map((row) => ({
+    code: row.error_code,
+    count: Number(row.n),
+    sampleReason: row.sample,
+    sampleDetails: row.sample_details ?? null,
+  }));
 }
 
 export interface SettledItemRow {
@@ -181,18 +199,41 @@ export async function* settledItems(db: Kysely<Database>, scope: Scope, pageSize
   }
 }
 
-async function itemPage(db: Kysely<Database>, scope: Scope, status: FinalStatus, after: { settledAt: number; seq: number } | undefined, pageSize: number): Promise<SettledItemRow[]> {
+async function itemPage(
+  db: Kysely<Database>,
+  scope: Scope,
+  status: FinalStatus,
+  after: { settledAt: number; seq: number } | undefined,
+  pageSize: number,
+): Promise<SettledItemRow[]> {
   const rows = await itemPageQuery(db, scope, status, after, pageSize).execute();
-  return rows.map((row) => ({ seq: Number(row.seq), key: row.key, bot: row.bot, status: row.status as FinalStatus, settledAt: Number(row.settled_at), errorCode: row.error_code }));
+  return rows.map((row) => ({
+    seq: Number(row.seq),
+    key: row.key,
+    bot: row.bot,
+    status: row.status as FinalStatus,
+    settledAt: Number(row.settled_at),
+    errorCode: row.error_code,
+  }));
 }
 
 /** The statement behind one page of settledItems, unexecuted (for the planner test, like settledCountQuery). */
-export function itemPageQuery(db: Kysely<Database>, scope: Scope, status: FinalStatus, after: { settledAt: number; seq: number } | undefined, pageSize: number) {
+export function itemPageQuery(
+  db: Kysely<Database>,
+  scope: Scope,
+  status: FinalStatus,
+  after: { settledAt: number; seq: number } | undefined,
+  pageSize: number,
+) {
   return db
     .selectFrom('work_items')
     .select(['seq', 'key', 'bot', 'status', settledAt.as('settled_at'), 'error_code'])
     .where((eb) => {
-      const conditions: Expression<SqlBool>[] = [eb('status', '=', status), eb(settledAt, '>=', after?.settledAt ?? scope.from), eb(settledAt, '<', scope.to)];
+      const conditions: Expression<SqlBool>[] = [
+        eb('status', '=', status),
+        eb(settledAt, '>=', after?.settledAt ?? scope.from),
+        eb(settledAt, '<', scope.to),
+      ];
       // Past the last row: a later time, or the same time and a later seq.
       if (after !== undefined) conditions.push(eb.or([eb(settledAt, '>', after.settledAt), eb('seq', '>', after.seq)]));
       if (scope.bot !== undefined) conditions.push(eb('bot', '=', scope.bot));

@@ -7,7 +7,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLERK_ACCOUNT, ROBOT_ACCOUNTS, generateEServiceExport, robotAccountsEnv, runBotForTest, startCaseHub, type CaseHub } from 'kanslist/testing';
+import {
+  CLERK_ACCOUNT,
+  ROBOT_ACCOUNTS,
+  generateEServiceExport,
+  robotAccountsEnv,
+  runBotForTest,
+  startCaseHub,
+  type CaseHub,
+} from 'kanslist/testing';
 
 let hub: CaseHub;
 let inputs: string;

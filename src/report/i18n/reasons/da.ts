@@ -14,7 +14,8 @@ const problems: Record<string, string> = {
 };
 const system = (what: string) => `${what} Robotten prøver selv igen; fortsætter fejlen, ser IT-driften på den.`;
 const botFix = (what: string) => `${what} Robotten skal rettes; IT-driften kan se det i kørselsrapporten.`;
-const letter = (what: string) => `Kvitteringsbrevet kunne ikke dannes: ${what} IT-driften skal rette brevskabelonen eller dens oplysninger.`;
+const letter = (what: string) =>
+  `Kvitteringsbrevet kunne ikke dannes: ${what} IT-driften skal rette brevskabelonen eller dens oplysninger.`;
 
 export const da: Translation<typeof en> = {
   rowAt: (p) => at(p),
@@ -25,7 +26,8 @@ export const da: Translation<typeof en> = {
   pageError: system('Fagsystemet viste en fejlside.'),
   codes: {
     INPUT_REQUIRED: (p) => `${at(p)}${col(p)} er tom, men skal udfyldes. Ret rækken i kilden, og send sagen tilbage til robotten.`,
-    INPUT_TYPE: (p) => `${at(p)}${col(p)} indeholder ikke ${types[fact(p.type)] ?? 'en gyldig værdi'}. Ret rækken i kilden, og send sagen tilbage til robotten.`,
+    INPUT_TYPE: (p) =>
+      `${at(p)}${col(p)} indeholder ikke ${types[fact(p.type)] ?? 'en gyldig værdi'}. Ret rækken i kilden, og send sagen tilbage til robotten.`,
     INPUT_FILE_MISSING: (p) => `${at(p)}${col(p)} angiver et bilag, der mangler. Tilføj filen, og send sagen tilbage til robotten.`,
     INPUT_UNREADABLE: (p) => `${at(p)}rækken kunne ikke læses. Kontrollér rækken i kilden.`,
     KANSLIST_INVALID_IDENTITY_NUMBER: (p) =>
@@ -45,11 +47,14 @@ export const da: Translation<typeof en> = {
     KANSLIST_GRID_NOT_REPLACED: system('En liste i fagsystemet bladrede ikke til næste side.'),
     KANSLIST_ITEM_TIMEOUT: system('Sagen tog længere tid end tilladt.'),
     KANSLIST_TARGET_AMBIGUOUS: botFix('Robotten fandt flere felter, hvor den ventede ét.'),
-    KANSLIST_PAGE_FATAL: 'Fagsystemet viste en side, som robotten ikke kan komme forbi (for eksempel "adgang nægtet"). Kørslen blev stoppet, og sagen venter på næste kørsel; IT-driften skal rette årsagen i fagsystemet.',
+    KANSLIST_PAGE_FATAL:
+      'Fagsystemet viste en side, som robotten ikke kan komme forbi (for eksempel "adgang nægtet"). Kørslen blev stoppet, og sagen venter på næste kørsel; IT-driften skal rette årsagen i fagsystemet.',
     KANSLIST_INTERSTITIAL_REPEATED: system('En mellemside i fagsystemet blev ved med at komme igen.'),
     KANSLIST_KEYBOARD_FAILED: system('Et tastetryk på siden gik ikke igennem.'),
-    KANSLIST_PASSWORD_EXPIRED: 'Robottens adgangskode i fagsystemet er udløbet. Kørslen blev stoppet, og sagen venter på næste kørsel; IT-driften skifter adgangskoden (kanslist vault rotate).',
-    KANSLIST_PASSWORD_REFUSED: 'Fagsystemet afviste robottens adgangskode. Kørslen blev stoppet, og sagen venter på næste kørsel; IT-driften skal kontrollere robotkontoen.',
+    KANSLIST_PASSWORD_EXPIRED:
+      'Robottens adgangskode i fagsystemet er udløbet. Kørslen blev stoppet, og sagen venter på næste kørsel; IT-driften skifter adgangskoden (kanslist vault rotate).',
+    KANSLIST_PASSWORD_REFUSED:
+      'Fagsystemet afviste robottens adgangskode. Kørslen blev stoppet, og sagen venter på næste kørsel; IT-driften skal kontrollere robotkontoen.',
     KANSLIST_OPTION_NOT_FOUND: 'Værdien findes ikke blandt valgene i fagsystemet (eller staves anderledes der). Vælg den rigtige i hånden.',
     KANSLIST_OPTION_AMBIGUOUS: 'Flere valg i fagsystemet passer til værdien, og robotten gætter aldrig. Vælg den rigtige i hånden.',
     KANSLIST_OPTIONS_NOT_SHOWN: system('En valgliste i fagsystemet blev ikke vist.'),
@@ -59,8 +64,10 @@ export const da: Translation<typeof en> = {
     KANSLIST_GRID_COLUMN_MISSING: botFix('En liste i fagsystemet mangler en kolonne, som robotten læser.'),
     KANSLIST_GRID_COLUMN_AMBIGUOUS: botFix('Flere kolonner i en liste i fagsystemet passer til en kolonne, som robotten læser.'),
     KANSLIST_GRID_OPTIONS_INVALID: botFix('Robotten læser en liste i fagsystemet med forkerte indstillinger.'),
-    KANSLIST_LEASE_EXPIRED: 'Robotten stoppede, mens den arbejdede på sagen. Den kontrollerer i fagsystemet, om arbejdet blev gjort, før der sker andet.',
-    KANSLIST_UNCERTAIN: 'Robotten kunne ikke afgøre, om sagen blev registreret i fagsystemet. Kontrollér i fagsystemet, og registrér manuelt, hvis den mangler.',
+    KANSLIST_LEASE_EXPIRED:
+      'Robotten stoppede, mens den arbejdede på sagen. Den kontrollerer i fagsystemet, om arbejdet blev gjort, før der sker andet.',
+    KANSLIST_UNCERTAIN:
+      'Robotten kunne ikke afgøre, om sagen blev registreret i fagsystemet. Kontrollér i fagsystemet, og registrér manuelt, hvis den mangler.',
     KANSLIST_LEASE_LOST: 'En anden robot overtog sagen; resultatet blev ikke gemt her.',
     KANSLIST_UNEXPECTED: system('Der opstod en uventet fejl.'),
     KANSLIST_PDF_FORM_TEMPLATE_UNREADABLE: letter('skabelonen kan ikke læses.'),

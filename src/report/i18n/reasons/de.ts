@@ -5,8 +5,18 @@ import { fact, type Facts } from './facts.ts';
 
 const at = (p: Facts) => (p.row === undefined ? '' : `Zeile ${p.row}${p.file ? ` in ${p.file}` : ''}: `);
 const col = (p: Facts) => (p.column ? `Die Spalte "${p.column}"` : 'Eine Spalte');
-const kinds: Record<string, string> = { personnummer: 'Die Personennummer', samordningsnummer: 'Die Koordinierungsnummer', cpr: 'Die CPR-Nummer' };
-const types: Record<string, string> = { string: 'keinen Text', number: 'keine Zahl', date: 'kein Datum', boolean: 'kein Ja/Nein', file: 'keinen Dateinamen' };
+const kinds: Record<string, string> = {
+  personnummer: 'Die Personennummer',
+  samordningsnummer: 'Die Koordinierungsnummer',
+  cpr: 'Die CPR-Nummer',
+};
+const types: Record<string, string> = {
+  string: 'keinen Text',
+  number: 'keine Zahl',
+  date: 'kein Datum',
+  boolean: 'kein Ja/Nein',
+  file: 'keinen Dateinamen',
+};
 const problems: Record<string, string> = {
   format: 'ist nicht als eine vollständige Nummer geschrieben',
   date: 'enthält ein Datum, das es nicht gibt',
@@ -14,18 +24,22 @@ const problems: Record<string, string> = {
 };
 const system = (what: string) => `${what} Der Bot versucht es selbst erneut; bleibt der Fehler, kümmert sich der IT-Betrieb darum.`;
 const botFix = (what: string) => `${what} Der Bot muss korrigiert werden; der IT-Betrieb sieht es im Laufbericht.`;
-const letter = (what: string) => `Die Eingangsbestätigung konnte nicht erstellt werden: ${what} Der IT-Betrieb muss die Briefvorlage oder ihre Daten berichtigen.`;
+const letter = (what: string) =>
+  `Die Eingangsbestätigung konnte nicht erstellt werden: ${what} Der IT-Betrieb muss die Briefvorlage oder ihre Daten berichtigen.`;
 
 export const de: Translation<typeof en> = {
   rowAt: (p) => at(p),
   sourceOf: (p) => `${p.file ?? ''}, Zeile ${p.row ?? ''}`,
-  unknownBusiness: 'Der Bot konnte den Vorgang nicht abschließen und hat ihn an die Sachbearbeitung übergeben. Bitte den Vorgang von Hand prüfen.',
+  unknownBusiness:
+    'Der Bot konnte den Vorgang nicht abschließen und hat ihn an die Sachbearbeitung übergeben. Bitte den Vorgang von Hand prüfen.',
   unknownSystem: 'Der Bot konnte den Vorgang wegen einer technischen Störung nicht abschließen.',
   unknownCode: (p) => `Der Bot hat den Vorgang mit einem eigenen Grund angehalten: "${p.code}". Bitte den Vorgang von Hand prüfen.`,
   pageError: system('Das Fachverfahren zeigte eine Fehlerseite.'),
   codes: {
-    INPUT_REQUIRED: (p) => `${at(p)}${col(p)} ist leer, muss aber ausgefüllt sein. Zeile in der Quelle berichtigen und den Vorgang an den Bot zurückgeben.`,
-    INPUT_TYPE: (p) => `${at(p)}${col(p)} enthält ${types[fact(p.type)] ?? 'keinen gültigen Wert'}. Zeile in der Quelle berichtigen und den Vorgang an den Bot zurückgeben.`,
+    INPUT_REQUIRED: (p) =>
+      `${at(p)}${col(p)} ist leer, muss aber ausgefüllt sein. Zeile in der Quelle berichtigen und den Vorgang an den Bot zurückgeben.`,
+    INPUT_TYPE: (p) =>
+      `${at(p)}${col(p)} enthält ${types[fact(p.type)] ?? 'keinen gültigen Wert'}. Zeile in der Quelle berichtigen und den Vorgang an den Bot zurückgeben.`,
     INPUT_FILE_MISSING: (p) => `${at(p)}${col(p)} nennt eine Anlage, die fehlt. Datei ergänzen und den Vorgang an den Bot zurückgeben.`,
     INPUT_UNREADABLE: (p) => `${at(p)}Die Zeile konnte nicht gelesen werden. Zeile in der Quelle prüfen.`,
     KANSLIST_INVALID_IDENTITY_NUMBER: (p) =>
@@ -45,13 +59,18 @@ export const de: Translation<typeof en> = {
     KANSLIST_GRID_NOT_REPLACED: system('Eine Liste im Fachverfahren hat nicht weitergeblättert.'),
     KANSLIST_ITEM_TIMEOUT: system('Der Vorgang hat länger gedauert als erlaubt.'),
     KANSLIST_TARGET_AMBIGUOUS: botFix('Der Bot fand mehrere Felder, wo er eines erwartete.'),
-    KANSLIST_PAGE_FATAL: 'Das Fachverfahren zeigte eine Seite, über die der Bot nicht hinauskommt (zum Beispiel „Zugriff verweigert“). Der Lauf wurde angehalten, der Vorgang wartet auf den nächsten Lauf; der IT-Betrieb muss die Ursache im Fachverfahren beheben.',
+    KANSLIST_PAGE_FATAL:
+      'Das Fachverfahren zeigte eine Seite, über die der Bot nicht hinauskommt (zum Beispiel „Zugriff verweigert“). Der Lauf wurde angehalten, der Vorgang wartet auf den nächsten Lauf; der IT-Betrieb muss die Ursache im Fachverfahren beheben.',
     KANSLIST_INTERSTITIAL_REPEATED: system('Eine Zwischenseite des Fachverfahrens kam immer wieder.'),
     KANSLIST_KEYBOARD_FAILED: system('Ein Tastendruck auf der Seite kam nicht an.'),
-    KANSLIST_PASSWORD_EXPIRED: 'Das Passwort des Bots im Fachverfahren ist abgelaufen. Der Lauf wurde angehalten, der Vorgang wartet auf den nächsten Lauf; der IT-Betrieb wechselt das Passwort (kanslist vault rotate).',
-    KANSLIST_PASSWORD_REFUSED: 'Das Fachverfahren hat das Passwort des Bots abgelehnt. Der Lauf wurde angehalten, der Vorgang wartet auf den nächsten Lauf; der IT-Betrieb muss das Bot-Konto prüfen.',
-    KANSLIST_OPTION_NOT_FOUND: 'Der Wert ist nicht unter den Auswahlmöglichkeiten des Fachverfahrens (oder wird dort anders geschrieben). Wählen Sie den richtigen von Hand.',
-    KANSLIST_OPTION_AMBIGUOUS: 'Mehrere Auswahlmöglichkeiten im Fachverfahren passen zum Wert, und der Bot rät nie. Wählen Sie die richtige von Hand.',
+    KANSLIST_PASSWORD_EXPIRED:
+      'Das Passwort des Bots im Fachverfahren ist abgelaufen. Der Lauf wurde angehalten, der Vorgang wartet auf den nächsten Lauf; der IT-Betrieb wechselt das Passwort (kanslist vault rotate).',
+    KANSLIST_PASSWORD_REFUSED:
+      'Das Fachverfahren hat das Passwort des Bots abgelehnt. Der Lauf wurde angehalten, der Vorgang wartet auf den nächsten Lauf; der IT-Betrieb muss das Bot-Konto prüfen.',
+    KANSLIST_OPTION_NOT_FOUND:
+      'Der Wert ist nicht unter den Auswahlmöglichkeiten des Fachverfahrens (oder wird dort anders geschrieben). Wählen Sie den richtigen von Hand.',
+    KANSLIST_OPTION_AMBIGUOUS:
+      'Mehrere Auswahlmöglichkeiten im Fachverfahren passen zum Wert, und der Bot rät nie. Wählen Sie die richtige von Hand.',
     KANSLIST_OPTIONS_NOT_SHOWN: system('Eine Auswahlliste im Fachverfahren erschien nicht.'),
     KANSLIST_CHOICE_NOT_KEPT: system('Eine Auswahl im Fachverfahren wurde nicht übernommen.'),
     KANSLIST_RICH_TEXT_NOT_TAKEN: system('Im Editor des Fachverfahrens geschriebener Text blieb nicht wie geschrieben.'),
@@ -59,8 +78,10 @@ export const de: Translation<typeof en> = {
     KANSLIST_GRID_COLUMN_MISSING: botFix('Einer Liste im Fachverfahren fehlt eine Spalte, die der Bot liest.'),
     KANSLIST_GRID_COLUMN_AMBIGUOUS: botFix('Mehrere Spalten einer Liste im Fachverfahren passen zu einer Spalte, die der Bot liest.'),
     KANSLIST_GRID_OPTIONS_INVALID: botFix('Der Bot liest eine Liste im Fachverfahren mit falschen Einstellungen.'),
-    KANSLIST_LEASE_EXPIRED: 'Der Bot hat während der Arbeit an diesem Vorgang angehalten. Er prüft im Fachverfahren, ob die Arbeit erledigt wurde, bevor etwas anderes geschieht.',
-    KANSLIST_UNCERTAIN: 'Der Bot konnte nicht feststellen, ob der Vorgang im Fachverfahren erfasst wurde. Bitte im Fachverfahren nachsehen und bei Bedarf von Hand erfassen.',
+    KANSLIST_LEASE_EXPIRED:
+      'Der Bot hat während der Arbeit an diesem Vorgang angehalten. Er prüft im Fachverfahren, ob die Arbeit erledigt wurde, bevor etwas anderes geschieht.',
+    KANSLIST_UNCERTAIN:
+      'Der Bot konnte nicht feststellen, ob der Vorgang im Fachverfahren erfasst wurde. Bitte im Fachverfahren nachsehen und bei Bedarf von Hand erfassen.',
     KANSLIST_LEASE_LOST: 'Ein anderer Bot hat den Vorgang übernommen; das Ergebnis wurde hier nicht gespeichert.',
     KANSLIST_UNEXPECTED: system('Ein unerwarteter Fehler ist aufgetreten.'),
     KANSLIST_PDF_FORM_TEMPLATE_UNREADABLE: letter('Die Vorlage kann nicht gelesen werden.'),

@@ -15,7 +15,8 @@ const problems: Record<string, string> = {
 };
 const system = (what: string) => `${what} The robot tries again by itself; if it keeps failing, IT operations look into it.`;
 const botFix = (what: string) => `${what} The robot needs fixing; IT operations have been told in the run report.`;
-const letter = (what: string) => `The receipt letter could not be made: ${what} IT operations must correct the letter template or its data.`;
+const letter = (what: string) =>
+  `The receipt letter could not be made: ${what} IT operations must correct the letter template or its data.`;
 
 export const en = {
   /** Used when a code has no text of its own: never the developer's English. */
@@ -28,9 +29,12 @@ export const en = {
   unknownCode: (p: { code: string }) => `The robot stopped this item with its own reason "${p.code}". Check the item by hand.`,
   pageError: system('The case system showed an error page.'),
   codes: {
-    INPUT_REQUIRED: (p: Facts) => `${at(p)}${col(p)} is empty but must be filled in. Correct the row in the source and send the item back to the robot.`,
-    INPUT_TYPE: (p: Facts) => `${at(p)}${col(p)} does not hold ${types[fact(p.type)] ?? 'a valid value'}. Correct the row in the source and send the item back to the robot.`,
-    INPUT_FILE_MISSING: (p: Facts) => `${at(p)}${col(p)} names an attachment that is not there. Add the file and send the item back to the robot.`,
+    INPUT_REQUIRED: (p: Facts) =>
+      `${at(p)}${col(p)} is empty but must be filled in. Correct the row in the source and send the item back to the robot.`,
+    INPUT_TYPE: (p: Facts) =>
+      `${at(p)}${col(p)} does not hold ${types[fact(p.type)] ?? 'a valid value'}. Correct the row in the source and send the item back to the robot.`,
+    INPUT_FILE_MISSING: (p: Facts) =>
+      `${at(p)}${col(p)} names an attachment that is not there. Add the file and send the item back to the robot.`,
     INPUT_UNREADABLE: (p: Facts) => `${at(p)}the row could not be read. Check the row in the source.`,
     KANSLIST_INVALID_IDENTITY_NUMBER: (p: Facts) =>
       `${at(p)}the ${kinds[fact(p.kind)] ?? 'identity number'}${p.column ? ` in column "${p.column}"` : ''} ${problems[fact(p.problem)] ?? 'is not valid'}. Check the number with the applicant.`,
@@ -49,13 +53,18 @@ export const en = {
     KANSLIST_GRID_NOT_REPLACED: system('A list in the case system did not turn to the next page.'),
     KANSLIST_ITEM_TIMEOUT: system('The item took longer than allowed.'),
     KANSLIST_TARGET_AMBIGUOUS: botFix('The robot found several fields where it expected one.'),
-    KANSLIST_PAGE_FATAL: 'The case system showed a page the robot cannot get past (for example "permission denied"). The run stopped and the item waits for the next run; IT operations must fix the cause in the case system.',
+    KANSLIST_PAGE_FATAL:
+      'The case system showed a page the robot cannot get past (for example "permission denied"). The run stopped and the item waits for the next run; IT operations must fix the cause in the case system.',
     KANSLIST_INTERSTITIAL_REPEATED: system('A notice page in the case system kept coming back.'),
     KANSLIST_KEYBOARD_FAILED: system('A key press on the page did not go through.'),
-    KANSLIST_PASSWORD_EXPIRED: 'The robot’s password in the case system has expired. The run stopped and the item waits for the next run; IT operations rotate the password (kanslist vault rotate).',
-    KANSLIST_PASSWORD_REFUSED: 'The case system refused the robot’s password. The run stopped and the item waits for the next run; IT operations must check the robot account.',
-    KANSLIST_OPTION_NOT_FOUND: 'The value is not among the choices the case system offers (or is spelt differently there). Choose the right one by hand.',
-    KANSLIST_OPTION_AMBIGUOUS: 'Several choices in the case system match the value, and the robot never guesses. Choose the right one by hand.',
+    KANSLIST_PASSWORD_EXPIRED:
+      'The robot’s password in the case system has expired. The run stopped and the item waits for the next run; IT operations rotate the password (kanslist vault rotate).',
+    KANSLIST_PASSWORD_REFUSED:
+      'The case system refused the robot’s password. The run stopped and the item waits for the next run; IT operations must check the robot account.',
+    KANSLIST_OPTION_NOT_FOUND:
+      'The value is not among the choices the case system offers (or is spelt differently there). Choose the right one by hand.',
+    KANSLIST_OPTION_AMBIGUOUS:
+      'Several choices in the case system match the value, and the robot never guesses. Choose the right one by hand.',
     KANSLIST_OPTIONS_NOT_SHOWN: system('A list of choices in the case system did not appear.'),
     KANSLIST_CHOICE_NOT_KEPT: system('A choice made in the case system did not take effect.'),
     KANSLIST_RICH_TEXT_NOT_TAKEN: system("Text written in the case system's editor did not stay as written."),
@@ -63,8 +72,10 @@ export const en = {
     KANSLIST_GRID_COLUMN_MISSING: botFix('A list in the case system lacks a column the robot reads.'),
     KANSLIST_GRID_COLUMN_AMBIGUOUS: botFix('Several columns of a list in the case system match one the robot reads.'),
     KANSLIST_GRID_OPTIONS_INVALID: botFix('The robot reads a list in the case system with wrong settings.'),
-    KANSLIST_LEASE_EXPIRED: 'The robot stopped while working on this item. It checks in the case system whether the work was done before anything else happens.',
-    KANSLIST_UNCERTAIN: 'The robot could not tell whether this item was registered in the case system. Check in the case system and register it by hand if it is missing.',
+    KANSLIST_LEASE_EXPIRED:
+      'The robot stopped while working on this item. It checks in the case system whether the work was done before anything else happens.',
+    KANSLIST_UNCERTAIN:
+      'The robot could not tell whether this item was registered in the case system. Check in the case system and register it by hand if it is missing.',
     KANSLIST_LEASE_LOST: 'Another robot took over this item; its result was not recorded here.',
     KANSLIST_UNEXPECTED: system('An unexpected fault occurred.'),
     KANSLIST_PDF_FORM_TEMPLATE_UNREADABLE: letter('the template cannot be read.'),

@@ -50,7 +50,7 @@ export function parseReasonDetails(details: StoredReason['details']): ReasonDeta
   if (typeof details !== 'string') return details;
   try {
     const parsed = JSON.parse(details) as unknown;
-    return typeof parsed === 'object' && parsed !== null ? (parsed) : null;
+    return typeof parsed === 'object' && parsed !== null ? parsed : null;
   } catch {
     return null;
   }
@@ -63,7 +63,8 @@ export function localizeReason(stored: StoredReason, language: Language, options
   const params: Facts = details?.params ?? {};
   const authored = authorMessage(details, language, options.organisationLanguage);
   if (authored !== undefined) return `${t.rowAt(params)}${authored}`;
-  if (details?.parts && details.parts.length > 0) return details.parts.map((part) => codeText(part.code, part.params, stored, language)).join(' ');
+  if (details?.parts && details.parts.length > 0)
+    return details.parts.map((part) => codeText(part.code, part.params, stored, language)).join(' ');
   if (stored.code === null || stored.code === '') return stored.reason && language === 'en' ? stored.reason : t.noReason;
   return codeText(stored.code, params, stored, language);
 }
@@ -72,13 +73,18 @@ export function localizeReason(stored: StoredReason, language: Language, options
  * A short name for the code, for tables that group by reason. A bot's own code is named by the
  * first sentence of its author's message in `sample` (one stored reason of that code), when there is one.
  */
-export function reasonTitle(code: string | null, language: Language, sample?: { details: StoredReason['details']; organisationLanguage?: Language | undefined }): string {
+export function reasonTitle(
+  code: string | null,
+  language: Language,
+  sample?: { details: StoredReason['details']; organisationLanguage?: Language | undefined },
+): string {
   const t = reasonMessages.for(language);
   if (code === null || code === '') return t.noReason;
   if (code in t.titles) return t.titles[code as CodeKey];
   if (code.startsWith('KANSLIST_PAGE_ERROR_')) return t.titles.KANSLIST_PAGE_ERROR;
   if (code.startsWith('KANSLIST_') || code.startsWith('INPUT_')) return t.unknownKanslistTitle;
-  const authored = sample === undefined ? undefined : authorMessage(parseReasonDetails(sample.details), language, sample.organisationLanguage);
+  const authored =
+    sample === undefined ? undefined : authorMessage(parseReasonDetails(sample.details), language, sample.organisationLanguage);
   return authored === undefined ? t.unknownTitle({ code }) : firstSentence(authored);
 }
 

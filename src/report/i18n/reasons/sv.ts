@@ -6,7 +6,13 @@ import { fact, type Facts } from './facts.ts';
 const at = (p: Facts) => (p.row === undefined ? '' : `Rad ${p.row}${p.file ? ` i ${p.file}` : ''}: `);
 const col = (p: Facts) => (p.column ? `kolumnen "${p.column}"` : 'en kolumn');
 const kinds: Record<string, string> = { personnummer: 'personnumret', samordningsnummer: 'samordningsnumret', cpr: 'CPR-numret' };
-const types: Record<string, string> = { string: 'text', number: 'ett tal', date: 'ett datum', boolean: 'ja eller nej', file: 'ett filnamn' };
+const types: Record<string, string> = {
+  string: 'text',
+  number: 'ett tal',
+  date: 'ett datum',
+  boolean: 'ja eller nej',
+  file: 'ett filnamn',
+};
 const problems: Record<string, string> = {
   format: 'är inte skrivet som ett helt nummer',
   date: 'innehåller ett datum som inte finns',
@@ -25,7 +31,8 @@ export const sv: Translation<typeof en> = {
   pageError: system('Verksamhetssystemet visade en felsida.'),
   codes: {
     INPUT_REQUIRED: (p) => `${at(p)}${col(p)} är tom men måste fyllas i. Rätta raden i källan och skicka tillbaka ärendet till roboten.`,
-    INPUT_TYPE: (p) => `${at(p)}${col(p)} innehåller inte ${types[fact(p.type)] ?? 'ett giltigt värde'}. Rätta raden i källan och skicka tillbaka ärendet till roboten.`,
+    INPUT_TYPE: (p) =>
+      `${at(p)}${col(p)} innehåller inte ${types[fact(p.type)] ?? 'ett giltigt värde'}. Rätta raden i källan och skicka tillbaka ärendet till roboten.`,
     INPUT_FILE_MISSING: (p) => `${at(p)}${col(p)} anger en bilaga som saknas. Lägg till filen och skicka tillbaka ärendet till roboten.`,
     INPUT_UNREADABLE: (p) => `${at(p)}raden kunde inte läsas. Kontrollera raden i källan.`,
     KANSLIST_INVALID_IDENTITY_NUMBER: (p) =>
@@ -45,12 +52,16 @@ export const sv: Translation<typeof en> = {
     KANSLIST_GRID_NOT_REPLACED: system('En lista i verksamhetssystemet bläddrade inte till nästa sida.'),
     KANSLIST_ITEM_TIMEOUT: system('Ärendet tog längre tid än tillåtet.'),
     KANSLIST_TARGET_AMBIGUOUS: botFix('Roboten hittade flera fält där den väntade sig ett.'),
-    KANSLIST_PAGE_FATAL: 'Verksamhetssystemet visade en sida som roboten inte kan ta sig förbi (till exempel "behörighet saknas"). Körningen stoppades och ärendet väntar på nästa körning; IT-driften behöver rätta orsaken i verksamhetssystemet.',
+    KANSLIST_PAGE_FATAL:
+      'Verksamhetssystemet visade en sida som roboten inte kan ta sig förbi (till exempel "behörighet saknas"). Körningen stoppades och ärendet väntar på nästa körning; IT-driften behöver rätta orsaken i verksamhetssystemet.',
     KANSLIST_INTERSTITIAL_REPEATED: system('En mellansida i verksamhetssystemet kom tillbaka gång på gång.'),
     KANSLIST_KEYBOARD_FAILED: system('En tangenttryckning på sidan gick inte fram.'),
-    KANSLIST_PASSWORD_EXPIRED: 'Robotens lösenord i verksamhetssystemet har gått ut. Körningen stoppades och ärendet väntar på nästa körning; IT-driften byter lösenordet (kanslist vault rotate).',
-    KANSLIST_PASSWORD_REFUSED: 'Verksamhetssystemet godtog inte robotens lösenord. Körningen stoppades och ärendet väntar på nästa körning; IT-driften behöver kontrollera robotkontot.',
-    KANSLIST_OPTION_NOT_FOUND: 'Värdet finns inte bland valen i verksamhetssystemet (eller stavas annorlunda där). Välj rätt värde för hand.',
+    KANSLIST_PASSWORD_EXPIRED:
+      'Robotens lösenord i verksamhetssystemet har gått ut. Körningen stoppades och ärendet väntar på nästa körning; IT-driften byter lösenordet (kanslist vault rotate).',
+    KANSLIST_PASSWORD_REFUSED:
+      'Verksamhetssystemet godtog inte robotens lösenord. Körningen stoppades och ärendet väntar på nästa körning; IT-driften behöver kontrollera robotkontot.',
+    KANSLIST_OPTION_NOT_FOUND:
+      'Värdet finns inte bland valen i verksamhetssystemet (eller stavas annorlunda där). Välj rätt värde för hand.',
     KANSLIST_OPTION_AMBIGUOUS: 'Flera val i verksamhetssystemet passar värdet, och roboten gissar aldrig. Välj rätt för hand.',
     KANSLIST_OPTIONS_NOT_SHOWN: system('En vallista i verksamhetssystemet visades inte.'),
     KANSLIST_CHOICE_NOT_KEPT: system('Ett val i verksamhetssystemet fick ingen verkan.'),
@@ -59,8 +70,10 @@ export const sv: Translation<typeof en> = {
     KANSLIST_GRID_COLUMN_MISSING: botFix('En lista i verksamhetssystemet saknar en kolumn som roboten läser.'),
     KANSLIST_GRID_COLUMN_AMBIGUOUS: botFix('Flera kolumner i en lista i verksamhetssystemet passar en kolumn som roboten läser.'),
     KANSLIST_GRID_OPTIONS_INVALID: botFix('Roboten läser en lista i verksamhetssystemet med felaktiga inställningar.'),
-    KANSLIST_LEASE_EXPIRED: 'Roboten stannade medan den arbetade med ärendet. Den kontrollerar i verksamhetssystemet om arbetet blev gjort innan något annat händer.',
-    KANSLIST_UNCERTAIN: 'Roboten kunde inte avgöra om ärendet registrerades i verksamhetssystemet. Kontrollera i verksamhetssystemet och registrera för hand om det saknas.',
+    KANSLIST_LEASE_EXPIRED:
+      'Roboten stannade medan den arbetade med ärendet. Den kontrollerar i verksamhetssystemet om arbetet blev gjort innan något annat händer.',
+    KANSLIST_UNCERTAIN:
+      'Roboten kunde inte avgöra om ärendet registrerades i verksamhetssystemet. Kontrollera i verksamhetssystemet och registrera för hand om det saknas.',
     KANSLIST_LEASE_LOST: 'En annan robot tog över ärendet; resultatet sparades inte här.',
     KANSLIST_UNEXPECTED: system('Ett oväntat fel inträffade.'),
     KANSLIST_PDF_FORM_TEMPLATE_UNREADABLE: letter('mallen kan inte läsas.'),
