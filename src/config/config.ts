@@ -179,6 +179,14 @@ export interface SystemConfig {
    * e.g. `{ every: '60d' }`. Periods as in retention: 30d, 8w, 2m. @default none
    */
   rotate?: { every: string; at?: string };
+  /**
+   * When the system counts as down: after `afterFailures` different items in a row fail with the
+   * same system exception the run stops claiming and tries a login `probes` times, waiting
+   * `firstProbeDelayMs` before the first and twice as long before each next one; when none gets
+   * through the run ends system-unavailable with its items pending. A system that restarts slowly
+   * (a nightly maintenance window) wants longer waits. @default { afterFailures: 5, probes: 3, firstProbeDelayMs: 5000 }
+   */
+  unavailable?: { afterFailures?: number; probes?: number; firstProbeDelayMs?: number };
 }
 
 /** What a project writes: every key optional, nested objects partial. */

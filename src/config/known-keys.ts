@@ -20,7 +20,9 @@ const KNOWN = {
   dashboardUrl: LEAF,
   folders: { bots: LEAF, selectors: LEAF, schedules: LEAF, reports: LEAF, var: LEAF },
   browser: { executablePath: LEAF, headless: LEAF },
-  systems: { each: { baseUrl: LEAF, rotate: { every: LEAF, at: LEAF } } },
+  systems: {
+    each: { baseUrl: LEAF, rotate: { every: LEAF, at: LEAF }, unavailable: { afterFailures: LEAF, probes: LEAF, firstProbeDelayMs: LEAF } },
+  },
   alerts: { webhook: { url: LEAF, headers: ANY }, attempts: LEAF, timeoutMs: LEAF },
   reports: {
     country: LEAF,

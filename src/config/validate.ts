@@ -58,6 +58,19 @@ export function validateConfig(config: KanslistConfig, source: string): void {
           "Write a local time when the system is up, e.g. '07:00'.",
         );
     }
+    for (const [key, least] of [
+      ['afterFailures', 1],
+      ['probes', 1],
+      ['firstProbeDelayMs', 0],
+    ] as const) {
+      const value = system.unavailable?.[key];
+      if (value !== undefined && (!Number.isInteger(value) || value < least))
+        fail(
+          `systems.${name}.unavailable.${key}`,
+          `${JSON.stringify(value)} is not a whole number of at least ${least}.`,
+          key === 'firstProbeDelayMs' ? 'Give milliseconds, e.g. 60000 for a minute.' : 'Give a whole number, e.g. 5.',
+        );
+    }
   }
   const webhook = config.alerts.webhook;
   if (webhook !== undefined && (typeof webhook.url !== 'string' || !isHttpUrl(webhook.url))) {

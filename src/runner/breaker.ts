@@ -22,6 +22,20 @@ export interface BreakerVerdict {
 
 export const BREAKER_DEFAULTS = { threshold: 5, probes: 3, firstProbeDelayMs: 5_000 } as const;
 
+/** The breaker's settings for a system from `systems.<name>.unavailable` in the config; what a caller passes wins. */
+export function breakerOptionsFor(
+  configured: { afterFailures?: number; probes?: number; firstProbeDelayMs?: number } | undefined,
+  given: BreakerOptions | undefined,
+): BreakerOptions {
+  const fromConfig: BreakerOptions = {
+    ...(configured?.afterFailures === undefined ? {} : { threshold: configured.afterFailures }),
+    ...(configured?.probes === undefined ? {} : { probes: configured.probes }),
+    ...(configured?.firstProbeDelayMs === undefined ? {} : { firstProbeDelayMs: configured.firstProbeDelayMs }),
+  };
+  const passed = Object.fromEntries(Object.entries(given ?? {}).filter(([, value]) => value !== undefined));
+  return { ...fromConfig, ...passed };
+}
+
 export class SystemBreaker {
   readonly #threshold: number;
   readonly #probes: number;

@@ -35,7 +35,7 @@ import { Worker, type WorkerShared } from './worker.ts';
 import { RUNNER_DEFAULTS } from './defaults.ts';
 import { retryPolicyOf } from './retry-policy.ts';
 import { WorkSignal } from './work-signal.ts';
-import { SystemBreaker, type BreakerOptions } from './breaker.ts';
+import { breakerOptionsFor, SystemBreaker, type BreakerOptions } from './breaker.ts';
 
 export interface RunBotOptions {
   config: LoadedConfig;
@@ -369,7 +369,7 @@ function workerShared(a: ActiveRun, browser: Browser, stop: AbortSignal): Worker
       stopController.abort();
     },
     breaker: new SystemBreaker({
-      ...options.breaker,
+      ...breakerOptionsFor(options.config.systems[loaded.bot.system.name]?.unavailable, options.breaker),
       stop: stopController.signal,
       // A probe is what every item needs first: a login in a fresh context.
       probe: async () => {
