@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { ConfigError, InputError, KanslistError } from '../errors.ts';
+import { redact } from '../redact/redact.ts';
 import { EXIT_CODES_HELP, EXIT_USAGE } from './exit-codes.ts';
 import { registerCommands } from './commands/index.ts';
 import { kanslistVersion } from './version.ts';
@@ -33,6 +34,13 @@ function exitCodeFor(error: unknown): number {
     console.error(`kanslist: ${error.describe()}`);
     return 1;
   }
-  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  // Not an error Kanslist knows: a bug here or in a project file. One line with a code and what to
+  // do; the stack only when asked for, and masked like everything else a command prints.
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(
+    `kanslist: KANSLIST_UNEXPECTED: ${redact(message.split('\n')[0] ?? '')}\n` +
+      '  → Run the command again with KANSLIST_DEBUG=1 to see where it happened; if it is not in your bots, selectors or config, report it with that output.',
+  );
+  if (process.env.KANSLIST_DEBUG && error instanceof Error && error.stack) console.error(redact(error.stack));
   return 1;
 }
