@@ -15,6 +15,7 @@ import { dirname, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import { claimNextSqlite } from './claim-sqlite.ts';
+import { withStatementCache } from './sqlite-statements.ts';
 import type { EngineAccess } from './engine.ts';
 import { StoreError } from './errors.ts';
 import { migrateToLatest } from './migrate.ts';
@@ -65,7 +66,7 @@ function openFile(file: string): BetterSqlite3.Database {
 
 export async function openSqlite(file: string): Promise<EngineAccess> {
   const raw = openFile(file);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
   const lock = lockFor(file);
 
   async function write<T>(fn: (tx: Kysely<Database>) => Promise<T>): Promise<T> {

@@ -9,6 +9,7 @@
 import type { Frame, Locator, Page } from 'playwright-core';
 import { FatalBotError, SessionExpiredError, TransientUiError, type KanslistError } from '../errors.ts';
 import { describeFrame, frameKey, probeScopeFor, scopeFor } from './frames.ts';
+import { internalCall } from './internal-call.ts';
 import { describeStrategy, strategyLocator, unionLocator, type LocatorScope, type Strategy } from './strategies.ts';
 import type { PageErrorDefinition, System } from './system.ts';
 
@@ -110,9 +111,9 @@ export async function throwIfWatchedErrorShown(
     const frame = group[0]!.frame;
     const scope = probeScopeFor(page, frame === '' ? undefined : frame);
     const probes = group.map((watch) => unionLocator(watch.definition.strategies.map((strategy) => strategyLocator(scope, strategy)))!);
-    if ((await unionLocator(probes)!.count()) === 0) continue;
+    if ((await internalCall(() => unionLocator(probes)!.count())) === 0) continue;
     for (const [index, watch] of group.entries()) {
-      if ((await probes[index]!.count()) > 0) throw pageErrorFor(system, watch.name, watch.definition, during);
+      if ((await internalCall(() => probes[index]!.count())) > 0) throw pageErrorFor(system, watch.name, watch.definition, during);
     }
   }
 }
@@ -142,12 +143,11 @@ export async function assertNoPageError(page: Page, system: System, during = 'cu
     }
   }
   for (const group of checks.values()) {
-    const shown = await unionLocator(group.map((check) => check.locator))
-      ?.count()
-      .catch(() => 0); // a frame detached mid-check shows nothing
+    const union = unionLocator(group.map((check) => check.locator));
+    const shown = union && (await internalCall(() => union.count()).catch(() => 0)); // a frame detached mid-check shows nothing
     if (!shown) continue;
     for (const check of group) {
-      if (await check.locator.count().catch(() => 0)) throw pageErrorFor(system, check.name, check.definition, during);
+      if (await internalCall(() => check.locator.count()).catch(() => 0)) throw pageErrorFor(system, check.name, check.definition, during);
     }
   }
 }

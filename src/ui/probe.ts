@@ -16,6 +16,7 @@
  * with a locator as before. A document with shadow roots is answered `null` throughout: Playwright's
  * CSS pierces them and the DOM's does not.
  */
+import { internalCall } from './internal-call.ts';
 import type { Frame, Page } from 'playwright-core';
 import type { LocatorScope, Strategy } from './strategies.ts';
 
@@ -58,7 +59,7 @@ export async function probeFrame(scope: LocatorScope, request: ProbeRequest): Pr
   if (!isLiveScope(scope)) return undefined;
   if (request.here.length === 0 && request.top.length === 0) return { here: [], top: [] };
   try {
-    return await scope.evaluate<ProbeAnswer>(PROBE_SOURCE(request));
+    return await internalCall(() => scope.evaluate<ProbeAnswer>(PROBE_SOURCE(request)));
   } catch {
     return undefined;
   }

@@ -14,6 +14,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { AmbiguousTargetError, TargetNotFoundError } from '../errors.ts';
 import { describeFrame, probeScopeFor, scopeFor } from './frames.ts';
+import { internalCall } from './internal-call.ts';
 import { InterstitialPasses, interstitialWatches } from './interstitials.ts';
 import { assertNoPageError, pageErrorFor, pageErrorWatches, type Watch } from './page-errors.ts';
 import { countCheck, presenceCheck, probeFrame, type PageCheck, type ProbeAnswer } from './probe.ts';
@@ -99,8 +100,8 @@ export async function resolveTarget(page: Page, system: System, path: string, op
     }
     const remaining = deadline - Date.now();
     if (remaining <= 0) break;
-    // Waits run in slices: Playwright cannot cancel the waits that lose the race, so a slice bounds
-    // how long they keep polling after another frame's wait won; the loop then looks again.
+    // Waits run in slices so that the loop looks again now and then (an error page in a frame
+    // that was not there when the wait began, an interstitial to pass).
     await waitForAnyAttached(waitGroups(target, candidates, watches), Math.min(remaining, WAIT_SLICE_MS));
   }
   // An error page in a frame nobody watched still explains the miss better than "not found".
@@ -164,7 +165,9 @@ function strategyCounts(
   let next = 0;
   return target.strategies.map((strategy, index) => {
     const value = checks[index] === undefined ? null : (answered?.[next++] ?? null);
-    return value !== null ? () => Promise.resolve(value) : () => strategyLocator(probeScopeFor(page, target.frame), strategy).count();
+    return value !== null
+      ? () => Promise.resolve(value)
+      : () => internalCall(() => strategyLocator(probeScopeFor(page, target.frame), strategy).count());
   });
 }
 
@@ -192,7 +195,7 @@ async function shownWatches(
     }
     if (unknown.length === 0) return false;
     const scope = probeScopeFor(page, watch.frame === '' ? undefined : watch.frame);
-    return (await unionLocator(unknown.map((strategy) => strategyLocator(scope, strategy)))!.count()) > 0;
+    return (await internalCall(() => unionLocator(unknown.map((strategy) => strategyLocator(scope, strategy)))!.count())) > 0;
   });
   return Promise.all(verdicts);
 }
@@ -249,11 +252,14 @@ function waitGroups(target: ResolvedTarget, candidates: readonly Candidate[], wa
 }
 
 /**
- * True as soon as any group has an attached element; false when all time out. The other waits end
- * by themselves at the same deadline (Playwright waits cannot be cancelled).
+ * True as soon as any group has an attached element; false when all time out. The waits that lose
+ * the race are cancelled (Playwright aborts them in the browser too), so they stop polling at once.
  */
 async function waitForAnyAttached(groups: readonly Locator[], timeoutMs: number): Promise<boolean> {
-  const waits = groups.map((group) => group.first().waitFor({ state: 'attached', timeout: Math.max(1, timeoutMs) }));
+  const race = new AbortController();
+  const waits = groups.map((group) =>
+    internalCall(() => group.first().waitFor({ state: 'attached', timeout: Math.max(1, timeoutMs), signal: race.signal })),
+  );
   try {
     await Promise.any(waits);
     return true;
@@ -262,6 +268,10 @@ async function waitForAnyAttached(groups: readonly Locator[], timeoutMs: number)
     const unexpected = reasons.filter((reason) => !(reason instanceof Error && reason.name === 'TimeoutError'));
     if (unexpected.length > 0) throw unexpected[0]; // a closed page, not a slow one
     return false;
+  } finally {
+    race.abort();
+    // The cancelled waits reject with an abort error nobody needs to see.
+    for (const wait of waits) wait.catch(() => undefined);
   }
 }
 
