@@ -8,6 +8,11 @@
  * them), and a record starts at each row shaped like the first header row and takes the rows after
  * it. A record's cells — and the header's — are numbered across its rows: the first row's cells,
  * then the second's.
+ *
+ * Records of varying length (`recordStart`, a CSS selector the page matched against each row: the
+ * row's `start` flag): a record starts at each matching row and takes the rows after it up to the
+ * next start. The `<th>` rows before the first start are the header; they, any other rows before
+ * the first start, and `<tfoot>` rows are no records. A cell a shorter record lacks reads as ''.
  */
 import { FatalBotError } from '../errors.ts';
 
@@ -19,6 +24,10 @@ export interface RawCell {
 export interface RawRow {
   /** Every cell is a `<th>`. */
   header: boolean;
+  /** The row matches the `recordStart` selector (matched in the page; absent without one). */
+  start?: boolean;
+  /** The row is in the table's `<tfoot>` (a RadGrid's pager): part of no record. Read with `start`. */
+  foot?: boolean;
   cells: RawCell[];
 }
 
@@ -40,6 +49,11 @@ export interface GridShape {
    * @default 1
    */
   rowsPerRecord?: number | 'headerRows' | undefined;
+  /**
+   * A CSS selector matching the first row of each record, for records of varying length (a case
+   * row and zero or more detail rows). Not together with `rowsPerRecord`. @default undefined
+   */
+  recordStart?: string | undefined;
 }
 
 /** The full text of a cell: its title when the visible text is a truncation of it. */
@@ -50,8 +64,24 @@ export function cellText(cell: RawCell): string {
   return endsWithEllipsis || title.startsWith(text) ? title : text;
 }
 
+/** Options that contradict each other, checked before the grid is read (or its trigger clicked). */
+export function checkGridShape(path: string, shape: GridShape): void {
+  if (shape.recordStart !== undefined && shape.rowsPerRecord !== undefined) {
+    throw new FatalBotError(
+      'KANSLIST_GRID_OPTIONS_INVALID',
+      `The grid "${path}" was given both recordStart and rowsPerRecord; they are two ways to group rows into records`,
+      {
+        where: `target ${path}`,
+        remedy: 'Choose one in the readGrid options: rowsPerRecord for records of a fixed number of rows, recordStart for varying ones.',
+      },
+    );
+  }
+}
+
 export function gridRecords(path: string, rows: readonly RawRow[], shape: GridShape = {}): Record<string, string>[] {
+  checkGridShape(path, shape);
   const filled = rows.filter((row) => row.cells.length > 0);
+  if (shape.recordStart !== undefined) return startedRecords(path, filled, shape.recordStart, shape);
   const perRecord = shape.rowsPerRecord === 'headerRows' ? Math.max(1, leadingHeaderRows(filled)) : (shape.rowsPerRecord ?? 1);
   if (!Number.isInteger(perRecord) || perRecord < 1) {
     throw new FatalBotError(
@@ -75,11 +105,52 @@ export function gridRecords(path: string, rows: readonly RawRow[], shape: GridSh
     if (!start || start.header || start.cells.length !== startWidth) continue; // pager, spacer or sub-header row
     const group = body.slice(at, at + perRecord);
     if (group.length < perRecord) break; // a record cut off by the end of the table is not guessed at
-    const cells = group.flatMap((row) => row.cells);
-    records.push(Object.fromEntries(fields.map(([field, index]) => [field, cells[index] ? cellText(cells[index]) : ''])));
+    records.push(record(fields, group));
     at += perRecord - 1;
   }
   return records;
+}
+
+/** Records from `recordStart`: each starting row and the rows after it up to the next start. */
+function startedRecords(path: string, rows: readonly RawRow[], selector: string, shape: GridShape): Record<string, string>[] {
+  const first = rows.findIndex((row) => row.start === true && !row.header);
+  const headerRows = (first < 0 ? rows : rows.slice(0, first)).filter((row) => row.header);
+  const headers = headerRows.flatMap((row) => row.cells.map((cell) => cell.text));
+  // A position may reach past the header: detail rows need not have a header row of their own.
+  const fields = fieldIndexes(path, headers, shape, { anyPosition: true });
+  if (first < 0) {
+    // Only a row shaped like the header shows the selector is wrong: a lone "no records" or
+    // pager row of an empty grid is no data row.
+    const width = headerRows[0]?.cells.length;
+    const data = rows.filter((row) => !row.header && !row.foot && (width === undefined || row.cells.length === width));
+    if (data.length > 0) throw unmatchedStart(path, selector, data.length);
+    return [];
+  }
+  const groups: RawRow[][] = [];
+  for (const row of rows.slice(first)) {
+    if (row.header || row.foot) continue; // a sub-header, footer or pager row belongs to no record
+    if (row.start) groups.push([row]);
+    else groups[groups.length - 1]?.push(row);
+  }
+  return groups.map((group) => record(fields, group));
+}
+
+/** One record: its cells numbered across its rows; a cell the record does not have reads as ''. */
+function record(fields: ReadonlyArray<[string, number]>, group: readonly RawRow[]): Record<string, string> {
+  const cells = group.flatMap((row) => row.cells);
+  return Object.fromEntries(fields.map(([field, index]) => [field, cells[index] ? cellText(cells[index]) : '']));
+}
+
+function unmatchedStart(path: string, selector: string, dataRows: number): FatalBotError {
+  return new FatalBotError(
+    'KANSLIST_GRID_RECORD_START_UNMATCHED',
+    `No row of the grid "${path}" matches recordStart "${selector}", though it has ${dataRows} data row(s)`,
+    {
+      where: `target ${path}`,
+      remedy:
+        "The grid layout changed or the selector is wrong: match recordStart to the first row of each record (its tag and classes, e.g. 'tr.rgRow, tr.rgAltRow').",
+    },
+  );
 }
 
 function leadingHeaderRows(rows: readonly RawRow[]): number {
@@ -87,8 +158,18 @@ function leadingHeaderRows(rows: readonly RawRow[]): number {
   return index < 0 ? rows.length : index;
 }
 
-function fieldIndexes(path: string, headers: readonly string[], shape: GridShape): Array<[string, number]> {
-  if (shape.fields) return Object.entries(shape.fields).map(([field, ref]) => [field, columnIndex(path, headers, field, ref)]);
+function fieldIndexes(
+  path: string,
+  headers: readonly string[],
+  shape: GridShape,
+  opts: { anyPosition?: boolean } = {},
+): Array<[string, number]> {
+  if (shape.fields) {
+    return Object.entries(shape.fields).map(([field, ref]) => [
+      field,
+      opts.anyPosition && typeof ref === 'number' && Number.isInteger(ref) && ref >= 0 ? ref : columnIndex(path, headers, field, ref),
+    ]);
+  }
   if (!shape.columns) return headers.map((header, index) => [header, index]);
   return Object.entries(shape.columns).map(([header, field]) => {
     const index = headers.indexOf(header);

@@ -8,9 +8,9 @@
  * not a sleep — so the rows read are the new ones, also when an AJAX update swaps them.
  */
 import type { Locator, Page } from 'playwright-core';
-import { TransientUiError } from '../errors.ts';
+import { FatalBotError, TransientUiError } from '../errors.ts';
 import { scopeFor } from './frames.ts';
-import { gridRecords, type ColumnRef, type RawRow } from './grid-records.ts';
+import { checkGridShape, gridRecords, type ColumnRef, type RawRow } from './grid-records.ts';
 import { watchRegion } from './region-watch.ts';
 import type { Resolution } from './targets.ts';
 
@@ -31,6 +31,15 @@ export interface ReadGridOptions {
    * the grid's leading header rows, so one bot reads a one-row and a two-row release alike. @default 1
    */
   rowsPerRecord?: number | 'headerRows';
+  /**
+   * A CSS selector matched against each `<tr>` (e.g. `'tr.rgRow, tr.rgAltRow'`), for records of
+   * varying length: a record starts at each matching row and takes the rows after it up to the next
+   * start. The `<th>` rows before the first start are the header; rows before the first start and
+   * `<tfoot>` rows are no records. A field whose cell a shorter record lacks reads as ''. Not with
+   * `rowsPerRecord`.
+   * @default undefined (records of `rowsPerRecord` rows)
+   */
+  recordStart?: string;
   /**
    * The action that fills or refills the grid (a search click that updates it by AJAX). A grid
    * shown before it is watched, so the rows read are the new ones, not the stale ones.
@@ -56,10 +65,11 @@ export interface GridDeps {
 export async function readGrid(deps: GridDeps, path: string, options: ReadGridOptions = {}): Promise<Record<string, string>[]> {
   const maxPages = options.maxPages ?? 100;
   const records: Record<string, string>[] = [];
+  checkGridShape(path, options); // before the trigger: a bot that needs fixing changes nothing
   if (options.trigger) await refill(deps, path, options.trigger);
   for (let pageNumber = 1; pageNumber <= maxPages; pageNumber++) {
     const table = await deps.resolve(path, deps.timeoutMs);
-    records.push(...gridRecords(path, await readRows(table.locator), options));
+    records.push(...gridRecords(path, await readRows(path, table.locator, options.recordStart), options));
     if (pageNumber === maxPages) break;
     const next = await findNext(deps, options.nextPage, pageNumber + 1);
     if (!next) break;
@@ -111,18 +121,35 @@ function notReplaced(path: string, after: string): TransientUiError {
   });
 }
 
-async function readRows(table: Locator): Promise<RawRow[]> {
-  return table.evaluate((element) => {
+/** The rows as the page shows them; `recordStart` is matched there, where the elements are. */
+async function readRows(path: string, table: Locator, recordStart: string | undefined): Promise<RawRow[]> {
+  const rows = await table.evaluate((element, selector) => {
     const rows = Array.from((element as HTMLTableElement).rows ?? []);
-    return rows.map((row) => {
+    let starts: boolean[] = [];
+    if (selector !== null) {
+      try {
+        starts = rows.map((row) => row.matches(selector));
+      } catch {
+        return undefined; // not a CSS selector: reported in Node, with the grid named
+      }
+    }
+    return rows.map((row, index) => {
       const cells = Array.from(row.cells);
       return {
         header: cells.length > 0 && cells.every((cell) => cell.tagName === 'TH'),
+        ...(selector === null ? {} : { start: starts[index] === true, foot: row.parentElement?.tagName === 'TFOOT' }),
         cells: cells.map((cell) => ({
           text: (cell.innerText ?? cell.textContent ?? '').replace(/\s+/g, ' ').trim(),
           title: cell.getAttribute('title') ?? cell.querySelector('[title]')?.getAttribute('title') ?? '',
         })),
       };
     });
-  });
+  }, recordStart ?? null);
+  if (rows === undefined) {
+    throw new FatalBotError('KANSLIST_GRID_OPTIONS_INVALID', `recordStart for the grid "${path}" is not a CSS selector: ${recordStart}`, {
+      where: `target ${path}`,
+      remedy: "Fix the readGrid options in the bot: recordStart matches a record's first row, e.g. 'tr.rgRow, tr.rgAltRow'.",
+    });
+  }
+  return rows;
 }

@@ -1,6 +1,6 @@
 /**
  * Legacy-UI helpers against real Chromium: postback selects, dialogs, popups that write back,
- * and grids paged by postback links.
+ * and grids paged by postback links, also with records of varying length.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -182,5 +182,58 @@ describe('readGrid', () => {
     const ui = createUi({ page, system });
     await ui.goto(url + '/cases');
     expect(await ui.readGrid('cases.grid', { nextPage: 'cases.next', maxPages: 2 })).toHaveLength(6);
+  });
+
+  describe('with records of varying length (recordStart)', () => {
+    // A RadGrid-like grid: each case row (rgRow/rgAltRow) is followed by its notes, one row each.
+    const cases: Array<{ page: number; number: string; applicant: string; notes: string[] }> = [
+      { page: 1, number: 'BN 2026-101', applicant: 'Anna Andersson', notes: [] },
+      { page: 1, number: 'BN 2026-102', applicant: 'Bo Berg', notes: ['Komplettering begärd', 'Komplettering inkommen'] },
+      { page: 2, number: 'BN 2026-103', applicant: 'Cecilia Ceder', notes: ['Grannehörande'] },
+    ];
+    function notesPage(pageNumber: number): string {
+      const rows = cases
+        .filter((c) => c.page === pageNumber)
+        .map((c, i) => {
+          const notes = c.notes.map((note) => `<tr class="rgDetailRow"><td colspan="2">${note}</td></tr>`).join('');
+          return `<tr class="${i % 2 === 0 ? 'rgRow' : 'rgAltRow'}"><td>${c.number}</td><td>${c.applicant}</td></tr>${notes}`;
+        })
+        .join('');
+      const next = pageNumber < 2 ? ` <a href="javascript:__doPostBack('gvCases','Page$${pageNumber + 1}')">Nästa</a>` : '';
+      // As a RadGrid renders it: the pager in <tfoot>, before <tbody> in the markup, read after it.
+      return `<script>function __doPostBack(t, a) { var f = document.forms[0]; f.__EVENTTARGET.value = t; f.__EVENTARGUMENT.value = a; f.submit(); }</script>
+        <form method="post" action="/notes"><input type="hidden" name="__EVENTTARGET"><input type="hidden" name="__EVENTARGUMENT">
+        <table id="ctl00_Main_gvCases"><thead><tr><th>Ärende</th><th>Sökande</th></tr></thead>
+        <tfoot><tr class="rgPager"><td colspan="2">Sida ${pageNumber} av 2${next}</td></tr></tfoot><tbody>${rows}</tbody></table></form>`;
+    }
+    const notesRoutes: Record<string, Route> = {
+      '/notes': (request) => notesPage(Number(/Page\$(\d+)/.exec(request.form.get('__EVENTARGUMENT') ?? '')?.[1] ?? 1)),
+    };
+
+    it('reads records of 1, 3 and 2 rows across a pager postback; a note a record lacks is empty, not the pager', async () => {
+      const url = await serve(notesRoutes);
+      const ui = createUi({ page, system });
+      await ui.goto(url + '/notes');
+      const records = await ui.readGrid('cases.grid', {
+        recordStart: 'tr.rgRow, tr.rgAltRow',
+        fields: { caseNumber: 'Ärende', applicant: 'Sökande', firstNote: 2, secondNote: 3 },
+        nextPage: 'cases.next',
+      });
+      expect(records).toEqual([
+        { caseNumber: 'BN 2026-101', applicant: 'Anna Andersson', firstNote: '', secondNote: '' },
+        { caseNumber: 'BN 2026-102', applicant: 'Bo Berg', firstNote: 'Komplettering begärd', secondNote: 'Komplettering inkommen' },
+        { caseNumber: 'BN 2026-103', applicant: 'Cecilia Ceder', firstNote: 'Grannehörande', secondNote: '' },
+      ]);
+    });
+
+    it('refuses a recordStart that is not a CSS selector, naming the grid', async () => {
+      const url = await serve(notesRoutes);
+      const ui = createUi({ page, system });
+      await ui.goto(url + '/notes');
+      await expect(ui.readGrid('cases.grid', { recordStart: 'tr[' })).rejects.toMatchObject({
+        code: 'KANSLIST_GRID_OPTIONS_INVALID',
+        message: expect.stringContaining('"cases.grid"'),
+      });
+    });
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Grid rows into records (src/ui/grid-records.ts) without a browser: header rows, records of two
- * rows, pager rows skipped, columns by header text, per language, RegExp and position, and the
- * errors for a column that is missing or matched twice.
+ * rows, pager rows skipped, columns by header text, per language, RegExp and position, records of
+ * varying length (recordStart), and the errors for a column that is missing or matched twice and
+ * for readGrid options that cannot be read.
  */
 import { describe, expect, it } from 'vitest';
 import { FatalBotError } from '../../src/errors.ts';
@@ -127,5 +128,83 @@ describe('grid column errors', () => {
     expect(() => gridRecords('s.grid', TWO_ROW_GRID, { rowsPerRecord: 0 })).toThrow(
       expect.objectContaining({ code: 'KANSLIST_GRID_OPTIONS_INVALID' }),
     );
+  });
+});
+
+describe('grid records of varying length (recordStart)', () => {
+  // What the page reports for `recordStart: 'tr.rgRow, tr.rgAltRow'`: a case row starts a record,
+  // note rows (zero or more) follow it.
+  const caseRow = (...texts: string[]): RawRow => ({ ...td(...texts), start: true });
+  const noteRow = (text: string): RawRow => ({ ...td(text), start: false });
+  const headerRow = (...texts: string[]): RawRow => ({ ...th(...texts), start: false });
+  const VARYING_GRID: RawRow[] = [
+    headerRow('Ärende', 'Sökande', 'Status'),
+    caseRow('BN 2026-001', 'Anna Andersson', 'Öppet'),
+    caseRow('BN 2026-002', 'Bo Berg', 'Beslutat'),
+    noteRow('Komplettering begärd'),
+    noteRow('Komplettering inkommen'),
+    caseRow('BN 2026-003', 'Cecilia Ceder', 'Öppet'),
+    noteRow('Grannehörande'),
+  ];
+  const SELECTOR = 'tr.rgRow, tr.rgAltRow';
+
+  it('gives each record its start row and the rows up to the next start: 1, 3 and 2 rows', () => {
+    const fields = { caseNumber: 'Ärende', status: /^Status$/, firstNote: 3, secondNote: 4 };
+    expect(gridRecords('s.grid', VARYING_GRID, { recordStart: SELECTOR, fields })).toEqual([
+      { caseNumber: 'BN 2026-001', status: 'Öppet', firstNote: '', secondNote: '' },
+      { caseNumber: 'BN 2026-002', status: 'Beslutat', firstNote: 'Komplettering begärd', secondNote: 'Komplettering inkommen' },
+      { caseNumber: 'BN 2026-003', status: 'Öppet', firstNote: 'Grannehörande', secondNote: '' },
+    ]);
+  });
+
+  it('reads every header column by default, a cell a shorter record lacks as empty', () => {
+    const rows = [
+      headerRow('Ärende', 'Status'),
+      th('Anteckning'),
+      caseRow('BN 2026-001', 'Öppet'),
+      caseRow('BN 2026-002', 'Klar'),
+      noteRow('Klar'),
+    ];
+    expect(gridRecords('s.grid', rows, { recordStart: SELECTOR })).toEqual([
+      { Ärende: 'BN 2026-001', Status: 'Öppet', Anteckning: '' },
+      { Ärende: 'BN 2026-002', Status: 'Klar', Anteckning: 'Klar' },
+    ]);
+  });
+
+  it('counts neither the header nor rows before the first start, nor a sub-header row, as a record or part of one', () => {
+    const rows = [noteRow('Sida 1 av 2'), ...VARYING_GRID.slice(0, 2), headerRow('Mellanrubrik'), ...VARYING_GRID.slice(2, 4)];
+    expect(gridRecords('s.grid', rows, { recordStart: SELECTOR, fields: { caseNumber: 0, note: 3 } })).toEqual([
+      { caseNumber: 'BN 2026-001', note: '' },
+      { caseNumber: 'BN 2026-002', note: 'Komplettering begärd' },
+    ]);
+  });
+
+  it('leaves <tfoot> rows (a pager) out of the last record', () => {
+    const pager: RawRow = { ...td('1 2 3'), start: false, foot: true };
+    expect(gridRecords('s.grid', [...VARYING_GRID, pager], { recordStart: SELECTOR, fields: { note: 3, more: 4 } })).toEqual([
+      { note: '', more: '' },
+      { note: 'Komplettering begärd', more: 'Komplettering inkommen' },
+      { note: 'Grannehörande', more: '' },
+    ]);
+  });
+
+  it('refuses recordStart together with rowsPerRecord, naming the grid', () => {
+    const both = () => gridRecords('s.grid', VARYING_GRID, { recordStart: SELECTOR, rowsPerRecord: 2 });
+    expect(both).toThrow(FatalBotError);
+    expect(both).toThrow(expect.objectContaining({ code: 'KANSLIST_GRID_OPTIONS_INVALID' }));
+    expect(both).toThrow(/"s\.grid".*recordStart and rowsPerRecord/);
+  });
+
+  it('names the grid and the selector when no row matches though the grid has data rows', () => {
+    const unmatched = VARYING_GRID.map((row) => ({ ...row, start: false }));
+    const read = () => gridRecords('s.grid', unmatched, { recordStart: SELECTOR });
+    expect(read).toThrow(FatalBotError);
+    expect(read).toThrow(expect.objectContaining({ code: 'KANSLIST_GRID_RECORD_START_UNMATCHED' }));
+    expect(read).toThrow(/"s\.grid".*"tr\.rgRow, tr\.rgAltRow"/);
+  });
+
+  it('reads an empty grid — a header and a "no records" row — as no records', () => {
+    const rows = [headerRow('Ärende', 'Sökande', 'Status'), noteRow('Inga ärenden')];
+    expect(gridRecords('s.grid', rows, { recordStart: SELECTOR })).toEqual([]);
   });
 });

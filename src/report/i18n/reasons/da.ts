@@ -64,6 +64,7 @@ export const da: Translation<typeof en> = {
     KANSLIST_GRID_COLUMN_MISSING: botFix('En liste i fagsystemet mangler en kolonne, som robotten læser.'),
     KANSLIST_GRID_COLUMN_AMBIGUOUS: botFix('Flere kolonner i en liste i fagsystemet passer til en kolonne, som robotten læser.'),
     KANSLIST_GRID_OPTIONS_INVALID: botFix('Robotten læser en liste i fagsystemet med forkerte indstillinger.'),
+    KANSLIST_GRID_RECORD_START_UNMATCHED: botFix('Robotten kan ikke finde, hvor posterne begynder i en liste i fagsystemet.'),
     KANSLIST_LEASE_EXPIRED:
       'Robotten stoppede, mens den arbejdede på sagen. Den kontrollerer i fagsystemet, om arbejdet blev gjort, før der sker andet.',
     KANSLIST_UNCERTAIN:
@@ -113,6 +114,7 @@ export const da: Translation<typeof en> = {
     KANSLIST_GRID_COLUMN_MISSING: 'Robotten skal rettes (listekolonne)',
     KANSLIST_GRID_COLUMN_AMBIGUOUS: 'Robotten skal rettes (uklar listekolonne)',
     KANSLIST_GRID_OPTIONS_INVALID: 'Robotten skal rettes (listeindstillinger)',
+    KANSLIST_GRID_RECORD_START_UNMATCHED: 'Robotten skal rettes (listens poster)',
     KANSLIST_LEASE_EXPIRED: 'Robotten stoppede under sagen',
     KANSLIST_UNCERTAIN: 'Uklart om registreret',
     KANSLIST_LEASE_LOST: 'Overtaget af en anden robot',

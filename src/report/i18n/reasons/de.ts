@@ -78,6 +78,7 @@ export const de: Translation<typeof en> = {
     KANSLIST_GRID_COLUMN_MISSING: botFix('Einer Liste im Fachverfahren fehlt eine Spalte, die der Bot liest.'),
     KANSLIST_GRID_COLUMN_AMBIGUOUS: botFix('Mehrere Spalten einer Liste im Fachverfahren passen zu einer Spalte, die der Bot liest.'),
     KANSLIST_GRID_OPTIONS_INVALID: botFix('Der Bot liest eine Liste im Fachverfahren mit falschen Einstellungen.'),
+    KANSLIST_GRID_RECORD_START_UNMATCHED: botFix('Der Bot findet nicht, wo die Einträge einer Liste im Fachverfahren beginnen.'),
     KANSLIST_LEASE_EXPIRED:
       'Der Bot hat während der Arbeit an diesem Vorgang angehalten. Er prüft im Fachverfahren, ob die Arbeit erledigt wurde, bevor etwas anderes geschieht.',
     KANSLIST_UNCERTAIN:
@@ -127,6 +128,7 @@ export const de: Translation<typeof en> = {
     KANSLIST_GRID_COLUMN_MISSING: 'Bot muss korrigiert werden (Listenspalte)',
     KANSLIST_GRID_COLUMN_AMBIGUOUS: 'Bot muss korrigiert werden (Listenspalte unklar)',
     KANSLIST_GRID_OPTIONS_INVALID: 'Bot muss korrigiert werden (Listeneinstellungen)',
+    KANSLIST_GRID_RECORD_START_UNMATCHED: 'Bot muss korrigiert werden (Listeneinträge)',
     KANSLIST_LEASE_EXPIRED: 'Bot hielt während des Vorgangs an',
     KANSLIST_UNCERTAIN: 'Unklar, ob erfasst',
     KANSLIST_LEASE_LOST: 'Von anderem Bot übernommen',

@@ -72,6 +72,7 @@ export const en = {
     KANSLIST_GRID_COLUMN_MISSING: botFix('A list in the case system lacks a column the robot reads.'),
     KANSLIST_GRID_COLUMN_AMBIGUOUS: botFix('Several columns of a list in the case system match one the robot reads.'),
     KANSLIST_GRID_OPTIONS_INVALID: botFix('The robot reads a list in the case system with wrong settings.'),
+    KANSLIST_GRID_RECORD_START_UNMATCHED: botFix('The robot cannot find where the records of a list in the case system begin.'),
     KANSLIST_LEASE_EXPIRED:
       'The robot stopped while working on this item. It checks in the case system whether the work was done before anything else happens.',
     KANSLIST_UNCERTAIN:
@@ -122,6 +123,7 @@ export const en = {
     KANSLIST_GRID_COLUMN_MISSING: 'Robot needs fixing (list column)',
     KANSLIST_GRID_COLUMN_AMBIGUOUS: 'Robot needs fixing (list column unclear)',
     KANSLIST_GRID_OPTIONS_INVALID: 'Robot needs fixing (list settings)',
+    KANSLIST_GRID_RECORD_START_UNMATCHED: 'Robot needs fixing (list records)',
     KANSLIST_LEASE_EXPIRED: 'Robot stopped during the item',
     KANSLIST_UNCERTAIN: 'Unclear whether registered',
     KANSLIST_LEASE_LOST: 'Taken over by another robot',

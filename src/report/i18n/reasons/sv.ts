@@ -70,6 +70,7 @@ export const sv: Translation<typeof en> = {
     KANSLIST_GRID_COLUMN_MISSING: botFix('En lista i verksamhetssystemet saknar en kolumn som roboten läser.'),
     KANSLIST_GRID_COLUMN_AMBIGUOUS: botFix('Flera kolumner i en lista i verksamhetssystemet passar en kolumn som roboten läser.'),
     KANSLIST_GRID_OPTIONS_INVALID: botFix('Roboten läser en lista i verksamhetssystemet med felaktiga inställningar.'),
+    KANSLIST_GRID_RECORD_START_UNMATCHED: botFix('Roboten hittar inte var posterna börjar i en lista i verksamhetssystemet.'),
     KANSLIST_LEASE_EXPIRED:
       'Roboten stannade medan den arbetade med ärendet. Den kontrollerar i verksamhetssystemet om arbetet blev gjort innan något annat händer.',
     KANSLIST_UNCERTAIN:
@@ -119,6 +120,7 @@ export const sv: Translation<typeof en> = {
     KANSLIST_GRID_COLUMN_MISSING: 'Roboten behöver rättas (listkolumn)',
     KANSLIST_GRID_COLUMN_AMBIGUOUS: 'Roboten behöver rättas (otydlig listkolumn)',
     KANSLIST_GRID_OPTIONS_INVALID: 'Roboten behöver rättas (listinställningar)',
+    KANSLIST_GRID_RECORD_START_UNMATCHED: 'Roboten behöver rättas (listans poster)',
     KANSLIST_LEASE_EXPIRED: 'Roboten stannade under ärendet',
     KANSLIST_UNCERTAIN: 'Oklart om registrerat',
     KANSLIST_LEASE_LOST: 'Övertaget av en annan robot',
