@@ -220,7 +220,7 @@ describe('wait bounds', () => {
 
   it("takes the system map's bound", async () => {
     const ui = createUi({ page, system: timed(300, undefined) });
-    await ui.goto(url + '/slow', { timeoutMs: 10_000 });
+    await ui.goto(url + '/slow?after=never', { timeoutMs: 10_000 });
     const error = await ui.text('save.receipt').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TargetNotFoundError);
     expect(String(error)).toContain('within 300 ms');
@@ -230,7 +230,7 @@ describe('wait bounds', () => {
     const ui = createUi({ page, system: timed(300, 10_000) });
     await ui.goto(url + '/slow', { timeoutMs: 10_000 });
     expect(await ui.text('save.receipt')).toBe('Ärendet är sparat');
-    await ui.goto(url + '/slow', { timeoutMs: 10_000 });
+    await ui.goto(url + '/slow?after=never', { timeoutMs: 10_000 });
     await expect(ui.text('save.receipt', { timeoutMs: 50 })).rejects.toThrow('within 50 ms');
   });
 
