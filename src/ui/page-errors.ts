@@ -142,10 +142,17 @@ export async function assertNoPageError(page: Page, system: System, during = 'cu
       if (locator) checks.set(key, [...(checks.get(key) ?? []), { name, definition, locator }]);
     }
   }
-  for (const group of checks.values()) {
-    const union = unionLocator(group.map((check) => check.locator));
-    const shown = union && (await internalCall(() => union.count()).catch(() => 0)); // a frame detached mid-check shows nothing
-    if (!shown) continue;
+  // Every frame is asked at once (one round trip's wait instead of one per frame); the first shown
+  // in declaration order is reported, as when they were asked one by one.
+  const groups = [...checks.values()];
+  const shown = await Promise.all(
+    groups.map((group) => {
+      const union = unionLocator(group.map((check) => check.locator));
+      return union ? internalCall(() => union.count()).catch(() => 0) : Promise.resolve(0); // a frame detached mid-check shows nothing
+    }),
+  );
+  for (const [index, group] of groups.entries()) {
+    if (!shown[index]) continue;
     for (const check of group) {
       if (await internalCall(() => check.locator.count()).catch(() => 0)) throw pageErrorFor(system, check.name, check.definition, during);
     }

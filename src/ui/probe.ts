@@ -59,18 +59,23 @@ export async function probeFrame(scope: LocatorScope, request: ProbeRequest): Pr
   if (!isLiveScope(scope)) return undefined;
   if (request.here.length === 0 && request.top.length === 0) return { here: [], top: [] };
   try {
-    return await internalCall(() => scope.evaluate<ProbeAnswer>(PROBE_SOURCE(request)));
+    return await internalCall(() => scope.evaluate(PROBE, request));
   } catch {
     return undefined;
   }
 }
 
 /**
- * The probe as an expression. Sent as source with a `__name` shim: a TypeScript loader that keeps
- * function names (tsx, vitest) wraps inner functions in a helper the page does not have.
+ * The probe as one function whose source is the same on every call, the request passed as its
+ * argument: Playwright checks the source's syntax and the browser compiles it, and both keep what
+ * they compiled for a source they saw before (a source with the request written into it was new
+ * every time). Built from source with a `__name` shim: a TypeScript loader that keeps function
+ * names (tsx, vitest) wraps inner functions in a helper the page does not have.
  */
-const PROBE_SOURCE = (request: ProbeRequest): string =>
-  `(() => { const __name = (f) => f; return (${answerInPage.toString()})(${JSON.stringify(request)}); })()`;
+// eslint-disable-next-line @typescript-eslint/no-implied-eval -- Kanslist's own function, sent to the page as source either way
+const PROBE = new Function('request', `const __name = (f) => f; return (${answerInPage.toString()})(request);`) as (
+  request: ProbeRequest,
+) => ProbeAnswer;
 
 function isLiveScope(scope: LocatorScope): scope is Page | Frame {
   return typeof (scope as Partial<Page | Frame>).evaluate === 'function';

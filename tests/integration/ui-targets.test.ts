@@ -102,7 +102,7 @@ describe('target resolution', () => {
   it('names every strategy tried when nothing matches', async () => {
     const url = await serve({ '/': '<p>Tom sida</p>' });
     const ui = createUi({ page, system, timeoutMs: 300 });
-    await ui.goto(url + '/');
+    await ui.goto(url + '/', { timeoutMs: 30_000 }); // the page's own load may be slow on a busy machine; the target's bound is what is tested
     const error = await ui.click('newCase.missing').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TargetNotFoundError);
     expect((error as Error).message).toContain('css #nothing');
