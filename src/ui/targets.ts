@@ -53,6 +53,13 @@ export interface ResolveOptions {
    * looked for (inside a handler's own actions, and for plain counts).
    */
   onInterstitial?: ((name: string) => Promise<void>) | undefined;
+  /**
+   * On a miss, look for an error page in every frame, which explains it better than "not found".
+   * Off for a call that only asks (isPresent): a miss is its answer, not a failure, and the target
+   * frame's and the top document's error pages were looked at anyway.
+   * @default true
+   */
+  explainMiss?: boolean | undefined;
 }
 
 /** Longest single wait before the strategies are counted again. */
@@ -105,7 +112,7 @@ export async function resolveTarget(page: Page, system: System, path: string, op
     await waitForAnyAttached(waitGroups(target, candidates, watches), Math.min(remaining, WAIT_SLICE_MS));
   }
   // An error page in a frame nobody watched still explains the miss better than "not found".
-  await assertNoPageError(page, system, during, screenOf(path));
+  if (options.explainMiss ?? true) await assertNoPageError(page, system, during, screenOf(path));
   throw notFound(system, target, options.timeoutMs);
 }
 

@@ -60,7 +60,7 @@ export async function isPresent<S extends ScreensDefinition>(
   opts: { timeoutMs?: number } = {},
 ): Promise<boolean> {
   try {
-    await session.resolve(path, opts.timeoutMs ?? 0);
+    await session.resolve(path, opts.timeoutMs ?? 0, undefined, false);
     return true;
   } catch (error) {
     if (error instanceof TargetNotFoundError) return false;

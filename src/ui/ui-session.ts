@@ -99,12 +99,13 @@ export class UiSession<S extends ScreensDefinition> {
     await assertNoPageError(this.page, this.system, 'current page', this.screen);
   }
 
-  async resolve(path: string, timeoutMs: number, nth?: number): Promise<Resolution> {
+  async resolve(path: string, timeoutMs: number, nth?: number, explainMiss = true): Promise<Resolution> {
     this.channel.throwIfFailed();
     this.screen = screenOf(path);
     return resolveTarget(this.page, this.system, path, {
       timeoutMs,
       nth,
+      explainMiss,
       onDrift: (event) => this.reportDrift(event, nth === undefined), // with nth the target matches several on purpose
       onInterstitial: this.passing ? undefined : (name) => this.passInterstitial(name, path),
     });

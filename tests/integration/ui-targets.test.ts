@@ -135,6 +135,24 @@ describe('target resolution', () => {
     await page.frameLocator('frame[name="menu"]').getByRole('link').click();
     await expect(ui.fill('framed.name', 'x')).rejects.toBeInstanceOf(SessionExpiredError);
   });
+
+  it('lets isPresent answer false beside an error page in another frame, and still stop on one in its own', async () => {
+    const url = await serve({
+      '/': '<frameset rows="20%,80%"><frame name="menu" src="/menu"><frame name="main" src="/main"></frameset>',
+      '/menu': '<p>Meny</p>',
+      '/main': '<p>Välkommen</p>',
+      '/expired': '<p>Sessionen har gått ut. Logga in igen.</p>',
+    });
+    const ui = createUi({ page, system, timeoutMs: 60_000 });
+    await ui.goto(url + '/', { timeoutMs: 30_000 });
+    await page.frame({ name: 'menu' })!.goto(url + '/expired');
+    // Only asking: the menu frame's message is not the answer to "is the name field there?".
+    expect(await ui.isPresent('framed.name')).toBe(false);
+    // Acting: a miss is explained by the error page in any frame.
+    await expect(ui.fill('framed.name', 'x', { timeoutMs: 200 })).rejects.toBeInstanceOf(SessionExpiredError);
+    await page.frame({ name: 'main' })!.goto(url + '/expired');
+    await expect(ui.isPresent('framed.name')).rejects.toBeInstanceOf(SessionExpiredError);
+  });
 });
 
 describe('frames', () => {
