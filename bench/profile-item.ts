@@ -79,7 +79,7 @@ async function main(): Promise<void> {
     for (const application of await readApplications(input.xlsxPath)) {
       const [started, sent] = [Date.now(), protocol.sent()];
       protocol.takeMethods();
-      await registerApplication(plainPage, application);
+      await registerApplication(plainPage, application, dir); // the same receipt letter the bot writes
       lastPlainMethods = protocol.takeMethods();
       plain.push({ ms: Date.now() - started, sent: protocol.sent() - sent });
     }
