@@ -43,9 +43,7 @@ export async function fill<S extends ScreensDefinition>(
   value: string,
   opts: ActOptions = {},
 ): Promise<void> {
-  await session.whileSecretSafe(path, () =>
-    session.act(path, 'fill', (locator, timeout) => locator.fill(value, { timeout }), { ...opts, value }),
-  );
+  await session.actWithValue(path, 'fill', value, (locator, timeout) => locator.fill(value, { timeout }), opts);
 }
 
 export async function type<S extends ScreensDefinition>(
@@ -55,9 +53,7 @@ export async function type<S extends ScreensDefinition>(
   opts: TypeOptions = {},
 ): Promise<void> {
   const delay = opts.delay ?? 0;
-  await session.whileSecretSafe(path, () =>
-    session.act(path, 'type', (locator, timeout) => locator.pressSequentially(text, { delay, timeout }), { ...opts, value: text }),
-  );
+  await session.actWithValue(path, 'type', text, (locator, timeout) => locator.pressSequentially(text, { delay, timeout }), opts);
 }
 
 export async function select<S extends ScreensDefinition>(

@@ -84,6 +84,17 @@ export class UiSession<S extends ScreensDefinition> {
     else await work();
   }
 
+  /** An action that gives the target a value (typed, filled, chosen): tracing paused where it is sensitive, the value recorded (masked where sensitive). */
+  async actWithValue(
+    path: string,
+    action: UiActionKind,
+    value: string,
+    run: (locator: Locator, timeoutMs: number) => Promise<void>,
+    extra: Omit<ActExtra, 'value'> = {},
+  ): Promise<void> {
+    await this.whileSecretSafe(path, () => this.act(path, action, run, { timeoutMs: extra.timeoutMs, nth: extra.nth, value }));
+  }
+
   async whileTracingPaused(work: () => Promise<void>): Promise<void> {
     const tracing = this.options.tracing;
     await tracing?.pause();

@@ -18,16 +18,15 @@ export async function insertText<S extends ScreensDefinition>(
   text: string,
   opts: ActOptions = {},
 ): Promise<void> {
-  await session.whileSecretSafe(path, () =>
-    session.act(
-      path,
-      'fill',
-      async (locator, timeout) => {
-        await locator.focus({ timeout });
-        await session.page.keyboard.insertText(text);
-      },
-      { ...opts, value: text },
-    ),
+  await session.actWithValue(
+    path,
+    'fill',
+    text,
+    async (locator, timeout) => {
+      await locator.focus({ timeout });
+      await session.page.keyboard.insertText(text);
+    },
+    opts,
   );
 }
 
@@ -37,28 +36,27 @@ export async function fillRichText<S extends ScreensDefinition>(
   text: string,
   opts: ActOptions = {},
 ): Promise<void> {
-  await session.whileSecretSafe(path, () =>
-    session.act(
-      path,
-      'fill',
-      async (locator, timeout) => {
-        const started = Date.now();
-        await fillEditor(locator, text, timeout);
-        const shown = await readEditor(locator, Math.max(1, started + timeout - Date.now()));
-        if (shown !== normaliseRichText(text)) {
-          // Neither text is quoted: an editor's content may be personal or secret.
-          throw new TransientUiError(
-            'KANSLIST_RICH_TEXT_NOT_TAKEN',
-            `The editor "${path}" shows other text than was filled (${shown.length} characters instead of ${normaliseRichText(text).length})`,
-            {
-              where: `system ${session.system.name}, target ${path}`,
-              remedy: 'Check that the target is the editable element itself (the contenteditable body or div), not its frame or toolbar.',
-            },
-          );
-        }
-      },
-      { ...opts, value: text },
-    ),
+  await session.actWithValue(
+    path,
+    'fill',
+    text,
+    async (locator, timeout) => {
+      const started = Date.now();
+      await fillEditor(locator, text, timeout);
+      const shown = await readEditor(locator, Math.max(1, started + timeout - Date.now()));
+      if (shown !== normaliseRichText(text)) {
+        // Neither text is quoted: an editor's content may be personal or secret.
+        throw new TransientUiError(
+          'KANSLIST_RICH_TEXT_NOT_TAKEN',
+          `The editor "${path}" shows other text than was filled (${shown.length} characters instead of ${normaliseRichText(text).length})`,
+          {
+            where: `system ${session.system.name}, target ${path}`,
+            remedy: 'Check that the target is the editable element itself (the contenteditable body or div), not its frame or toolbar.',
+          },
+        );
+      }
+    },
+    opts,
   );
 }
 
@@ -79,23 +77,22 @@ export async function choose<S extends ScreensDefinition>(
 ): Promise<string> {
   let kept = '';
   const target = session.system.target(path);
-  await session.whileSecretSafe(path, () =>
-    session.act(
-      path,
-      'choose',
-      async (input, timeout) => {
-        const started = Date.now();
-        const valueField = opts.valueTarget === undefined ? undefined : (await session.resolve(opts.valueTarget, timeout)).locator;
-        const options =
-          opts.options === undefined
-            ? scopeFor(session.page, target.frame).getByRole('option')
-            : targetUnion(session.page, session.system.target(opts.options));
-        const request = { type: opts.type, option: opts.option, expectValue: opts.expectValue, delay: opts.delay ?? 0 };
-        const steps = { input, options, valueField, path, where: `system ${session.system.name}, target ${path}` };
-        kept = await chooseOption(steps, request, Math.max(1, started + timeout - Date.now()));
-      },
-      { timeoutMs: opts.timeoutMs, nth: opts.nth, value: `${opts.type} → ${String(opts.option)}` },
-    ),
+  await session.actWithValue(
+    path,
+    'choose',
+    `${opts.type} → ${String(opts.option)}`,
+    async (input, timeout) => {
+      const started = Date.now();
+      const valueField = opts.valueTarget === undefined ? undefined : (await session.resolve(opts.valueTarget, timeout)).locator;
+      const options =
+        opts.options === undefined
+          ? scopeFor(session.page, target.frame).getByRole('option')
+          : targetUnion(session.page, session.system.target(opts.options));
+      const request = { type: opts.type, option: opts.option, expectValue: opts.expectValue, delay: opts.delay ?? 0 };
+      const steps = { input, options, valueField, path, where: `system ${session.system.name}, target ${path}` };
+      kept = await chooseOption(steps, request, Math.max(1, started + timeout - Date.now()));
+    },
+    { timeoutMs: opts.timeoutMs, nth: opts.nth },
   );
   return kept;
 }
