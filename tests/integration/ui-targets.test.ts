@@ -54,6 +54,14 @@ beforeEach(() => {
   page = env.page();
 });
 
+/** A menu frame and a main frame; /expired is CaseHub's "session expired" message. */
+const EXPIRY_FRAMESET: Record<string, Route> = {
+  '/': '<frameset rows="20%,80%"><frame name="menu" src="/menu"><frame name="main" src="/main"></frameset>',
+  '/menu': '<a href="/expired" target="main">Nytt ärende</a>',
+  '/main': '<p>Välkommen</p>',
+  '/expired': '<p>Sessionen har gått ut. Logga in igen.</p>',
+};
+
 describe('target resolution', () => {
   it('falls back to a later strategy and reports drift', async () => {
     const url = await serve({ '/': '<label>Fastighet <input id="ctl00_Main_txtFastighet"></label>' });
@@ -124,12 +132,7 @@ describe('target resolution', () => {
   });
 
   it('recognises an expired session shown inside the target frame', async () => {
-    const url = await serve({
-      '/': '<frameset rows="20%,80%"><frame name="menu" src="/menu"><frame name="main" src="/main"></frameset>',
-      '/menu': '<a href="/expired" target="main">Nytt ärende</a>',
-      '/main': '<p>Välkommen</p>',
-      '/expired': '<p>Sessionen har gått ut. Logga in igen.</p>',
-    });
+    const url = await serve(EXPIRY_FRAMESET);
     const ui = createUi({ page, system, timeoutMs: 60_000 });
     await ui.goto(url + '/');
     await page.frameLocator('frame[name="menu"]').getByRole('link').click();
@@ -137,12 +140,7 @@ describe('target resolution', () => {
   });
 
   it('lets isPresent answer false beside an error page in another frame, and still stop on one in its own', async () => {
-    const url = await serve({
-      '/': '<frameset rows="20%,80%"><frame name="menu" src="/menu"><frame name="main" src="/main"></frameset>',
-      '/menu': '<p>Meny</p>',
-      '/main': '<p>Välkommen</p>',
-      '/expired': '<p>Sessionen har gått ut. Logga in igen.</p>',
-    });
+    const url = await serve(EXPIRY_FRAMESET);
     const ui = createUi({ page, system, timeoutMs: 60_000 });
     await ui.goto(url + '/', { timeoutMs: 30_000 });
     await page.frame({ name: 'menu' })!.goto(url + '/expired');
