@@ -79,6 +79,8 @@ const ID = {
   attachment: '#ctl00_ContentPlaceHolder1_fuBilaga',
   register: '#ctl00_ContentPlaceHolder1_btnRegistrera',
   receiptNumber: "xpath=//td[normalize-space(.)='Ärendenummer:']/following-sibling::td[1]",
+  personNotFound: '#lblIngenPerson',
+  validationErrors: '#ctl00_ContentPlaceHolder1_ValidationSummary1 li',
 } as const;
 
 export async function runPlainScript(options: PlainRunOptions): Promise<PlainRunResult> {
@@ -138,7 +140,7 @@ export async function openLoggedIn(
   return page;
 }
 
-/** The bot's process(), click for click. */
+/** The bot's process(), click for click, with the same two business checks (person not found, registration rejected). */
 export async function registerApplication(page: Page, application: PlainApplication, letterDir?: string): Promise<string> {
   const main = mainFrame(page);
   // 1. A fresh "Nytt ärende" form of the building-permit type (the select posts back).
@@ -151,6 +153,10 @@ export async function registerApplication(page: Page, application: PlainApplicat
   await main.locator(ID.lookupPerson).click();
   const popup = await opening;
   const closed = popup.isClosed() ? Promise.resolve() : popup.waitForEvent('close');
+  // The bot's business check: a person the register does not know is a case for a clerk.
+  await popup.waitForLoadState('domcontentloaded');
+  if ((await popup.locator(ID.personNotFound).count()) > 0)
+    throw new Error(`${application.applicationId}: the person is not in the register`);
   // "Välj" closes the popup; Playwright may report that while it waits after the click.
   await popup
     .getByRole('button', { name: 'Välj' })
@@ -170,7 +176,10 @@ export async function registerApplication(page: Page, application: PlainApplicat
   await main.locator(ID.attachment).setInputFiles(application.attachment);
   // 4. Register (the confirm is accepted by the page's dialog handler), then read the receipt.
   await main.locator(ID.register).click();
-  await main.getByRole('heading', { name: 'Kvittens' }).waitFor();
+  // The bot's business check: CaseHub answers either the receipt or its list of what it rejected.
+  await main.getByRole('heading', { name: 'Kvittens' }).or(main.locator(ID.validationErrors)).first().waitFor();
+  if ((await main.locator(ID.validationErrors).count()) > 0)
+    throw new Error(`${application.applicationId}: CaseHub rejected the application`);
   const caseNumber = (await main.locator(ID.receiptNumber).innerText()).trim();
   if (letterDir !== undefined) {
     const facts = {
