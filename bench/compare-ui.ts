@@ -7,7 +7,7 @@
  * what makes a few percent visible at all. Contestants: the plain script (`plain-playwright.ts`,
  * receipt letter included), the bot's process() through this checkout's ctx.ui, and with `--base`
  * the same through another checkout's src/ui (e.g. a `git worktree` of main, built) to measure a
- * change. No runner, no store: the runner's own share is measured by run-bench.ts.
+ * change; `--base` may be given more than once. No runner, no store: the runner's own share is measured by run-bench.ts.
  *
  * Prints each contestant's median item time and Node CPU per item (this process: Playwright's
  * client and server, ctx.ui, the letter, and CaseHub, which is the same for all), and the median
@@ -33,7 +33,7 @@ type UiModule = Pick<typeof currentUi, 'createUi'>;
 type Account = { username: string; password: string };
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { items: { type: 'string', default: '24' }, base: { type: 'string' } } });
+  const { values } = parseArgs({ options: { items: { type: 'string', default: '24' }, base: { type: 'string', multiple: true } } });
   const items = Number(values.items);
   const dir = mkdtempSync(join(tmpdir(), 'kanslist-compare-ui-'));
   const hub = await startCaseHub({ users: [CLERK_ACCOUNT, ...ROBOT_ACCOUNTS], faults: { latencyMs: 20 }, seed: 3 });
@@ -56,10 +56,12 @@ async function main(): Promise<void> {
     ]);
     const current = await botContext(currentUi, browser, hub.url, accounts[1]!, dir);
     runners.set('ctx.ui', (index) => bot.process(payloads[index] as never, current));
-    if (values.base) {
-      const baseUi = (await import(join(resolve(values.base), 'src', 'ui', 'index.ts'))) as UiModule;
-      const base = await botContext(baseUi, browser, hub.url, accounts[2]!, dir);
-      runners.set('ctx.ui (base)', (index) => bot.process(payloads[index] as never, base));
+    for (const [n, folder] of (values.base ?? []).entries()) {
+      const baseUi = (await import(join(resolve(folder), 'src', 'ui', 'index.ts'))) as UiModule;
+      const base = await botContext(baseUi, browser, hub.url, accounts[2 + n]!, dir);
+      runners.set(values.base!.length === 1 ? 'ctx.ui (base)' : `ctx.ui (base ${n + 1})`, (index) =>
+        bot.process(payloads[index] as never, base),
+      );
     }
     const names = [...runners.keys()];
     const wall = new Map(names.map((name) => [name, [] as number[]]));

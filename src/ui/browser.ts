@@ -9,6 +9,7 @@
 import { existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { chromium, type Browser, type LaunchOptions } from 'playwright-core';
+import { registerCheckedEngine } from './checked-locator.ts';
 import { BrowserNotFoundError } from '../errors.ts';
 
 /** Flags that keep Chromium off the network and quiet in automation: no updates, sync or pings. */
@@ -115,6 +116,8 @@ export async function launchBrowser(options: LaunchBrowserOptions = {}): Promise
   const args = [...CHROMIUM_FLAGS, ...(options.launch?.args ?? [])];
   // Chromium's sandbox needs user namespaces, which root in a container does not get.
   if (process.getuid?.() === 0) args.push('--no-sandbox');
+  // Before any context exists, so that every page of this browser knows it (src/ui/checked-locator.ts).
+  await registerCheckedEngine();
   // Kanslist owns the signals: the first Ctrl-C or SIGTERM lets the items in progress finish, so
   // Playwright must not close the browser under them (its default on SIGINT, SIGTERM and SIGHUP).
   // Playwright still ends the browser when the process exits.

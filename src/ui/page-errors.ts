@@ -10,6 +10,7 @@ import type { Frame, Locator, Page } from 'playwright-core';
 import { FatalBotError, SessionExpiredError, TransientUiError, type KanslistError } from '../errors.ts';
 import { describeFrame, frameKey, probeScopeFor, scopeFor } from './frames.ts';
 import { internalCall } from './internal-call.ts';
+import { presenceCheck, probeFrame, type PageCheck } from './probe.ts';
 import { describeStrategy, strategyLocator, unionLocator, type LocatorScope, type Strategy } from './strategies.ts';
 import type { PageErrorDefinition, System } from './system.ts';
 
@@ -130,10 +131,16 @@ function byFrame<T extends { frame: string }>(items: readonly T[]): T[][] {
  * in the common case. `screen` is the screen the bot last acted on (for `notOn`), if known.
  */
 export async function assertNoPageError(page: Page, system: System, during = 'current page', screen?: string): Promise<void> {
+  const watched = Object.entries(system.pageErrors ?? {}).filter(([, definition]) => watchedOn(definition, screen));
+  const anywhere = await shownAnywhere(
+    page,
+    watched.map(([, definition]) => definition),
+  );
+  if (anywhere === -1) return;
+  if (anywhere !== undefined) throw pageErrorFor(system, watched[anywhere]![0], watched[anywhere]![1], during);
   // Grouped by where they are looked for: a live Frame, or a declared frame path.
   const checks = new Map<Frame | string, { name: string; definition: PageErrorDefinition; locator: Locator }[]>();
-  for (const [name, definition] of Object.entries(system.pageErrors ?? {})) {
-    if (!watchedOn(definition, screen)) continue;
+  for (const [name, definition] of watched) {
     const declared = pageErrorFrame(definition);
     const scopes: [Frame | string, LocatorScope][] =
       declared !== undefined ? [[declared, scopeFor(page, declared)]] : page.frames().map((frame) => [frame, frame]);
@@ -157,4 +164,29 @@ export async function assertNoPageError(page: Page, system: System, during = 'cu
       if (await internalCall(() => check.locator.count()).catch(() => 0)) throw pageErrorFor(system, check.name, check.definition, during);
     }
   }
+}
+
+/**
+ * The common case in one evaluation: no watched error page declares a frame, and the page can
+ * answer each of their strategies exactly (src/ui/probe.ts), so the top document counts them over
+ * itself and every frame inside it. The index of the first shown in declaration order, -1 for none;
+ * undefined when the page cannot answer (a frame of another origin, a strategy only Playwright
+ * understands) and each frame must be asked with locators.
+ */
+async function shownAnywhere(page: Page, definitions: readonly PageErrorDefinition[]): Promise<number | undefined> {
+  if (definitions.length === 0) return -1;
+  if (definitions.some((definition) => pageErrorFrame(definition) !== undefined)) return undefined;
+  const checks = definitions.map((definition) => definition.strategies.map(presenceCheck));
+  const flat = checks.flat();
+  if (flat.some((check) => check === undefined)) return undefined;
+  const answer = await probeFrame(page, { here: [], top: [], inside: flat as PageCheck[] });
+  const counts = answer?.inside;
+  if (!counts || counts.includes(null)) return undefined;
+  let offset = 0;
+  for (const [index, list] of checks.entries()) {
+    const shown = counts.slice(offset, offset + list.length).some((count) => (count ?? 0) > 0);
+    offset += list.length;
+    if (shown) return index;
+  }
+  return -1;
 }

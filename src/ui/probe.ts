@@ -41,6 +41,8 @@ export interface ProbeRequest {
   readonly here: readonly PageCheck[];
   /** Checks in the top document (asked only when the probed frame is not the top one). */
   readonly top: readonly PageCheck[];
+  /** Checks counted over the probed document and every frame inside it, at any depth. */
+  readonly inside?: readonly PageCheck[];
 }
 
 export interface ProbeAnswer {
@@ -48,6 +50,8 @@ export interface ProbeAnswer {
   readonly here: readonly (number | null)[];
   /** Per check of `top`; null when the top document could not be read (another origin). */
   readonly top: readonly (number | null)[] | null;
+  /** Per check of `inside`, summed over the documents; null when a frame could not be read (another origin). */
+  readonly inside?: readonly (number | null)[] | null;
 }
 
 /**
@@ -57,7 +61,7 @@ export interface ProbeAnswer {
  */
 export async function probeFrame(scope: LocatorScope, request: ProbeRequest): Promise<ProbeAnswer | undefined> {
   if (!isLiveScope(scope)) return undefined;
-  if (request.here.length === 0 && request.top.length === 0) return { here: [], top: [] };
+  if (request.here.length === 0 && request.top.length === 0 && !request.inside?.length) return { here: [], top: [] };
   try {
     return await internalCall(() => scope.evaluate(PROBE, request));
   } catch {
@@ -83,9 +87,13 @@ function isLiveScope(scope: LocatorScope): scope is Page | Frame {
 
 /**
  * Runs inside the frame document; it must not refer to anything outside itself (it is sent as
- * source, see PROBE_SOURCE).
+ * source, see PROBE; the checked-locator engine embeds it too).
  */
-function answerInPage(request: { here: PageCheck[]; top: PageCheck[] }): { here: (number | null)[]; top: (number | null)[] | null } {
+export function answerInPage(request: { here: PageCheck[]; top: PageCheck[]; inside?: PageCheck[] }): {
+  here: (number | null)[];
+  top: (number | null)[] | null;
+  inside?: (number | null)[] | null;
+} {
   const hasShadowRoots = (doc: Document): boolean => {
     const all = doc.getElementsByTagName('*');
     for (let i = 0; i < all.length; i++) if (all[i]!.shadowRoot) return true;
@@ -139,12 +147,41 @@ function answerInPage(request: { here: PageCheck[]; top: PageCheck[] }): { here:
       }
     });
   };
+  // Every document from this one down; undefined when a frame's document cannot be read (another origin).
+  const documentsInside = (): Document[] | undefined => {
+    const documents: Document[] = [];
+    const visit = (frame: Window): boolean => {
+      let doc: Document | undefined;
+      try {
+        doc = frame.document;
+      } catch {
+        return false;
+      }
+      documents.push(doc);
+      for (let i = 0; i < frame.frames.length; i++) if (!visit(frame.frames[i]!)) return false;
+      return true;
+    };
+    return visit(window) ? documents : undefined;
+  };
+  const summed = (checks: PageCheck[]): (number | null)[] | null => {
+    const documents = documentsInside();
+    if (documents === undefined) return null;
+    const totals: (number | null)[] = checks.map(() => 0);
+    for (const doc of documents) {
+      answer(doc, checks).forEach((count, index) => {
+        const total = totals[index];
+        totals[index] = count === null || total === null || total === undefined ? null : total + count;
+      });
+    }
+    return totals;
+  };
   const here = answer(document, request.here);
-  if (request.top.length === 0) return { here, top: [] };
+  const inside = request.inside?.length ? { inside: summed(request.inside) } : {};
+  if (request.top.length === 0) return { here, top: [], ...inside };
   try {
     const top = window.top?.document;
-    return { here, top: top ? answer(top, request.top) : null };
+    return { here, top: top ? answer(top, request.top) : null, ...inside };
   } catch {
-    return { here, top: null }; // a cross-origin parent
+    return { here, top: null, ...inside }; // a cross-origin parent
   }
 }

@@ -60,6 +60,8 @@ export interface ResolveOptions {
    * @default true
    */
   explainMiss?: boolean | undefined;
+  /** The call's whole bound, named when nothing was found (timeoutMs may be what is left of it). */
+  boundMs?: number | undefined;
 }
 
 /** Longest single wait before the strategies are counted again. */
@@ -113,7 +115,7 @@ export async function resolveTarget(page: Page, system: System, path: string, op
   }
   // An error page in a frame nobody watched still explains the miss better than "not found".
   if (options.explainMiss ?? true) await assertNoPageError(page, system, during, screenOf(path));
-  throw notFound(system, target, options.timeoutMs);
+  throw notFound(system, target, options.boundMs ?? options.timeoutMs);
 }
 
 interface CheckNow {

@@ -21,7 +21,7 @@ export async function locate<S extends ScreensDefinition>(
   opts: ActOptions = {},
 ): Promise<Locator> {
   const started = Date.now();
-  const found = await session.resolve(path, session.timeoutFor(path, opts.timeoutMs), opts.nth);
+  const found = await session.resolve(path, session.timeoutFor(path, opts.timeoutMs), { nth: opts.nth });
   await session.record({ target: path, strategy: found.description, action: 'locate', personal: found.target.personal, started });
   return recordedLocator(found.locator, {
     target: path,
@@ -34,7 +34,7 @@ export async function locate<S extends ScreensDefinition>(
 }
 
 export async function click<S extends ScreensDefinition>(session: UiSession<S>, path: TargetPath<S>, opts: ActOptions = {}): Promise<void> {
-  await session.act(path, 'click', (locator, timeout) => locator.click({ timeout }), opts);
+  await session.act(path, 'click', (locator, timeout) => locator.click({ timeout }), { ...opts, restartable: true });
 }
 
 export async function fill<S extends ScreensDefinition>(
@@ -43,7 +43,7 @@ export async function fill<S extends ScreensDefinition>(
   value: string,
   opts: ActOptions = {},
 ): Promise<void> {
-  await session.actWithValue(path, 'fill', value, (locator, timeout) => locator.fill(value, { timeout }), opts);
+  await session.actWithValue(path, 'fill', value, (locator, timeout) => locator.fill(value, { timeout }), { ...opts, restartable: true });
 }
 
 export async function type<S extends ScreensDefinition>(
@@ -53,7 +53,10 @@ export async function type<S extends ScreensDefinition>(
   opts: TypeOptions = {},
 ): Promise<void> {
   const delay = opts.delay ?? 0;
-  await session.actWithValue(path, 'type', text, (locator, timeout) => locator.pressSequentially(text, { delay, timeout }), opts);
+  await session.actWithValue(path, 'type', text, (locator, timeout) => locator.pressSequentially(text, { delay, timeout }), {
+    ...opts,
+    restartable: true,
+  });
 }
 
 export async function select<S extends ScreensDefinition>(
@@ -68,6 +71,7 @@ export async function select<S extends ScreensDefinition>(
       timeoutMs: opts.timeoutMs,
       nth: opts.nth,
       value,
+      restartable: true,
     });
   if (typeof opts.postback === 'object') await waitForPostback(session, doSelect, opts.postback);
   else if (opts.postback) await waitForPostback(session, doSelect, { frame: session.system.target(path).frame });
@@ -80,7 +84,10 @@ export async function check<S extends ScreensDefinition>(
   checked = true,
   opts: ActOptions = {},
 ): Promise<void> {
-  await session.act(path, checked ? 'check' : 'uncheck', (locator, timeout) => locator.setChecked(checked, { timeout }), opts);
+  await session.act(path, checked ? 'check' : 'uncheck', (locator, timeout) => locator.setChecked(checked, { timeout }), {
+    ...opts,
+    restartable: true,
+  });
 }
 
 export async function press<S extends ScreensDefinition>(
@@ -89,7 +96,7 @@ export async function press<S extends ScreensDefinition>(
   key: string,
   opts: ActOptions = {},
 ): Promise<void> {
-  await session.act(path, 'press', (locator, timeout) => locator.press(key, { timeout }), { ...opts, value: key });
+  await session.act(path, 'press', (locator, timeout) => locator.press(key, { timeout }), { ...opts, value: key, restartable: true });
 }
 
 export async function upload<S extends ScreensDefinition>(
@@ -100,6 +107,7 @@ export async function upload<S extends ScreensDefinition>(
   const list = Array.isArray(files) ? files : [files];
   await session.act(path, 'upload', (locator, timeout) => locator.setInputFiles(list, { timeout }), {
     value: list.map((file) => basename(file)).join(', '),
+    restartable: true,
   });
 }
 

@@ -15,7 +15,10 @@ export async function text<S extends ScreensDefinition>(
   opts: ActOptions = {},
 ): Promise<string> {
   let text = '';
-  await session.act(path, 'read', async (locator, timeout) => void (text = (await locator.innerText({ timeout })).trim()), opts);
+  await session.act(path, 'read', async (locator, timeout) => void (text = (await locator.innerText({ timeout })).trim()), {
+    ...opts,
+    restartable: true, // reads: beginning again changes nothing
+  });
   return text;
 }
 
@@ -33,7 +36,7 @@ export async function fullText<S extends ScreensDefinition>(
       const title = (await locator.getAttribute('title', { timeout })) ?? '';
       text = title.length > shown.length ? title : shown;
     },
-    opts,
+    { ...opts, restartable: true },
   );
   return text;
 }
@@ -44,7 +47,10 @@ export async function value<S extends ScreensDefinition>(
   opts: ActOptions = {},
 ): Promise<string> {
   let value = '';
-  await session.act(path, 'read', async (locator, timeout) => void (value = await locator.inputValue({ timeout })), opts);
+  await session.act(path, 'read', async (locator, timeout) => void (value = await locator.inputValue({ timeout })), {
+    ...opts,
+    restartable: true,
+  });
   return value;
 }
 
@@ -60,7 +66,7 @@ export async function isPresent<S extends ScreensDefinition>(
   opts: { timeoutMs?: number } = {},
 ): Promise<boolean> {
   try {
-    await session.resolve(path, opts.timeoutMs ?? 0, undefined, false);
+    await session.resolve(path, opts.timeoutMs ?? 0, { explainMiss: false });
     return true;
   } catch (error) {
     if (error instanceof TargetNotFoundError) return false;
@@ -85,7 +91,8 @@ export async function waitFor<S extends ScreensDefinition>(
         .waitFor({ state, timeout: Math.max(1, timeoutMs) });
       return;
     }
-    const found = await session.resolve(path, timeoutMs);
+    if (await session.waitChecked(path, state, timeoutMs)) return;
+    const found = await session.resolve(path, Math.max(0, deadline - Date.now()), { boundMs: timeoutMs });
     if (state === 'visible') await found.locator.waitFor({ state, timeout: Math.max(1, deadline - Date.now()) });
   } catch (error) {
     if (error instanceof KanslistError) throw error;

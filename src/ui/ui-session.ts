@@ -9,13 +9,14 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { KanslistError, TransientUiError } from '../errors.ts';
+import { checkedTarget, isChecksRefusal, type CheckedTarget } from './checked-locator.ts';
 import { dialogGuardFor, type DialogGuard } from './dialogs.ts';
 import { createKeyboard, type UiKeyboard } from './keyboard.ts';
 import { assertNoPageError } from './page-errors.ts';
 import { MASKED_VALUE, NO_RECORDER, type RecorderChannel, type UiActionKind } from './recorder.ts';
 import { strategySource, suggestStrategy } from './suggest.ts';
 import type { ScreensDefinition, System } from './system.ts';
-import { resolveTarget, screenOf, type DriftEvent, type Resolution } from './targets.ts';
+import { resolveTarget, screenOf, type DriftEvent, type Resolution, type ResolveOptions } from './targets.ts';
 import type { CreateUiOptions, Ui } from './ui-types.ts';
 import { firstLine } from './wait.ts';
 
@@ -36,7 +37,15 @@ export interface ActExtra {
   value?: string;
   timeoutMs?: number | undefined;
   nth?: number | undefined;
+  /**
+   * `run` makes one Playwright call on the locator (or only reads): when the checks in that call's
+   * selector refuse, nothing was done, so it may be begun again on the full path.
+   */
+  restartable?: boolean;
 }
+
+/** What an action ran on: the checked target or a full resolution. */
+type Found = Pick<Resolution, 'target' | 'description'>;
 
 // Several Ui objects can share a page (a popup's Ui, a second createUi): navigation is recorded once.
 const navigationWatched = new WeakSet<Page>();
@@ -48,6 +57,7 @@ export class UiSession<S extends ScreensDefinition> {
   readonly timeoutMs: number;
   readonly dialogs: DialogGuard;
   private readonly suggestions = new Map<string, Promise<string | undefined>>();
+  private readonly checkedTargets = new Map<string, CheckedTarget | undefined>();
   /** The screen of the target last resolved; unknown after goto. Error pages with `notOn` are judged by it. */
   screen: string | undefined;
   /** True while an interstitial's own handler acts: its targets do not look for interstitials. */
@@ -92,7 +102,9 @@ export class UiSession<S extends ScreensDefinition> {
     run: (locator: Locator, timeoutMs: number) => Promise<void>,
     extra: Omit<ActExtra, 'value'> = {},
   ): Promise<void> {
-    await this.whileSecretSafe(path, () => this.act(path, action, run, { timeoutMs: extra.timeoutMs, nth: extra.nth, value }));
+    await this.whileSecretSafe(path, () =>
+      this.act(path, action, run, { timeoutMs: extra.timeoutMs, nth: extra.nth, restartable: extra.restartable, value }),
+    );
   }
 
   async whileTracingPaused(work: () => Promise<void>): Promise<void> {
@@ -110,13 +122,13 @@ export class UiSession<S extends ScreensDefinition> {
     await assertNoPageError(this.page, this.system, 'current page', this.screen);
   }
 
-  async resolve(path: string, timeoutMs: number, nth?: number, explainMiss = true): Promise<Resolution> {
+  async resolve(path: string, timeoutMs: number, more: Pick<ResolveOptions, 'nth' | 'explainMiss' | 'boundMs'> = {}): Promise<Resolution> {
     this.channel.throwIfFailed();
     this.screen = screenOf(path);
+    const { nth } = more;
     return resolveTarget(this.page, this.system, path, {
+      ...more,
       timeoutMs,
-      nth,
-      explainMiss,
       onDrift: (event) => this.reportDrift(event, nth === undefined), // with nth the target matches several on purpose
       onInterstitial: this.passing ? undefined : (name) => this.passInterstitial(name, path),
     });
@@ -158,7 +170,12 @@ export class UiSession<S extends ScreensDefinition> {
     await this.channel.recorder.interstitial?.({ name, target, at: started, durationMs: Date.now() - started });
   }
 
-  /** Resolve, act within what is left of the time budget, then record. */
+  /**
+   * Resolve, act within what is left of the time budget, then record. An action marked `restartable`
+   * first runs on the checked locator (src/ui/checked-locator.ts): the checks ride on the action's
+   * own selector, no round trip of their own. When they refuse, nothing was done yet and the full
+   * path begins again: probe, wait, fallbacks and drift, or the error page's own error.
+   */
   async act(
     path: string,
     action: UiActionKind,
@@ -167,29 +184,81 @@ export class UiSession<S extends ScreensDefinition> {
   ): Promise<void> {
     const started = Date.now();
     const timeoutMs = this.timeoutFor(path, extra.timeoutMs);
-    const found = await this.resolve(path, timeoutMs, extra.nth);
+    const tried =
+      extra.restartable && extra.nth === undefined
+        ? await this.tryChecked(path, timeoutMs, (locator) => run(locator, timeoutMs))
+        : undefined;
+    if (tried && 'error' in tried) return this.actionFailed(tried.error, path, action, tried.checked, started);
+    if (tried) return this.recordDone(path, action, tried.checked, extra.value, started);
+    const found = await this.resolve(path, Math.max(0, started + timeoutMs - Date.now()), { nth: extra.nth, boundMs: timeoutMs });
     try {
       await run(found.locator, Math.max(1, started + timeoutMs - Date.now()));
     } catch (error) {
-      if (error instanceof KanslistError) throw error;
-      // A click that makes its own window close (a lookup popup's "Välj") did what it should:
-      // Playwright only reports that the page went away while it waited after the click.
-      if (action === 'click' && this.page.isClosed()) {
-        await this.record({ target: path, strategy: found.description, action, started });
-        return;
-      }
-      await this.assertNoPageError(); // a 500 page explains a failed action better than a timeout
-      throw new TransientUiError(
-        'KANSLIST_UI_ACTION_FAILED',
-        `Could not ${action} target "${path}" (${found.description}): ${firstLine(error)}`,
-        {
-          cause: error,
-          where: `system ${this.system.name}, target ${path}`,
-        },
-      );
+      return this.actionFailed(error, path, action, found, started);
     }
-    const value = extra.value === undefined ? undefined : found.target.sensitive ? MASKED_VALUE : extra.value;
-    await this.record({ target: path, strategy: found.description, action, value, personal: found.target.personal, started });
+    await this.recordDone(path, action, found, extra.value, started);
+  }
+
+  /** waitFor's first try: true when the target reached `state` on the checked locator, false when the full path must wait. */
+  async waitChecked(path: string, state: 'visible' | 'attached', timeoutMs: number): Promise<boolean> {
+    const tried = await this.tryChecked(path, timeoutMs, (locator) => locator.waitFor({ state, timeout: Math.max(1, timeoutMs) }));
+    if (tried && 'error' in tried) throw tried.error;
+    return tried !== undefined;
+  }
+
+  /**
+   * Runs `work` on the checked locator of `path`. Undefined when there is none or its checks refused
+   * (nothing was done: the caller takes the full path); otherwise what it ran on, and its error if it
+   * failed. Out of time before the checks ever answered (a document still loading), it looks once,
+   * so that a missing target or a shown error page is thrown as such, not as a failed action.
+   */
+  private async tryChecked(
+    path: string,
+    timeoutMs: number,
+    work: (locator: Locator) => Promise<void>,
+  ): Promise<{ checked: CheckedTarget; error?: unknown } | undefined> {
+    const checked = this.checkedTargetFor(path);
+    if (!checked) return undefined;
+    this.channel.throwIfFailed();
+    this.screen = screenOf(path);
+    try {
+      await work(checked.locator);
+      return { checked };
+    } catch (error) {
+      if (isChecksRefusal(error)) return undefined;
+      if (error instanceof Error && error.name === 'TimeoutError') await this.resolve(path, 0, { boundMs: timeoutMs });
+      return { checked, error };
+    }
+  }
+
+  private checkedTargetFor(path: string): CheckedTarget | undefined {
+    const key = `${this.passing ? 'passing' : 'acting'} ${path}`;
+    if (!this.checkedTargets.has(key)) this.checkedTargets.set(key, checkedTarget(this.page, this.system, path, !this.passing));
+    return this.checkedTargets.get(key);
+  }
+
+  private async recordDone(path: string, action: UiActionKind, found: Found, value: string | undefined, started: number): Promise<void> {
+    const recorded = value === undefined ? undefined : found.target.sensitive ? MASKED_VALUE : value;
+    await this.record({ target: path, strategy: found.description, action, value: recorded, personal: found.target.personal, started });
+  }
+
+  private async actionFailed(error: unknown, path: string, action: UiActionKind, found: Found, started: number): Promise<void> {
+    if (error instanceof KanslistError) throw error;
+    // A click that makes its own window close (a lookup popup's "Välj") did what it should:
+    // Playwright only reports that the page went away while it waited after the click.
+    if (action === 'click' && this.page.isClosed()) {
+      await this.record({ target: path, strategy: found.description, action, started });
+      return;
+    }
+    await this.assertNoPageError(); // a 500 page explains a failed action better than a timeout
+    throw new TransientUiError(
+      'KANSLIST_UI_ACTION_FAILED',
+      `Could not ${action} target "${path}" (${found.description}): ${firstLine(error)}`,
+      {
+        cause: error,
+        where: `system ${this.system.name}, target ${path}`,
+      },
+    );
   }
 
   async record(e: ActionRecord): Promise<void> {

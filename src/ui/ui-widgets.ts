@@ -26,7 +26,7 @@ export async function insertText<S extends ScreensDefinition>(
       await locator.focus({ timeout });
       await session.page.keyboard.insertText(text);
     },
-    opts,
+    { ...opts, restartable: true }, // its one call on the locator is the first
   );
 }
 
@@ -66,7 +66,10 @@ export async function readRichText<S extends ScreensDefinition>(
   opts: ActOptions = {},
 ): Promise<string> {
   let text = '';
-  await session.act(path, 'read', async (locator, timeout) => void (text = await readEditor(locator, timeout)), opts);
+  await session.act(path, 'read', async (locator, timeout) => void (text = await readEditor(locator, timeout)), {
+    ...opts,
+    restartable: true,
+  });
   return text;
 }
 

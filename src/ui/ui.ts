@@ -12,6 +12,7 @@
  * - ui-navigation.ts: goto, postbacks, expected dialogs, readGrid.
  */
 import type { FrameLocator, Locator, Page } from 'playwright-core';
+import { registerCheckedEngine } from './checked-locator.ts';
 import type { DialogAnswer } from './dialogs.ts';
 import { frameKey, frameLocatorFor, type FramePath } from './frames.ts';
 import type { UiKeyboard } from './keyboard.ts';
@@ -31,6 +32,8 @@ export type { TracingPause, CreateUiOptions, ActOptions, TypeOptions, ChooseOpti
 export { DEFAULT_TIMEOUT_MS } from './ui-session.ts';
 
 export function createUi<S extends ScreensDefinition>(options: CreateUiOptions<S>): Ui<S> {
+  // For a page whose browser was not launched by Kanslist: its documents loaded from now on know the engine.
+  void registerCheckedEngine();
   return new SystemUi<S>(options, new RecorderChannel(options.recorder ?? NO_RECORDER));
 }
 
