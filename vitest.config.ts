@@ -29,11 +29,6 @@ export default defineConfig({
     // processes), and one file at a time left the second core idle for half the suite. Three at
     // once made each file three times slower and pushed some past their timeouts, for no gain.
     maxWorkers: 2,
-    // A worker keeps the modules it loaded from one test file to the next instead of loading the
-    // framework again for each (measured: the suite in 673 s instead of 827 s on two cores; Vitest
-    // counted 228 s of imports before, 14 s after). The price: a file must leave no global state
-    // behind (vi.unstubAllEnvs after vi.stubEnv, an environment variable set is deleted again).
-    isolate: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,
     reporters: ['default'],
