@@ -9,6 +9,7 @@
  */
 import type { Locator } from 'playwright-core';
 import type { LocatorScope } from './strategies.ts';
+import { isPlaywrightTimeout } from './wait.ts';
 
 const WATCH = 'data-kanslist-watch';
 const CHANGED = 'data-kanslist-changed';
@@ -45,7 +46,7 @@ export async function watchRegion(region: Locator, scope: LocatorScope, timeoutM
         await unchanged.waitFor({ state: 'detached', timeout: Math.max(1, waitMs) });
         return true;
       } catch (error) {
-        if (error instanceof Error && error.name === 'TimeoutError') return false;
+        if (isPlaywrightTimeout(error)) return false;
         throw error;
       }
     },

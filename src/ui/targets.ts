@@ -20,6 +20,7 @@ import { assertNoPageError, pageErrorFor, pageErrorWatches, type Watch } from '.
 import { countCheck, presenceCheck, probeFrame, type PageCheck, type ProbeAnswer } from './probe.ts';
 import { describeStrategy, strategyLocator, unionLocator, type Strategy } from './strategies.ts';
 import type { ResolvedTarget, System } from './system.ts';
+import { isPlaywrightTimeout } from './wait.ts';
 
 export interface DriftEvent {
   target: string;
@@ -274,7 +275,7 @@ async function waitForAnyAttached(groups: readonly Locator[], timeoutMs: number)
     return true;
   } catch (error) {
     const reasons: unknown[] = error instanceof AggregateError ? error.errors : [error];
-    const unexpected = reasons.filter((reason) => !(reason instanceof Error && reason.name === 'TimeoutError'));
+    const unexpected = reasons.filter((reason) => !isPlaywrightTimeout(reason));
     if (unexpected.length > 0) throw unexpected[0]; // a closed page, not a slow one
     return false;
   } finally {

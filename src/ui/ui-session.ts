@@ -18,7 +18,7 @@ import { strategySource, suggestStrategy } from './suggest.ts';
 import type { ScreensDefinition, System } from './system.ts';
 import { resolveTarget, screenOf, type DriftEvent, type Resolution, type ResolveOptions } from './targets.ts';
 import type { CreateUiOptions, Ui } from './ui-types.ts';
-import { firstLine } from './wait.ts';
+import { firstLine, isPlaywrightTimeout } from './wait.ts';
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
@@ -102,9 +102,7 @@ export class UiSession<S extends ScreensDefinition> {
     run: (locator: Locator, timeoutMs: number) => Promise<void>,
     extra: Omit<ActExtra, 'value'> = {},
   ): Promise<void> {
-    await this.whileSecretSafe(path, () =>
-      this.act(path, action, run, { timeoutMs: extra.timeoutMs, nth: extra.nth, restartable: extra.restartable, value }),
-    );
+    await this.whileSecretSafe(path, () => this.act(path, action, run, { ...extra, value }));
   }
 
   async whileTracingPaused(work: () => Promise<void>): Promise<void> {
@@ -226,7 +224,7 @@ export class UiSession<S extends ScreensDefinition> {
       return { checked };
     } catch (error) {
       if (isChecksRefusal(error)) return undefined;
-      if (error instanceof Error && error.name === 'TimeoutError') await this.resolve(path, 0, { boundMs: timeoutMs });
+      if (isPlaywrightTimeout(error)) await this.resolve(path, 0, { boundMs: timeoutMs });
       return { checked, error };
     }
   }
